@@ -1,0 +1,1 @@
+"""The nextround console script."""

@@ -1,0 +1,1 @@
+"""Pure text analysis and coaching content: no Django, no database, no settings."""

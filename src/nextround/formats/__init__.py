@@ -1,0 +1,1 @@
+"""Import and export of files: ics, eml, pdf, docx, html, md, json."""

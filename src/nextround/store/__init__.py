@@ -1,0 +1,1 @@
+"""Django models, migrations and query helpers."""

@@ -1,0 +1,1 @@
+"""Server-rendered pages, htmx partials and static files."""
