@@ -109,6 +109,12 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_path,
     ),
     Setting("DEBUG", "false", "Show Django's debug pages. Never in server mode.", _parse_bool),
+    Setting(
+        "CLI_USER",
+        "",
+        "Server mode only: the username whose data `nextround` commands read and change.",
+        _parse_str,
+    ),
     Setting("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR.", _parse_log_level),
 )
 

@@ -24,3 +24,21 @@ def local_user() -> AbstractBaseUser:
     except model.DoesNotExist:
         _local_user_id.cache_clear()
         return model.objects.get(pk=_local_user_id())
+
+
+def current_cli_user() -> AbstractBaseUser:
+    """Whose data a CLI command works on: the local user in local mode, else NEXTROUND_CLI_USER."""
+    from django.conf import settings
+
+    if settings.LOCAL_MODE:
+        return local_user()
+    from nextround import config
+    from nextround.services.errors import ServiceError
+
+    username: str = config.read("CLI_USER")
+    if not username:
+        raise ServiceError("server mode: set NEXTROUND_CLI_USER to the user to act as")
+    try:
+        return get_user_model().objects.get(username=username)
+    except get_user_model().DoesNotExist:
+        raise ServiceError(f"NEXTROUND_CLI_USER: no user named {username!r}") from None

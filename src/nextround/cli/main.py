@@ -1,0 +1,155 @@
+"""The `nextround` console script. Imports stay inside commands so that --help answers at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+import click
+
+from nextround import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="nextround")
+def cli() -> None:
+    """nextround: a local-first coach for every job interview after the first.
+
+    Record an opportunity, debrief each round, plan the next one, and follow up.
+    Your data stays on this machine (see NEXTROUND_DATA_DIR).
+    """
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def init(as_json: bool) -> None:
+    """Create the data folder and database (done automatically on first use)."""
+    from django.conf import settings
+    from django.db import connection
+
+    from nextround.cli import output
+    from nextround.cli.records import owner
+
+    owner()
+    db = settings.DATABASES["default"]
+    where = str(db["NAME"]) if connection.vendor == "sqlite" else f"PostgreSQL {db['NAME']}"
+    output.done(
+        {"database": where, "data_dir": str(settings.DATA_DIR), "mode": settings.MODE},
+        as_json,
+        f"nextround is ready: {where}",
+    )
+
+
+@cli.command()
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default 8000).")
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+def serve(host: str | None, port: int | None, threads: int) -> None:
+    """Start the web app (local mode: http://127.0.0.1:8000)."""
+    from nextround.web.server import serve as run_server
+
+    run_server(host, port, threads)
+
+
+@cli.command("export")
+@click.option(
+    "--output",
+    "-o",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: print to standard output).",
+)
+def export_(output_path: Path | None) -> None:
+    """Write a complete, versioned JSON backup of your data."""
+    from nextround.cli.records import owner
+    from nextround.services import backup
+
+    user = owner()
+    if output_path is None:
+        backup.export_to(user, sys.stdout)
+        return
+    tmp = output_path.with_name(output_path.name + ".part")
+    with tmp.open("w", encoding="utf-8") as fh:
+        written = backup.export_to(user, fh)
+    tmp.replace(output_path)
+    total = sum(written.values())
+    click.echo(f"Wrote {total:,} records to {output_path}.", err=True)
+
+
+@cli.command("import")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def import_(backup_file: Path, as_json: bool) -> None:
+    """Restore a backup made by `nextround export` into an empty database."""
+    from nextround.cli import output
+    from nextround.cli.records import owner
+    from nextround.services import backup
+
+    user = owner()
+    data = backup.load(backup_file)
+    restored = backup.restore(user, data, str(backup_file))
+    output.done(
+        {"restored": restored},
+        as_json,
+        f"Restored {sum(restored.values()):,} records from {backup_file}.",
+    )
+
+
+@cli.command("link")
+@click.argument("round_id", type=int)
+@click.argument("interviewer_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def link(round_id: int, interviewer_id: int, as_json: bool) -> None:
+    """Put an interviewer you already met on another round's panel."""
+    from nextround.cli import output
+    from nextround.cli.records import owner
+    from nextround.services.records import interviewers
+
+    person = interviewers.link(owner(), round_id, interviewer_id)
+    output.record(person, as_json, f"{person.name} is on round {round_id}'s panel.")
+
+
+def _register() -> None:
+    from nextround.cli.records import register
+
+    register(cli)
+
+
+_register()
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user errors print one line and exit 1, never a traceback."""
+    from nextround.config import ConfigError
+    from nextround.services.errors import ServiceError
+
+    try:
+        result = cli.main(args=argv, prog_name="nextround", standalone_mode=False)
+    except click.exceptions.Abort:
+        _fail("aborted.")
+    except click.exceptions.UsageError as exc:
+        hint = ""
+        if exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} --help')"
+        _fail(exc.format_message() + hint)
+    except click.ClickException as exc:
+        _fail(exc.format_message())
+    except (ServiceError, ConfigError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted.", 130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:
+        if type(exc).__module__.startswith("django.db") or "psycopg" in type(exc).__module__:
+            _fail(f"the database cannot be used: {str(exc).strip().splitlines()[0]}")
+        raise
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

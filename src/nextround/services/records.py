@@ -1,0 +1,340 @@
+"""The use cases of each kind of record: opportunities, rounds, people, debriefs, stories, offers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+
+from nextround.services import times
+from nextround.services.base import Resource
+from nextround.services.errors import InvalidInput
+from nextround.store import models as m
+
+
+class Opportunities(Resource[m.Opportunity]):
+    model = m.Opportunity
+    label = "opportunity"
+    fields = (
+        "company",
+        "role",
+        "job_description",
+        "jd_source_name",
+        "stage",
+        "location",
+        "url",
+        "dress_code",
+        "consultant_name",
+        "consultant_company",
+        "consultant_email",
+        "consultant_phone",
+        "notes",
+    )
+
+    def list_by_stage(self, owner: AbstractBaseUser, stage: str | None) -> list[m.Opportunity]:
+        qs = self.queryset(owner)
+        if stage:
+            if stage not in m.Stage.values:
+                raise InvalidInput.one(
+                    "stage", f"{stage!r} is not one of {', '.join(m.Stage.values)}"
+                )
+            qs = qs.filter(stage=stage)
+        return list(qs)
+
+
+class _UnderOpportunity:
+    def parent(self, owner: AbstractBaseUser, parent_id: int) -> m.Opportunity:
+        return opportunities.get(owner, parent_id)
+
+
+class _UnderRound:
+    def parent(self, owner: AbstractBaseUser, parent_id: int) -> m.Round:
+        return rounds.get(owner, parent_id)
+
+
+class Rounds(_UnderOpportunity, Resource[m.Round]):
+    model = m.Round
+    label = "round"
+    parent_field = "opportunity"
+    fields = (
+        "number",
+        "scheduled_at",
+        "timezone",
+        "duration_minutes",
+        "format",
+        "kind",
+        "purpose",
+        "location",
+        "link",
+        "status",
+        "outcome",
+        "news_expected_on",
+        "impressed",
+        "fell_flat",
+        "notes",
+    )
+
+    def queryset(self, owner: AbstractBaseUser) -> models.QuerySet[m.Round]:
+        return super().queryset(owner).select_related("opportunity")
+
+    def apply(
+        self, owner: AbstractBaseUser, obj: m.Round, values: Mapping[str, Any], creating: bool
+    ) -> None:
+        values = dict(values)
+        has_when = "scheduled_at" in values
+        when = values.pop("scheduled_at", None) if has_when else obj.scheduled_at
+        zone = values.pop("timezone", None)
+        super().apply(owner, obj, values, creating)
+        zone_name = obj.timezone if zone is None else str(zone)
+        if when is None or when == "":
+            obj.scheduled_at = None
+            obj.timezone = times.check_zone(zone_name) if zone_name else ""
+        else:
+            obj.scheduled_at, obj.timezone = times.resolve(when, zone_name)
+        if creating and not obj.number:
+            highest = (
+                m.Round.objects.filter(opportunity=obj.opportunity)
+                .aggregate(n=models.Max("number"))
+                .get("n")
+            )
+            obj.number = (highest or 0) + 1
+
+
+class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
+    model = m.Interviewer
+    label = "interviewer"
+    parent_field = "opportunity"
+    fields = (
+        "name",
+        "title",
+        "role",
+        "seniority",
+        "team",
+        "email",
+        "years_at_company",
+        "earlier_employers",
+        "research_notes",
+        "links",
+    )
+    list_fields = ("earlier_employers", "links")
+    url_list_fields = ("links",)
+
+    def add_to_round(self, owner: AbstractBaseUser, round_id: int, **values: Any) -> m.Interviewer:
+        """A new person on a round's panel, kept with the opportunity for later rounds."""
+        round_ = rounds.get(owner, round_id)
+        with transaction.atomic():
+            person = self.create(owner, round_.opportunity_id, **values)
+            m.RoundInterviewer.objects.create(owner=owner, round=round_, interviewer=person)
+        return person
+
+    def link(self, owner: AbstractBaseUser, round_id: int, interviewer_id: int) -> m.Interviewer:
+        """Put someone already known from this opportunity on another round's panel."""
+        round_ = rounds.get(owner, round_id)
+        person = self.get(owner, interviewer_id)
+        if person.opportunity_id != round_.opportunity_id:
+            raise InvalidInput.one(
+                "interviewer", f"{person.name} belongs to another opportunity", "panel"
+            )
+        m.RoundInterviewer.objects.get_or_create(owner=owner, round=round_, interviewer=person)
+        return person
+
+    def unlink(self, owner: AbstractBaseUser, round_id: int, interviewer_id: int) -> None:
+        round_ = rounds.get(owner, round_id)
+        m.RoundInterviewer.objects.filter(
+            owner=owner, round=round_, interviewer_id=interviewer_id
+        ).delete()
+
+    def of_round(self, owner: AbstractBaseUser, round_id: int) -> list[m.Interviewer]:
+        round_ = rounds.get(owner, round_id)
+        return list(self.queryset(owner).filter(rounds=round_).order_by("panel__id"))
+
+
+def _check_interviewer(
+    owner: AbstractBaseUser, obj: Any, values: Mapping[str, Any], opportunity_id: int
+) -> None:
+    """An interviewer named on a record must be one of the same opportunity's people."""
+    interviewer_id = values.get("interviewer_id")
+    if interviewer_id is None:
+        return
+    person = interviewers.get(owner, int(interviewer_id))
+    if person.opportunity_id != opportunity_id:
+        raise InvalidInput.one("interviewer", f"{person.name} belongs to another opportunity")
+
+
+class AskedQuestions(_UnderRound, Resource[m.AskedQuestion]):
+    model = m.AskedQuestion
+    label = "asked question"
+    parent_field = "round"
+    fields = ("text", "answer_note", "self_rating", "reaction", "follow_up", "interviewer_id")
+
+    def apply(
+        self,
+        owner: AbstractBaseUser,
+        obj: m.AskedQuestion,
+        values: Mapping[str, Any],
+        creating: bool,
+    ) -> None:
+        _check_interviewer(owner, obj, values, obj.round.opportunity_id)
+        super().apply(owner, obj, values, creating)
+
+
+class FeedbackItems(_UnderRound, Resource[m.Feedback]):
+    model = m.Feedback
+    label = "feedback"
+    parent_field = "round"
+    fields = ("source", "sender", "text", "received_on")
+
+
+class Stories(Resource[m.Story]):
+    model = m.Story
+    label = "story"
+    fields = ("title", "situation", "task", "action", "result", "skills", "metrics")
+    list_fields = ("skills",)
+
+
+class Requirements(_UnderOpportunity, Resource[m.Requirement]):
+    model = m.Requirement
+    label = "requirement"
+    parent_field = "opportunity"
+    fields = ("text", "kind")
+
+
+class EvidenceLinks(Resource[m.Evidence]):
+    model = m.Evidence
+    label = "evidence"
+    parent_field = "requirement"
+    fields = ("story_id", "note")
+
+    def parent(self, owner: AbstractBaseUser, parent_id: int) -> m.Requirement:
+        return requirements.get(owner, parent_id)
+
+    def apply(
+        self, owner: AbstractBaseUser, obj: m.Evidence, values: Mapping[str, Any], creating: bool
+    ) -> None:
+        if "story_id" in values:
+            stories.get(owner, int(values["story_id"]))
+        super().apply(owner, obj, values, creating)
+
+
+class Attempts(Resource[m.PracticeAttempt]):
+    model = m.PracticeAttempt
+    label = "practice attempt"
+    fields = (
+        "opportunity_id",
+        "round_id",
+        "question_text",
+        "answer_text",
+        "seconds_taken",
+        "analysis",
+    )
+
+    def apply(
+        self,
+        owner: AbstractBaseUser,
+        obj: m.PracticeAttempt,
+        values: Mapping[str, Any],
+        creating: bool,
+    ) -> None:
+        values = dict(values)
+        if values.get("round_id") is not None:
+            round_ = rounds.get(owner, int(values["round_id"]))
+            values.setdefault("opportunity_id", round_.opportunity_id)
+        if values.get("opportunity_id") is not None:
+            opportunities.get(owner, int(values["opportunity_id"]))
+        if "analysis" in values and not isinstance(values["analysis"], dict):
+            raise InvalidInput.one("analysis", "must be a JSON object", self.label)
+        super().apply(owner, obj, values, creating)
+
+
+class QuestionsToAsk(_UnderRound, Resource[m.QuestionToAsk]):
+    model = m.QuestionToAsk
+    label = "question to ask"
+    parent_field = "round"
+    fields = ("text", "asked", "answer_note", "interviewer_id")
+
+    def apply(
+        self,
+        owner: AbstractBaseUser,
+        obj: m.QuestionToAsk,
+        values: Mapping[str, Any],
+        creating: bool,
+    ) -> None:
+        _check_interviewer(owner, obj, values, obj.round.opportunity_id)
+        super().apply(owner, obj, values, creating)
+
+
+class FollowUps(_UnderRound, Resource[m.FollowUp]):
+    model = m.FollowUp
+    label = "follow-up"
+    parent_field = "round"
+    fields = ("kind", "interviewer_id", "subject", "body", "due_at", "sent_at")
+
+    def apply(
+        self, owner: AbstractBaseUser, obj: m.FollowUp, values: Mapping[str, Any], creating: bool
+    ) -> None:
+        _check_interviewer(owner, obj, values, obj.round.opportunity_id)
+        values = dict(values)
+        for name in ("due_at", "sent_at"):
+            if isinstance(values.get(name), str):
+                values[name] = times.resolve(values[name], "")[0]
+        super().apply(owner, obj, values, creating)
+
+
+class Offers(Resource[m.Offer]):
+    model = m.Offer
+    label = "offer"
+    fields = (
+        "opportunity_id",
+        "is_current_job",
+        "label",
+        "salary",
+        "currency",
+        "bonus",
+        "equity",
+        "benefits",
+        "start_date",
+        "deadline",
+        "decision",
+        "ratings",
+        "notes",
+    )
+
+    def apply(
+        self, owner: AbstractBaseUser, obj: m.Offer, values: Mapping[str, Any], creating: bool
+    ) -> None:
+        values = dict(values)
+        if values.get("opportunity_id") is not None:
+            opportunities.get(owner, int(values["opportunity_id"]))
+        if isinstance(values.get("currency"), str):
+            values["currency"] = values["currency"].strip().upper()
+            if values["currency"] and not (
+                len(values["currency"]) == 3 and values["currency"].isalpha()
+            ):
+                raise InvalidInput.one("currency", "must be a three-letter code such as GBP")
+        ratings = values.get("ratings")
+        if ratings is not None and not (
+            isinstance(ratings, dict)
+            and all(isinstance(k, str) and isinstance(v, int | float) for k, v in ratings.items())
+        ):
+            raise InvalidInput.one("ratings", "must map each criterion to a number", self.label)
+        super().apply(owner, obj, values, creating)
+        if not obj.opportunity_id and not obj.is_current_job:
+            raise InvalidInput.one(
+                "opportunity", "an offer needs an opportunity, or mark it as the current job"
+            )
+
+
+opportunities = Opportunities()
+rounds = Rounds()
+interviewers = Interviewers()
+asked_questions = AskedQuestions()
+feedback = FeedbackItems()
+stories = Stories()
+requirements = Requirements()
+evidence = EvidenceLinks()
+attempts = Attempts()
+questions_to_ask = QuestionsToAsk()
+follow_ups = FollowUps()
+offers = Offers()

@@ -1,0 +1,100 @@
+"""Dates and times as people type them: ISO 8601 with an offset, or a local time and a zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from nextround.services.errors import InvalidInput
+
+UTC = dt.UTC
+
+
+def local_zone_name() -> str:
+    """The IANA name of this machine's time zone, or UTC when it cannot be told."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = str(Path("/etc/localtime").resolve())
+        except OSError:
+            target = ""
+        if "zoneinfo/" in target:
+            name = target.split("zoneinfo/", 1)[1]
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return name
+
+
+def zone(name: str) -> dt.tzinfo:
+    """A tzinfo from an IANA name or a fixed offset such as +01:00."""
+    if name and name[0] in "+-":
+        try:
+            offset = dt.datetime.strptime(name, "%z").utcoffset()
+        except ValueError:
+            offset = None
+        if offset is None:
+            raise InvalidInput.one("timezone", f"{name!r} is not an offset such as +01:00")
+        return dt.timezone(offset)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput.one(
+            "timezone", f"unknown time zone {name!r}: use a name such as Europe/London"
+        ) from None
+
+
+def check_zone(name: str) -> str:
+    name = name.strip()
+    zone(name)
+    return name
+
+
+def offset_name(value: dt.datetime) -> str:
+    offset = value.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return "UTC"
+    total = int(offset.total_seconds() // 60)
+    sign = "+" if total >= 0 else "-"
+    hours, minutes = divmod(abs(total), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def parse(value: str, field: str = "scheduled_at") -> dt.datetime:
+    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput.one(
+            field, f"{value!r} is not a date and time such as 2026-12-03T10:00+00:00"
+        ) from None
+    return dt.datetime.combine(day, dt.time(9, 0))
+
+
+def resolve(value: str | dt.datetime, zone_name: str) -> tuple[dt.datetime, str]:
+    """The moment in UTC and the zone to show it in, from what the user gave."""
+    when = parse(value) if isinstance(value, str) else value
+    zone_name = zone_name.strip()
+    if when.tzinfo is None:
+        zone_name = zone_name or local_zone_name()
+        when = when.replace(tzinfo=zone(zone_name))
+    elif not zone_name:
+        zone_name = offset_name(when)
+    else:
+        zone(zone_name)
+    return when.astimezone(UTC), zone_name
+
+
+def in_zone(value: dt.datetime, zone_name: str) -> dt.datetime:
+    """A stored moment shown in the zone it was given in."""
+    try:
+        return value.astimezone(zone(zone_name)) if zone_name else value
+    except InvalidInput:
+        return value
