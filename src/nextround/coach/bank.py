@@ -1,0 +1,313 @@
+"""The interview question bank and the questions-to-ask bank: loading, validation and selection."""
+
+from __future__ import annotations
+
+import functools
+import json
+import random
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+FORMAT_VERSION = 1
+BANK_FILE = "question_bank.json"
+ASKS_FILE = "questions_to_ask.json"
+
+QUESTION_TYPES: tuple[str, ...] = (
+    "background",
+    "motivation",
+    "behavioural",
+    "situational",
+    "technical",
+    "culture-fit",
+    "tricky",
+    "salary-notice",
+    "second-round",
+)
+
+COMPETENCIES: tuple[str, ...] = (
+    "adaptability",
+    "analysis",
+    "attention-to-detail",
+    "commercial-awareness",
+    "commitment",
+    "communication",
+    "conflict",
+    "creativity",
+    "culture-fit",
+    "customer-focus",
+    "decision-making",
+    "delivery",
+    "influence",
+    "initiative",
+    "integrity",
+    "leadership",
+    "learning",
+    "motivation",
+    "planning",
+    "problem-solving",
+    "resilience",
+    "self-awareness",
+    "stakeholder-management",
+    "teamwork",
+    "technical-depth",
+)
+
+INTERVIEWER_ROLES: tuple[str, ...] = (
+    "hiring-manager",
+    "senior-executive",
+    "hr",
+    "team-member",
+    "technical",
+    "consultant",
+    "other",
+)
+
+ROUND_PURPOSES: tuple[str, ...] = (
+    "screening",
+    "shortlist",
+    "second-opinion",
+    "delve-deeper",
+    "test-commitment",
+    "meet-the-team",
+    "final",
+)
+
+# Share of a practice set drawn from questions that exercise a weak competency; the rest keeps
+# the session mixed so it still feels like a real interview.
+WEAK_SHARE = 0.6
+MIN_PROBES = 2
+MAX_PROBES = 4
+
+
+class BankError(ValueError):
+    """A bank file that cannot be loaded: names the file, the item and the field."""
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    id: str
+    text: str
+    type: str
+    competencies: tuple[str, ...]
+    looking_for: str
+    probes: tuple[str, ...]
+    rounds: tuple[str, ...]  # empty: suits any round
+
+
+@dataclass(frozen=True)
+class AskTemplate:
+    id: str
+    text: str
+    roles: tuple[str, ...]
+    purposes: tuple[str, ...]  # empty: suits any round
+    why: str
+
+
+class _Item:
+    """One raw item of a bank file, with error messages that say where it came from."""
+
+    def __init__(self, source: str, index: int, raw: object) -> None:
+        self.source = source
+        self.index = index
+        if not isinstance(raw, dict):
+            raise BankError(f"{source}: item {index} is not an object")
+        self.raw: dict[str, Any] = raw
+        ident = raw.get("id")
+        named = isinstance(ident, str) and ident
+        self.label = f"item {index} ({ident!r})" if named else f"item {index}"
+
+    def fail(self, field: str, problem: str) -> BankError:
+        return BankError(f"{self.source}: {self.label}, field {field!r}: {problem}")
+
+    def text(self, field: str) -> str:
+        value = self.raw.get(field)
+        if value is None:
+            raise self.fail(field, "missing")
+        if not isinstance(value, str):
+            raise self.fail(field, "must be a string")
+        if not value.strip():
+            raise self.fail(field, "empty")
+        return value.strip()
+
+    def words(
+        self, field: str, vocabulary: Sequence[str] | None = None, allow_empty: bool = False
+    ) -> tuple[str, ...]:
+        value = self.raw.get(field)
+        if value is None:
+            raise self.fail(field, "missing")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(field, "must be a list of strings")
+        if not value and not allow_empty:
+            raise self.fail(field, "empty")
+        items = tuple(v.strip() for v in value)
+        for item in items:
+            if not item:
+                raise self.fail(field, "contains an empty string")
+            if vocabulary is not None and item not in vocabulary:
+                raise self.fail(field, f"unknown value {item!r}")
+        if len(set(items)) != len(items):
+            raise self.fail(field, "repeats a value")
+        return items
+
+
+def _items(raw: object, source: str, key: str) -> list[_Item]:
+    if not isinstance(raw, dict):
+        raise BankError(f"{source}: top level must be an object with {key!r}")
+    version = raw.get("format_version")
+    if version != FORMAT_VERSION:
+        raise BankError(f"{source}: format_version {version!r} is not {FORMAT_VERSION}")
+    entries = raw.get(key)
+    if not isinstance(entries, list):
+        raise BankError(f"{source}: {key!r} must be a list")
+    items = [_Item(source, index, entry) for index, entry in enumerate(entries)]
+    seen: set[str] = set()
+    for item in items:
+        ident = item.text("id")
+        if ident in seen:
+            raise item.fail("id", "duplicate id")
+        seen.add(ident)
+    return items
+
+
+def parse_bank(raw: object, source: str) -> tuple[BankQuestion, ...]:
+    """Validate decoded JSON of a question bank file and build its questions."""
+    questions = []
+    for item in _items(raw, source, "questions"):
+        qtype = item.text("type")
+        if qtype not in QUESTION_TYPES:
+            raise item.fail("type", f"unknown type {qtype!r}")
+        probes = item.words("probes")
+        if not MIN_PROBES <= len(probes) <= MAX_PROBES:
+            raise item.fail("probes", f"needs {MIN_PROBES} to {MAX_PROBES}, has {len(probes)}")
+        questions.append(
+            BankQuestion(
+                id=item.text("id"),
+                text=item.text("text"),
+                type=qtype,
+                competencies=item.words("competencies", COMPETENCIES),
+                looking_for=item.text("looking_for"),
+                probes=probes,
+                rounds=item.words("rounds", ROUND_PURPOSES, allow_empty=True),
+            )
+        )
+    return tuple(questions)
+
+
+def parse_asks(raw: object, source: str) -> tuple[AskTemplate, ...]:
+    """Validate decoded JSON of a questions-to-ask file and build its templates."""
+    return tuple(
+        AskTemplate(
+            id=item.text("id"),
+            text=item.text("text"),
+            roles=item.words("roles", INTERVIEWER_ROLES),
+            purposes=item.words("purposes", ROUND_PURPOSES, allow_empty=True),
+            why=item.text("why"),
+        )
+        for item in _items(raw, source, "asks")
+    )
+
+
+def _decode(text: str, source: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BankError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+
+
+def load_bank_file(path: Path) -> tuple[BankQuestion, ...]:
+    """Load and validate a question bank from any path (the packaged one or a user's own)."""
+    return parse_bank(_decode(path.read_text(encoding="utf-8"), str(path)), str(path))
+
+
+def load_asks_file(path: Path) -> tuple[AskTemplate, ...]:
+    """Load and validate a questions-to-ask file from any path."""
+    return parse_asks(_decode(path.read_text(encoding="utf-8"), str(path)), str(path))
+
+
+def _package_text(name: str) -> str:
+    return resources.files("nextround.coach").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_bank() -> tuple[BankQuestion, ...]:
+    """The packaged question bank, loaded and validated once."""
+    source = f"nextround/coach/data/{BANK_FILE}"
+    return parse_bank(_decode(_package_text(BANK_FILE), source), source)
+
+
+@functools.cache
+def load_asks() -> tuple[AskTemplate, ...]:
+    """The packaged questions-to-ask bank, loaded and validated once."""
+    source = f"nextround/coach/data/{ASKS_FILE}"
+    return parse_asks(_decode(_package_text(ASKS_FILE), source), source)
+
+
+def _check(values: Collection[str], vocabulary: Sequence[str], what: str) -> None:
+    unknown = sorted(set(values) - set(vocabulary))
+    if unknown:
+        raise ValueError(f"unknown {what}: {', '.join(unknown)}")
+
+
+def questions_to_ask(role: str, purpose: str | None, limit: int) -> list[AskTemplate]:
+    """Questions for the candidate to ask, best first: the interviewer's role, then the purpose."""
+    _check([role], INTERVIEWER_ROLES, "interviewer role")
+    if purpose is not None:
+        _check([purpose], ROUND_PURPOSES, "round purpose")
+    if limit < 0:
+        raise ValueError("limit must not be negative")
+
+    def rank(ask: AskTemplate) -> tuple[int, int]:
+        # A question written for this purpose beats one for any round, which beats one for
+        # another purpose; within a rank the file order (most useful first) holds.
+        any_round = purpose is None or not ask.purposes
+        fit = 1 if any_round else 2 if purpose in ask.purposes else 0
+        return (-int(role in ask.roles), -fit)
+
+    return sorted(load_asks(), key=rank)[:limit]
+
+
+def _weighted_sample(
+    pool: list[BankQuestion], weights: list[float], count: int, rng: random.Random
+) -> list[BankQuestion]:
+    # Efraimidis-Spirakis keys: a weighted sample without replacement in one pass.
+    keyed = sorted(
+        ((rng.random() ** (1.0 / weight), index) for index, weight in enumerate(weights)),
+        reverse=True,
+    )
+    return [pool[index] for _, index in keyed[:count]]
+
+
+def select_practice_questions(
+    weak_competencies: Sequence[str],
+    types: Sequence[str] | None,
+    count: int,
+    seed: int,
+    exclude_ids: Collection[str] = (),
+) -> list[BankQuestion]:
+    """A deterministic practice set for a seed, weighted toward the weak competencies."""
+    _check(weak_competencies, COMPETENCIES, "competency")
+    if types is not None:
+        _check(types, QUESTION_TYPES, "question type")
+    if count < 0:
+        raise ValueError("count must not be negative")
+    weak = set(weak_competencies)
+    pool = [
+        q for q in load_bank() if q.id not in exclude_ids and (types is None or q.type in types)
+    ]
+    rng = random.Random(seed)
+    focused = [q for q in pool if weak & set(q.competencies)]
+    others = [q for q in pool if not weak & set(q.competencies)]
+    want_focused = min(len(focused), round(count * WEAK_SHARE) if others else count)
+    # Questions that touch several weak competencies are worth more practice time.
+    chosen = _weighted_sample(
+        focused, [float(len(weak & set(q.competencies))) for q in focused], want_focused, rng
+    )
+    chosen += _weighted_sample(others, [1.0] * len(others), count - len(chosen), rng)
+    if len(chosen) < count:
+        rest = [q for q in focused if q not in chosen]
+        chosen += _weighted_sample(rest, [1.0] * len(rest), count - len(chosen), rng)
+    rng.shuffle(chosen)
+    return chosen
