@@ -134,7 +134,7 @@ def opportunity_page(owner: AbstractBaseUser, pk: int) -> OpportunityPage:
             feedback_count=Count("feedback", distinct=True),
         )
         .prefetch_related(
-            Prefetch("interviewers", queryset=m.Interviewer.objects.order_by("panel__id"))
+            Prefetch("interviewers", queryset=m.Interviewer.objects.order_by("id"))
         )
         .order_by("number")
     )

@@ -148,7 +148,7 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
 
     def of_round(self, owner: AbstractBaseUser, round_id: int) -> list[m.Interviewer]:
         round_ = rounds.get(owner, round_id)
-        return list(self.queryset(owner).filter(rounds=round_).order_by("panel__id"))
+        return list(self.queryset(owner).filter(rounds=round_).order_by("id"))
 
 
 def _check_interviewer(

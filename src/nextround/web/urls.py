@@ -1,3 +1,55 @@
-from django.urls import path
+from django.urls import URLPattern, path, register_converter
 
-urlpatterns: list[object] = []
+from nextround.web.views import dashboard, opportunities, rounds, stories
+
+
+class SectionConverter:
+    """The lists of the round page that can be added to and edited in place."""
+
+    regex = "questions|feedback|asks|people"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(SectionConverter, "section")
+SECTION = "<section:section>"
+
+urlpatterns: list[URLPattern] = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("search/", dashboard.search, name="search"),
+    path("opportunities/new/", opportunities.new, name="opportunity-new"),
+    path("opportunities/<int:pk>/", opportunities.detail, name="opportunity"),
+    path("opportunities/<int:pk>/edit/", opportunities.edit, name="opportunity-edit"),
+    path("opportunities/<int:pk>/delete/", opportunities.delete, name="opportunity-delete"),
+    path(
+        "opportunities/<int:pk>/requirements/",
+        opportunities.add_requirement,
+        name="requirement-add",
+    ),
+    path(
+        "requirements/<int:pk>/delete/",
+        opportunities.delete_requirement,
+        name="requirement-delete",
+    ),
+    path("opportunities/<int:opportunity_pk>/rounds/new/", rounds.new, name="round-new"),
+    path("rounds/<int:pk>/", rounds.detail, name="round"),
+    path("rounds/<int:pk>/edit/", rounds.edit, name="round-edit"),
+    path("rounds/<int:pk>/delete/", rounds.delete, name="round-delete"),
+    path("rounds/<int:pk>/link/", rounds.link_person, name="round-link"),
+    path("rounds/<int:pk>/unlink/<int:person_pk>/", rounds.unlink_person, name="round-unlink"),
+    path(f"rounds/<int:pk>/{SECTION}/", rounds.add_item, name="round-item-add"),
+    path(f"items/{SECTION}/<int:item_pk>/edit/", rounds.edit_item, name="item-edit"),
+    path(f"items/{SECTION}/<int:item_pk>/delete/", rounds.delete_item, name="item-delete"),
+    path("asks/<int:item_pk>/toggle/", rounds.toggle_ask, name="ask-toggle"),
+    path("stories/", stories.index, name="stories"),
+    path("stories/new/", stories.new, name="story-new"),
+    path("stories/<int:pk>/edit/", stories.edit, name="story-edit"),
+    path("stories/<int:pk>/delete/", stories.delete, name="story-delete"),
+]
+
+handler404 = "nextround.web.views.errors.not_found"
+handler500 = "nextround.web.views.errors.server_error"

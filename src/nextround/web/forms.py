@@ -1,0 +1,227 @@
+"""Forms that turn what a person typed into values for a service, and show its errors in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from nextround.services import times
+from nextround.store import models as m
+
+LINES_HELP = "One per line."
+
+
+class LinesField(forms.CharField):
+    """A list edited as text, one item per line; the service splits and checks it."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return "\n".join(str(v) for v in value)
+        return value
+
+
+class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A ModelForm used only to read and show values: saving always goes through a service."""
+
+    template_name_div = "nextround/forms/div.html"
+
+    def values(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
+        for field, messages in errors.items():
+            target = field if field in self.fields else None
+            if field.endswith("_id") and field[:-3] in self.fields:
+                target = field[:-3]
+            for message in messages:
+                self.add_error(target, message)
+
+
+class OpportunityForm(ServiceForm):
+    class Meta:
+        model = m.Opportunity
+        fields = [
+            "company",
+            "role",
+            "stage",
+            "job_description",
+            "location",
+            "url",
+            "dress_code",
+            "consultant_name",
+            "consultant_company",
+            "consultant_email",
+            "consultant_phone",
+            "notes",
+        ]
+        widgets = {
+            "job_description": forms.Textarea(attrs={"rows": 10}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"job_description": "Paste the advert; requirements are read from it."}
+
+
+class RoundForm(ServiceForm):
+    scheduled_at = forms.CharField(
+        label="Date and time",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    timezone = forms.CharField(
+        label="Time zone",
+        required=False,
+        help_text="For example Europe/London or America/New_York.",
+    )
+
+    class Meta:
+        model = m.Round
+        fields = [
+            "number",
+            "scheduled_at",
+            "timezone",
+            "duration_minutes",
+            "format",
+            "kind",
+            "purpose",
+            "location",
+            "link",
+            "status",
+            "outcome",
+            "news_expected_on",
+            "impressed",
+            "fell_flat",
+            "notes",
+        ]
+        widgets = {
+            "news_expected_on": forms.DateInput(attrs={"type": "date"}),
+            "impressed": forms.Textarea(attrs={"rows": 3}),
+            "fell_flat": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["number"].required = False
+        instance: m.Round | None = kwargs.get("instance")
+        if instance is not None and instance.scheduled_at and not self.is_bound:
+            shown = times.in_zone(instance.scheduled_at, instance.timezone)
+            self.initial["scheduled_at"] = shown.strftime("%Y-%m-%dT%H:%M")
+        elif not self.initial.get("timezone"):
+            self.initial["timezone"] = times.local_zone_name()
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        if values.get("number") is None:
+            values.pop("number", None)
+        return values
+
+
+class InterviewerForm(ServiceForm):
+    earlier_employers = LinesField(required=False, help_text=LINES_HELP)
+    links = LinesField(required=False, help_text="Web pages about them, one per line.")
+
+    class Meta:
+        model = m.Interviewer
+        fields = [
+            "name",
+            "title",
+            "role",
+            "seniority",
+            "team",
+            "email",
+            "years_at_company",
+            "earlier_employers",
+            "research_notes",
+            "links",
+        ]
+        widgets = {"research_notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class AskedQuestionForm(ServiceForm):
+    interviewer = forms.ModelChoiceField(
+        queryset=m.Interviewer.objects.none(), required=False, label="Asked by"
+    )
+    self_rating = forms.TypedChoiceField(
+        label="My rating",
+        choices=[("", "—"), *[(str(i), str(i)) for i in range(1, 6)]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="1 poor to 5 strong.",
+    )
+
+    class Meta:
+        model = m.AskedQuestion
+        fields = ["text", "answer_note", "self_rating", "reaction", "follow_up", "interviewer"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "answer_note": forms.Textarea(attrs={"rows": 2}),
+            "follow_up": forms.Textarea(attrs={"rows": 1}),
+        }
+
+    def __init__(self, *args: Any, people: list[m.Interviewer] | None = None, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        ids = [p.pk for p in people or []]
+        field = self.fields["interviewer"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = m.Interviewer.objects.filter(pk__in=ids)
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        person = values.pop("interviewer", None)
+        values["interviewer_id"] = person.pk if person else None
+        return values
+
+
+class FeedbackForm(ServiceForm):
+    class Meta:
+        model = m.Feedback
+        fields = ["source", "sender", "received_on", "text"]
+        widgets = {
+            "received_on": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class QuestionToAskForm(ServiceForm):
+    interviewer = forms.ModelChoiceField(
+        queryset=m.Interviewer.objects.none(), required=False, label="For"
+    )
+
+    class Meta:
+        model = m.QuestionToAsk
+        fields = ["text", "interviewer"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, people: list[m.Interviewer] | None = None, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        field = self.fields["interviewer"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = m.Interviewer.objects.filter(pk__in=[p.pk for p in people or []])
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        person = values.pop("interviewer", None)
+        values["interviewer_id"] = person.pk if person else None
+        return values
+
+
+class StoryForm(ServiceForm):
+    skills = LinesField(required=False, help_text="Skills this story shows, one per line.")
+
+    class Meta:
+        model = m.Story
+        fields = ["title", "situation", "task", "action", "result", "metrics", "skills"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("situation", "task", "action", "result")
+        } | {"metrics": forms.Textarea(attrs={"rows": 2})}
+
+
+class RequirementForm(ServiceForm):
+    class Meta:
+        model = m.Requirement
+        fields = ["text", "kind"]

@@ -1,0 +1,1 @@
+"""Views: read the request, call one service, render."""

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from nextround.services import pages
+from nextround.services.records import opportunities, requirements
+from nextround.web.forms import OpportunityForm, RequirementForm
+from nextround.web.views.common import found, is_htmx, owner, save
+
+
+def new(request: HttpRequest) -> HttpResponse:
+    form = OpportunityForm(request.POST or None)
+    if request.method == "POST":
+        opp = save(form, lambda v: opportunities.create(owner(request), **v))
+        if opp is not None:
+            return redirect("opportunity", pk=opp.pk)
+    return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": None})
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opp = found(lambda: opportunities.get(owner(request), pk))
+    form = OpportunityForm(request.POST or None, instance=opp)
+    if request.method == "POST":
+        saved = save(form, lambda v: opportunities.update(owner(request), pk, **v))
+        if saved is not None:
+            return redirect("opportunity", pk=pk)
+    return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": opp})
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = found(lambda: pages.opportunity_page(owner(request), pk))
+    return render(
+        request,
+        "nextround/opportunity.html",
+        {"page": page, "requirement_form": RequirementForm()},
+    )
+
+
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    found(lambda: opportunities.delete(owner(request), pk))
+    return redirect("dashboard")
+
+
+@require_POST
+def add_requirement(request: HttpRequest, pk: int) -> HttpResponse:
+    form = RequirementForm(request.POST)
+    found(lambda: opportunities.get(owner(request), pk))
+    created = save(form, lambda v: requirements.create(owner(request), pk, **v))
+    if is_htmx(request) or created is None:
+        page = pages.opportunity_page(owner(request), pk)
+        return render(
+            request,
+            "nextround/partials/requirements.html",
+            {"page": page, "requirement_form": RequirementForm() if created else form},
+            status=200 if created or is_htmx(request) else 400,
+        )
+    return redirect("opportunity", pk=pk)
+
+
+@require_POST
+def delete_requirement(request: HttpRequest, pk: int) -> HttpResponse:
+    req = found(lambda: requirements.get(owner(request), pk))
+    requirements.delete(owner(request), pk)
+    if is_htmx(request):
+        return HttpResponse("")
+    return redirect("opportunity", pk=req.opportunity_id)

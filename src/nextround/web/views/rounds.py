@@ -1,0 +1,186 @@
+"""The round page: plan, debrief question by question, feedback, people and questions to ask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from nextround.services import pages
+from nextround.services.base import Resource
+from nextround.services.errors import InvalidInput
+from nextround.services.records import (
+    asked_questions,
+    feedback,
+    interviewers,
+    opportunities,
+    questions_to_ask,
+    rounds,
+)
+from nextround.web import forms
+from nextround.web.views.common import found, is_htmx, owner, save
+
+
+@dataclass(frozen=True)
+class Section:
+    """One list on the round page that can grow and shrink in place."""
+
+    name: str
+    form: type[forms.ServiceForm]
+    service: Resource[Any]
+    needs_people: bool = False
+
+
+SECTIONS = {
+    "questions": Section("questions", forms.AskedQuestionForm, asked_questions, True),
+    "feedback": Section("feedback", forms.FeedbackForm, feedback),
+    "asks": Section("asks", forms.QuestionToAskForm, questions_to_ask, True),
+    "people": Section("people", forms.InterviewerForm, interviewers),
+}
+
+
+def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.ServiceForm:
+    if section.needs_people:
+        return section.form(data, people=page.panel + page.others)  # type: ignore[call-arg]
+    return section.form(data)
+
+
+def _context(page: pages.RoundPage, **bound: forms.ServiceForm) -> dict[str, Any]:
+    context: dict[str, Any] = {"page": page, "r": page.round}
+    for section in SECTIONS.values():
+        context[f"{section.name}_form"] = bound.get(section.name) or _form(section, page)
+    return context
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = found(lambda: pages.round_page(owner(request), pk))
+    return render(request, "nextround/round.html", _context(page))
+
+
+def new(request: HttpRequest, opportunity_pk: int) -> HttpResponse:
+    opp = found(lambda: opportunities.get(owner(request), opportunity_pk))
+    form = forms.RoundForm(request.POST or None)
+    if request.method == "POST":
+        created = save(form, lambda v: rounds.create(owner(request), opportunity_pk, **v))
+        if created is not None:
+            return redirect("round", pk=created.pk)
+    return render(request, "nextround/round_form.html", {"form": form, "opportunity": opp})
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    r = found(lambda: rounds.get(owner(request), pk))
+    form = forms.RoundForm(request.POST or None, instance=r)
+    if request.method == "POST" and save(form, lambda v: rounds.update(owner(request), pk, **v)):
+        return redirect("round", pk=pk)
+    return render(
+        request, "nextround/round_form.html", {"form": form, "opportunity": r.opportunity, "r": r}
+    )
+
+
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    r = found(lambda: rounds.get(owner(request), pk))
+    rounds.delete(owner(request), pk)
+    return redirect("opportunity", pk=r.opportunity_id)
+
+
+@require_POST
+def add_item(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    """Add a question, feedback, person or question to ask; htmx swaps in the new list."""
+    spec = SECTIONS[section]
+    page = found(lambda: pages.round_page(owner(request), pk))
+    form = _form(spec, page, request.POST)
+    if spec.name == "people":
+        created = save(form, lambda v: interviewers.add_to_round(owner(request), pk, **v))
+    else:
+        created = save(form, lambda v: spec.service.create(owner(request), pk, **v))
+    if created is None:
+        # Keep what was typed, with the errors beside the fields.
+        status = 200 if is_htmx(request) else 400
+        template = f"nextround/partials/{spec.name}.html" if is_htmx(request) else None
+        context = _context(page, **{spec.name: form})
+        if template:
+            return render(request, template, context, status=status)
+        return render(request, "nextround/round.html", context, status=status)
+    if is_htmx(request):
+        page = pages.round_page(owner(request), pk)
+        return render(request, f"nextround/partials/{spec.name}.html", _context(page))
+    return redirect(reverse("round", kwargs={"pk": pk}) + f"#{spec.name}")
+
+
+@require_POST
+def delete_item(request: HttpRequest, section: str, item_pk: int) -> HttpResponse:
+    spec = SECTIONS[section]
+    item = found(lambda: spec.service.get(owner(request), item_pk))
+    if spec.name == "people":
+        round_pk = int(request.POST.get("round", "0") or 0)
+        interviewers.delete(owner(request), item_pk)
+    else:
+        round_pk = item.round_id
+        spec.service.delete(owner(request), item_pk)
+    if is_htmx(request):
+        return HttpResponse("")
+    if not round_pk:
+        return redirect("opportunity", pk=item.opportunity_id)
+    return redirect(reverse("round", kwargs={"pk": round_pk}) + f"#{spec.name}")
+
+
+def edit_item(request: HttpRequest, section: str, item_pk: int) -> HttpResponse:
+    """A page of its own to change one question, feedback, person or question to ask."""
+    spec = SECTIONS[section]
+    item = found(lambda: spec.service.get(owner(request), item_pk))
+    round_pk = int(request.GET.get("round") or request.POST.get("round") or 0)
+    if spec.name != "people":
+        round_pk = item.round_id
+    page = found(lambda: pages.round_page(owner(request), round_pk)) if round_pk else None
+    people = (page.panel + page.others) if page else []
+    kwargs: dict[str, Any] = {"instance": item}
+    if spec.needs_people:
+        kwargs["people"] = people
+    if spec.name in ("questions", "asks") and item.interviewer_id:
+        kwargs["initial"] = {"interviewer": item.interviewer_id}
+    form = spec.form(request.POST or None, **kwargs)
+    if request.method == "POST" and save(
+        form, lambda v: spec.service.update(owner(request), item_pk, **v)
+    ):
+        if round_pk:
+            return redirect(reverse("round", kwargs={"pk": round_pk}) + f"#{spec.name}")
+        return redirect("opportunity", pk=item.opportunity_id)
+    return render(
+        request,
+        "nextround/item_form.html",
+        {"form": form, "section": spec.name, "item": item, "round_pk": round_pk, "page": page},
+    )
+
+
+@require_POST
+def link_person(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        person_pk = int(request.POST.get("interviewer", ""))
+    except ValueError:
+        person_pk = 0
+    try:
+        found(lambda: interviewers.link(owner(request), pk, person_pk))
+    except InvalidInput:
+        pass
+    return redirect(reverse("round", kwargs={"pk": pk}) + "#people")
+
+
+@require_POST
+def unlink_person(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    found(lambda: interviewers.unlink(owner(request), pk, person_pk))
+    return redirect(reverse("round", kwargs={"pk": pk}) + "#people")
+
+
+@require_POST
+def toggle_ask(request: HttpRequest, item_pk: int) -> HttpResponse:
+    ask = found(lambda: questions_to_ask.get(owner(request), item_pk))
+    questions_to_ask.update(owner(request), item_pk, asked=not ask.asked)
+    if is_htmx(request):
+        page = pages.round_page(owner(request), ask.round_id or 0)
+        return render(request, "nextround/partials/asks.html", _context(page))
+    return redirect(reverse("round", kwargs={"pk": ask.round_id}) + "#asks")
