@@ -1,0 +1,513 @@
+"""Instant, explainable feedback on one typed answer to an interview question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from nextround.coach.aspects import AspectResult, AspectScore, ParsedAnswer, Step, parse, plural
+from nextround.coach.delivery import WPM_MID, delivery, duration, length, speaking_seconds
+from nextround.coach.insight import Insight, Span
+from nextround.coach.relevance import RelevanceScorer, concept, job_terms, relevance, topic_words
+from nextround.coach.specificity import specificity
+from nextround.coach.star import (
+    MIN_WORDS_FOR_STORY,
+    StarSentence,
+    label_sentences,
+    ownership,
+    star_applies,
+    structure,
+)
+from nextround.coach.text import WORD_RE, stem, words_of
+from nextround.coach.wordlists import wordlists
+
+FORMAT_VERSION = 1
+QUESTION_TYPES = (
+    "background",
+    "motivation",
+    "behavioural",
+    "situational",
+    "technical",
+    "culture-fit",
+    "tricky",
+    "salary-notice",
+    "second-round",
+)
+# Answers longer than this are measured in full but analysed in detail only up to here, so that a
+# pasted document still gets instant feedback.
+DETAIL_WORD_LIMIT = 3000
+# No praise for answers shorter than this: a handful of words cannot earn "good".
+MIN_WORDS_FOR_PRAISE = 15
+# More than this share of control characters means the input is not typed text.
+BINARY_SHARE = 0.05
+# Fewer than this share of common English words (in answers of 8+ words) means another language.
+ENGLISH_STOPWORD_SHARE = 0.12
+EARLIER_ATTEMPTS_COMPARED = 5
+# A score change smaller than this between attempts is noise, not progress.
+PROGRESS_STEP = 10
+ASPECT_ORDER = (
+    "relevance",
+    "structure",
+    "specificity",
+    "ownership",
+    "delivery",
+    "length",
+    "job terms",
+    "input",
+    "progress",
+)
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_QUESTION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "salary-notice",
+            r"\bsalar|\bcompensation|\bremuneration|\bnotice period|\bwhen (?:can|could) you start"
+            r"|\bhow soon (?:can|could) you|\bpay (?:expect|range)|\bday rate|\bexpected pay",
+        ),
+        (
+            "behavioural",
+            r"\b(?:tell|talk) (?:me|us) about a (?:time|situation|project|moment)|\bdescribe a "
+            r"(?:time|situation|project)|\bgive (?:me |us )?an example|\ba time (?:when|you)"
+            r"|\bhave you ever|\bshare an example|\bbiggest (?:failure|mistake|achievement)"
+            r"|\bproudest|\bwalk (?:me|us) through a (?:time|project|situation)",
+        ),
+        (
+            "situational",
+            r"\bwhat would you do|\bhow would you (?:handle|deal|approach|respond|react|manage|"
+            r"priorit|tell|convince|deliver)|\bimagine\b|\bsuppose\b|\bif you (?:were|had|joined)"
+            r"|\bwhat if\b|\bhypothetical|\bfirst (?:30|60|90|hundred) days",
+        ),
+        (
+            "tricky",
+            r"\bweakness|\bwhy should we (?:hire|choose)|\bwhere do you see yourself|\bgap in your"
+            r"|\bfired\b|\bwhy (?:did|are) you (?:leave|leaving)|\boverqualified"
+            r"|\bwhat would your (?:manager|boss|colleagues) say|\bregret",
+        ),
+        (
+            "motivation",
+            r"\bwhy (?:do you want|this (?:role|company|job|position|team)|us\b|are you interested"
+            r"|did you apply|here)|\bwhat (?:attracts|interests|excites|motivates|drew)|\bmotivat",
+        ),
+        (
+            "culture-fit",
+            r"\bculture|\bvalues\b|\bwork(?:ing)? style|\bteam environment|\bideal (?:team|manager"
+            r"|workplace|environment)|\bwhat kind of (?:manager|team|environment)|\blike to work",
+        ),
+        (
+            "background",
+            r"\babout yourself|\bwalk (?:me|us) through your|\byour background|\bintroduce "
+            r"yourself|\byour career",
+        ),
+        (
+            "second-round",
+            r"\bfirst (?:interview|round)|\blast (?:interview|time we)|\bsince we (?:last )?"
+            r"(?:spoke|met)|\bprevious round|\bnow that you(?:'ve| have) met|\byou mentioned",
+        ),
+        (
+            "technical",
+            r"\bexplain\b|\bhow does\b|\bhow do you (?:design|build|test|debug|implement|scale)"
+            r"|\bdesign a\b|\bdifference between|\balgorithm|\barchitect|\bcomplexity|\bsql\b"
+            r"|\bcode\b|\bimplement|\boptimi[sz]|\bdata model|\bdebug",
+        ),
+    )
+)
+
+
+class AnswerError(ValueError):
+    """Raised only for a bad call (an unknown question type or an answer that is not text)."""
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """What is known around an answer: the job, earlier attempts and the question's type."""
+
+    job_terms: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    earlier_answers: tuple[str, ...] = ()
+    question_type: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgressChange:
+    """One aspect's score in the latest earlier attempt and in this one."""
+
+    aspect: str
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        """After minus before."""
+        return self.after - self.before
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {
+            "aspect": self.aspect,
+            "before": self.before,
+            "after": self.after,
+            "change": self.change,
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the coach found in one answer, each point tied to the answer's words."""
+
+    question_type: str
+    word_count: int
+    analysed_words: int
+    speaking_seconds: tuple[int, int]
+    star: tuple[StarSentence, ...]
+    scores: tuple[AspectScore, ...]
+    insights: tuple[Insight, ...]
+    summary: str
+    next_steps: tuple[str, ...]
+    progress: tuple[ProgressChange, ...] = ()
+
+    @property
+    def overall(self) -> int | None:
+        """The plain mean of the aspect scores, or None when nothing was scored."""
+        if not self.scores:
+            return None
+        return round(sum(s.score for s in self.scores) / len(self.scores))
+
+    def score(self, aspect: str) -> int | None:
+        """One aspect's score, or None if it was not scored."""
+        return next((s.score for s in self.scores if s.aspect == aspect), None)
+
+    def by_aspect(self, aspect: str) -> tuple[Insight, ...]:
+        """The insights about one aspect."""
+        return tuple(i for i in self.insights if i.aspect == aspect)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form, versioned."""
+        return {
+            "format_version": FORMAT_VERSION,
+            "question_type": self.question_type,
+            "word_count": self.word_count,
+            "analysed_words": self.analysed_words,
+            "speaking_seconds": {"low": self.speaking_seconds[0], "high": self.speaking_seconds[1]},
+            "star": [item.to_dict() for item in self.star],
+            "scores": [s.to_dict() for s in self.scores],
+            "overall": {"score": self.overall, "mean_of": [s.aspect for s in self.scores]},
+            "insights": [i.to_dict() for i in self.insights],
+            "summary": self.summary,
+            "next_steps": list(self.next_steps),
+            "progress": [p.to_dict() for p in self.progress],
+        }
+
+
+def guess_question_type(question: str) -> str:
+    """The question's type from its wording; 'second-round' when nothing else fits."""
+    for kind, pattern in _QUESTION_CUES:
+        if pattern.search(question):
+            return kind
+    return "second-round"
+
+
+def analyze_answer(
+    question: str,
+    answer: str,
+    context: AnswerContext | None = None,
+    *,
+    relevance_scorer: RelevanceScorer | None = None,
+) -> Analysis:
+    """Analyse a typed answer: structure, specificity, ownership, delivery, length and more."""
+    if not isinstance(answer, str) or not isinstance(question, str):
+        raise AnswerError("question and answer must be text")
+    context = context or AnswerContext()
+    question_type = context.question_type or guess_question_type(question)
+    if question_type not in QUESTION_TYPES:
+        raise AnswerError(
+            f"unknown question type {question_type!r}; expected one of {', '.join(QUESTION_TYPES)}"
+        )
+    current = _analyse_one(question, answer, context, question_type, relevance_scorer)
+    earlier = [a for a in context.earlier_answers if a.strip()][-EARLIER_ATTEMPTS_COMPARED:]
+    if not earlier or not current.scores:
+        return current
+    past = [
+        _analyse_one(question, text, context, question_type, relevance_scorer) for text in earlier
+    ]
+    return _with_progress(current, past, len(context.earlier_answers) + 1)
+
+
+def _analyse_one(
+    question: str,
+    answer: str,
+    context: AnswerContext,
+    question_type: str,
+    scorer: RelevanceScorer | None,
+) -> Analysis:
+    if not answer.strip():
+        return _refusal(
+            question_type,
+            0,
+            "Nothing to analyse: the answer is empty.",
+            "Write the answer as you would say it, in full sentences.",
+        )
+    control = _CONTROL_RE.findall(answer)
+    if len(control) > BINARY_SHARE * len(answer.strip()):
+        return _refusal(
+            question_type,
+            0,
+            "This looks like binary data, not a typed answer "
+            f"({plural(len(control), 'control character')}).",
+            "Paste the answer as plain text.",
+        )
+
+    lists = wordlists()
+    total_words, end, rest = _bounded(answer)
+    parsed = parse(answer, end, lists)
+    results: list[AspectResult] = []
+    if control:
+        note = AspectResult("input")
+        note.add("info", f"Ignored {plural(len(control), 'control character')} in the answer.")
+        results.append(note)
+    if end < len(answer):
+        note = AspectResult("input")
+        note.add(
+            "info",
+            f"Only the first {DETAIL_WORD_LIMIT:,} of {total_words:,} words were analysed in "
+            "detail; length counts them all.",
+            [Span(rest, len(answer))],
+        )
+        results.append(note)
+
+    if _looks_foreign(parsed):
+        results.append(length(parsed, question_type, total_words))
+        note = AspectResult("input")
+        note.add(
+            "info",
+            "This answer does not look like English. The coach's word lists are English, so only "
+            "its length was checked.",
+        )
+        results.append(note)
+        return _assemble(
+            parsed,
+            question_type,
+            total_words,
+            (),
+            results,
+            praise=False,
+            summary="Not in English: only the length was checked.",
+        )
+
+    labels = label_sentences(parsed)
+    star = star_applies(question_type, labels)
+    question_keys = topic_words(question, lists)
+    protected = frozenset(stem(w.lower) for w in words_of(question)) | frozenset(
+        stem(w.lower) for term in context.job_terms for w in words_of(term)
+    )
+    relevance_result, off_topic = relevance(parsed, question, scorer)
+    results.append(relevance_result)
+    if star:
+        results.append(structure(parsed, question_type, labels))
+    results.append(specificity(parsed))
+    if star and parsed.word_count >= MIN_WORDS_FOR_STORY:
+        results.append(ownership(parsed, labels))
+    results.append(delivery(parsed, protected))
+    results.append(length(parsed, question_type, total_words))
+    terms = job_terms(parsed, context.job_terms, context.requirements, frozenset(question_keys))
+    if terms is not None:
+        results.append(terms)
+
+    praise = parsed.word_count >= MIN_WORDS_FOR_PRAISE and not off_topic
+    summary = None
+    if off_topic:
+        summary = (
+            f"{question_type.capitalize()} question, {plural(total_words, 'word')}: the answer "
+            "does not seem to address the question."
+        )
+    elif parsed.word_count < MIN_WORDS_FOR_PRAISE:
+        summary = (
+            f"{question_type.capitalize()} question, {plural(total_words, 'word')}: too short to "
+            "show what you can do."
+        )
+    return _assemble(
+        parsed,
+        question_type,
+        total_words,
+        labels if star else (),
+        results,
+        praise=praise,
+        summary=summary,
+    )
+
+
+def _bounded(answer: str) -> tuple[int, int, int]:
+    """Total words, the end of the part analysed in detail, and where the rest starts."""
+    total = 0
+    end = rest = len(answer)
+    for match in WORD_RE.finditer(answer):
+        total += 1
+        if total == DETAIL_WORD_LIMIT:
+            end = match.end()
+        elif total == DETAIL_WORD_LIMIT + 1:
+            rest = match.start()
+    if total <= DETAIL_WORD_LIMIT:
+        end = rest = len(answer)
+    return total, end, rest
+
+
+def _looks_foreign(parsed: ParsedAnswer) -> bool:
+    """Too few common English words, or mostly letters outside the Latin alphabet."""
+    if parsed.word_count < 8:
+        letters = [c for w in parsed.words for c in w.text if c.isalpha()]
+        return bool(letters) and sum(not c.isascii() for c in letters) > len(letters) / 2
+    stopwords = parsed.wordlists.sets["stopwords"]
+    common = sum(1 for lowered in parsed.lowers if lowered in stopwords)
+    letters = [c for w in parsed.words[:500] for c in w.text if c.isalpha()]
+    foreign_letters = sum(1 for c in letters if not c.isascii())
+    return common < ENGLISH_STOPWORD_SHARE * parsed.word_count or foreign_letters > 0.3 * len(
+        letters
+    )
+
+
+def _refusal(question_type: str, words: int, message: str, step: str) -> Analysis:
+    return Analysis(
+        question_type=question_type,
+        word_count=words,
+        analysed_words=0,
+        speaking_seconds=(0, 0),
+        star=(),
+        scores=(),
+        insights=(Insight("input", "fix", message),),
+        summary=message,
+        next_steps=(step,),
+    )
+
+
+def _assemble(
+    parsed: ParsedAnswer,
+    question_type: str,
+    total_words: int,
+    labels: tuple[StarSentence, ...],
+    results: list[AspectResult],
+    *,
+    praise: bool,
+    summary: str | None,
+) -> Analysis:
+    results.sort(key=lambda r: ASPECT_ORDER.index(r.aspect))
+    insights = [
+        insight
+        for result in results
+        for insight in result.insights
+        # Honesty: an answer too short or off the question earns no praise at all.
+        if praise or insight.level != "good"
+    ]
+    scores = tuple(r.score for r in results if r.score is not None)
+    steps = sorted((s for r in results for s in r.steps), key=lambda s: s.priority)
+    analysis = Analysis(
+        question_type=question_type,
+        word_count=total_words,
+        analysed_words=parsed.word_count,
+        speaking_seconds=speaking_seconds(total_words),
+        star=labels,
+        scores=scores,
+        insights=tuple(insights),
+        summary="",
+        next_steps=_top_steps(steps),
+    )
+    return replace(analysis, summary=summary or _summary(analysis))
+
+
+def _top_steps(steps: list[Step], count: int = 3) -> tuple[str, ...]:
+    chosen: list[str] = []
+    for step in steps:
+        if step.text not in chosen:
+            chosen.append(step.text)
+        if len(chosen) == count:
+            break
+    return tuple(chosen)
+
+
+def _summary(analysis: Analysis) -> str:
+    spoken = duration(analysis.word_count * 60 / WPM_MID)
+    head = (
+        f"{analysis.question_type.capitalize()} question, {plural(analysis.word_count, 'word')} "
+        f"(about {spoken} spoken)."
+    )
+    if not analysis.scores:
+        return head
+    ranked = sorted(analysis.scores, key=lambda s: (s.score, s.aspect))
+    weakest, strongest = ranked[0], ranked[-1]
+    tail = f" Overall {analysis.overall}/100, the mean of {len(analysis.scores)} aspects"
+    if strongest.score != weakest.score:
+        tail += (
+            f": strongest {strongest.aspect} ({strongest.score}), weakest {weakest.aspect} "
+            f"({weakest.score})"
+        )
+    return head + tail + "."
+
+
+def _with_progress(current: Analysis, past: list[Analysis], attempt: int) -> Analysis:
+    """Compare this attempt with the latest earlier one, aspect by aspect."""
+    latest = past[-1]
+    before = {s.aspect: s.score for s in latest.scores}
+    changes = tuple(
+        ProgressChange(s.aspect, before[s.aspect], s.score)
+        for s in current.scores
+        if s.aspect in before
+    )
+    praise = any(i.level == "good" for i in current.insights) or not current.insights
+    insights: list[Insight] = []
+    for change in changes:
+        evidence = tuple(
+            span for i in current.insights if i.aspect == change.aspect for span in i.spans
+        )[:10]
+        if change.change >= PROGRESS_STEP and praise:
+            insights.append(
+                Insight(
+                    "progress",
+                    "good",
+                    f"{change.aspect.capitalize()} improved since your last attempt: "
+                    f"{change.before} → {change.after}.",
+                    evidence,
+                )
+            )
+        elif change.change <= -PROGRESS_STEP:
+            insights.append(
+                Insight(
+                    "progress",
+                    "fix",
+                    f"{change.aspect.capitalize()} slipped since your last attempt: "
+                    f"{change.before} → {change.after}.",
+                    evidence,
+                )
+            )
+    trail = [a.overall for a in past if a.overall is not None]
+    if current.overall is not None:
+        history = " → ".join(str(score) for score in [*trail, current.overall])
+        insights.append(
+            Insight("progress", "info", f"Attempt {attempt}; overall score by attempt: {history}.")
+        )
+    regressed = [c.aspect for c in changes if c.change <= -PROGRESS_STEP]
+    next_steps = current.next_steps
+    if regressed:
+        step = f"Bring back what worked last time in {regressed[0]}."
+        next_steps = (step, *next_steps)[:3]
+    return replace(
+        current,
+        insights=current.insights + tuple(insights),
+        progress=changes,
+        next_steps=next_steps,
+    )
+
+
+__all__ = [
+    "QUESTION_TYPES",
+    "Analysis",
+    "AnswerContext",
+    "AnswerError",
+    "AspectScore",
+    "Insight",
+    "ProgressChange",
+    "Span",
+    "StarSentence",
+    "analyze_answer",
+    "concept",
+    "guess_question_type",
+]

@@ -1,0 +1,127 @@
+"""What every aspect of the analysis shares: the parsed answer, scores and results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nextround.coach.insight import Insight, Level, Span
+from nextround.coach.text import Sentence, Word, sentences_of, stem, words_of
+from nextround.coach.wordlists import WordLists
+
+
+@dataclass(frozen=True)
+class AspectScore:
+    """A 0-100 score for one aspect and the reasons it rests on."""
+
+    aspect: str
+    score: int
+    reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {"aspect": self.aspect, "score": self.score, "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Step:
+    """A thing to do next; lower priority numbers come first."""
+
+    priority: int
+    text: str
+
+
+@dataclass
+class AspectResult:
+    """What one aspect found: an optional score, insights and next steps."""
+
+    aspect: str
+    score: AspectScore | None = None
+    insights: list[Insight] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+    def add(self, level: Level, message: str, spans: tuple[Span, ...] | list[Span] = ()) -> None:
+        """Record one insight for this aspect."""
+        self.insights.append(Insight(self.aspect, level, message, tuple(sorted(set(spans)))))
+
+    def step(self, priority: int, text: str) -> None:
+        """Record one thing to do next."""
+        self.steps.append(Step(priority, text))
+
+    def set_score(self, score: float, reasons: list[str]) -> None:
+        """Record the aspect's score, clamped to 0-100."""
+        self.score = AspectScore(self.aspect, clamp(score), tuple(reasons))
+
+
+@dataclass(frozen=True)
+class ParsedAnswer:
+    """The answer split once into words and sentences, shared by every aspect."""
+
+    text: str
+    end: int
+    words: tuple[Word, ...]
+    sentences: tuple[Sentence, ...]
+    lowers: tuple[str, ...]
+    stems: tuple[str, ...]
+    wordlists: WordLists
+
+    @property
+    def word_count(self) -> int:
+        """Words in the analysed part."""
+        return len(self.words)
+
+    def first_person(self, sentence: Sentence) -> tuple[int, int]:
+        """How many times a sentence says I/me/my and we/us/our."""
+        mine = ours = 0
+        for word in sentence.words:
+            lowered = word.lower
+            if lowered in _SINGULAR:
+                mine += 1
+            elif lowered in _PLURAL:
+                ours += 1
+        return mine, ours
+
+
+_SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
+_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
+
+
+def parse(text: str, end: int, wordlists: WordLists) -> ParsedAnswer:
+    """Split text[:end] into words and sentences."""
+    words = words_of(text, 0, end)
+    sentences = sentences_of(text, words, end)
+    lowers = tuple(word.lower for word in words)
+    return ParsedAnswer(
+        text=text,
+        end=end,
+        words=tuple(words),
+        sentences=tuple(sentences),
+        lowers=lowers,
+        stems=tuple(stem(word) for word in lowers),
+        wordlists=wordlists,
+    )
+
+
+def clamp(value: float) -> int:
+    """Round into 0-100."""
+    return max(0, min(100, round(value)))
+
+
+def quote(text: str, span: Span, limit: int = 70) -> str:
+    """The words under a span in quotes, shortened in the middle of a long sentence."""
+    snippet = " ".join(text[span.start : span.end].split())
+    if len(snippet) > limit:
+        snippet = snippet[: limit - 1].rstrip() + "…"
+    return f"“{snippet}”"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 filler', '3 fillers'."""
+    return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def listing(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

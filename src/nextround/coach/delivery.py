@@ -1,0 +1,249 @@
+"""Delivery (fillers, hedges, repeats, self-talk, clichés) and length against spoken time."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
+from nextround.coach.insight import Span
+from nextround.coach.text import stem
+
+# Speaking rate of 130-160 words a minute (Tauroza & Allison 1990); 145 is its middle.
+WPM_LOW, WPM_MID, WPM_HIGH = 130, 145, 160
+# Fillers a minute in fluent (1.2) and hesitant (4.8) speech (Götz 2013), turned into a rate per
+# 100 words at the middle speaking rate so that typed answers can be compared.
+FLUENT_FILLERS_PER_MIN = 1.2
+HESITANT_FILLERS_PER_MIN = 4.8
+FLUENT_PER_100 = 100 * FLUENT_FILLERS_PER_MIN / WPM_MID
+HESITANT_PER_100 = 100 * HESITANT_FILLERS_PER_MIN / WPM_MID
+# Hedges have no published norm we rely on: two in every 100 words is where answers start to sound
+# unsure in our own examples. Project heuristic.
+HEDGES_PER_100 = 2.0
+# Below this many words delivery is not judged: a rate over a handful of words means nothing.
+MIN_WORDS_FOR_DELIVERY = 20
+
+# Target spoken length per question type, in seconds, and why it is that long.
+LENGTH_TARGETS: dict[str, tuple[int, int, str]] = {
+    "background": (60, 120, "a career summary that leaves the interviewer room to ask"),
+    "motivation": (45, 90, "two or three reasons tied to this company and role"),
+    "behavioural": (60, 120, "situation, task, action and result with the action in detail"),
+    "situational": (45, 120, "how you would approach it, step by step, and what you would aim for"),
+    "technical": (60, 180, "the idea, one worked detail and the trade-offs"),
+    "culture-fit": (45, 90, "how you work, shown with one short example"),
+    "tricky": (30, 90, "a calm, direct answer with one piece of evidence"),
+    "salary-notice": (10, 45, "a clear figure or range, or your notice period, and nothing more"),
+    "second-round": (60, 150, "deeper detail than the first round, without rambling"),
+}
+_COMMA_SET_OFF = re.compile(r"[,.;:!?\n]\s*$")
+
+
+def speaking_seconds(words: int) -> tuple[int, int]:
+    """Estimated time to say this many words, at 160 and at 130 words a minute."""
+    return round(words * 60 / WPM_HIGH), round(words * 60 / WPM_LOW)
+
+
+def duration(seconds: float) -> str:
+    """'45 s', '1 min 30 s', '2 h 5 min'."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes} min" + (f" {secs} s" if secs else "")
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h" + (f" {minutes} min" if minutes else "")
+
+
+def span_of_time(low: int, high: int) -> str:
+    """'1–2 min', '45 s–1 min 30 s'."""
+    if low % 60 == 0 and high % 60 == 0:
+        return f"{low // 60}–{high // 60} min"
+    return f"{duration(low)}–{duration(high)}"
+
+
+def _spans(parsed: ParsedAnswer, key: str) -> list[Span]:
+    pattern = parsed.wordlists.patterns[key]
+    return [Span(m.start(), m.end()) for m in pattern.finditer(parsed.text, 0, parsed.end)]
+
+
+def _comma_fillers(parsed: ParsedAnswer) -> list[Span]:
+    """'like', 'so', 'well' counted only when commas set them off, as in 'it was, like, hard'."""
+    found = []
+    pattern = parsed.wordlists.patterns["comma_fillers"]
+    text = parsed.text
+    for match in pattern.finditer(text, 0, parsed.end):
+        after = text[match.end() : match.end() + 2].lstrip(" ")
+        before = text[max(0, match.start() - 3) : match.start()]
+        if after.startswith(",") and (match.start() == 0 or _COMMA_SET_OFF.search(before)):
+            found.append(Span(match.start(), match.end()))
+    return found
+
+
+def _repeats(
+    parsed: ParsedAnswer, protected: frozenset[str]
+) -> list[tuple[str, list[Span], tuple[str, ...]]]:
+    """Content words said too often, most repeated first, with words to use instead."""
+    stopwords = parsed.wordlists.sets["stopwords"]
+    alternatives = parsed.wordlists.repeated_alternatives
+    # Generic words (those with listed alternatives) grate from the third use, or once per 150
+    # words in a long answer; a topic word has to recur more before it does. Project heuristic.
+    generic_threshold = max(3, parsed.word_count // 150)
+    topic_threshold = max(5, parsed.word_count // 60)
+    generic = {stem(word) for word in alternatives}
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for index, (lowered, stemmed) in enumerate(zip(parsed.lowers, parsed.stems, strict=True)):
+        if len(lowered) < 3 or not lowered.isalpha() or lowered in stopwords:
+            continue
+        if stemmed in protected:
+            continue
+        by_stem[stemmed].append(index)
+    repeated = [
+        indexes
+        for key, indexes in by_stem.items()
+        if len(indexes) >= (generic_threshold if key in generic else topic_threshold)
+    ]
+    repeated.sort(key=lambda indexes: (-len(indexes), indexes[0]))
+    out = []
+    for indexes in repeated[:5]:
+        forms = Counter(parsed.lowers[i] for i in indexes)
+        word = forms.most_common(1)[0][0]
+        options = alternatives.get(word) or next(
+            (alt for key, alt in alternatives.items() if stem(key) == parsed.stems[indexes[0]]), ()
+        )
+        out.append((word, [parsed.words[i].span for i in indexes], options))
+    return out
+
+
+def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
+    """Fillers, hedges, repeated words, negative self-talk and clichés."""
+    result = AspectResult("delivery")
+    words = parsed.word_count
+    text = parsed.text
+    fillers = sorted(_spans(parsed, "fillers") + _comma_fillers(parsed))
+    hedges = _spans(parsed, "hedges")
+    negative = _spans(parsed, "negative_self_talk")
+    cliches = _spans(parsed, "cliches")
+    repeats = _repeats(parsed, protected)
+
+    filler_rate = 100 * len(fillers) / words if words else 0.0
+    hedge_rate = 100 * len(hedges) / words if words else 0.0
+    per_minute = len(fillers) / (words / WPM_MID) if words else 0.0
+    rate_text = f"{filler_rate:.1f} per 100 words, about {per_minute:.1f} a minute spoken"
+    if fillers:
+        said = listing(sorted({" ".join(text[s.start : s.end].lower().split()) for s in fillers}))
+        if filler_rate >= HESITANT_PER_100 and len(fillers) >= 2:
+            result.add(
+                "fix",
+                f"{plural(len(fillers), 'filler')} ({said}; {rate_text}): at the level of "
+                f"hesitant speech ({HESITANT_FILLERS_PER_MIN:g} a minute). Pause instead.",
+                fillers,
+            )
+            result.step(14, f"Cut the fillers ({said}): a short pause sounds surer.")
+        elif filler_rate > FLUENT_PER_100:
+            result.add(
+                "info",
+                f"{plural(len(fillers), 'filler')} ({said}; {rate_text}): above fluent speech "
+                f"({FLUENT_FILLERS_PER_MIN:g} a minute).",
+                fillers,
+            )
+            result.step(45, f"Drop the fillers ({said}).")
+        else:
+            result.add("info", f"{plural(len(fillers), 'filler')} ({said}; {rate_text}).", fillers)
+    if hedges:
+        said = listing(sorted({" ".join(text[s.start : s.end].lower().split()) for s in hedges}))
+        if hedge_rate >= HEDGES_PER_100 and len(hedges) >= 2:
+            result.add(
+                "fix",
+                f"{plural(len(hedges), 'hedge')} ({said}) make you sound unsure of your own "
+                "story: state it.",
+                hedges,
+            )
+            result.step(17, f"Remove hedges ({said}) and state what happened.")
+        else:
+            result.add("info", f"{plural(len(hedges), 'hedge')} ({said}).", hedges)
+    if negative:
+        result.add(
+            "fix",
+            f"{listing([quote(text, s, 40) for s in negative[:3]])} talks you down: say what "
+            "you can do and how you are closing the gap.",
+            negative,
+        )
+        result.step(11, "Drop the self-criticism; frame a gap as something you are working on.")
+    if cliches:
+        said = listing([quote(text, s, 40) for s in cliches[:3]])
+        result.add(
+            "fix",
+            f"{said} {'is a cliché' if len(cliches) == 1 else 'are clichés'} interviewers hear "
+            "all day: show the quality with an example instead.",
+            cliches,
+        )
+        result.step(24, "Swap clichés for a line from your own example.")
+    for word, spans, options in repeats[:3]:
+        suggestion = f": try {listing(list(options[:3]))}" if options else ": vary it or cut it"
+        result.add("fix", f"“{word}” {plural(len(spans), 'time')}{suggestion}.", spans)
+    if repeats:
+        result.step(40, f"Vary repeated words ({listing([r[0] for r in repeats[:3]])}).")
+
+    if words < MIN_WORDS_FOR_DELIVERY:
+        return result
+    reasons = [
+        f"{plural(len(fillers), 'filler')} ({filler_rate:.1f} per 100 words)",
+        f"{plural(len(hedges), 'hedge')} ({hedge_rate:.1f} per 100 words)",
+        f"{plural(len(negative), 'negative self-description', 'negative self-descriptions')}",
+        f"{plural(len(cliches), 'cliché')}",
+        f"{plural(len(repeats), 'overused word')}",
+    ]
+    score = (
+        100
+        - min(40, 12 * filler_rate)
+        - min(20, 6 * hedge_rate)
+        - min(30, 10 * len(negative))
+        - min(20, 5 * len(cliches))
+        - min(15, 5 * len(repeats))
+    )
+    if filler_rate <= FLUENT_PER_100 and not (hedges or negative or cliches or repeats):
+        result.add("good", "Clean delivery: no hedges, clichés, self-criticism or overused words.")
+    result.set_score(score, reasons)
+    return result
+
+
+def length(parsed: ParsedAnswer, question_type: str, total_words: int) -> AspectResult:
+    """Spoken length against the target for the question type."""
+    result = AspectResult("length")
+    low, high, why = LENGTH_TARGETS[question_type]
+    spoken = total_words * 60 / WPM_MID
+    fast, slow = speaking_seconds(total_words)
+    target = span_of_time(low, high)
+    said = f"About {duration(spoken)} spoken ({plural(total_words, 'word')}, {duration(fast)} to "
+    said += f"{duration(slow)} at {WPM_LOW}–{WPM_HIGH} words a minute)"
+    reasons = [
+        f"{plural(total_words, 'word')}, about {duration(spoken)} spoken",
+        f"target {target}",
+    ]
+    if spoken < low:
+        result.add(
+            "fix", f"{said}: short for a {question_type} answer, which needs {target} for {why}."
+        )
+        result.step(13 if spoken < low / 2 else 30, f"Develop the answer to about {target}: {why}.")
+        score = 100 * spoken / low
+    elif spoken > high:
+        # Point at the words that run past the upper target.
+        cut_at = math.ceil(high / 60 * WPM_MID)
+        spans = []
+        if cut_at < parsed.word_count:
+            spans = [Span(parsed.words[cut_at].start, parsed.end)]
+        result.add(
+            "fix",
+            f"{said}: long for a {question_type} answer ({target}: {why}). Interviewers lose the "
+            "thread; cut the background and keep one example.",
+            spans,
+        )
+        result.step(12 if spoken > 2 * high else 22, f"Cut the answer to {target}.")
+        score = 100 - 100 * (spoken - high) / high
+    else:
+        result.add("good", f"{said}: inside the {target} a {question_type} answer should take.")
+        score = 100
+    result.set_score(score, reasons)
+    return result

@@ -1,0 +1,186 @@
+"""Relevance to the question asked, and the job's terms the answer uses or misses."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable
+
+from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural
+from nextround.coach.insight import Span
+from nextround.coach.text import stem, words_of
+from nextround.coach.wordlists import WordLists
+
+RelevanceScorer = Callable[[str, str], float]
+# Using half of the question's topic words (or their synonyms) is a full score: a good answer
+# need not echo every word of the question. Project heuristic.
+FULL_COVERAGE = 0.5
+# With a plugged-in scorer (0-1), below this the answer is treated as off-topic.
+OFF_TOPIC_SCORE = 0.25
+# Fewer words than this are not judged on or off topic.
+MIN_WORDS_TO_JUDGE = 5
+# Job terms an answer can reasonably carry; using this many scores 100.
+JOB_TERMS_FOR_FULL_SCORE = 5
+
+
+@functools.cache
+def _concepts(wordlists: WordLists) -> dict[str, str]:
+    """Stem to concept key: a synonym group's first word, so synonyms meet."""
+    table: dict[str, str] = {}
+    for group in wordlists.synonyms:
+        for entry in group:
+            if " " not in entry:
+                table.setdefault(stem(entry), group[0])
+    return table
+
+
+def concept(wordlists: WordLists, stemmed: str) -> str:
+    """The key a stem counts under when comparing question and answer."""
+    return _concepts(wordlists).get(stemmed, stemmed)
+
+
+def topic_words(question: str, wordlists: WordLists) -> dict[str, str]:
+    """The question's topic words: concept key to the word as the question says it."""
+    skip = wordlists.sets["stopwords"] | wordlists.sets["question_framing"]
+    keys: dict[str, str] = {}
+    for word in words_of(question):
+        lowered = word.lower
+        if lowered in skip or (len(lowered) < 3 and lowered not in wordlists.sets["tool_words"]):
+            continue
+        keys.setdefault(concept(wordlists, stem(lowered)), lowered)
+    return keys
+
+
+def relevance(
+    parsed: ParsedAnswer, question: str, scorer: RelevanceScorer | None
+) -> tuple[AspectResult, bool]:
+    """Score whether the answer speaks to the question; also say whether it is off-topic."""
+    result = AspectResult("relevance")
+    wordlists = parsed.wordlists
+    keys = topic_words(question, wordlists)
+    stopwords = wordlists.sets["stopwords"]
+    found: dict[str, list[Span]] = {}
+    for word, lowered, stemmed in zip(parsed.words, parsed.lowers, parsed.stems, strict=True):
+        if lowered in stopwords:
+            continue
+        key = concept(wordlists, stemmed)
+        if key in keys:
+            found.setdefault(key, []).append(word.span)
+    coverage = len(found) / len(keys) if keys else 0.0
+    matched = [keys[k] for k in keys if k in found]
+    missing = [keys[k] for k in keys if k not in found]
+    spans = [span for k in found for span in found[k][:2]]
+
+    reasons = []
+    if keys:
+        reasons.append(f"{len(matched)} of {len(keys)} topic words of the question used")
+    if scorer is not None:
+        raw = max(0.0, min(1.0, float(scorer(question, parsed.text[: parsed.end]))))
+        reasons.append(f"semantic similarity {raw:.2f}")
+        score = 100 * raw
+        off_topic = raw < OFF_TOPIC_SCORE
+        on_topic = raw >= 0.6
+    elif not keys:
+        result.add("info", "The question has no topic words to check the answer against.")
+        return result, False
+    else:
+        score = min(100.0, 100 * coverage / FULL_COVERAGE)
+        off_topic = not found
+        on_topic = coverage >= FULL_COVERAGE
+
+    # A couple of words cannot be judged on topic or off it; length and structure say "too short".
+    off_topic = off_topic and parsed.word_count >= MIN_WORDS_TO_JUDGE
+    if off_topic:
+        result.add(
+            "fix",
+            f"This does not seem to answer the question: none of its topic words "
+            f"({listing(list(keys.values())[:4]) or 'from the question'}) or their synonyms "
+            "appear. Answer what was asked first.",
+        )
+        result.step(5, "Answer the question that was asked, in your first sentence.")
+    elif on_topic and matched:
+        result.add("good", f"You speak to what was asked: {listing(matched[:4])}.", spans)
+    elif matched:
+        result.add(
+            "info",
+            f"You touch on {listing(matched[:4])} but not {listing(missing[:4])}.",
+            spans,
+        )
+        result.step(35, f"Speak to the whole question, including {listing(missing[:3])}.")
+    result.set_score(score, reasons)
+    return result, off_topic
+
+
+def _requirement_words(requirements: tuple[str, ...], wordlists: WordLists) -> list[str]:
+    """Content words of the job's requirements, most frequent first."""
+    skip = wordlists.sets["stopwords"] | wordlists.sets["requirement_generic"]
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for requirement in requirements:
+        for word in words_of(requirement):
+            lowered = word.lower
+            if lowered in skip or len(lowered) < 3 or not any(c.isalpha() for c in lowered):
+                continue
+            key = stem(lowered)
+            counts[key] += 1
+            surface.setdefault(key, lowered)
+    return [surface[key] for key, _ in counts.most_common()]
+
+
+def job_terms(
+    parsed: ParsedAnswer,
+    terms: tuple[str, ...],
+    requirements: tuple[str, ...],
+    question_keys: frozenset[str],
+) -> AspectResult | None:
+    """Which of the job's terms the answer uses, and the important ones it leaves out."""
+    wordlists = parsed.wordlists
+    candidates: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for term in [*terms, *_requirement_words(requirements, wordlists)]:
+        stems = tuple(stem(w.lower) for w in words_of(term))
+        if stems and stems not in seen:
+            seen.add(stems)
+            candidates.append(" ".join(term.split()))
+    if not candidates:
+        return None
+
+    positions: dict[str, list[int]] = {}
+    for index, stemmed in enumerate(parsed.stems):
+        positions.setdefault(stemmed, []).append(index)
+    used: dict[str, list[Span]] = {}
+    for term in candidates:
+        term_stems = [stem(w.lower) for w in words_of(term)]
+        for first in positions.get(term_stems[0], []):
+            last = first + len(term_stems) - 1
+            if last < len(parsed.stems) and list(parsed.stems[first : last + 1]) == term_stems:
+                used.setdefault(term, []).append(
+                    Span(parsed.words[first].start, parsed.words[last].end)
+                )
+    missing = [term for term in candidates if term not in used]
+    # Terms that touch the question's topic are the ones most worth adding.
+    missing.sort(
+        key=lambda term: (
+            not any(concept(wordlists, stem(w.lower)) in question_keys for w in words_of(term))
+        )
+    )
+
+    result = AspectResult("job terms")
+    wanted = min(len(candidates), JOB_TERMS_FOR_FULL_SCORE)
+    reasons = [f"{len(used)} of {len(candidates)} job terms used"]
+    if used:
+        result.add(
+            "good",
+            f"You use the job's language: {listing(list(used)[:5])}.",
+            [span for spans in used.values() for span in spans],
+        )
+    if missing and len(used) < wanted:
+        shown = listing(missing[:5])
+        if used:
+            result.add("info", f"You could also bring in {shown}.")
+        else:
+            result.add("fix", f"None of the job's terms appear; where true, use {shown}.")
+        result.step(32 if used else 20, f"Work in the job's terms where they are true: {shown}.")
+    reasons.append(plural(len(missing), "term") + " not used")
+    result.set_score(100 * min(1.0, len(used) / wanted), reasons)
+    return result

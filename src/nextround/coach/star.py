@@ -1,0 +1,314 @@
+"""STAR structure (situation, task, action, result) and ownership of the action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
+from nextround.coach.insight import Span
+from nextround.coach.text import Sentence
+
+StarPart = Literal["situation", "task", "action", "result"]
+PARTS: tuple[StarPart, ...] = ("situation", "task", "action", "result")
+# Question types where a told story is expected; second-round follow-ups only when the answer
+# reads like a story (see star_applies).
+STAR_TYPES = frozenset({"behavioural", "situational", "second-round"})
+# Share of words in the action part: below the first a story is mostly background; at or above
+# the second the action carries the weight. Project heuristic, documented in docs/coach.md.
+ACTION_SHARE_LOW = 0.30
+ACTION_SHARE_GOOD = 0.40
+# Fewer words than this cannot hold a story, so its parts are not looked for.
+MIN_WORDS_FOR_STORY = 15
+_ADVERBS = frozenset(
+    {
+        "then",
+        "also",
+        "first",
+        "quickly",
+        "immediately",
+        "personally",
+        "eventually",
+        "finally",
+        "actually",
+        "still",
+        "just",
+        "really",
+        "directly",
+        "carefully",
+        "together",
+        "both",
+    }
+)
+
+
+@dataclass(frozen=True)
+class StarSentence:
+    """One sentence of the answer and the STAR part it gives, if any."""
+
+    span: Span
+    label: StarPart | None
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {"start": self.span.start, "end": self.span.end, "label": self.label}
+
+
+def _action_verbs(parsed: ParsedAnswer, sentence: Sentence) -> int:
+    """Count 'I/we' followed by a doing verb, the core of an action sentence."""
+    verbs = parsed.wordlists.sets["action_verbs"]
+    excludes = parsed.wordlists.sets["action_excludes"]
+    words = sentence.words
+    hits = 0
+    for i, word in enumerate(words):
+        lowered = word.lower
+        if lowered in ("i'd", "we'd", "i'll", "we'll"):
+            hits += 1
+            continue
+        if lowered not in ("i", "we"):
+            continue
+        j = i + 1
+        if j < len(words) and (words[j].lower in _ADVERBS or words[j].lower.endswith("ly")):
+            j += 1
+        if j >= len(words):
+            continue
+        verb = words[j].lower
+        if verb in excludes:
+            continue
+        if verb in verbs or (verb.endswith("ed") and len(verb) > 4):
+            hits += 1
+    return hits
+
+
+def has_figure(parsed: ParsedAnswer, sentence: Sentence) -> bool:
+    """Whether a sentence holds a number, in digits or words."""
+    number_words = parsed.wordlists.sets["number_words"]
+    return any(
+        any(ch.isdigit() for ch in word.text) or word.lower in number_words
+        for word in sentence.words
+    )
+
+
+def _part_scores(parsed: ParsedAnswer, sentence: Sentence) -> dict[StarPart, float]:
+    text = parsed.text
+    scores: dict[StarPart, float] = {}
+    for part in PARTS:
+        pattern = parsed.wordlists.star_cues[part]
+        scores[part] = float(sum(1 for _ in pattern.finditer(text, sentence.start, sentence.end)))
+    scores["action"] += _action_verbs(parsed, sentence)
+    if parsed.wordlists.patterns["outcome_words"].search(text, sentence.start, sentence.end):
+        scores["result"] += 1.5 if has_figure(parsed, sentence) else 0.5
+    return scores
+
+
+def label_sentences(parsed: ParsedAnswer) -> tuple[StarSentence, ...]:
+    """Give each sentence the STAR part its wording points to, leaning on position for ties."""
+    labels: list[StarSentence] = []
+    count = len(parsed.sentences)
+    previous: StarPart | None = None
+    for sentence in parsed.sentences:
+        scores = _part_scores(parsed, sentence)
+        label: StarPart | None
+        if max(scores.values()) > 0:
+            # Position only breaks near-ties: stories run from situation to result.
+            where = sentence.index / (count - 1) if count > 1 else 0.0
+            scores["situation"] += 0.2 * (1 - where)
+            scores["task"] += 0.1 * (1 - where)
+            scores["result"] += 0.2 * where
+            best: StarPart = max(PARTS, key=scores.__getitem__)
+            label = best
+        elif len(sentence.words) < 4:
+            label = None
+        elif sentence.index == 0:
+            label = "situation"
+        else:
+            label = previous
+        labels.append(StarSentence(sentence.span, label))
+        previous = label if label is not None else previous
+    return tuple(labels)
+
+
+def star_applies(question_type: str, labels: tuple[StarSentence, ...]) -> bool:
+    """STAR feedback fits stories: behavioural and situational always, second-round if told."""
+    if question_type not in STAR_TYPES:
+        return False
+    if question_type != "second-round":
+        return True
+    found = {item.label for item in labels}
+    return "action" in found and len(found - {None}) >= 2
+
+
+def _sentence_numbers(indexes: list[int]) -> str:
+    """'sentence 2', 'sentences 3-5', 'sentences 1, 4'."""
+    numbers = [i + 1 for i in indexes]
+    if len(numbers) == 1:
+        return f"sentence {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"sentences {numbers[0]}–{numbers[-1]}"
+    return "sentences " + ", ".join(str(n) for n in numbers)
+
+
+_MISSING_ADVICE: dict[StarPart, str] = {
+    "situation": "set the scene in one or two sentences: where you were and what was at stake",
+    "task": "say what you had to achieve or what was expected of you",
+    "action": "describe the steps you took yourself, in order",
+    "result": "finish with how it ended and what changed, with a number if you have one",
+}
+
+
+def structure(
+    parsed: ParsedAnswer, question_type: str, labels: tuple[StarSentence, ...]
+) -> AspectResult:
+    """Which STAR parts the answer gives, what is missing and where the words go."""
+    result = AspectResult("structure")
+    by_part: dict[StarPart, list[int]] = {part: [] for part in PARTS}
+    for index, item in enumerate(labels):
+        if item.label is not None:
+            by_part[item.label].append(index)
+    # A hypothetical answer gets its situation from the question, so only action and result count.
+    required: tuple[StarPart, ...] = (
+        ("action", "result") if question_type == "situational" else PARTS
+    )
+    if parsed.word_count < MIN_WORDS_FOR_STORY:
+        result.add(
+            "fix",
+            f"Too short to tell a story: say {listing(list(required))}, with the action in detail.",
+        )
+        result.step(8, f"Tell one real example: {listing(list(required))}.")
+        result.set_score(0, [f"{plural(parsed.word_count, 'word')}: too short for a story"])
+        return result
+    present = [part for part in required if by_part[part]]
+    reasons = [f"{len(present)} of {len(required)} parts found ({listing(present) or 'none'})"]
+    score = 100.0 * len(present) / len(required)
+
+    found_spans = [labels[i].span for part in PARTS for i in by_part[part]]
+    found_text = listing(
+        [f"{part} ({_sentence_numbers(by_part[part])})" for part in PARTS if by_part[part]]
+    )
+    if len(present) == len(required):
+        result.add("good", f"Clear story shape: {found_text}.", found_spans)
+    elif found_text:
+        result.add("info", f"Found {found_text}.", found_spans)
+
+    sentences = parsed.sentences
+    for part in required:
+        if by_part[part]:
+            continue
+        # Point at where the missing part belongs so the candidate knows where to add it.
+        anchor: list[Span] = []
+        if sentences:
+            if part == "situation":
+                anchor = [sentences[0].span]
+            elif part == "result":
+                anchor = [sentences[-1].span]
+            elif part == "task" and by_part["action"]:
+                anchor = [labels[by_part["action"][0]].span]
+        result.add("fix", f"No {part}: {_MISSING_ADVICE[part]}.", anchor)
+        result.step(
+            10 if part in ("action", "result") else 20, f"Add the {part}: {_MISSING_ADVICE[part]}."
+        )
+
+    total = parsed.word_count
+    action_words = sum(len(sentences[i].words) for i in by_part["action"])
+    share = action_words / total if total else 0.0
+    if by_part["action"]:
+        reasons.append(f"action is {share:.0%} of the words")
+        action_spans = [labels[i].span for i in by_part["action"]]
+        if share < ACTION_SHARE_LOW:
+            background = [labels[i].span for i in by_part["situation"] + by_part["task"]]
+            result.add(
+                "fix",
+                f"Only {share:.0%} of your words describe what you did; aim for about half by "
+                "cutting the background short.",
+                background or action_spans,
+            )
+            result.step(25, "Spend more of the answer on your own actions and less on background.")
+            score -= 15
+        elif share >= ACTION_SHARE_GOOD:
+            result.add(
+                "good", f"The action carries the weight: {share:.0%} of your words.", action_spans
+            )
+
+    if by_part["result"]:
+        measured = [i for i in by_part["result"] if has_figure(parsed, sentences[i])]
+        outcome = parsed.wordlists.patterns["outcome_words"]
+        with_outcome = [
+            i
+            for i in by_part["result"]
+            if outcome.search(parsed.text, sentences[i].start, sentences[i].end)
+        ]
+        if not measured and not with_outcome:
+            result.add(
+                "fix",
+                "The result says how it ended but not what changed: add an outcome or a number "
+                "(time saved, money, customers, a decision made).",
+                [labels[i].span for i in by_part["result"]],
+            )
+            result.step(15, "Give the result a number or a concrete outcome.")
+            reasons.append("result has no outcome or number")
+            score -= 15
+        elif not measured:
+            result.add(
+                "fix",
+                "The result has an outcome but no number: say how much, how many or how fast.",
+                [labels[i].span for i in with_outcome],
+            )
+            result.step(30, "Put a number on the result.")
+            reasons.append("result has no number")
+            score -= 10
+        else:
+            reasons.append("result has a number")
+            result.add(
+                "good",
+                "The result is measured: " + quote(parsed.text, labels[measured[0]].span) + ".",
+                [labels[i].span for i in measured],
+            )
+    result.set_score(score, reasons)
+    return result
+
+
+def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectResult:
+    """'I' against 'we' in the action, and the sentences where the candidate's role is unclear."""
+    result = AspectResult("ownership")
+    chosen = [parsed.sentences[i] for i, item in enumerate(labels) if item.label == "action"]
+    where = "the action"
+    if len(chosen) < 2:
+        # One action sentence is too little to judge by, and labels can miss a 'we did' sentence.
+        chosen = [
+            s for s, item in zip(parsed.sentences, labels, strict=True) if item.label != "situation"
+        ] or list(parsed.sentences)
+        where = "the story"
+    mine = ours = 0
+    unclear: list[Span] = []
+    for sentence in chosen:
+        singular, collective = parsed.first_person(sentence)
+        mine += singular
+        ours += collective
+        if collective and not singular:
+            unclear.append(sentence.span)
+    reasons = [f"“I” {plural(mine, 'time')}, “we” {plural(ours, 'time')} in {where}"]
+    if mine + ours == 0:
+        result.add("info", f"Neither “I” nor “we” appears in {where}: say who did what.")
+        result.step(40, "Say in the first person what you did.")
+        result.set_score(30, [*reasons, "no first person"])
+        return result
+    share = mine / (mine + ours)
+    if unclear:
+        shown = unclear[:3]
+        result.add(
+            "fix",
+            f"Your own role is unclear in {plural(len(unclear), 'sentence')}: say what you did "
+            f"yourself, for example {quote(parsed.text, shown[0], 50)} with “I” and your part.",
+            shown,
+        )
+        result.step(12 if share < 0.5 else 35, "Replace “we” with what you did yourself.")
+        reasons.append(f"{plural(len(unclear), 'sentence')} with “we” and no “I”")
+    if share >= 0.6 and mine >= 2:
+        result.add(
+            "good",
+            f"Your own part is clear: “I” {plural(mine, 'time')} against “we” "
+            f"{plural(ours, 'time')} in {where}.",
+            [s.span for s in chosen if parsed.first_person(s)[0]],
+        )
+    result.set_score(100 * share, reasons)
+    return result

@@ -1,0 +1,137 @@
+"""The coach's word lists, loaded once from data/wordlists.json and checked on load."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+WORDLISTS_PATH = Path(__file__).with_name("data") / "wordlists.json"
+FORMAT_VERSION = 1
+
+LIST_KEYS = (
+    "fillers",
+    "comma_fillers",
+    "hedges",
+    "cliches",
+    "negative_self_talk",
+    "vague_claims",
+    "stopwords",
+    "question_framing",
+    "requirement_generic",
+    "tool_words",
+    "number_words",
+    "time_units",
+    "scale_nouns",
+    "capitalised_common",
+    "action_verbs",
+    "action_excludes",
+    "outcome_words",
+)
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+class WordListError(ValueError):
+    """The word list file is missing or malformed; the message names the file and key."""
+
+
+@dataclass(frozen=True, eq=False)
+class WordLists:
+    """Every list the analysis uses, lower-cased, with phrase patterns compiled once."""
+
+    lists: dict[str, tuple[str, ...]]
+    sets: dict[str, frozenset[str]]
+    patterns: dict[str, re.Pattern[str]]
+    star_cues: dict[str, re.Pattern[str]]
+    synonyms: tuple[tuple[str, ...], ...]
+    repeated_alternatives: dict[str, tuple[str, ...]]
+
+
+def phrase_regex(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """Match any phrase as whole words, longest first, tolerant of curly quotes and spacing."""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        escaped = re.escape(phrase).replace("'", "['’]").replace(r"\ ", r"\s+")
+        # Only demand a word boundary where the phrase itself starts or ends with a word character.
+        head = r"(?<![\w'’])" if phrase[:1].isalnum() else ""
+        tail = r"(?![\w'’])" if phrase[-1:].isalnum() else ""
+        parts.append(f"{head}{escaped}{tail}")
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _fail(path: Path, key: str, problem: str) -> WordListError:
+    return WordListError(f"{path}: key {key!r} {problem}")
+
+
+def _strings(path: Path, key: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise _fail(path, key, "must be a non-empty list of strings")
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise _fail(path, key, f"holds {item!r}, not a non-empty string")
+        out.append(item.strip().lower())
+    return tuple(out)
+
+
+def parse_wordlists(raw: object, path: Path = WORDLISTS_PATH) -> WordLists:
+    """Validate the decoded JSON and build the compiled word lists."""
+    if not isinstance(raw, dict):
+        raise _fail(path, "(top level)", "must be a JSON object")
+    if raw.get("format_version") != FORMAT_VERSION:
+        raise _fail(path, "format_version", f"must be {FORMAT_VERSION}")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in LIST_KEYS:
+        if key not in raw:
+            raise _fail(path, key, "is missing")
+        lists[key] = _strings(path, key, raw[key])
+
+    cues = raw.get("star_cues")
+    if not isinstance(cues, dict) or set(cues) != set(STAR_PARTS):
+        raise _fail(path, "star_cues", f"must be an object with keys {', '.join(STAR_PARTS)}")
+    star_cues = {
+        part: phrase_regex(_strings(path, f"star_cues.{part}", cues[part])) for part in STAR_PARTS
+    }
+
+    groups = raw.get("synonyms")
+    if not isinstance(groups, list) or not groups:
+        raise _fail(path, "synonyms", "must be a non-empty list of lists of strings")
+    synonyms = tuple(_strings(path, f"synonyms[{i}]", group) for i, group in enumerate(groups))
+
+    alternatives = raw.get("repeated_alternatives")
+    if not isinstance(alternatives, dict) or not alternatives:
+        raise _fail(path, "repeated_alternatives", "must be an object of word -> list of strings")
+    repeated = {
+        str(word).lower(): _strings(path, f"repeated_alternatives.{word}", options)
+        for word, options in alternatives.items()
+    }
+
+    return WordLists(
+        lists=lists,
+        sets={key: frozenset(values) for key, values in lists.items()},
+        patterns={key: phrase_regex(values) for key, values in lists.items()},
+        star_cues=star_cues,
+        synonyms=synonyms,
+        repeated_alternatives=repeated,
+    )
+
+
+def load_wordlists(path: Path = WORDLISTS_PATH) -> WordLists:
+    """Read, validate and compile a word list file."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise WordListError(f"{path}: cannot be read ({error.strerror})") from error
+    except json.JSONDecodeError as error:
+        raise WordListError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from error
+    return parse_wordlists(raw, path)
+
+
+@functools.cache
+def wordlists() -> WordLists:
+    """The packaged word lists, loaded on first use."""
+    return load_wordlists()
