@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Prefetch, Q, TextField, Window
+from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 
 from nextround.services import times
@@ -175,9 +175,9 @@ class RoundPage:
 def round_page(owner: AbstractBaseUser, pk: int) -> RoundPage:
     r = rounds.get(owner, pk)
     people = list(
-        m.Interviewer.objects.filter(owner=owner, opportunity_id=r.opportunity_id).annotate(
-            on_panel=Count("rounds", filter=Q(rounds=r))
-        )
+        m.Interviewer.objects.filter(owner=owner, opportunity_id=r.opportunity_id)
+        .annotate(on_panel=Count("rounds", filter=Q(rounds=r)))
+        .order_by("id")
     )
     panel = [p for p in people if p.on_panel]  # type: ignore[attr-defined]
     return RoundPage(
@@ -221,11 +221,15 @@ def search(owner: AbstractBaseUser, text: str, limit: int = 50) -> dict[str, lis
             .select_related("round__opportunity")[:limit]
         ),
         "stories": list(
-            m.Story.objects.filter(owner=owner).filter(
+            m.Story.objects.filter(owner=owner)
+            .annotate(skills_text=Cast("skills", TextField()))
+            .filter(
                 Q(title__icontains=text)
                 | Q(situation__icontains=text)
+                | Q(task__icontains=text)
                 | Q(action__icontains=text)
                 | Q(result__icontains=text)
+                | Q(skills_text__icontains=text)
             )[:limit]
         ),
     }
