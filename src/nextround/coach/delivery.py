@@ -233,7 +233,7 @@ def length(parsed: ParsedAnswer, question_type: str, total_words: int) -> Aspect
         cut_at = math.ceil(high / 60 * WPM_MID)
         spans = []
         if cut_at < parsed.word_count:
-            spans = [Span(parsed.words[cut_at].start, parsed.end)]
+            spans = [Span(parsed.words[cut_at].start, parsed.sentences[-1].end)]
         result.add(
             "fix",
             f"{said}: long for a {question_type} answer ({target}: {why}). Interviewers lose the "
