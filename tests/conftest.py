@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
-# Tests never touch the user's own data folder.
-os.environ.setdefault("NEXTROUND_DATA_DIR", tempfile.mkdtemp(prefix="nextround-tests-"))
+import pytest
 
-import pytest  # noqa: E402
-
-from tests.world import World, make_world  # noqa: E402
+from tests.world import World, make_world
 
 pytest_plugins = ["tests.cli_harness"]
 

@@ -106,7 +106,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Server deployments may collect static files for a proxy to serve; local mode needs no copy.
+STATIC_ROOT = DATA_DIR / "static" if not LOCAL_MODE else None
 # Static files are served from the installed package, with no collectstatic step to forget.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 
 from nextround.services import times
 from nextround.store import models as m
@@ -23,10 +24,20 @@ class LinesField(forms.CharField):
         return value
 
 
+def _formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class ServiceMeta:
+    formfield_callback = _formfield
+
+
 class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
     """A ModelForm used only to read and show values: saving always goes through a service."""
 
-    template_name_div = "nextround/forms/div.html"
+    template_name = "nextround/forms/div.html"
 
     def values(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
@@ -41,7 +52,7 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class OpportunityForm(ServiceForm):
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.Opportunity
         fields = [
             "company",
@@ -76,7 +87,7 @@ class RoundForm(ServiceForm):
         help_text="For example Europe/London or America/New_York.",
     )
 
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.Round
         fields = [
             "number",
@@ -123,7 +134,7 @@ class InterviewerForm(ServiceForm):
     earlier_employers = LinesField(required=False, help_text=LINES_HELP)
     links = LinesField(required=False, help_text="Web pages about them, one per line.")
 
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.Interviewer
         fields = [
             "name",
@@ -153,7 +164,7 @@ class AskedQuestionForm(ServiceForm):
         help_text="1 poor to 5 strong.",
     )
 
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.AskedQuestion
         fields = ["text", "answer_note", "self_rating", "reaction", "follow_up", "interviewer"]
         widgets = {
@@ -177,7 +188,7 @@ class AskedQuestionForm(ServiceForm):
 
 
 class FeedbackForm(ServiceForm):
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.Feedback
         fields = ["source", "sender", "received_on", "text"]
         widgets = {
@@ -191,7 +202,7 @@ class QuestionToAskForm(ServiceForm):
         queryset=m.Interviewer.objects.none(), required=False, label="For"
     )
 
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.QuestionToAsk
         fields = ["text", "interviewer"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
@@ -212,7 +223,7 @@ class QuestionToAskForm(ServiceForm):
 class StoryForm(ServiceForm):
     skills = LinesField(required=False, help_text="Skills this story shows, one per line.")
 
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.Story
         fields = ["title", "situation", "task", "action", "result", "metrics", "skills"]
         widgets = {
@@ -222,6 +233,6 @@ class StoryForm(ServiceForm):
 
 
 class RequirementForm(ServiceForm):
-    class Meta:
+    class Meta(ServiceMeta):
         model = m.Requirement
         fields = ["text", "kind"]

@@ -1,0 +1,513 @@
+"""Classify any interview question by type and competencies, with the cues that decided it."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES, load_bank
+
+# Text without a single known word or cue gets this type with confidence 0.0 rather than an
+# error: callers classify whatever a user typed and should never have to catch anything.
+FALLBACK_TYPE = "background"
+
+# How much the word model counts against the hand-written cues: the cues carry the
+# explanation, the word model breaks ties and covers wording no cue anticipated.
+MODEL_WEIGHT = 0.3
+# Scores are turned into a confidence with a softmax at this temperature.
+TEMPERATURE = 1.5
+
+
+@dataclass(frozen=True)
+class Classification:
+    type: str
+    confidence: float  # 0-1
+    competencies: tuple[str, ...]
+    evidence: tuple[str, ...]  # the cues and words that decided it, best first
+
+
+@dataclass(frozen=True)
+class _Cue:
+    label: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+def _cues(table: dict[str, list[tuple[str, float]]]) -> dict[str, tuple[_Cue, ...]]:
+    return {
+        key: tuple(_Cue(key, re.compile(rf"\b(?:{pattern})\b"), weight) for pattern, weight in rows)
+        for key, rows in table.items()
+    }
+
+
+# Patterns run over lower-cased text with straight apostrophes, written from the bank's wording
+# and common interview phrasing. Weights: 3-4 for wording that all but settles the type, 1.5-2.5
+# for a strong hint, 0.5-1 for a hint that often misleads on its own.
+TYPE_CUES = _cues(
+    {
+        "background": [
+            (r"tell (?:me|us) (?:a (?:bit|little) )?about yourself", 4.0),
+            (r"(?:walk|talk|take) (?:me|us) through your (?:cv|resume|career|background)", 3.0),
+            (
+                r"your (?:cv|resume|background|career (?:path|so far|to date)|education|employment history)",
+                1.5,
+            ),
+            (r"summar(?:y|ise|ize)", 1.0),
+            (
+                r"your (?:current|present|last|previous|first) (?:role|job|position|employer|manager)",
+                1.0,
+            ),
+            (r"(?:previous|past|last|first) (?:jobs?|roles?|employers?)", 1.0),
+            (r"responsib(?:le|ilities)|direct reports", 1.5),
+            (r"strengths?|weakness(?:es)?", 1.5),
+            (r"achievements?|achieved|proud(?:est)? of", 1.5),
+            (r"education|qualifications?|studying|studied|degree|university", 1.5),
+            (r"gap in|career break", 2.0),
+            (r"how did you get into|line of work", 2.0),
+            (r"(?:manager|colleagues|team|boss) (?:would )?describe you", 2.0),
+            (r"experience (?:do you have )?(?:of|in|as|with)", 1.0),
+            (r"why did you (?:leave|move)|looking to leave", 2.0),
+            (r"typical day|day to day", 1.0),
+            (r"outside (?:of )?work|performance review|appraisal", 1.5),
+            (r"(?:skills|tools|systems) (?:would you bring|have you used)", 1.5),
+            (r"(?:largest|biggest) (?:team|budget)", 1.0),
+            (r"(?:did|has) (?:your|that) [\w ]+ teach you|have you learned in", 1.0),
+            (r"expertise|specialism|languages do you speak|report to now|reports to you", 2.0),
+            (r"organisations have you worked|worked for\?|how many years|years of experience", 2.0),
+            (r"from a [\w ]+ role into|move from [\w ]+ into", 1.5),
+        ],
+        "motivation": [
+            (r"why (?:do|would) you (?:want|like) to", 3.0),
+            (r"why (?:have|did) you appl(?:y|ied)|made you (?:apply|respond)", 3.0),
+            (r"why (?:this|us)\b", 2.0),
+            (r"what (?:attracts|attracted|appeals|interests|excites|motivates|drives|drew)", 2.5),
+            (r"where (?:do|would) you see yourself", 3.0),
+            (r"career (?:goals?|plan)|long.term", 2.0),
+            (r"looking for in (?:your|a|the) next|your next (?:job|role|move)", 1.5),
+            (r"enjoy (?:most|doing)|passionate|excites?", 1.5),
+            (r"know about (?:us|our)", 2.0),
+            (r"ideal (?:job|role|employer)|in an employer", 2.0),
+            (r"change careers?|give up a", 1.5),
+            (r"stay with us|expect to stay", 1.5),
+            (r"interests? you", 1.5),
+            (r"where else have you applied", 2.0),
+            (r"brings? out the best|relocat\w+|drives you|miss most", 2.0),
+            (r"help you grow|build your career|this move|choose an offer from us", 2.0),
+            (r"why (?:would|do|did) you (?:move|leave|give up)|why give up", 2.5),
+        ],
+        "behavioural": [
+            (r"tell (?:me|us) about (?:a|an|the) (?:time|occasion|situation|moment)", 4.0),
+            (r"tell (?:me|us) about (?:a|an|the|when|someone|something)\b", 1.5),
+            (r"(?:give|share)(?: me| us)? an? example", 3.0),
+            (
+                r"(?:describe|recall|talk (?:me|us) through|walk (?:me|us) through) (?:a|an) (?:time|occasion|situation|moment)",
+                3.5,
+            ),
+            (r"describe (?:a|an|the) \w+ (?:you|when|where|in which)", 1.5),
+            (r"describe how you (?:handled|dealt|managed)|when have you|have you ever had to", 2.5),
+            (r"(?:a|the) time (?:you|when)|an occasion|in which you", 2.0),
+            (
+                r"you (?:had to|have had to|led|handled|delivered|made|introduced|used|faced|took|received)",
+                1.0,
+            ),
+            (r"how you (?:resolved|handled|dealt with|managed) it", 2.0),
+        ],
+        "situational": [
+            (r"what would you do (?:if|when)|what do you do (?:if|when)", 3.0),
+            (
+                r"how would you (?:handle|react|respond|deal|approach|cope|tackle|go about|prioriti[sz]e|introduce|step in)",
+                2.5,
+            ),
+            (r"what steps would you take", 2.0),
+            (r"(?:suppose|imagine) (?:that |you|a|an|the)", 3.0),
+            (
+                r"if (?:you|a|an|the|your)(?: \w+)? (?:were|was|found|noticed|discovered|saw|asked|fell|joined|took|realised|inherit|had|kept|failed)",
+                1.0,
+            ),
+            (r"what happens next|how do you respond|what do you do\?", 1.5),
+        ],
+        "technical": [
+            (
+                r"(?:explain|what is|what's|what are) the differences? between|difference between",
+                4.0,
+            ),
+            (r"explain (?:how|what|why|the)|how does (?:a |an |the )?[\w-]+(?: [\w-]+)? work", 3.0),
+            (
+                r"how (?:do|would) you (?:calculate|design|value|forecast|measure|scale|structure|set up|debug|test|reconcile|account|model|segment|plan|recogni[sz]e|prevent|check|build|reduce|improve|decide on)",
+                2.0,
+            ),
+            (r"(?:talk|walk) (?:me|us) through (?:how|a|an|the) (?!time|situation|occasion)", 1.0),
+            (
+                r"code|coding|software|database|sql|query|index|api|algorithm|debug\w*|"
+                r"production|system|cloud|hosting|concurren\w+|race condition|web",
+                1.5,
+            ),
+            (
+                r"valuation|cash flow|financial statements?|balance sheet|month.end|variance|"
+                r"accounting|accounts?|revenue|depreciation|audit\w*",
+                1.5,
+            ),
+            (r"patients?|medication|infection|clinical|ward|dispens\w+|prescription|drug", 1.5),
+            (
+                r"lessons?|pupils?|teaching|classroom|differentiat\w+|safeguarding|assessment to",
+                1.5,
+            ),
+            (r"campaign|marketing|search traffic|organic|segment\w*|customer base|brand", 1.5),
+            (
+                r"tolerances?|machin\w+|root.cause|design standards?|safety regulations|lean|"
+                r"construction|critical activity",
+                1.5,
+            ),
+            (
+                r"capacity|staffing|key performance indicators|kpis?|metrics?|warehouse|"
+                r"delivery network|logistics|inventory|forecast\w*",
+                1.5,
+            ),
+            (r"sales pipeline|pipeline|qualify|sell me|discount", 1.5),
+            (r"data|experiment|statistic\w*|predictive model|model's|sample", 1.0),
+            (
+                r"which (?:methods?|tools?|tests?|standards?|techniques?|regulations?) (?:would|have|do)",
+                2.0,
+            ),
+            (
+                r"disciplinary|employment law|contract|data breach|methodolog\w+|"
+                r"project management methods",
+                1.5,
+            ),
+        ],
+        "culture-fit": [
+            (r"culture|cultural", 3.0),
+            (
+                r"(?:kind|type|sort) of (?:working )?(?:environment|workplace|team|people|organisation|company|colleague)",
+                2.5,
+            ),
+            (r"environment|workplace", 1.5),
+            (r"(?:do|would) you prefer|work better with|more comfortable", 2.5),
+            (r"how do you feel about working|how comfortable are you", 2.0),
+            (r"(?:our|company|your|shared) values|mission|balance work|work.life", 2.0),
+            (r"(?:like|prefer) to (?:be managed|receive|work|celebrate|share)", 2.5),
+            (r"colleagues?|alongside you|remotely|worked together", 1.0),
+            (r"(?:management|working) style|structure|autonomy|consensus|fit into", 2.0),
+            (r"inclusive|role do you usually play|in a team\b", 1.5),
+            (r"early.stage|start.?up|lack of process|flat structure", 2.0),
+        ],
+        "tricky": [
+            (r"if you were an? [\w-]+|if you could (?:have|be)", 3.5),
+            (r"how many [\w ]+ (?:are there|would fit|fit in)", 4.0),
+            (
+                r"why (?:shouldn't|should not) (?:we|i)|convince me|take the risk|"
+                r"why should we expect",
+                3.0,
+            ),
+            (r"overqualified|superpower|desert island|manhole", 3.5),
+            (r"dismissed|fired|sacked|lied|regret", 3.0),
+            (r"worst|dislikes? you|wrong with|did not succeed|younger", 2.5),
+            (
+                r"not on your cv|isn't on it|hoping i would not|not very convincing|one sentence",
+                3.0,
+            ),
+            (r"interview is going|last book|three things|why are [\w ]+ round", 2.5),
+            (r"aren't you|haven't you|isn't it|don't you think", 2.5),
+            (r"change about our|progressed further|every year or so", 2.0),
+            (r"counter.offer", 3.0),
+            (r"would you rather|out of ten|if your life|unusual|angry|weakest reference", 3.0),
+            (
+                r"how (?:much|heavy|tall|long|far) (?:does|is|would) [\w ]+ (?:weigh|be)\b|"
+                r"\bweigh\?",
+                3.0,
+            ),
+            (r"to a (?:child|\w+.year.old)", 3.0),
+        ],
+        "salary-notice": [
+            (r"salary|salaries|pay|paid|earn(?:ing|ings)?|compensation|remuneration", 4.0),
+            (r"package|bonus|pension|commission|equity|share options|benefits", 3.0),
+            (r"notice(?: period)?|garden leave|restrictive covenants?|non.compete", 4.0),
+            (r"(?:when|how soon) could you start|start sooner|start date", 4.0),
+            (r"(?:daily|day|hourly) rate|pro.rata|overtime|relocation costs", 3.5),
+            (r"the figure|budget for this role|at what level|minimum", 2.0),
+            (r"holidays? booked|would you accept", 2.0),
+        ],
+        "second-round": [
+            (r"since (?:we|our|the) (?:last|first|earlier)|since (?:then|last time)", 4.0),
+            (r"(?:first|last|previous|earlier) (?:interview|round|meeting|conversation)", 3.5),
+            (r"last time (?:we|you)|you mentioned (?:last time|earlier|before)", 3.0),
+            (r"first (?:\w+ ){0,2}(?:days|weeks|months)", 4.0),
+            (r"first (?:week|month|year)", 2.5),
+            (r"other candidates|shortlist|over the others|choose you|right person", 3.5),
+            (
+                r"(?:now that|having|after) (?:you(?:'ve| have) )?(?:met|seen|reflected|heard|thought)",
+                3.5,
+            ),
+            (r"met the team|met the people|seen today", 3.0),
+            (r"case study|your plan for|present (?:your|a)", 3.0),
+            (r"reservations|how interested are you|still (?:want|interested)", 2.5),
+            (r"our concern|first time\.", 2.5),
+            (r"references|interview process|made you an offer", 2.0),
+            (r"objectives|quick wins|our strategy|differ from the way", 1.5),
+            (r"anything you (?:would answer differently|wish)|circumstances", 2.5),
+        ],
+    }
+)
+
+COMPETENCY_CUES = _cues(
+    {
+        "leadership": [
+            (
+                r"lead\w*|manag(?:e|ing) (?:people|a team|the team)|team members?|"
+                r"direct reports|mentor\w*|coach\w*|you would manage",
+                1.0,
+            )
+        ],
+        "teamwork": [
+            (r"team(?:work)?|colleagues?|together|collaborat\w+|another department|shared", 1.0)
+        ],
+        "communication": [
+            (
+                r"present\w*|explain|communicat\w+|difficult feedback|feedback to|audience|"
+                r"describe your current employer",
+                1.0,
+            )
+        ],
+        "stakeholder-management": [
+            (
+                r"stakeholders?|sponsor|conflicting needs|senior leaders|the board|"
+                r"manager or client",
+                1.0,
+            )
+        ],
+        "problem-solving": [(r"problem|solve|solution|debug|root.cause|how many|fix", 1.0)],
+        "conflict": [
+            (
+                r"conflict|disagree\w*|difficult customer|angry|furious|at odds|clash|complaint|"
+                r"not pulling",
+                1.0,
+            )
+        ],
+        "adaptability": [(r"chang\w+|adapt\w*|new system|ambiguity|incomplete|fast.paced", 1.0)],
+        "initiative": [
+            (r"initiative|without being asked|improv\w+|introduc\w+|quick wins|nobody", 1.0)
+        ],
+        "delivery": [(r"deliver\w*|deadline|target|project|achiev\w+", 1.0)],
+        "customer-focus": [(r"customers?|clients?|patients?|service", 1.0)],
+        "analysis": [
+            (
+                r"data|analys\w+|numbers|metrics?|statistic\w*|forecast|how many|kpis?|variance|"
+                r"valuation",
+                1.0,
+            )
+        ],
+        "decision-making": [(r"decision|decide|prioriti\w+|judgement|risk", 1.0)],
+        "resilience": [(r"pressure|setback|fail\w*|stress|scrutiny|did not go to plan", 1.0)],
+        "learning": [(r"learn\w*|studying|education|training|qualifications?|book", 1.0)],
+        "planning": [
+            (
+                r"plan\w*|prioriti\w+|deadline|first (?:\w+ ){0,2}(?:days|weeks|months)|"
+                r"first year|juggl\w+|capacity|objectives|five years",
+                1.0,
+            )
+        ],
+        "influence": [(r"persuad\w+|influence|convince|negotiat\w+|sell|choose you|buy-in", 1.0)],
+        "commercial-awareness": [
+            (
+                r"budget|cost|profit|revenue|market|business|commercial|salary|pay|bonus|"
+                r"package|rate|pension|competitor|money|sector|industry",
+                1.0,
+            )
+        ],
+        "attention-to-detail": [
+            (r"detail|error|mistake|accura\w+|check\w*|tolerances|reconcil\w+", 1.0)
+        ],
+        "creativity": [(r"creativ\w+|innovat\w+|idea|if you were|superpower|desert island", 1.0)],
+        "integrity": [
+            (
+                r"ethic\w*|honest\w*|lied|confidential|falsif\w+|breach|gap in|leave|dismissed|"
+                r"current salary|say no",
+                1.0,
+            )
+        ],
+        "technical-depth": [
+            (
+                r"difference between|explain how|technical|software|code|system|design|database|"
+                r"accounting",
+                1.0,
+            )
+        ],
+        "commitment": [
+            (r"commit\w*|notice|start|stay|join us|other offers|accept|relocat\w+", 1.0)
+        ],
+        "self-awareness": [
+            (r"yourself|weakness\w*|strengths?|describe you|proud|regret|differently", 1.0)
+        ],
+        "motivation": [
+            (
+                r"motivat\w+|why (?:do|would) you want|attract\w+|interest\w*|passion\w*|"
+                r"excit\w+|enjoy|goals",
+                1.0,
+            )
+        ],
+        "culture-fit": [
+            (r"culture|environment|values|mission|fit into|work.life|balance work", 1.0)
+        ],
+    }
+)
+
+# When no competency cue fires, the type's usual competencies stand in.
+TYPE_DEFAULT_COMPETENCIES: dict[str, tuple[str, ...]] = {
+    "background": ("self-awareness",),
+    "motivation": ("motivation",),
+    "behavioural": ("delivery",),
+    "situational": ("problem-solving",),
+    "technical": ("technical-depth",),
+    "culture-fit": ("culture-fit",),
+    "tricky": ("self-awareness",),
+    "salary-notice": ("commercial-awareness",),
+    "second-round": ("self-awareness",),
+}
+# Competencies that follow from the type itself, whatever the wording.
+TYPE_IMPLIED_COMPETENCIES: dict[str, tuple[str, ...]] = {
+    "technical": ("technical-depth",),
+    "culture-fit": ("culture-fit",),
+    "motivation": ("motivation",),
+}
+MAX_COMPETENCIES = 3
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+# Words too common to say anything about a type on their own; pairs of them still count
+# ("would you", "tell me"), since interview phrasing lives in those pairs.
+STOP_WORDS = frozenset(
+    """a an and the of to in on for with at by from or is are was were be been it its this that
+    you your me my i we our us do does did have has had what how which who why when where
+    would could can will should there""".split()
+)
+
+
+def _features(normalised: str) -> list[str]:
+    words = _WORD.findall(normalised)
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    return [w for w in words if w not in STOP_WORDS] + pairs
+
+
+@dataclass(frozen=True)
+class _WordModel:
+    """Multinomial naive Bayes over words and word pairs, trained on the bank's questions."""
+
+    log_prior: dict[str, float]
+    log_likelihood: dict[str, dict[str, float]]
+    log_unseen: dict[str, float]
+
+    def scores(self, features: list[str]) -> dict[str, float]:
+        totals = dict(self.log_prior)
+        for qtype in totals:
+            table = self.log_likelihood[qtype]
+            unseen = self.log_unseen[qtype]
+            totals[qtype] += sum(table.get(f, unseen) for f in features if self.knows(f))
+        return totals
+
+    def knows(self, feature: str) -> bool:
+        return any(feature in table for table in self.log_likelihood.values())
+
+    def best_words(self, features: list[str], qtype: str, limit: int) -> list[str]:
+        """Known features that favour qtype most over the average of the other types."""
+        gains = []
+        for feature in set(features):
+            if not self.knows(feature):
+                continue
+            own = self.log_likelihood[qtype].get(feature, self.log_unseen[qtype])
+            others = [
+                self.log_likelihood[t].get(feature, self.log_unseen[t])
+                for t in self.log_prior
+                if t != qtype
+            ]
+            gain = own - sum(others) / len(others)
+            if gain > 1.0:
+                gains.append((gain, feature))
+        return [feature for _, feature in sorted(gains, reverse=True)[:limit]]
+
+
+def train_word_model(examples: list[tuple[str, str]]) -> _WordModel:
+    """Train the word model on (text, type) pairs."""
+    counts: dict[str, Counter[str]] = {t: Counter() for t in QUESTION_TYPES}
+    docs: Counter[str] = Counter()
+    for text, qtype in examples:
+        counts[qtype].update(_features(_normalise(text)))
+        docs[qtype] += 1
+    vocabulary = set().union(*counts.values())
+    size = len(vocabulary) + 1
+    total_docs = sum(docs.values())
+    log_prior, log_likelihood, log_unseen = {}, {}, {}
+    for qtype in QUESTION_TYPES:
+        total = sum(counts[qtype].values()) + size
+        log_prior[qtype] = math.log((docs[qtype] + 1) / (total_docs + len(QUESTION_TYPES)))
+        log_likelihood[qtype] = {f: math.log((n + 1) / total) for f, n in counts[qtype].items()}
+        log_unseen[qtype] = math.log(1 / total)
+    return _WordModel(log_prior, log_likelihood, log_unseen)
+
+
+@functools.cache
+def _bank_model() -> _WordModel:
+    return train_word_model([(q.text, q.type) for q in load_bank()])
+
+
+def classify_with(model: _WordModel, text: str) -> Classification:
+    """Classify text with a given word model (the bank's unless testing another)."""
+    normalised = _normalise(text)
+    features = _features(normalised)
+    cue_scores = dict.fromkeys(QUESTION_TYPES, 0.0)
+    cue_hits: dict[str, list[tuple[float, str]]] = {t: [] for t in QUESTION_TYPES}
+    for qtype, cues in TYPE_CUES.items():
+        for cue in cues:
+            found = cue.pattern.search(normalised)
+            if found:
+                cue_scores[qtype] += cue.weight
+                cue_hits[qtype].append((cue.weight, found.group(0).strip()))
+
+    known = [f for f in features if model.knows(f)]
+    if not known and not any(cue_scores.values()):
+        return Classification(FALLBACK_TYPE, 0.0, (), ())
+
+    model_scores = model.scores(known)
+    mean = sum(model_scores.values()) / len(model_scores)
+    combined = {t: cue_scores[t] + MODEL_WEIGHT * (model_scores[t] - mean) for t in QUESTION_TYPES}
+    best = max(QUESTION_TYPES, key=lambda t: combined[t])
+    peak = combined[best]
+    weights = {t: math.exp((combined[t] - peak) / TEMPERATURE) for t in QUESTION_TYPES}
+    confidence = 1.0 / sum(weights.values())
+    # Few known words means the model is guessing; say so in the confidence.
+    if not cue_hits[best]:
+        confidence *= min(1.0, len(known) / 8)
+
+    evidence = [f'cue "{hit}" ({best})' for _, hit in sorted(cue_hits[best], reverse=True)]
+    evidence += [f'word "{w}" ({best})' for w in model.best_words(known, best, 3)]
+    return Classification(
+        type=best,
+        confidence=round(confidence, 3),
+        competencies=_competencies(normalised, best),
+        evidence=tuple(evidence),
+    )
+
+
+def _competencies(normalised: str, qtype: str) -> tuple[str, ...]:
+    found: list[tuple[int, str]] = []
+    for competency, cues in COMPETENCY_CUES.items():
+        hits = sum(len(cue.pattern.findall(normalised)) for cue in cues)
+        if hits:
+            found.append((hits, competency))
+    ranked = [c for _, c in sorted(found, key=lambda pair: (-pair[0], COMPETENCIES.index(pair[1])))]
+    implied = [c for c in TYPE_IMPLIED_COMPETENCIES.get(qtype, ()) if c not in ranked]
+    chosen = (implied + ranked)[:MAX_COMPETENCIES]
+    return tuple(chosen) if chosen else TYPE_DEFAULT_COMPETENCIES[qtype]
+
+
+def classify_question(text: str) -> Classification:
+    """Classify any interview question; unrecognisable text gives background at confidence 0."""
+    return classify_with(_bank_model(), text)
