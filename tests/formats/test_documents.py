@@ -9,10 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.formats import corpus
-from tests.formats.corpus import Item
 
 from nextround.formats.documents import Document, DocumentError, read_document, read_path
+from tests.formats import corpus
+from tests.formats.corpus import Item
 
 READABLE = [i.name for i in corpus.items() if i.kind != "bad"]
 BAD = [i.name for i in corpus.items("bad")]
