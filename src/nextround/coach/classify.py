@@ -53,12 +53,14 @@ TYPE_CUES = _cues(
             (r"tell (?:me|us) (?:a (?:bit|little) )?about yourself", 4.0),
             (r"(?:walk|talk|take) (?:me|us) through your (?:cv|resume|career|background)", 3.0),
             (
-                r"your (?:cv|resume|background|career (?:path|so far|to date)|education|employment history)",
+                r"your (?:cv|resume|background|career (?:path|so far|to date)|education|"
+                r"employment history)",
                 1.5,
             ),
             (r"summar(?:y|ise|ize)", 1.0),
             (
-                r"your (?:current|present|last|previous|first) (?:role|job|position|employer|manager)",
+                r"your (?:current|present|last|previous|first) (?:role|job|position|employer|"
+                r"manager)",
                 1.0,
             ),
             (r"(?:previous|past|last|first) (?:jobs?|roles?|employers?)", 1.0),
@@ -104,14 +106,16 @@ TYPE_CUES = _cues(
             (r"tell (?:me|us) about (?:a|an|the|when|someone|something)\b", 1.5),
             (r"(?:give|share)(?: me| us)? an? example", 3.0),
             (
-                r"(?:describe|recall|talk (?:me|us) through|walk (?:me|us) through) (?:a|an) (?:time|occasion|situation|moment)",
+                r"(?:describe|recall|talk (?:me|us) through|walk (?:me|us) through) (?:a|"
+                r"an) (?:time|occasion|situation|moment)",
                 3.5,
             ),
             (r"describe (?:a|an|the) \w+ (?:you|when|where|in which)", 1.5),
             (r"describe how you (?:handled|dealt|managed)|when have you|have you ever had to", 2.5),
             (r"(?:a|the) time (?:you|when)|an occasion|in which you", 2.0),
             (
-                r"you (?:had to|have had to|led|handled|delivered|made|introduced|used|faced|took|received)",
+                r"you (?:had to|have had to|led|handled|delivered|made|introduced|used|faced|"
+                r"took|received)",
                 1.0,
             ),
             (r"how you (?:resolved|handled|dealt with|managed) it", 2.0),
@@ -119,13 +123,15 @@ TYPE_CUES = _cues(
         "situational": [
             (r"what would you do (?:if|when)|what do you do (?:if|when)", 3.0),
             (
-                r"how would you (?:handle|react|respond|deal|approach|cope|tackle|go about|prioriti[sz]e|introduce|step in)",
+                r"how would you (?:handle|react|respond|deal|approach|cope|tackle|go about|"
+                r"prioriti[sz]e|introduce|step in)",
                 2.5,
             ),
             (r"what steps would you take", 2.0),
             (r"(?:suppose|imagine) (?:that |you|a|an|the)", 3.0),
             (
-                r"if (?:you|a|an|the|your)(?: \w+)? (?:were|was|found|noticed|discovered|saw|asked|fell|joined|took|realised|inherit|had|kept|failed)",
+                r"if (?:you|a|an|the|your)(?: \w+)? (?:were|was|found|noticed|discovered|saw|"
+                r"asked|fell|joined|took|realised|inherit|had|kept|failed)",
                 1.0,
             ),
             (r"what happens next|how do you respond|what do you do\?", 1.5),
@@ -137,7 +143,9 @@ TYPE_CUES = _cues(
             ),
             (r"explain (?:how|what|why|the)|how does (?:a |an |the )?[\w-]+(?: [\w-]+)? work", 3.0),
             (
-                r"how (?:do|would) you (?:calculate|design|value|forecast|measure|scale|structure|set up|debug|test|reconcile|account|model|segment|plan|recogni[sz]e|prevent|check|build|reduce|improve|decide on)",
+                r"how (?:do|would) you (?:calculate|design|value|forecast|measure|scale|"
+                r"structure|set up|debug|test|reconcile|account|model|segment|plan|recogni[sz]e|"
+                r"prevent|check|build|reduce|improve|decide on)",
                 2.0,
             ),
             (r"(?:talk|walk) (?:me|us) through (?:how|a|an|the) (?!time|situation|occasion)", 1.0),
@@ -170,7 +178,8 @@ TYPE_CUES = _cues(
             (r"sales pipeline|pipeline|qualify|sell me|discount", 1.5),
             (r"data|experiment|statistic\w*|predictive model|model's|sample", 1.0),
             (
-                r"which (?:methods?|tools?|tests?|standards?|techniques?|regulations?) (?:would|have|do)",
+                r"which (?:methods?|tools?|tests?|standards?|techniques?|regulations?) (?:would|"
+                r"have|do)",
                 2.0,
             ),
             (
@@ -182,7 +191,8 @@ TYPE_CUES = _cues(
         "culture-fit": [
             (r"culture|cultural", 3.0),
             (
-                r"(?:kind|type|sort) of (?:working )?(?:environment|workplace|team|people|organisation|company|colleague)",
+                r"(?:kind|type|sort) of (?:working )?(?:environment|workplace|team|people|"
+                r"organisation|company|colleague)",
                 2.5,
             ),
             (r"environment|workplace", 1.5),
@@ -239,7 +249,8 @@ TYPE_CUES = _cues(
             (r"first (?:week|month|year)", 2.5),
             (r"other candidates|shortlist|over the others|choose you|right person", 3.5),
             (
-                r"(?:now that|having|after) (?:you(?:'ve| have) )?(?:met|seen|reflected|heard|thought)",
+                r"(?:now that|having|after) (?:you(?:'ve| have) )?(?:met|seen|reflected|heard|"
+                r"thought)",
                 3.5,
             ),
             (r"met the team|met the people|seen today", 3.0),
@@ -384,11 +395,12 @@ def _normalise(text: str) -> str:
 
 # Words too common to say anything about a type on their own; pairs of them still count
 # ("would you", "tell me"), since interview phrasing lives in those pairs.
-STOP_WORDS = frozenset(
-    """a an and the of to in on for with at by from or is are was were be been it its this that
-    you your me my i we our us do does did have has had what how which who why when where
-    would could can will should there""".split()
+_STOP_TEXT = (
+    "a an and the of to in on for with at by from or is are was were be been it its this that "
+    "you your me my i we our us do does did have has had what how which who why when where "
+    "would could can will should there"
 )
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 
 def _features(normalised: str) -> list[str]:
@@ -404,17 +416,18 @@ class _WordModel:
     log_prior: dict[str, float]
     log_likelihood: dict[str, dict[str, float]]
     log_unseen: dict[str, float]
+    vocabulary: frozenset[str]
 
     def scores(self, features: list[str]) -> dict[str, float]:
         totals = dict(self.log_prior)
         for qtype in totals:
             table = self.log_likelihood[qtype]
             unseen = self.log_unseen[qtype]
-            totals[qtype] += sum(table.get(f, unseen) for f in features if self.knows(f))
+            totals[qtype] += sum(table.get(f, unseen) for f in features)
         return totals
 
     def knows(self, feature: str) -> bool:
-        return any(feature in table for table in self.log_likelihood.values())
+        return feature in self.vocabulary
 
     def best_words(self, features: list[str], qtype: str, limit: int) -> list[str]:
         """Known features that favour qtype most over the average of the other types."""
@@ -450,7 +463,7 @@ def train_word_model(examples: list[tuple[str, str]]) -> _WordModel:
         log_prior[qtype] = math.log((docs[qtype] + 1) / (total_docs + len(QUESTION_TYPES)))
         log_likelihood[qtype] = {f: math.log((n + 1) / total) for f, n in counts[qtype].items()}
         log_unseen[qtype] = math.log(1 / total)
-    return _WordModel(log_prior, log_likelihood, log_unseen)
+    return _WordModel(log_prior, log_likelihood, log_unseen, frozenset(vocabulary))
 
 
 @functools.cache
