@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -64,6 +65,33 @@ class ParsedAnswer:
     lowers: tuple[str, ...]
     stems: tuple[str, ...]
     wordlists: WordLists
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    sentence_starts: tuple[int, ...] = ()
+    _found: dict[str, list[Span]] = field(default_factory=dict, compare=False, repr=False)
+
+    def found(self, key: str) -> list[Span]:
+        """Where the phrases of one word list occur, computed once per answer."""
+        if key not in self._found:
+            matcher = self.wordlists.matchers[key]
+            self._found[key] = [
+                Span(start, end)
+                for start, end in matcher.find(
+                    self.lowers, self.starts, self.ends, self.text, self.end
+                )
+            ]
+        return self._found[key]
+
+    def in_sentence(self, key: str, sentence: Sentence) -> list[Span]:
+        """The matches of one word list that start inside a sentence."""
+        spans = self.found(key)
+        lo = bisect.bisect_left(spans, Span(sentence.start, sentence.start))
+        hi = bisect.bisect_left(spans, Span(sentence.end, sentence.end))
+        return spans[lo:hi]
+
+    def sentence_of(self, position: int) -> int:
+        """The index of the sentence holding a character position."""
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
 
     @property
     def word_count(self) -> int:
@@ -99,6 +127,9 @@ def parse(text: str, end: int, wordlists: WordLists) -> ParsedAnswer:
         lowers=lowers,
         stems=tuple(stem(word) for word in lowers),
         wordlists=wordlists,
+        starts=tuple(word.start for word in words),
+        ends=tuple(word.end for word in words),
+        sentence_starts=tuple(sentence.start for sentence in sentences),
     )
 
 

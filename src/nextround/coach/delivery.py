@@ -64,8 +64,7 @@ def span_of_time(low: int, high: int) -> str:
 
 
 def _spans(parsed: ParsedAnswer, key: str) -> list[Span]:
-    pattern = parsed.wordlists.patterns[key]
-    return [Span(m.start(), m.end()) for m in pattern.finditer(parsed.text, 0, parsed.end)]
+    return list(parsed.found(key))
 
 
 def _comma_fillers(parsed: ParsedAnswer) -> list[Span]:

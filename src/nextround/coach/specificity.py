@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
 from nextround.coach.insight import Span
-from nextround.coach.wordlists import WordLists
 
-_NUMBER = r"\d[\d,.]*\d|\d"
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_CURRENCY = "$£€¥"
+_MONEY_WORDS = frozenset(
+    {"dollar", "dollars", "pound", "pounds", "euro", "euros", "usd", "gbp", "eur"}
 )
+_MAGNITUDES = frozenset({"k", "m", "bn", "thousand", "million", "billion"})
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_QUARTER = re.compile(r"q[1-4]")
 # Kinds of evidence in the order they win when two overlap; figures come before plain numbers.
 FIGURE_KINDS = ("money", "percentage", "duration", "date", "scale", "number")
 NAME_KINDS = ("tool", "name")
@@ -28,51 +56,10 @@ class Evidence:
     span: Span
 
 
-@functools.cache
-def _patterns(wordlists: WordLists) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    def alternation(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(wordlists.lists[key], key=len, reverse=True))
-
-    count = rf"(?:{_NUMBER}|{alternation('number_words')})"
-    flags = re.IGNORECASE
-    return (
-        (
-            "money",
-            re.compile(
-                rf"[$£€¥]\s?(?:{_NUMBER})(?:\s?(?:k|m|bn|million|billion|thousand)\b)?"
-                rf"|\b(?:{_NUMBER})\s?(?:k|m|bn|million|billion|thousand)?\s?"
-                r"(?:dollars|pounds|euros|usd|gbp|eur)\b",
-                flags,
-            ),
-        ),
-        ("percentage", re.compile(rf"\b(?:{_NUMBER})\s?(?:%|percent\b|per\s+cent\b)", flags)),
-        (
-            "duration",
-            re.compile(rf"\b{count}[\s-]+(?:{alternation('time_units')})\b", flags),
-        ),
-        (
-            "date",
-            re.compile(
-                rf"\b(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\bQ[1-4]\b", flags
-            ),
-        ),
-        (
-            "scale",
-            re.compile(rf"\b{count}\+?\s+(?:[a-z-]+\s+)?(?:{alternation('scale_nouns')})\b", flags),
-        ),
-        ("number", re.compile(rf"\b(?:{_NUMBER})\b|\b(?:{alternation('number_words')})\b", flags)),
-        ("tool", wordlists.patterns["tool_words"]),
-    )
-
-
 def find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
     """Every figure, date, tool and name in the analysed text, without overlaps."""
-    text, end = parsed.text, parsed.end
-    found: list[Evidence] = []
-    for kind, pattern in _patterns(parsed.wordlists):
-        found.extend(
-            Evidence(kind, Span(m.start(), m.end())) for m in pattern.finditer(text, 0, end)
-        )
+    found = _figures(parsed)
+    found.extend(Evidence("tool", span) for span in parsed.found("tool_words"))
     common = parsed.wordlists.sets["capitalised_common"]
     for sentence in parsed.sentences:
         run: list[int] = []
@@ -105,6 +92,60 @@ def find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
     return kept
 
 
+def _figures(parsed: ParsedAnswer) -> list[Evidence]:
+    """Numbers and what they count (money, percentages, durations, dates, scale), by token."""
+    lists = parsed.wordlists
+    number_words, units, nouns = (
+        lists.sets["number_words"],
+        lists.sets["time_units"],
+        lists.sets["scale_nouns"],
+    )
+    text, words, lowers = parsed.text, parsed.words, parsed.lowers
+    count = len(words)
+
+    def after(i: int, step: int = 1) -> str:
+        return lowers[i + step] if i + step < count else ""
+
+    found: list[Evidence] = []
+    for i, lowered in enumerate(lowers):
+        word = words[i]
+        head, _, tail = lowered.partition("-")
+        if _YEAR.fullmatch(lowered):
+            found.append(Evidence("date", word.span))
+            continue
+        if lowered in _MONTHS and _YEAR.fullmatch(after(i)):
+            found.append(Evidence("date", Span(word.start, words[i + 1].end)))
+            continue
+        if _QUARTER.fullmatch(lowered):
+            found.append(Evidence("date", word.span))
+            continue
+        if not (lowered[0].isdigit() or head in number_words):
+            continue
+        start, last, kind = word.start, i, "number"
+        if start > 0 and text[start - 1] in _CURRENCY:
+            kind, start = "money", start - 1
+            last = i + 1 if after(i) in _MAGNITUDES else i
+        elif text[word.end : word.end + 1] == "%":
+            found.append(Evidence("percentage", Span(start, word.end + 1)))
+            continue
+        elif after(i) == "percent" or (after(i) == "per" and after(i, 2) == "cent"):
+            kind, last = "percentage", i + (1 if after(i) == "percent" else 2)
+        elif after(i) in _MONEY_WORDS:
+            kind, last = "money", i + 1
+        elif after(i) in _MAGNITUDES and after(i, 2) in _MONEY_WORDS:
+            kind, last = "money", i + 2
+        elif tail in units:
+            kind = "duration"
+        elif after(i) in units:
+            kind, last = "duration", i + 1
+        elif after(i) in nouns:
+            kind, last = "scale", i + 1
+        elif after(i, 2) in nouns:
+            kind, last = "scale", i + 2
+        found.append(Evidence(kind, Span(start, words[last].end)))
+    return found
+
+
 def _name(start: int, end: int) -> Evidence:
     return Evidence("name", Span(start, end))
 
@@ -127,11 +168,9 @@ def specificity(parsed: ParsedAnswer) -> AspectResult:
 
     starts = [e.span.start for e in evidence]
     vague: list[Span] = []
-    pattern = parsed.wordlists.patterns["vague_claims"]
-    for sentence in parsed.sentences:
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            if not _supported(starts, parsed, sentence.index):
-                vague.append(Span(match.start(), match.end()))
+    for span in parsed.found("vague_claims"):
+        if not _supported(starts, parsed, parsed.sentence_of(span.start)):
+            vague.append(span)
 
     def shown(items: list[Evidence]) -> str:
         return listing([text[e.span.start : e.span.end] for e in items[:4]])

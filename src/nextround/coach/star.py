@@ -90,13 +90,11 @@ def has_figure(parsed: ParsedAnswer, sentence: Sentence) -> bool:
 
 
 def _part_scores(parsed: ParsedAnswer, sentence: Sentence) -> dict[StarPart, float]:
-    text = parsed.text
-    scores: dict[StarPart, float] = {}
-    for part in PARTS:
-        pattern = parsed.wordlists.star_cues[part]
-        scores[part] = float(sum(1 for _ in pattern.finditer(text, sentence.start, sentence.end)))
+    scores: dict[StarPart, float] = {
+        part: float(len(parsed.in_sentence(f"star:{part}", sentence))) for part in PARTS
+    }
     scores["action"] += _action_verbs(parsed, sentence)
-    if parsed.wordlists.patterns["outcome_words"].search(text, sentence.start, sentence.end):
+    if parsed.in_sentence("outcome_words", sentence):
         scores["result"] += 1.5 if has_figure(parsed, sentence) else 0.5
     return scores
 
@@ -231,11 +229,8 @@ def structure(
 
     if by_part["result"]:
         measured = [i for i in by_part["result"] if has_figure(parsed, sentences[i])]
-        outcome = parsed.wordlists.patterns["outcome_words"]
         with_outcome = [
-            i
-            for i in by_part["result"]
-            if outcome.search(parsed.text, sentences[i].start, sentences[i].end)
+            i for i in by_part["result"] if parsed.in_sentence("outcome_words", sentences[i])
         ]
         if not measured and not with_outcome:
             result.add(

@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from nextround.coach.text import WORD_RE
 
 WORDLISTS_PATH = Path(__file__).with_name("data") / "wordlists.json"
 FORMAT_VERSION = 1
@@ -37,6 +40,62 @@ class WordListError(ValueError):
     """The word list file is missing or malformed; the message names the file and key."""
 
 
+# Phrases made only of these characters are matched on word tokens; others (c#, ci/cd) by regex.
+_TOKEN_SAFE = re.compile(r"[a-z0-9'’\- ]+")
+
+
+@dataclass(frozen=True, eq=False)
+class PhraseMatcher:
+    """Finds whole phrases in a tokenised text in one pass over its words."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    other: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, phrases: Sequence[str]) -> PhraseMatcher:
+        """Index phrases by their first word, longest first."""
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        odd: list[str] = []
+        for phrase in phrases:
+            tokens = tuple(m.group().replace("’", "'") for m in WORD_RE.finditer(phrase))
+            if not tokens or not _TOKEN_SAFE.fullmatch(phrase):
+                odd.append(phrase)
+                continue
+            grouped.setdefault(tokens[0], []).append(tokens)
+        return cls(
+            by_first={
+                first: tuple(sorted(set(group), key=len, reverse=True))
+                for first, group in grouped.items()
+            },
+            other=phrase_regex(odd) if odd else None,
+        )
+
+    def find(
+        self, lowers: Sequence[str], starts: Sequence[int], ends: Sequence[int], text: str, end: int
+    ) -> list[tuple[int, int]]:
+        """Character (start, end) of each leftmost-longest match, in order."""
+        found: list[tuple[int, int]] = []
+        by_first = self.by_first
+        i, count = 0, len(lowers)
+        while i < count:
+            candidates = by_first.get(lowers[i])
+            if candidates:
+                for tokens in candidates:
+                    size = len(tokens)
+                    if tuple(lowers[i : i + size]) == tokens:
+                        found.append((starts[i], ends[i + size - 1]))
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        if self.other is not None:
+            found.extend((m.start(), m.end()) for m in self.other.finditer(text, 0, end))
+            found.sort()
+        return found
+
+
 @dataclass(frozen=True, eq=False)
 class WordLists:
     """Every list the analysis uses, lower-cased, with phrase patterns compiled once."""
@@ -44,7 +103,7 @@ class WordLists:
     lists: dict[str, tuple[str, ...]]
     sets: dict[str, frozenset[str]]
     patterns: dict[str, re.Pattern[str]]
-    star_cues: dict[str, re.Pattern[str]]
+    matchers: dict[str, PhraseMatcher]
     synonyms: tuple[tuple[str, ...], ...]
     repeated_alternatives: dict[str, tuple[str, ...]]
 
@@ -94,7 +153,8 @@ def parse_wordlists(raw: object, path: Path = WORDLISTS_PATH) -> WordLists:
     if not isinstance(cues, dict) or set(cues) != set(STAR_PARTS):
         raise _fail(path, "star_cues", f"must be an object with keys {', '.join(STAR_PARTS)}")
     star_cues = {
-        part: phrase_regex(_strings(path, f"star_cues.{part}", cues[part])) for part in STAR_PARTS
+        f"star:{part}": PhraseMatcher.build(_strings(path, f"star_cues.{part}", cues[part]))
+        for part in STAR_PARTS
     }
 
     groups = raw.get("synonyms")
@@ -114,7 +174,7 @@ def parse_wordlists(raw: object, path: Path = WORDLISTS_PATH) -> WordLists:
         lists=lists,
         sets={key: frozenset(values) for key, values in lists.items()},
         patterns={key: phrase_regex(values) for key, values in lists.items()},
-        star_cues=star_cues,
+        matchers={key: PhraseMatcher.build(values) for key, values in lists.items()} | star_cues,
         synonyms=synonyms,
         repeated_alternatives=repeated,
     )
