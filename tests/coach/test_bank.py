@@ -1,0 +1,278 @@
+"""The question bank and the questions-to-ask bank: content, validation, ranking and selection."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nextround.coach.bank import (
+    COMPETENCIES,
+    INTERVIEWER_ROLES,
+    QUESTION_TYPES,
+    ROUND_PURPOSES,
+    BankError,
+    load_asks,
+    load_asks_file,
+    load_bank,
+    load_bank_file,
+    questions_to_ask,
+    select_practice_questions,
+)
+
+
+def good_question(**changes: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": "q-one",
+        "text": "Why do you want this job?",
+        "type": "motivation",
+        "competencies": ["motivation"],
+        "looking_for": "A specific reason tied to the role.",
+        "probes": ["Why now?", "What else are you considering?"],
+        "rounds": [],
+    }
+    item.update(changes)
+    return item
+
+
+def good_ask(**changes: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": "a-one",
+        "text": "What is the next step?",
+        "roles": ["hr"],
+        "purposes": [],
+        "why": "Makes the timeline clear.",
+    }
+    item.update(changes)
+    return item
+
+
+def write(tmp_path: Path, key: str, items: list[Any]) -> Path:
+    path = tmp_path / f"{key}.json"
+    path.write_text(json.dumps({"format_version": 1, key: items}), encoding="utf-8")
+    return path
+
+
+def bank_error(tmp_path: Path, *items: Any) -> str:
+    with pytest.raises(BankError) as caught:
+        load_bank_file(write(tmp_path, "questions", list(items)))
+    return str(caught.value)
+
+
+def test_the_bank_has_at_least_250_questions_and_15_of_every_type() -> None:
+    bank = load_bank()
+    counts = Counter(q.type for q in bank)
+    assert len(bank) >= 250
+    assert set(counts) == set(QUESTION_TYPES)
+    assert min(counts.values()) >= 15
+
+
+def test_every_competency_in_the_vocabulary_is_used_by_some_question() -> None:
+    used = {c for q in load_bank() for c in q.competencies}
+    assert used == set(COMPETENCIES)
+
+
+def test_technical_questions_cover_several_fields_not_only_software() -> None:
+    texts = " ".join(q.text.lower() for q in load_bank() if q.type == "technical")
+    for field_word in ("cash flow", "patient", "pupil", "campaign", "warehouse", "sales", "data"):
+        assert field_word in texts
+
+
+def test_the_bank_holds_the_classic_second_round_questions() -> None:
+    texts = {q.text for q in load_bank() if q.type == "second-round"}
+    assert "What have you thought about since we last met?" in texts
+    assert "Why should we choose you over the other candidates?" in texts
+    assert "What would you do in your first 90 days?" in texts
+
+
+def test_every_question_has_two_to_four_probes_and_known_rounds() -> None:
+    for question in load_bank():
+        assert 2 <= len(question.probes) <= 4, question.id
+        assert set(question.rounds) <= set(ROUND_PURPOSES), question.id
+
+
+def test_the_bank_is_loaded_once() -> None:
+    assert load_bank() is load_bank()
+    assert load_asks() is load_asks()
+
+
+def test_the_asks_bank_has_at_least_80_questions_for_every_role() -> None:
+    asks = load_asks()
+    assert len(asks) >= 80
+    assert {role for a in asks for role in a.roles} == set(INTERVIEWER_ROLES)
+
+
+def test_the_asks_bank_includes_the_essential_questions() -> None:
+    ids = {a.id for a in load_asks()}
+    assert {"hm-what-you-like", "exec-goals-progress", "next-step-timing"} <= ids
+    assert {"co-first-round-feedback", "co-next-format"} <= ids
+
+
+def test_it_rejects_a_bank_entry_with_an_unknown_type(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(type="riddle"))
+    assert "questions.json" in message
+    assert "'q-one'" in message
+    assert "'type'" in message
+    assert "riddle" in message
+
+
+def test_it_rejects_a_bank_entry_with_an_unknown_competency(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(competencies=["motivation", "juggling"]))
+    assert "'competencies'" in message
+    assert "juggling" in message
+
+
+def test_it_rejects_a_duplicate_id_and_names_the_second_item(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(), good_question(text="Another one?"))
+    assert "item 1" in message
+    assert "duplicate id" in message
+
+
+def test_it_rejects_a_missing_field(tmp_path: Path) -> None:
+    item = good_question()
+    del item["looking_for"]
+    message = bank_error(tmp_path, item)
+    assert "'looking_for'" in message
+    assert "missing" in message
+
+
+def test_it_rejects_an_empty_text(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(), good_question(id="q-two", text="  "))
+    assert "item 1 ('q-two')" in message
+    assert "'text'" in message
+    assert "empty" in message
+
+
+def test_it_rejects_an_item_without_an_id_by_its_index(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(), good_question(id=""))
+    assert "item 1" in message
+    assert "'id'" in message
+
+
+def test_it_rejects_too_few_probes(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(probes=["Why?"]))
+    assert "'probes'" in message
+
+
+def test_it_rejects_an_unknown_round_purpose(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(rounds=["tea-break"]))
+    assert "'rounds'" in message
+    assert "tea-break" in message
+
+
+def test_it_rejects_a_file_that_is_not_json_and_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"format_version": 1,\n "questions": [,]}', encoding="utf-8")
+    with pytest.raises(BankError, match=r"broken\.json: line 2"):
+        load_bank_file(path)
+
+
+def test_it_rejects_a_file_of_another_format_version(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"format_version": 0, "questions": []}), encoding="utf-8")
+    with pytest.raises(BankError, match="format_version"):
+        load_bank_file(path)
+
+
+def test_it_loads_a_valid_bank_file(tmp_path: Path) -> None:
+    (question,) = load_bank_file(write(tmp_path, "questions", [good_question()]))
+    assert question.id == "q-one"
+    assert question.probes == ("Why now?", "What else are you considering?")
+
+
+def test_it_rejects_an_ask_with_an_unknown_role(tmp_path: Path) -> None:
+    with pytest.raises(BankError) as caught:
+        load_asks_file(write(tmp_path, "asks", [good_ask(roles=["janitor"])]))
+    assert "'a-one'" in str(caught.value)
+    assert "'roles'" in str(caught.value)
+
+
+def test_it_rejects_an_ask_without_a_why(tmp_path: Path) -> None:
+    with pytest.raises(BankError, match="'why'"):
+        load_asks_file(write(tmp_path, "asks", [good_ask(why="")]))
+
+
+def test_a_bank_error_is_a_value_error() -> None:
+    assert issubclass(BankError, ValueError)
+
+
+@pytest.mark.parametrize("role", INTERVIEWER_ROLES)
+def test_questions_to_ask_puts_questions_for_the_role_first(role: str) -> None:
+    asks = questions_to_ask(role, None, 5)
+    assert len(asks) == 5
+    assert all(role in a.roles for a in asks)
+
+
+def test_questions_to_ask_prefers_questions_written_for_the_purpose() -> None:
+    asks = questions_to_ask("team-member", "meet-the-team", 3)
+    assert all("meet-the-team" in a.purposes for a in asks)
+
+
+def test_questions_to_ask_gives_a_consultant_feedback_and_format_questions() -> None:
+    ids = [a.id for a in questions_to_ask("consultant", None, 4)]
+    assert "co-first-round-feedback" in ids
+    assert "co-next-format" in ids
+
+
+def test_questions_to_ask_respects_the_limit_and_fills_from_other_roles() -> None:
+    assert questions_to_ask("hr", "final", 0) == []
+    asks = questions_to_ask("other", None, 30)
+    assert len(asks) == 30
+    assert "other" in asks[0].roles
+
+
+def test_questions_to_ask_rejects_an_unknown_role_or_purpose() -> None:
+    with pytest.raises(ValueError, match="interviewer role"):
+        questions_to_ask("astronaut", None, 3)
+    with pytest.raises(ValueError, match="round purpose"):
+        questions_to_ask("hr", "picnic", 3)
+
+
+def test_practice_selection_is_the_same_for_the_same_seed() -> None:
+    first = select_practice_questions(["conflict"], None, 10, seed=7)
+    again = select_practice_questions(["conflict"], None, 10, seed=7)
+    other = select_practice_questions(["conflict"], None, 10, seed=8)
+    assert [q.id for q in first] == [q.id for q in again]
+    assert [q.id for q in first] != [q.id for q in other]
+
+
+def test_practice_selection_leans_toward_weak_competencies_but_stays_mixed() -> None:
+    chosen = select_practice_questions(["conflict", "influence"], None, 10, seed=3)
+    weak = [q for q in chosen if {"conflict", "influence"} & set(q.competencies)]
+    assert len(chosen) == 10
+    assert len({q.id for q in chosen}) == 10
+    assert 5 <= len(weak) <= 8
+    assert len({q.type for q in chosen}) >= 3
+
+
+def test_practice_selection_is_weighted_across_many_seeds() -> None:
+    bank = load_bank()
+    base_rate = sum("resilience" in q.competencies for q in bank) / len(bank)
+    picks = [
+        q for seed in range(40) for q in select_practice_questions(["resilience"], None, 8, seed)
+    ]
+    rate = sum("resilience" in q.competencies for q in picks) / len(picks)
+    assert rate > 3 * base_rate
+
+
+def test_practice_selection_keeps_to_the_types_and_exclusions() -> None:
+    excluded = {q.id for q in load_bank() if q.type == "tricky"}
+    chosen = select_practice_questions([], ["tricky", "second-round"], 12, 1, excluded)
+    assert {q.type for q in chosen} <= {"tricky", "second-round"}
+    assert not excluded & {q.id for q in chosen}
+
+
+def test_practice_selection_returns_what_there_is_when_asked_for_too_many() -> None:
+    salary = [q for q in load_bank() if q.type == "salary-notice"]
+    chosen = select_practice_questions(["integrity"], ["salary-notice"], 500, 2)
+    assert sorted(q.id for q in chosen) == sorted(q.id for q in salary)
+
+
+def test_practice_selection_rejects_unknown_competencies_and_types() -> None:
+    with pytest.raises(ValueError, match="competency"):
+        select_practice_questions(["juggling"], None, 3, 1)
+    with pytest.raises(ValueError, match="question type"):
+        select_practice_questions([], ["riddle"], 3, 1)
