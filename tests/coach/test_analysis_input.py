@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -113,3 +114,31 @@ def test_every_span_lies_inside_the_answer() -> None:
         for insight in analysis.insights:
             for span in insight.spans:
                 assert 0 <= span.start < span.end <= len(answer)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "???",
+        "\u200b",
+        "😀😀😀 🚀",
+        "I.",
+        "£ $ % 100% £5 $",
+        "Q3 2024 Jan 2020 three-month -5 --- '' ’’",
+        "x" * 100_000,
+        "B." * 3000,
+    ],
+)
+def test_odd_text_gets_a_result_with_spans_inside_it(answer: str) -> None:
+    analysis = analyze_answer(CONFLICT, answer, AnswerContext(job_terms=("", "Jira")))
+    json.dumps(analysis.to_dict())
+    assert analysis.summary
+    for insight in analysis.insights:
+        for span in insight.spans:
+            assert 0 <= span.start < span.end <= len(answer)
+
+
+def test_an_answer_that_is_not_text_is_refused() -> None:
+    answer: Any = b"bytes"
+    with pytest.raises(AnswerError, match="question and answer must be text"):
+        analyze_answer(CONFLICT, answer)

@@ -73,7 +73,6 @@ class Sentence:
         return Span(self.start, self.end)
 
 
-@functools.lru_cache(maxsize=65536)
 def _lower(text: str) -> str:
     return text.lower().replace("’", "'")
 
@@ -152,9 +151,19 @@ _SUFFIXES = (
 )
 
 
-@functools.lru_cache(maxsize=65536)
+# Words longer than this are junk rather than English; they are not stemmed or cached.
+_LONGEST_WORD = 40
+
+
 def stem(word: str) -> str:
     """A light suffix-stripping stem so that manage, managed and managing meet."""
+    if len(word) > _LONGEST_WORD:
+        return _lower(word)
+    return _stem(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
     w = _lower(word)
     if w.endswith("'s"):
         w = w[:-2]
