@@ -61,9 +61,10 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
 def export_(output_path: Path | None) -> None:
     """Write a complete, versioned JSON backup of your data."""
     from nextround.cli.records import owner
-    from nextround.services import backup
 
     user = owner()
+    from nextround.services import backup
+
     if output_path is None:
         backup.export_to(user, sys.stdout)
         return
@@ -82,9 +83,10 @@ def import_(backup_file: Path, as_json: bool) -> None:
     """Restore a backup made by `nextround export` into an empty database."""
     from nextround.cli import output
     from nextround.cli.records import owner
-    from nextround.services import backup
 
     user = owner()
+    from nextround.services import backup
+
     data = backup.load(backup_file)
     restored = backup.restore(user, data, str(backup_file))
     output.done(
@@ -102,9 +104,11 @@ def link(round_id: int, interviewer_id: int, as_json: bool) -> None:
     """Put an interviewer you already met on another round's panel."""
     from nextround.cli import output
     from nextround.cli.records import owner
+
+    user = owner()
     from nextround.services.records import interviewers
 
-    person = interviewers.link(owner(), round_id, interviewer_id)
+    person = interviewers.link(user, round_id, interviewer_id)
     output.record(person, as_json, f"{person.name} is on round {round_id}'s panel.")
 
 

@@ -37,6 +37,10 @@ class ServiceMeta:
 class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
     """A ModelForm used only to read and show values: saving always goes through a service."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     template_name = "nextround/forms/div.html"
 
     def values(self) -> dict[str, Any]:

@@ -1,0 +1,68 @@
+"""A person opens nextround in a real browser and records their first opportunity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Shots
+
+pytestmark = pytest.mark.browser
+
+JD = "Senior Data Analyst\n\nMust have\n- SQL\n- Managing stakeholders\n"
+
+
+def test_a_person_creates_an_opportunity_and_debriefs_a_round(
+    page: Any, app_server: str, shots: Shots
+) -> None:
+    page.goto(app_server + "/")
+    assert page.get_by_role("heading", name="Your interviews").is_visible()
+    shots("empty-dashboard")
+
+    page.get_by_role("link", name="Add your first opportunity").click()
+    page.get_by_label("Company", exact=True).fill("Acme Retail")
+    page.get_by_label("Role", exact=True).fill("Senior Data Analyst")
+    page.get_by_label("Stage", exact=True).select_option("interviewing")
+    page.get_by_label("Job description", exact=True).fill(JD)
+    shots("new-opportunity-form")
+    page.get_by_role("button", name="Save opportunity").click()
+
+    heading = page.get_by_role("heading", level=1)
+    assert "Senior Data Analyst" in heading.inner_text()
+    assert "Acme Retail" in heading.inner_text()
+    assert "Managing stakeholders" in page.locator(".jd").inner_text()
+    shots("opportunity")
+
+    page.get_by_role("link", name="Add round 1").click()
+    page.get_by_label("Date and time", exact=True).fill("2026-11-17T10:00")
+    page.get_by_label("Time zone", exact=True).fill("Europe/London")
+    page.get_by_label("Status", exact=True).select_option("done")
+    page.get_by_role("button", name="Save round").click()
+    assert page.get_by_role("heading", name="Round 1").is_visible()
+
+    # Debrief question by question: htmx swaps the list in place, the page is not reloaded.
+    page.evaluate("window.__stillHere = true")
+    questions = page.locator("#questions")
+    questions.get_by_label("Question", exact=True).fill("Tell me about a difficult stakeholder.")
+    questions.get_by_label("My rating", exact=True).select_option("2")
+    questions.get_by_label("Interviewer reaction", exact=True).select_option("negative")
+    questions.get_by_role("button", name="Add question").click()
+    page.locator("#questions li.question").first.wait_for()
+    assert page.evaluate("window.__stillHere === true")
+    assert "My rating 2/5" in page.locator("#questions li.question").first.inner_text()
+    assert page.locator("#questions textarea[name=text]").input_value() == ""
+    shots("round-debrief")
+
+    page.goto(app_server + "/")
+    assert "Acme Retail" in page.locator("#stage-interviewing + ul").inner_text()
+    shots("dashboard")
+
+
+def test_the_dashboard_fits_a_phone_screen(browser: Any, app_server: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    phone = context.new_page()
+    phone.goto(app_server + "/")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375
