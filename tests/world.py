@@ -133,6 +133,4 @@ def make_world(user: Any) -> World:
         result="Cancellations fell by 12% in a quarter.",
         skills=["SQL", "Python", "stakeholder management"],
     )
-    return World(
-        user, acme, globex, round1, round2, priya, tom, dana, weak, strong, fb, story
-    )
+    return World(user, acme, globex, round1, round2, priya, tom, dana, weak, strong, fb, story)

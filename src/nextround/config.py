@@ -79,7 +79,9 @@ def _parse_path(name: str, value: str) -> Path | None:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("MODE", "local", "'local' (one user, no login, loopback only) or 'server'.", _parse_mode),
+    Setting(
+        "MODE", "local", "'local' (one user, no login, loopback only) or 'server'.", _parse_mode
+    ),
     Setting(
         "DATA_DIR",
         "",

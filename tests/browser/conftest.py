@@ -50,7 +50,9 @@ class Shots:
 
     def __call__(self, label: str) -> None:
         self.count += 1
-        self.page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
+        self.page.screenshot(
+            path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True
+        )
 
 
 @pytest.fixture

@@ -15,8 +15,18 @@ def test_help_lists_every_record_command_without_touching_a_database(tmp_path: P
     env = {"NEXTROUND_DATA_DIR": str(tmp_path / "never"), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([str(SCRIPT), "--help"], env=env, capture_output=True, text=True)
     assert result.returncode == 0
-    for command in ("opportunity", "round", "interviewer", "question", "feedback", "story",
-                    "export", "import", "serve", "init"):
+    for command in (
+        "opportunity",
+        "round",
+        "interviewer",
+        "question",
+        "feedback",
+        "story",
+        "export",
+        "import",
+        "serve",
+        "init",
+    ):
         assert f"  {command} " in result.stdout
     assert not (tmp_path / "never").exists()
 
@@ -37,36 +47,105 @@ def test_the_first_command_creates_and_migrates_the_database(tmp_path: Path) -> 
 def test_a_person_records_a_debrief_and_the_next_rounds_panel(cli: Cli) -> None:
     jd = cli.data_dir.parent / "job.txt"
     jd.write_text("Senior Analyst\n\nMust have\n- SQL\n- Stakeholder management\n")
-    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Senior Analyst",
-                   "--jd-file", str(jd), "--stage", "interviewing")
+    opp = cli.json(
+        "opportunity",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Senior Analyst",
+        "--jd-file",
+        str(jd),
+        "--stage",
+        "interviewing",
+    )
     assert opp["jd_source_name"] == "job.txt"
     assert "Stakeholder management" in opp["job_description"]
 
-    first = cli.json("round", "add", str(opp["id"]), "--number", "1",
-                     "--date", "2026-11-17T10:00+00:00", "--status", "done")
-    person = cli.json("interviewer", "add", str(first["id"]), "--name", "Priya Shah",
-                      "--title", "Analytics Manager", "--role", "hiring-manager")
-    question = cli.json("question", "add", str(first["id"]), "--text",
-                        "Tell me about a difficult stakeholder.", "--answer", "No outcome given",
-                        "--rating", "2", "--reaction", "negative",
-                        "--interviewer", str(person["id"]))
+    first = cli.json(
+        "round",
+        "add",
+        str(opp["id"]),
+        "--number",
+        "1",
+        "--date",
+        "2026-11-17T10:00+00:00",
+        "--status",
+        "done",
+    )
+    person = cli.json(
+        "interviewer",
+        "add",
+        str(first["id"]),
+        "--name",
+        "Priya Shah",
+        "--title",
+        "Analytics Manager",
+        "--role",
+        "hiring-manager",
+    )
+    question = cli.json(
+        "question",
+        "add",
+        str(first["id"]),
+        "--text",
+        "Tell me about a difficult stakeholder.",
+        "--answer",
+        "No outcome given",
+        "--rating",
+        "2",
+        "--reaction",
+        "negative",
+        "--interviewer",
+        str(person["id"]),
+    )
     assert (question["self_rating"], question["reaction"]) == (2, "negative")
-    feedback = cli.json("feedback", "add", str(first["id"]), "--text",
-                        "Felt you lacked experience managing stakeholders.",
-                        "--source", "consultant")
+    feedback = cli.json(
+        "feedback",
+        "add",
+        str(first["id"]),
+        "--text",
+        "Felt you lacked experience managing stakeholders.",
+        "--source",
+        "consultant",
+    )
     assert feedback["round_id"] == first["id"]
 
-    second = cli.json("round", "add", str(opp["id"]), "--date", "2026-12-03T10:00+00:00",
-                      "--format", "video", "--purpose", "delve-deeper")
+    second = cli.json(
+        "round",
+        "add",
+        str(opp["id"]),
+        "--date",
+        "2026-12-03T10:00+00:00",
+        "--format",
+        "video",
+        "--purpose",
+        "delve-deeper",
+    )
     assert second["number"] == 2
     for name in ("Tom Okafor", "Dana Levi"):
         cli.json("interviewer", "add", str(second["id"]), "--name", name)
     panel = cli.json("interviewer", "list", str(second["id"]))
     assert [p["name"] for p in panel] == ["Tom Okafor", "Dana Levi"]
 
-    story = cli.json("story", "add", "--title", "Churn model", "--situation", "Churn rose",
-                     "--task", "Find why", "--action", "I built a model", "--result", "-12%",
-                     "--skill", "SQL", "--skill", "leadership")
+    story = cli.json(
+        "story",
+        "add",
+        "--title",
+        "Churn model",
+        "--situation",
+        "Churn rose",
+        "--task",
+        "Find why",
+        "--action",
+        "I built a model",
+        "--result",
+        "-12%",
+        "--skill",
+        "SQL",
+        "--skill",
+        "leadership",
+    )
     assert story["skills"] == ["SQL", "leadership"]
 
 
@@ -74,7 +153,8 @@ def test_list_prints_a_table_for_people(cli: Cli) -> None:
     cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")
     result = cli("opportunity", "list")
     assert result.code == 0
-    assert "Acme" in result.out and "company" in result.out
+    assert "Acme" in result.out
+    assert "company" in result.out
 
 
 def test_show_edit_and_delete_work_by_id(cli: Cli) -> None:
@@ -99,8 +179,10 @@ def test_bad_input_gets_one_line_and_exit_code_one(cli: Cli) -> None:
         (("opportunity", "show", "42"), "No opportunity with id 42."),
         (("opportunity", "add", "--role", "Analyst"), "Missing option --company"),
         (("round", "add", "7"), "No opportunity with id 7."),
-        (("opportunity", "add", "--company", "A", "--role", "B", "--stage", "dreaming"),
-         "'dreaming' is not one of"),
+        (
+            ("opportunity", "add", "--company", "A", "--role", "B", "--stage", "dreaming"),
+            "'dreaming' is not one of",
+        ),
         (("opportunity", "show", "abc"), "'abc' is not a valid integer"),
         (("frobnicate",), "No such command 'frobnicate'"),
     ]
@@ -125,17 +207,27 @@ def test_a_binary_job_description_file_is_refused(cli: Cli) -> None:
     junk = cli.data_dir.parent / "job.txt"
     junk.write_bytes(b"\x00\x01\x02binary\xff" * 100)
     result = cli("opportunity", "add", "--company", "A", "--role", "B", "--jd-file", str(junk))
-    assert result.code == 1 and "job.txt" in result.err
+    assert result.code == 1
+    assert "job.txt" in result.err
     assert cli.json("opportunity", "list") == []
 
 
 def test_export_then_import_into_an_empty_database_round_trips(cli: Cli, tmp_path: Path) -> None:
-    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst",
-                   "--consultant-name", "Zoë Brontë")
+    opp = cli.json(
+        "opportunity",
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Analyst",
+        "--consultant-name",
+        "Zoë Brontë",
+    )
     rnd = cli.json("round", "add", str(opp["id"]), "--date", "2026-12-03T10:00+01:00")
     cli.json("interviewer", "add", str(rnd["id"]), "--name", "Tom", "--years-at-company", "2.5")
-    cli.json("offer", "add", "--opportunity", str(opp["id"]), "--salary", "55000.50",
-             "--currency", "EUR")
+    cli.json(
+        "offer", "add", "--opportunity", str(opp["id"]), "--salary", "55000.50", "--currency", "EUR"
+    )
     first = tmp_path / "first.json"
     assert cli("export", "--output", str(first)).code == 0
 
@@ -164,11 +256,13 @@ def test_importing_a_malformed_backup_changes_nothing(cli: Cli, tmp_path: Path) 
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "nextround-backup", "format_version": 1, "opportunities": [{}]}')
     result = cli("import", str(bad))
-    assert result.code == 1 and "opportunities[0]" in result.err
+    assert result.code == 1
+    assert "opportunities[0]" in result.err
     newer = tmp_path / "newer.json"
     newer.write_text('{"format": "nextround-backup", "format_version": 7}')
     result = cli("import", str(newer))
-    assert result.code == 1 and "newer nextround" in result.err
+    assert result.code == 1
+    assert "newer nextround" in result.err
     assert cli.json("opportunity", "list") == []
 
 

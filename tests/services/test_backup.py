@@ -96,5 +96,5 @@ def test_a_file_that_is_not_json_names_the_line(tmp_path: Path, db: None) -> Non
 def test_a_binary_file_is_not_a_backup(tmp_path: Path, db: None) -> None:
     path = tmp_path / "photo.json"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
-    with pytest.raises(BackupError, match="photo.json"):
+    with pytest.raises(BackupError, match=r"photo\.json"):
         backup.load(path)

@@ -29,7 +29,8 @@ def test_the_dashboard_groups_opportunities_by_stage(world: World) -> None:
     by_stage = {c.stage: c for c in board.columns}
     assert [c.company for c in by_stage["interviewing"].cards] == ["Acme Retail"]
     assert [c.company for c in by_stage["applied"].cards] == ["Globex"]
-    assert board.total == 2 and not board.is_empty
+    assert board.total == 2
+    assert not board.is_empty
 
 
 def test_the_dashboard_shows_the_next_rounds_with_a_countdown(world: World) -> None:
@@ -49,9 +50,7 @@ def test_the_dashboard_shows_the_next_rounds_with_a_countdown(world: World) -> N
 
 
 @pytest.mark.parametrize("count", [10, 1000])
-def test_the_dashboard_needs_the_same_queries_for_ten_or_a_thousand(
-    user: Any, count: int
-) -> None:
+def test_the_dashboard_needs_the_same_queries_for_ten_or_a_thousand(user: Any, count: int) -> None:
     _many(user, count)
     with CaptureQueriesContext(connection) as queries:
         board = pages.dashboard(user, per_stage=10)
@@ -65,7 +64,8 @@ def test_the_opportunity_page_lists_rounds_with_their_panel(world: World) -> Non
     page = pages.opportunity_page(world.user, world.acme.pk)
     assert [s.round.number for s in page.rounds] == [1, 2]
     assert [p.name for p in page.rounds[1].panel] == ["Tom Okafor", "Dana Levi"]
-    assert page.rounds[0].question_count == 2 and page.rounds[0].feedback_count == 1
+    assert page.rounds[0].question_count == 2
+    assert page.rounds[0].feedback_count == 1
     assert page.next_round_number == 3
 
 

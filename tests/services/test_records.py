@@ -193,7 +193,10 @@ def test_evidence_links_a_requirement_to_a_story_once(world: World) -> None:
 
 def test_a_question_to_ask_can_be_ticked_off(world: World) -> None:
     ask = r.questions_to_ask.create(
-        world.user, world.round2.pk, text="What does success look like?", interviewer_id=world.tom.pk
+        world.user,
+        world.round2.pk,
+        text="What does success look like?",
+        interviewer_id=world.tom.pk,
     )
     assert r.questions_to_ask.update(world.user, ask.pk, asked=True).asked is True
 

@@ -32,9 +32,7 @@ def test_an_empty_dashboard_says_what_to_do_first(client: Client) -> None:
     assert empty.find("a", href="/opportunities/new/")
 
 
-def test_the_dashboard_lists_opportunities_under_their_stage(
-    client: Client, world: World
-) -> None:
+def test_the_dashboard_lists_opportunities_under_their_stage(client: Client, world: World) -> None:
     page = soup(client.get("/"))
     interviewing = page.find("section", attrs={"aria-labelledby": "stage-interviewing"})
     assert interviewing is not None
@@ -46,29 +44,44 @@ def test_the_dashboard_lists_opportunities_under_their_stage(
 def test_it_creates_an_opportunity_from_the_form(client: Client) -> None:
     response = client.post(
         "/opportunities/new/",
-        {"company": "Hooli", "role": "Product Analyst", "stage": "interviewing",
-         "dress_code": "unknown", "job_description": "Must have: SQL"},
+        {
+            "company": "Hooli",
+            "role": "Product Analyst",
+            "stage": "interviewing",
+            "dress_code": "unknown",
+            "job_description": "Must have: SQL",
+        },
     )
     opp = m.Opportunity.objects.get(company="Hooli")
-    assert response.status_code == 302 and response["Location"] == f"/opportunities/{opp.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/opportunities/{opp.pk}/"
     page = soup(client.get(response["Location"]))
-    assert page.h1 is not None and "Product Analyst" in page.h1.get_text()
+    assert page.h1 is not None
+    assert "Product Analyst" in page.h1.get_text()
 
 
 def test_a_form_error_is_shown_by_the_field_and_keeps_what_was_typed(client: Client) -> None:
     response = client.post(
         "/opportunities/new/",
-        {"company": "", "role": "Kept Role", "stage": "applied", "dress_code": "unknown",
-         "consultant_email": "not-an-email"},
+        {
+            "company": "",
+            "role": "Kept Role",
+            "stage": "applied",
+            "dress_code": "unknown",
+            "consultant_email": "not-an-email",
+        },
     )
     assert response.status_code == 200
     page = soup(response)
     company = page.find("input", attrs={"name": "company"})
-    assert company is not None and company.find_parent(class_="has-error")
+    assert company is not None
+    assert company.find_parent(class_="has-error")
     role = page.find("input", attrs={"name": "role"})
-    assert role is not None and role["value"] == "Kept Role"
+    assert role is not None
+    assert role["value"] == "Kept Role"
     email = page.find("input", attrs={"name": "consultant_email"})
-    assert email is not None and email.find_parent(class_="has-error")
+    assert email is not None
+    assert email.find_parent(class_="has-error")
     assert m.Opportunity.objects.count() == 0
 
 
@@ -107,13 +120,19 @@ def test_the_round_page_shows_the_debrief(client: Client, world: World) -> None:
 def test_adding_a_question_with_htmx_returns_the_new_list(htmx: Client, world: World) -> None:
     response = htmx.post(
         f"/rounds/{world.round1.pk}/questions/",
-        {"text": "Why do you want to leave?", "answer_note": "Growth", "self_rating": "3",
-         "reaction": "neutral", "interviewer": str(world.priya.pk)},
+        {
+            "text": "Why do you want to leave?",
+            "answer_note": "Growth",
+            "self_rating": "3",
+            "reaction": "neutral",
+            "interviewer": str(world.priya.pk),
+        },
     )
     assert response.status_code == 200
     fragment = soup(response)
     section = fragment.find("section", id="questions")
-    assert section is not None and "<html" not in response.content.decode()
+    assert section is not None
+    assert "<html" not in response.content.decode()
     assert len(section.select("li.question")) == 3
     added = m.AskedQuestion.objects.get(text="Why do you want to leave?")
     assert (added.self_rating, added.interviewer_id) == (3, world.priya.pk)
@@ -121,7 +140,8 @@ def test_adding_a_question_with_htmx_returns_the_new_list(htmx: Client, world: W
 
 def test_adding_a_question_without_javascript_redirects_back(client: Client, world: World) -> None:
     response = client.post(
-        f"/rounds/{world.round1.pk}/questions/", {"text": "What motivates you?", "reaction": "unknown"}
+        f"/rounds/{world.round1.pk}/questions/",
+        {"text": "What motivates you?", "reaction": "unknown"},
     )
     assert response.status_code == 302
     assert response["Location"] == f"/rounds/{world.round1.pk}/#questions"
@@ -135,7 +155,8 @@ def test_a_bad_question_keeps_the_text_and_shows_the_error(htmx: Client, world: 
     fragment = soup(response)
     assert fragment.select_one(".has-error textarea[name=text]") is not None
     note = fragment.find("textarea", attrs={"name": "answer_note"})
-    assert note is not None and "kept note" in note.get_text()
+    assert note is not None
+    assert "kept note" in note.get_text()
     assert m.AskedQuestion.objects.filter(round=world.round1).count() == 2
 
 
@@ -144,12 +165,18 @@ def test_an_interviewer_added_on_the_round_page_joins_its_panel(
 ) -> None:
     client.post(
         f"/rounds/{world.round2.pk}/people/",
-        {"name": "Lena Park", "title": "VP Data", "role": "senior-executive",
-         "seniority": "executive", "earlier_employers": "Umbrella\nHooli"},
+        {
+            "name": "Lena Park",
+            "title": "VP Data",
+            "role": "senior-executive",
+            "seniority": "executive",
+            "earlier_employers": "Umbrella\nHooli",
+        },
     )
     page = soup(client.get(f"/rounds/{world.round2.pk}/"))
     panel = page.select_one("#people ul.people")
-    assert panel is not None and "Lena Park" in panel.get_text()
+    assert panel is not None
+    assert "Lena Park" in panel.get_text()
     assert "Before: Umbrella, Hooli" in panel.get_text()
 
 
@@ -171,9 +198,15 @@ def test_feedback_can_be_added_and_removed(client: Client, world: World) -> None
 def test_a_round_can_be_planned_with_a_local_time(client: Client, world: World) -> None:
     response = client.post(
         f"/opportunities/{world.globex.pk}/rounds/new/",
-        {"scheduled_at": "2026-12-10T09:30", "timezone": "America/New_York", "format": "video",
-         "kind": "one-to-one", "purpose": "delve-deeper", "status": "planned",
-         "outcome": "pending"},
+        {
+            "scheduled_at": "2026-12-10T09:30",
+            "timezone": "America/New_York",
+            "format": "video",
+            "kind": "one-to-one",
+            "purpose": "delve-deeper",
+            "status": "planned",
+            "outcome": "pending",
+        },
     )
     created = m.Round.objects.get(opportunity=world.globex)
     assert response["Location"] == f"/rounds/{created.pk}/"
@@ -184,8 +217,11 @@ def test_a_round_can_be_planned_with_a_local_time(client: Client, world: World) 
 def test_stories_can_be_written_and_listed(client: Client, world: World) -> None:
     client.post(
         "/stories/new/",
-        {"title": "Rescued a late launch", "action": "I re-planned the release.",
-         "skills": "planning\nleadership"},
+        {
+            "title": "Rescued a late launch",
+            "action": "I re-planned the release.",
+            "skills": "planning\nleadership",
+        },
     )
     story = m.Story.objects.get(title="Rescued a late launch")
     assert story.skills == ["planning", "leadership"]
@@ -231,4 +267,5 @@ def test_pages_are_served_with_their_stylesheet_and_htmx(client: Client) -> None
     scripts = [s["src"] for s in page.find_all("script")]
     assert "/static/nextround/htmx.min.js" in scripts
     assert page.find("link", rel="stylesheet", href="/static/nextround/app.css")
-    assert page.html is not None and page.html["lang"] == "en"
+    assert page.html is not None
+    assert page.html["lang"] == "en"

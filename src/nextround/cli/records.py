@@ -13,7 +13,7 @@ from nextround.cli.spec import SPECS, Opt, RecordSpec
 MAX_TEXT_FILE = 5 * 1024 * 1024
 
 
-class DecimalType(click.ParamType):
+class DecimalType(click.ParamType):  # type: ignore[type-arg]
     name = "number"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -25,7 +25,7 @@ class DecimalType(click.ParamType):
             self.fail(f"{value!r} is not a number", param, ctx)
 
 
-def _param_type(opt: Opt) -> click.ParamType:
+def _param_type(opt: Opt) -> click.ParamType:  # type: ignore[type-arg]
     if opt.type == "int":
         return click.INT
     if opt.type == "decimal":
@@ -127,7 +127,9 @@ def build_group(spec: RecordSpec) -> click.Group:
     if parent_arg:
         add_params.append(click.Argument([parent_arg.lower()], type=click.INT, metavar=parent_arg))
     add_params.extend(_options(spec, for_edit=False))
-    group.add_command(click.Command("add", callback=add, params=add_params, help=f"Add a {spec.label}."))
+    group.add_command(
+        click.Command("add", callback=add, params=add_params, help=f"Add a {spec.label}.")
+    )
 
     def list_(**kwargs: Any) -> None:
         from nextround.cli import output
@@ -154,7 +156,9 @@ def build_group(spec: RecordSpec) -> click.Group:
         )
     list_params.append(click.Option(["--json", "as_json"], is_flag=True, help="Print JSON."))
     group.add_command(
-        click.Command("list", callback=list_, params=list_params, help=f"List {spec.label} records.")
+        click.Command(
+            "list", callback=list_, params=list_params, help=f"List {spec.label} records."
+        )
     )
 
     def show(record_id: int, as_json: bool) -> None:
@@ -206,7 +210,9 @@ def build_group(spec: RecordSpec) -> click.Group:
         if not yes:
             click.confirm(f"Delete {spec.label} {record_id} ({obj})?", abort=True)
         service.delete(user, record_id)
-        output.done({"deleted": spec.label, "id": record_id}, as_json, f"Deleted {spec.label} {record_id}.")
+        output.done(
+            {"deleted": spec.label, "id": record_id}, as_json, f"Deleted {spec.label} {record_id}."
+        )
 
     group.add_command(
         click.Command(

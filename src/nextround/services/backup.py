@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import IntegrityError, connection, models, transaction
@@ -48,7 +48,7 @@ def _columns(model: type[models.Model]) -> list[str]:
     return [name for name in field_names(model) if name != "owner_id"]
 
 
-def iter_export(owner: AbstractBaseUser) -> Iterator[str]:
+def iter_export(owner: User) -> Iterator[str]:
     """The backup as JSON text in pieces, without holding every record in memory."""
     yield "{\n"
     yield f'  "format": "{FORMAT}",\n  "format_version": {FORMAT_VERSION},\n'
@@ -66,14 +66,14 @@ def iter_export(owner: AbstractBaseUser) -> Iterator[str]:
     yield "}\n"
 
 
-def export_to(owner: AbstractBaseUser, stream: IO[str]) -> dict[str, int]:
+def export_to(owner: User, stream: IO[str]) -> dict[str, int]:
     """Write the backup to a text stream; returns how many records of each kind were written."""
     for piece in iter_export(owner):
         stream.write(piece)
     return counts(owner)
 
 
-def counts(owner: AbstractBaseUser) -> dict[str, int]:
+def counts(owner: User) -> dict[str, int]:
     return {key: model._default_manager.filter(owner=owner).count() for key, model in MODELS}
 
 
@@ -99,7 +99,7 @@ def load(path: Path) -> dict[str, Any]:
 
 def check_header(data: object, name: str) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BackupError(f"{name}: is not a nextround backup (no \"format\": \"{FORMAT}\")")
+        raise BackupError(f'{name}: is not a nextround backup (no "format": "{FORMAT}")')
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise BackupError(f"{name}: has no whole-number format_version")
@@ -156,7 +156,7 @@ def _build(
     return obj
 
 
-def restore(owner: AbstractBaseUser, data: dict[str, Any], name: str = "backup") -> dict[str, int]:
+def restore(owner: User, data: dict[str, Any], name: str = "backup") -> dict[str, int]:
     """Restore a checked backup into an empty database, keeping every id; all or nothing."""
     existing = sum(model._default_manager.count() for _, model in MODELS)
     if existing:
@@ -170,9 +170,7 @@ def restore(owner: AbstractBaseUser, data: dict[str, Any], name: str = "backup")
         records = data.get(key, [])
         if not isinstance(records, list):
             raise BackupError(f"{name}: {key} must be a list")
-        objs = [
-            _build(name, key, model, i, rec, int(owner.pk)) for i, rec in enumerate(records)
-        ]
+        objs = [_build(name, key, model, i, rec, int(owner.pk)) for i, rec in enumerate(records)]
         built[key] = objs
         ids[model] = {int(o.pk) for o in objs}
     _check_links(name, built, ids)
@@ -182,7 +180,9 @@ def restore(owner: AbstractBaseUser, data: dict[str, Any], name: str = "backup")
                 _model._default_manager.bulk_create(built[key], batch_size=500)
             _reset_sequences()
     except IntegrityError as exc:
-        raise BackupError(f"{name}: breaks a rule of the database ({exc}); nothing restored")
+        raise BackupError(
+            f"{name}: breaks a rule of the database ({exc}); nothing restored"
+        ) from None
     return {key: len(objs) for key, objs in built.items()}
 
 

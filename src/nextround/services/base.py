@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
@@ -61,10 +61,10 @@ class Resource(Generic[M]):
     list_fields: tuple[str, ...] = ()
     url_list_fields: tuple[str, ...] = ()
 
-    def queryset(self, owner: AbstractBaseUser) -> models.QuerySet[M]:
+    def queryset(self, owner: User) -> models.QuerySet[M]:
         return self.model._default_manager.filter(owner=owner)
 
-    def get(self, owner: AbstractBaseUser, pk: int) -> M:
+    def get(self, owner: User, pk: int) -> M:
         if not isinstance(pk, int) or isinstance(pk, bool):
             raise NotFound(self.label, pk)
         try:
@@ -72,20 +72,18 @@ class Resource(Generic[M]):
         except self.model.DoesNotExist:
             raise NotFound(self.label, pk) from None
 
-    def list(self, owner: AbstractBaseUser, parent_id: int | None = None) -> list[M]:
+    def list(self, owner: User, parent_id: int | None = None) -> list[M]:
         qs = self.queryset(owner)
         if parent_id is not None and self.parent_field:
             self.parent(owner, parent_id)
             qs = qs.filter(**{f"{self.parent_field}_id": parent_id})
         return list(qs)
 
-    def parent(self, owner: AbstractBaseUser, parent_id: int) -> OwnedModel:
+    def parent(self, owner: User, parent_id: int) -> OwnedModel:
         """The record that new records of this kind hang from, checked to be the owner's."""
         raise NotImplementedError
 
-    def create(
-        self, owner: AbstractBaseUser, parent_id: int | None = None, **values: Any
-    ) -> M:
+    def create(self, owner: User, parent_id: int | None = None, **values: Any) -> M:
         obj = self.model(owner=owner)
         if self.parent_field:
             if parent_id is None:
@@ -95,19 +93,19 @@ class Resource(Generic[M]):
         self.save(obj)
         return obj
 
-    def update(self, owner: AbstractBaseUser, pk: int, **changes: Any) -> M:
+    def update(self, owner: User, pk: int, **changes: Any) -> M:
         obj = self.get(owner, pk)
         self.apply(owner, obj, changes, creating=False)
         self.save(obj)
         return obj
 
-    def delete(self, owner: AbstractBaseUser, pk: int) -> None:
+    def delete(self, owner: User, pk: int) -> None:
         obj = self.get(owner, pk)
         with transaction.atomic():
             obj.delete()
 
     def apply(
-        self, owner: AbstractBaseUser, obj: M, values: Mapping[str, Any], creating: bool
+        self, owner: User, obj: M, values: Mapping[str, Any], creating: bool
     ) -> None:
         """Set the given fields on obj after checking their names and shapes."""
         unknown = sorted(set(values) - set(self.fields))
@@ -138,4 +136,6 @@ class Resource(Generic[M]):
             with transaction.atomic():
                 obj.save()
         except IntegrityError as exc:
-            raise InvalidInput.one("__all__", f"this {self.label} clashes with another ({exc})")
+            raise InvalidInput.one(
+                "__all__", f"this {self.label} clashes with another ({exc})"
+            ) from None

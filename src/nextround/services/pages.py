@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, F, Prefetch, Q, TextField, Window
 from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
@@ -58,7 +58,7 @@ class Dashboard:
         return self.total == 0
 
 
-def dashboard(owner: AbstractBaseUser, per_stage: int = 10) -> Dashboard:
+def dashboard(owner: User, per_stage: int = 10) -> Dashboard:
     """Opportunities by stage (the most recent few of each) and the rounds coming up."""
     base = m.Opportunity.objects.filter(owner=owner)
     counts = dict(base.values_list("stage").annotate(n=Count("id")).values_list("stage", "n"))
@@ -125,7 +125,7 @@ class OpportunityPage:
     next_round_number: int = field(default=1)
 
 
-def opportunity_page(owner: AbstractBaseUser, pk: int) -> OpportunityPage:
+def opportunity_page(owner: User, pk: int) -> OpportunityPage:
     opp = opportunities.get(owner, pk)
     round_list = list(
         m.Round.objects.filter(owner=owner, opportunity=opp)
@@ -133,9 +133,7 @@ def opportunity_page(owner: AbstractBaseUser, pk: int) -> OpportunityPage:
             question_count=Count("questions", distinct=True),
             feedback_count=Count("feedback", distinct=True),
         )
-        .prefetch_related(
-            Prefetch("interviewers", queryset=m.Interviewer.objects.order_by("id"))
-        )
+        .prefetch_related(Prefetch("interviewers", queryset=m.Interviewer.objects.order_by("id")))
         .order_by("number")
     )
     summaries = [
@@ -143,8 +141,8 @@ def opportunity_page(owner: AbstractBaseUser, pk: int) -> OpportunityPage:
             r,
             times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None,
             list(r.interviewers.all()),
-            r.question_count,  # type: ignore[attr-defined]
-            r.feedback_count,  # type: ignore[attr-defined]
+            r.question_count,
+            r.feedback_count,
         )
         for r in round_list
     ]
@@ -172,20 +170,20 @@ class RoundPage:
     earlier_rounds: list[m.Round]
 
 
-def round_page(owner: AbstractBaseUser, pk: int) -> RoundPage:
+def round_page(owner: User, pk: int) -> RoundPage:
     r = rounds.get(owner, pk)
     people = list(
         m.Interviewer.objects.filter(owner=owner, opportunity_id=r.opportunity_id)
         .annotate(on_panel=Count("rounds", filter=Q(rounds=r)))
         .order_by("id")
     )
-    panel = [p for p in people if p.on_panel]  # type: ignore[attr-defined]
+    panel: list[m.Interviewer] = [p for p in people if p.on_panel]
     return RoundPage(
         round=r,
         opportunity=r.opportunity,
         starts_at=times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None,
         panel=panel,
-        others=[p for p in people if p not in panel],
+        others=[p for p in people if not p.on_panel],
         questions=list(
             m.AskedQuestion.objects.filter(owner=owner, round=r).select_related("interviewer")
         ),
@@ -204,7 +202,7 @@ def round_page(owner: AbstractBaseUser, pk: int) -> RoundPage:
     )
 
 
-def search(owner: AbstractBaseUser, text: str, limit: int = 50) -> dict[str, list[object]]:
+def search(owner: User, text: str, limit: int = 50) -> dict[str, list[object]]:
     """Opportunities, asked questions and stories whose words contain the text."""
     text = text.strip()
     if not text:

@@ -1,11 +1,11 @@
-"""The use cases of each kind of record: opportunities, rounds, people, debriefs, stories, offers."""
+"""The use cases of each kind of record: opportunities, rounds, people, debriefs, offers."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models, transaction
 
 from nextround.services import times
@@ -33,7 +33,7 @@ class Opportunities(Resource[m.Opportunity]):
         "notes",
     )
 
-    def list_by_stage(self, owner: AbstractBaseUser, stage: str | None) -> list[m.Opportunity]:
+    def list_by_stage(self, owner: User, stage: str | None) -> list[m.Opportunity]:
         qs = self.queryset(owner)
         if stage:
             if stage not in m.Stage.values:
@@ -45,12 +45,12 @@ class Opportunities(Resource[m.Opportunity]):
 
 
 class _UnderOpportunity:
-    def parent(self, owner: AbstractBaseUser, parent_id: int) -> m.Opportunity:
+    def parent(self, owner: User, parent_id: int) -> m.Opportunity:
         return opportunities.get(owner, parent_id)
 
 
 class _UnderRound:
-    def parent(self, owner: AbstractBaseUser, parent_id: int) -> m.Round:
+    def parent(self, owner: User, parent_id: int) -> m.Round:
         return rounds.get(owner, parent_id)
 
 
@@ -76,11 +76,11 @@ class Rounds(_UnderOpportunity, Resource[m.Round]):
         "notes",
     )
 
-    def queryset(self, owner: AbstractBaseUser) -> models.QuerySet[m.Round]:
+    def queryset(self, owner: User) -> models.QuerySet[m.Round]:
         return super().queryset(owner).select_related("opportunity")
 
     def apply(
-        self, owner: AbstractBaseUser, obj: m.Round, values: Mapping[str, Any], creating: bool
+        self, owner: User, obj: m.Round, values: Mapping[str, Any], creating: bool
     ) -> None:
         values = dict(values)
         has_when = "scheduled_at" in values
@@ -121,7 +121,7 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
     list_fields = ("earlier_employers", "links")
     url_list_fields = ("links",)
 
-    def add_to_round(self, owner: AbstractBaseUser, round_id: int, **values: Any) -> m.Interviewer:
+    def add_to_round(self, owner: User, round_id: int, **values: Any) -> m.Interviewer:
         """A new person on a round's panel, kept with the opportunity for later rounds."""
         round_ = rounds.get(owner, round_id)
         with transaction.atomic():
@@ -129,7 +129,7 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
             m.RoundInterviewer.objects.create(owner=owner, round=round_, interviewer=person)
         return person
 
-    def link(self, owner: AbstractBaseUser, round_id: int, interviewer_id: int) -> m.Interviewer:
+    def link(self, owner: User, round_id: int, interviewer_id: int) -> m.Interviewer:
         """Put someone already known from this opportunity on another round's panel."""
         round_ = rounds.get(owner, round_id)
         person = self.get(owner, interviewer_id)
@@ -140,19 +140,19 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
         m.RoundInterviewer.objects.get_or_create(owner=owner, round=round_, interviewer=person)
         return person
 
-    def unlink(self, owner: AbstractBaseUser, round_id: int, interviewer_id: int) -> None:
+    def unlink(self, owner: User, round_id: int, interviewer_id: int) -> None:
         round_ = rounds.get(owner, round_id)
         m.RoundInterviewer.objects.filter(
             owner=owner, round=round_, interviewer_id=interviewer_id
         ).delete()
 
-    def of_round(self, owner: AbstractBaseUser, round_id: int) -> list[m.Interviewer]:
+    def of_round(self, owner: User, round_id: int) -> list[m.Interviewer]:
         round_ = rounds.get(owner, round_id)
         return list(self.queryset(owner).filter(rounds=round_).order_by("id"))
 
 
 def _check_interviewer(
-    owner: AbstractBaseUser, obj: Any, values: Mapping[str, Any], opportunity_id: int
+    owner: User, obj: Any, values: Mapping[str, Any], opportunity_id: int
 ) -> None:
     """An interviewer named on a record must be one of the same opportunity's people."""
     interviewer_id = values.get("interviewer_id")
@@ -171,7 +171,7 @@ class AskedQuestions(_UnderRound, Resource[m.AskedQuestion]):
 
     def apply(
         self,
-        owner: AbstractBaseUser,
+        owner: User,
         obj: m.AskedQuestion,
         values: Mapping[str, Any],
         creating: bool,
@@ -207,11 +207,11 @@ class EvidenceLinks(Resource[m.Evidence]):
     parent_field = "requirement"
     fields = ("story_id", "note")
 
-    def parent(self, owner: AbstractBaseUser, parent_id: int) -> m.Requirement:
+    def parent(self, owner: User, parent_id: int) -> m.Requirement:
         return requirements.get(owner, parent_id)
 
     def apply(
-        self, owner: AbstractBaseUser, obj: m.Evidence, values: Mapping[str, Any], creating: bool
+        self, owner: User, obj: m.Evidence, values: Mapping[str, Any], creating: bool
     ) -> None:
         if "story_id" in values:
             stories.get(owner, int(values["story_id"]))
@@ -232,7 +232,7 @@ class Attempts(Resource[m.PracticeAttempt]):
 
     def apply(
         self,
-        owner: AbstractBaseUser,
+        owner: User,
         obj: m.PracticeAttempt,
         values: Mapping[str, Any],
         creating: bool,
@@ -256,12 +256,13 @@ class QuestionsToAsk(_UnderRound, Resource[m.QuestionToAsk]):
 
     def apply(
         self,
-        owner: AbstractBaseUser,
+        owner: User,
         obj: m.QuestionToAsk,
         values: Mapping[str, Any],
         creating: bool,
     ) -> None:
-        _check_interviewer(owner, obj, values, obj.round.opportunity_id)
+        if obj.round is not None:
+            _check_interviewer(owner, obj, values, obj.round.opportunity_id)
         super().apply(owner, obj, values, creating)
 
 
@@ -272,7 +273,7 @@ class FollowUps(_UnderRound, Resource[m.FollowUp]):
     fields = ("kind", "interviewer_id", "subject", "body", "due_at", "sent_at")
 
     def apply(
-        self, owner: AbstractBaseUser, obj: m.FollowUp, values: Mapping[str, Any], creating: bool
+        self, owner: User, obj: m.FollowUp, values: Mapping[str, Any], creating: bool
     ) -> None:
         _check_interviewer(owner, obj, values, obj.round.opportunity_id)
         values = dict(values)
@@ -302,7 +303,7 @@ class Offers(Resource[m.Offer]):
     )
 
     def apply(
-        self, owner: AbstractBaseUser, obj: m.Offer, values: Mapping[str, Any], creating: bool
+        self, owner: User, obj: m.Offer, values: Mapping[str, Any], creating: bool
     ) -> None:
         values = dict(values)
         if values.get("opportunity_id") is not None:

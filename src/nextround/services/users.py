@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 LOCAL_USERNAME = "local"
 
 
 @lru_cache(maxsize=1)
 def _local_user_id() -> int:
-    user, _ = get_user_model().objects.get_or_create(username=LOCAL_USERNAME)
+    user, _ = User.objects.get_or_create(username=LOCAL_USERNAME)
     return int(user.pk)
 
 
-def local_user() -> AbstractBaseUser:
+def local_user() -> User:
     """The one user of local mode, made on first use."""
-    model = get_user_model()
     try:
-        return model.objects.get(pk=_local_user_id())
-    except model.DoesNotExist:
+        return User.objects.get(pk=_local_user_id())
+    except User.DoesNotExist:
         _local_user_id.cache_clear()
-        return model.objects.get(pk=_local_user_id())
+        return User.objects.get(pk=_local_user_id())
 
 
-def current_cli_user() -> AbstractBaseUser:
+def current_cli_user() -> User:
     """Whose data a CLI command works on: the local user in local mode, else NEXTROUND_CLI_USER."""
     from django.conf import settings
 
@@ -39,6 +37,6 @@ def current_cli_user() -> AbstractBaseUser:
     if not username:
         raise ServiceError("server mode: set NEXTROUND_CLI_USER to the user to act as")
     try:
-        return get_user_model().objects.get(username=username)
-    except get_user_model().DoesNotExist:
+        return User.objects.get(username=username)
+    except User.DoesNotExist:
         raise ServiceError(f"NEXTROUND_CLI_USER: no user named {username!r}") from None

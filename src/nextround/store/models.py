@@ -14,9 +14,7 @@ from django.utils import timezone
 class OwnedModel(models.Model):
     """Base of every record: an owner and when it was created and last changed."""
 
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # Plain defaults rather than auto_now, so that a backup restores its timestamps exactly.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -149,14 +147,18 @@ class Round(OwnedModel):
     impressed = models.TextField("what seemed to impress", blank=True)
     fell_flat = models.TextField("what fell flat", blank=True)
     notes = models.TextField(blank=True)
-    interviewers = models.ManyToManyField(
+    interviewers: models.ManyToManyField[Interviewer, RoundInterviewer] = models.ManyToManyField(
         "Interviewer", through="RoundInterviewer", related_name="rounds"
     )
 
     class Meta:
         ordering = ["opportunity_id", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["opportunity", "number"], name="round_number_unique"),
+            models.UniqueConstraint(
+                fields=["opportunity", "number"],
+                name="round_number_unique",
+                violation_error_message="This opportunity already has a round with this number.",
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
             models.CheckConstraint(condition=Q(format__in=RoundFormat.values), name="round_format"),
             models.CheckConstraint(condition=Q(kind__in=RoundKind.values), name="round_kind"),
@@ -206,7 +208,9 @@ class Interviewer(OwnedModel):
         choices=InterviewerRole.choices,
         default=InterviewerRole.OTHER,
     )
-    seniority = models.CharField(max_length=20, choices=Seniority.choices, default=Seniority.UNKNOWN)
+    seniority = models.CharField(
+        max_length=20, choices=Seniority.choices, default=Seniority.UNKNOWN
+    )
     team = models.CharField(max_length=200, blank=True)
     email = models.EmailField(max_length=254, blank=True)
     years_at_company = models.DecimalField(
@@ -247,6 +251,9 @@ class RoundInterviewer(OwnedModel):
         constraints = [
             models.UniqueConstraint(fields=["round", "interviewer"], name="round_interviewer_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.interviewer_id} on round {self.round_id}"
 
 
 class Reaction(models.TextChoices):
@@ -379,6 +386,9 @@ class Evidence(OwnedModel):
             models.UniqueConstraint(fields=["requirement", "story"], name="evidence_once")
         ]
 
+    def __str__(self) -> str:
+        return f"story {self.story_id} backs requirement {self.requirement_id}"
+
 
 class PracticeAttempt(OwnedModel):
     opportunity = models.ForeignKey(
@@ -498,7 +508,9 @@ class Offer(OwnedModel):
             models.CheckConstraint(
                 condition=Q(salary__isnull=True) | Q(salary__gte=0), name="offer_salary_positive"
             ),
-            models.CheckConstraint(condition=Q(decision__in=Decision.values), name="offer_decision"),
+            models.CheckConstraint(
+                condition=Q(decision__in=Decision.values), name="offer_decision"
+            ),
         ]
 
     def __str__(self) -> str:

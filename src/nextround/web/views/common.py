@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
 
 from nextround.services.errors import InvalidInput, NotFound
@@ -14,9 +14,9 @@ from nextround.web.forms import ServiceForm
 T = TypeVar("T")
 
 
-def owner(request: HttpRequest) -> AbstractBaseUser:
+def owner(request: HttpRequest) -> User:
     user = request.user
-    assert isinstance(user, AbstractBaseUser)
+    assert isinstance(user, User)
     return user
 
 

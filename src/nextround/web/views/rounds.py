@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +46,7 @@ SECTIONS = {
 
 def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.ServiceForm:
     if section.needs_people:
-        return section.form(data, people=page.panel + page.others)  # type: ignore[call-arg]
+        return section.form(data, people=page.panel + page.others)
     return section.form(data)
 
 
@@ -74,8 +75,10 @@ def new(request: HttpRequest, opportunity_pk: int) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     r = found(lambda: rounds.get(owner(request), pk))
     form = forms.RoundForm(request.POST or None, instance=r)
-    if request.method == "POST" and save(form, lambda v: rounds.update(owner(request), pk, **v)):
-        return redirect("round", pk=pk)
+    if request.method == "POST":
+        saved = save(form, lambda v: rounds.update(owner(request), pk, **v))
+        if saved is not None:
+            return redirect("round", pk=pk)
     return render(
         request, "nextround/round_form.html", {"form": form, "opportunity": r.opportunity, "r": r}
     )
@@ -144,9 +147,10 @@ def edit_item(request: HttpRequest, section: str, item_pk: int) -> HttpResponse:
     if spec.name in ("questions", "asks") and item.interviewer_id:
         kwargs["initial"] = {"interviewer": item.interviewer_id}
     form = spec.form(request.POST or None, **kwargs)
-    if request.method == "POST" and save(
-        form, lambda v: spec.service.update(owner(request), item_pk, **v)
-    ):
+    saved = None
+    if request.method == "POST":
+        saved = save(form, lambda v: spec.service.update(owner(request), item_pk, **v))
+    if saved is not None:
         if round_pk:
             return redirect(reverse("round", kwargs={"pk": round_pk}) + f"#{spec.name}")
         return redirect("opportunity", pk=item.opportunity_id)
@@ -163,10 +167,8 @@ def link_person(request: HttpRequest, pk: int) -> HttpResponse:
         person_pk = int(request.POST.get("interviewer", ""))
     except ValueError:
         person_pk = 0
-    try:
+    with contextlib.suppress(InvalidInput):
         found(lambda: interviewers.link(owner(request), pk, person_pk))
-    except InvalidInput:
-        pass
     return redirect(reverse("round", kwargs={"pk": pk}) + "#people")
 
 

@@ -15,16 +15,20 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def new(request: HttpRequest) -> HttpResponse:
     form = StoryForm(request.POST or None)
-    if request.method == "POST" and save(form, lambda v: stories.create(owner(request), **v)):
-        return redirect("stories")
+    if request.method == "POST":
+        created = save(form, lambda v: stories.create(owner(request), **v))
+        if created is not None:
+            return redirect("stories")
     return render(request, "nextround/story_form.html", {"form": form, "story": None})
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     story = found(lambda: stories.get(owner(request), pk))
     form = StoryForm(request.POST or None, instance=story)
-    if request.method == "POST" and save(form, lambda v: stories.update(owner(request), pk, **v)):
-        return redirect("stories")
+    if request.method == "POST":
+        saved = save(form, lambda v: stories.update(owner(request), pk, **v))
+        if saved is not None:
+            return redirect("stories")
     return render(request, "nextround/story_form.html", {"form": form, "story": story})
 
 
