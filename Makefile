@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 TEST_PG_URL ?= postgresql://nextround:nextround@127.0.0.1:5432/nextround
 PYTEST_ARGS ?=
 
-.PHONY: run install dev test test-sqlite test-postgres lint typecheck format bench clean services
+.PHONY: run install dev test test-sqlite test-postgres lint typecheck format bench clean services docs
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "nextround needs Python 3.11 or newer"'
@@ -62,6 +62,10 @@ test: dev services lint typecheck
 ## bench: speed and accuracy figures, printed as one table
 bench: dev
 	$(BIN)/python -m bench.run
+
+## docs: regenerate the command and settings reference from the code
+docs: dev
+	COLUMNS=100 $(BIN)/python scripts/gen_docs.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache test-artifacts

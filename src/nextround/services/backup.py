@@ -149,7 +149,7 @@ def _build(
                 raise BackupError(f"{where}.{field.attname}: {' '.join(exc.messages)}") from None
         setattr(obj, field.attname, value)
     try:
-        obj.clean_fields(exclude=[*fk_names, "id"])
+        obj.clean_fields(exclude=[*fk_names, "id", "owner"])
     except ValidationError as exc:
         field_name, messages = next(iter(exc.message_dict.items()))
         raise BackupError(f"{where}.{field_name}: {' '.join(messages)}") from None
