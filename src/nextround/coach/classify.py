@@ -81,6 +81,16 @@ TYPE_CUES = _cues(
             (r"expertise|specialism|languages do you speak|report to now|reports to you", 2.0),
             (r"organisations have you worked|worked for\?|how many years|years of experience", 2.0),
             (r"from a [\w ]+ role into|move from [\w ]+ into", 1.5),
+            (r"hobbies|spare time|free time|interests outside", 2.5),
+            (
+                r"(?:colleagues?|friends?|referees?|references|boss|team) "
+                r"(?:would )?(?:describe|say)",
+                1.5,
+            ),
+            (r"(?:past|former|previous) (?:colleagues?|managers?)|good at\b", 1.0),
+            (r"(?:industries|sectors|companies) have you worked|structure of your", 2.0),
+            (r"out of work|time off work|unemployed|freelance|self.employed", 2.0),
+            (r"made you (?:go|get) into|your professional background", 2.0),
         ],
         "motivation": [
             (r"why (?:do|would) you (?:want|like) to", 3.0),
@@ -100,6 +110,9 @@ TYPE_CUES = _cues(
             (r"brings? out the best|relocat\w+|drives you|miss most", 2.0),
             (r"help you grow|build your career|this move|choose an offer from us", 2.0),
             (r"why (?:would|do|did) you (?:move|leave|give up)|why give up", 2.5),
+            (r"motivat\w*|ambitio\w+|ambitious", 2.0),
+            (r"brings you (?:here|to)|why leave\b|next (?:career )?(?:step|move)|career move", 2.0),
+            (r"(?:next|coming) (?:few|five|ten) years|in (?:five|ten|three) years", 1.5),
         ],
         "behavioural": [
             (r"tell (?:me|us) about (?:a|an|the) (?:time|occasion|situation|moment)", 4.0),
@@ -119,6 +132,7 @@ TYPE_CUES = _cues(
                 1.0,
             ),
             (r"how you (?:resolved|handled|dealt with|managed) it", 2.0),
+            (r"how did you (?:act|respond|handle|deal|react|recover)", 2.0),
         ],
         "situational": [
             (r"what would you do (?:if|when)|what do you do (?:if|when)", 3.0),
@@ -151,12 +165,14 @@ TYPE_CUES = _cues(
             (r"(?:talk|walk) (?:me|us) through (?:how|a|an|the) (?!time|situation|occasion)", 1.0),
             (
                 r"code|coding|software|database|sql|query|index|api|algorithm|debug\w*|"
-                r"production|system|cloud|hosting|concurren\w+|race condition|web",
+                r"production|system|cloud|hosting|concurren\w+|race condition|web|version control|"
+                r"git|memory|leak|program\w*|server|deploy\w*",
                 1.5,
             ),
             (
                 r"valuation|cash flow|financial statements?|balance sheet|month.end|variance|"
-                r"accounting|accounts?|revenue|depreciation|audit\w*",
+                r"accounting|accounts?|revenue|depreciation|audit\w*|accru\w+|prepayment\w*|"
+                r"ledger|margin|ebitda",
                 1.5,
             ),
             (r"patients?|medication|infection|clinical|ward|dispens\w+|prescription|drug", 1.5),
@@ -184,7 +200,7 @@ TYPE_CUES = _cues(
             ),
             (
                 r"disciplinary|employment law|contract|data breach|methodolog\w+|"
-                r"project management methods",
+                r"project management methods|risk assessment|health and safety",
                 1.5,
             ),
         ],
@@ -204,6 +220,8 @@ TYPE_CUES = _cues(
             (r"(?:management|working) style|structure|autonomy|consensus|fit into", 2.0),
             (r"inclusive|role do you usually play|in a team\b", 1.5),
             (r"early.stage|start.?up|lack of process|flat structure", 2.0),
+            (r"work best (?:in|for|with|when)|atmosphere|team player|time zones", 2.0),
+            (r"(?:in|to) the office|office (?:\w+ )?days|hybrid|face to face", 2.0),
         ],
         "tricky": [
             (r"if you were an? [\w-]+|if you could (?:have|be)", 3.5),
@@ -231,6 +249,14 @@ TYPE_CUES = _cues(
                 3.0,
             ),
             (r"to a (?:child|\w+.year.old)", 3.0),
+            (
+                r"how many [\w ]+ (?:in (?:a|one) (?:day|year)|in (?:the|this) (?:world|country|"
+                r"city|uk|town)|pass through)",
+                3.5,
+            ),
+            (r"explain [\w ]+ to (?:a|an|someone|somebody)", 3.0),
+            (r"greatest fear|afraid of|famous person|last person on|surprise (?:your|people)", 3.0),
+            (r"dislike(?:d)? about|not want to work with you", 2.5),
         ],
         "salary-notice": [
             (r"salary|salaries|pay|paid|earn(?:ing|ings)?|compensation|remuneration", 4.0),
@@ -240,6 +266,8 @@ TYPE_CUES = _cues(
             (r"(?:daily|day|hourly) rate|pro.rata|overtime|relocation costs", 3.5),
             (r"the figure|budget for this role|at what level|minimum", 2.0),
             (r"holidays? booked|would you accept", 2.0),
+            (r"(?:when|how soon) (?:could|can) you (?:start|join)|available to start", 4.0),
+            (r"allowance|fixed.term|annual leave|leave do you get|per hour|sign.on|pay cut", 3.0),
         ],
         "second-round": [
             (r"since (?:we|our|the) (?:last|first|earlier)|since (?:then|last time)", 4.0),
@@ -260,6 +288,13 @@ TYPE_CUES = _cues(
             (r"references|interview process|made you an offer", 2.0),
             (r"objectives|quick wins|our strategy|differ from the way", 1.5),
             (r"anything you (?:would answer differently|wish)|circumstances", 2.5),
+            (
+                r"other finalists|final stage|talking to (?:any )?other|"
+                r"other (?:companies|processes)",
+                2.5,
+            ),
+            (r"(?:told|mentioned to) (?:my colleague|us)|expand on|revisit", 2.5),
+            (r"need to know before|before you (?:could )?(?:accept|decide)", 3.0),
         ],
     }
 )
