@@ -309,7 +309,11 @@ COMPETENCY_CUES = _cues(
             )
         ],
         "teamwork": [
-            (r"team(?:work)?|colleagues?|together|collaborat\w+|another department|shared", 1.0)
+            (
+                r"team(?:work|mates?)?|colleagues?|together|collaborat\w+|another department|"
+                r"shared|group|team player|co.?workers?",
+                1.0,
+            )
         ],
         "communication": [
             (
@@ -333,7 +337,13 @@ COMPETENCY_CUES = _cues(
                 1.0,
             )
         ],
-        "adaptability": [(r"chang\w+|adapt\w*|new system|ambiguity|incomplete|fast.paced", 1.0)],
+        "adaptability": [
+            (
+                r"chang\w+|adapt\w*|new system|ambiguity|incomplete|fast.paced|flexib\w+|"
+                r"unclear|vague|time zones|last.minute|unexpected",
+                1.0,
+            )
+        ],
         "initiative": [
             (r"initiative|without being asked|improv\w+|introduc\w+|quick wins|nobody", 1.0)
         ],
@@ -346,8 +356,16 @@ COMPETENCY_CUES = _cues(
                 1.0,
             )
         ],
-        "decision-making": [(r"decision|decide|prioriti\w+|judgement|risk", 1.0)],
-        "resilience": [(r"pressure|setback|fail\w*|stress|scrutiny|did not go to plan", 1.0)],
+        "decision-making": [
+            (r"decision|decide|prioriti\w+|judgement|risk|choose|choice|trade.offs?", 1.0)
+        ],
+        "resilience": [
+            (
+                r"pressure|setbacks?|fail\w*|stress\w*|scrutiny|did not go to plan|bad day|"
+                r"recover\w*|nervous|tense|rejected|criticism|went wrong|burn\w* out",
+                1.0,
+            )
+        ],
         "learning": [(r"learn\w*|studying|education|training|qualifications?|book", 1.0)],
         "planning": [
             (
@@ -371,7 +389,8 @@ COMPETENCY_CUES = _cues(
         "integrity": [
             (
                 r"ethic\w*|honest\w*|lied|confidential|falsif\w+|breach|gap in|leave|dismissed|"
-                r"current salary|say no",
+                r"current salary|say no|polic(?:y|ies)|truth\w*|rules|cut corners|bull(?:y|ied)|"
+                r"fired|let go|expenses",
                 1.0,
             )
         ],
@@ -383,10 +402,19 @@ COMPETENCY_CUES = _cues(
             )
         ],
         "commitment": [
-            (r"commit\w*|notice|start|stay|join us|other offers|accept|relocat\w+", 1.0)
+            (
+                r"commit\w*|notice|start|stay|join us|other offers|accept|relocat\w+|"
+                r"long.term|still (?:keen|interested|want)|other (?:companies|applications)|"
+                r"so many jobs",
+                1.0,
+            )
         ],
         "self-awareness": [
-            (r"yourself|weakness\w*|strengths?|describe you|proud|regret|differently", 1.0)
+            (
+                r"yourself|weakness\w*|strengths?|describe you|proud|regret|differently|"
+                r"good at|bad at|personality|three words|feedback|reflect\w*|fear",
+                1.0,
+            )
         ],
         "motivation": [
             (
