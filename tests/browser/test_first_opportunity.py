@@ -54,6 +54,22 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     assert page.locator("#questions textarea[name=text]").input_value() == ""
     shots("round-debrief")
 
+    # Practise the question that went badly, with the timer running and feedback in place.
+    page.get_by_role("link", name="Practise for this round").click()
+    page.get_by_role("link", name="Tell me about a difficult stakeholder.").click()
+    page.evaluate("window.__stillHere = true")
+    page.get_by_label("Answer", exact=True).press_sequentially("I think we sort of ")
+    page.get_by_label("Answer", exact=True).fill(
+        "I think we sort of fixed it. Our finance lead doubted the churn numbers, so I met "
+        "her weekly, rebuilt the SQL with her team and cut disputes from 5 days to 1."
+    )
+    page.wait_for_function("document.querySelector('[data-timer]').textContent.includes('Time')")
+    page.get_by_role("button", name="Get feedback").click()
+    page.locator("#feedback section.feedback").wait_for()
+    assert page.evaluate("window.__stillHere === true")
+    assert page.locator(".marked mark", has_text="sort of").count() >= 1
+    shots("practice-feedback")
+
     page.goto(app_server + "/")
     assert "Acme Retail" in page.locator("#stage-interviewing + ul").inner_text()
     shots("dashboard")

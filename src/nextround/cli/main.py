@@ -114,9 +114,10 @@ def link(round_id: int, interviewer_id: int, as_json: bool) -> None:
 
 
 def _register() -> None:
-    from nextround.cli.records import register
+    from nextround.cli import practice, records
 
-    register(cli)
+    records.register(cli)
+    practice.register(cli)
 
 
 _register()

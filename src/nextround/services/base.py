@@ -104,9 +104,7 @@ class Resource(Generic[M]):
         with transaction.atomic():
             obj.delete()
 
-    def apply(
-        self, owner: User, obj: M, values: Mapping[str, Any], creating: bool
-    ) -> None:
+    def apply(self, owner: User, obj: M, values: Mapping[str, Any], creating: bool) -> None:
         """Set the given fields on obj after checking their names and shapes."""
         unknown = sorted(set(values) - set(self.fields))
         if unknown:

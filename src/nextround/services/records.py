@@ -79,9 +79,7 @@ class Rounds(_UnderOpportunity, Resource[m.Round]):
     def queryset(self, owner: User) -> models.QuerySet[m.Round]:
         return super().queryset(owner).select_related("opportunity")
 
-    def apply(
-        self, owner: User, obj: m.Round, values: Mapping[str, Any], creating: bool
-    ) -> None:
+    def apply(self, owner: User, obj: m.Round, values: Mapping[str, Any], creating: bool) -> None:
         values = dict(values)
         has_when = "scheduled_at" in values
         when = values.pop("scheduled_at", None) if has_when else obj.scheduled_at
@@ -302,9 +300,7 @@ class Offers(Resource[m.Offer]):
         "notes",
     )
 
-    def apply(
-        self, owner: User, obj: m.Offer, values: Mapping[str, Any], creating: bool
-    ) -> None:
+    def apply(self, owner: User, obj: m.Offer, values: Mapping[str, Any], creating: bool) -> None:
         values = dict(values)
         if values.get("opportunity_id") is not None:
             opportunities.get(owner, int(values["opportunity_id"]))

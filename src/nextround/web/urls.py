@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path, register_converter
 
-from nextround.web.views import dashboard, opportunities, rounds, stories
+from nextround.web.views import dashboard, opportunities, practice, rounds, stories
 
 
 class SectionConverter:
@@ -45,6 +45,8 @@ urlpatterns: list[URLPattern] = [
     path(f"items/{SECTION}/<int:item_pk>/edit/", rounds.edit_item, name="item-edit"),
     path(f"items/{SECTION}/<int:item_pk>/delete/", rounds.delete_item, name="item-delete"),
     path("asks/<int:item_pk>/toggle/", rounds.toggle_ask, name="ask-toggle"),
+    path("practice/", practice.page, name="practice"),
+    path("practice/answer/", practice.answer, name="practice-answer"),
     path("stories/", stories.index, name="stories"),
     path("stories/new/", stories.new, name="story-new"),
     path("stories/<int:pk>/edit/", stories.edit, name="story-edit"),

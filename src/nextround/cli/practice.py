@@ -1,0 +1,168 @@
+"""`nextround analyze` and `nextround practice`: feedback on answers, in the terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from nextround.cli.records import owner
+
+LEVEL_MARK = {"good": "+", "fix": "!", "info": "·"}
+LEVEL_STYLE = {"good": "green", "fix": "bold yellow", "info": "dim"}
+
+
+def print_feedback(feedback: Any) -> None:
+    """The summary, each aspect's score, every insight with the words it rests on, next steps."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    analysis = feedback.analysis
+    console.print(Text(analysis["summary"], style="bold"))
+    scores = analysis["scores"]
+    if scores:
+        parts = [f"{s['aspect']} {s['score']}" for s in scores]
+        overall = analysis["overall"]["score"]
+        console.print(f"Scores: {', '.join(parts)} (mean {overall})")
+    seconds = analysis["speaking_seconds"]
+    console.print(
+        f"{analysis['word_count']} words, about {seconds['low']}-{seconds['high']} s spoken; "
+        f"question type: {feedback.question_type}"
+    )
+    for insight in analysis["insights"]:
+        line = Text(f" {LEVEL_MARK[insight['level']]} ", style=LEVEL_STYLE[insight["level"]])
+        line.append(f"{insight['aspect']}: ", style="bold")
+        line.append(insight["message"])
+        quotes = [
+            feedback.answer[s["start"] : s["end"]].strip()
+            for s in insight["spans"][:3]
+            if 0 < s["end"] - s["start"] <= 120
+        ]
+        if quotes:
+            line.append("  ← " + " / ".join(f"“{q}”" for q in quotes), style="italic")
+        console.print(line)
+    for change in analysis["progress"]:
+        arrow = "↑" if change["after"] > change["before"] else "↓"
+        console.print(f" {arrow} {change['aspect']}: {change['before']} → {change['after']}")
+    if analysis["next_steps"]:
+        console.print(Text("Next:", style="bold"))
+        for number, step in enumerate(analysis["next_steps"], start=1):
+            console.print(f"  {number}. {step}")
+
+
+@click.command()
+@click.option("--question", "-q", required=True, help="The interview question.")
+@click.option("--answer", "-a", help="Your answer.")
+@click.option(
+    "--answer-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the answer from a text file ('-' for standard input).",
+)
+@click.option("--opportunity", type=int, help="Use this opportunity's requirements as job terms.")
+@click.option("--save", is_flag=True, help="Keep the answer as a practice attempt.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def analyze(
+    question: str,
+    answer: str | None,
+    answer_file: Path | None,
+    opportunity: int | None,
+    save: bool,
+    as_json: bool,
+) -> None:
+    """Instant feedback on an answer: structure, specificity, ownership, delivery, length."""
+    if (answer is None) == (answer_file is None):
+        raise click.UsageError("Give exactly one of --answer or --answer-file.")
+    if answer_file is not None:
+        raw = answer_file.read_bytes()
+        if b"\x00" in raw[:4096]:
+            raise click.UsageError(f"{answer_file} is not a text file.")
+        answer = raw.decode("utf-8", errors="replace")
+    assert answer is not None
+    user = owner()
+    from nextround.services import practice
+
+    if save:
+        feedback = practice.practise(user, question, answer, opportunity_id=opportunity)
+    else:
+        feedback = practice.analyse(user, question, answer, opportunity)
+    if as_json:
+        from nextround.cli.output import emit_json
+
+        emit_json({"attempt_id": feedback.attempt_id, **feedback.analysis})
+        return
+    print_feedback(feedback)
+
+
+def _read_answer(seconds: int) -> tuple[str, int]:
+    """Lines until an empty line or end of input; returns the text and the seconds taken."""
+    started = time.monotonic()
+    lines: list[str] = []
+    while True:
+        line = sys.stdin.readline()
+        if not line or (not line.strip() and lines):
+            break
+        if line.strip():
+            lines.append(line.rstrip("\n"))
+    taken = round(time.monotonic() - started)
+    if seconds and taken > seconds:
+        click.echo(f"(over the {seconds} s limit by {taken - seconds} s)")
+    return "\n".join(lines), taken
+
+
+@click.command()
+@click.argument("round_id", type=int)
+@click.option("--count", "-n", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option(
+    "--seconds",
+    type=click.IntRange(0, 3600),
+    default=120,
+    show_default=True,
+    help="Time for each answer (0: no limit).",
+)
+@click.option("--seed", type=int, default=None, help="Pick the same questions again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON at the end.")
+def practice(round_id: int, count: int, seconds: int, seed: int | None, as_json: bool) -> None:
+    """A timed mock interview for a round, weighted toward your weak areas.
+
+    Type each answer and finish it with an empty line; an empty answer skips the question.
+    """
+    user = owner()
+    from nextround.services import practice as service
+
+    questions = service.questions_for_round(
+        user, round_id, count, seed if seed is not None else int(time.time()) // 3600
+    )
+    results = []
+    for number, item in enumerate(questions, start=1):
+        click.secho(f"\nQuestion {number} of {len(questions)}: {item.text}", bold=True)
+        click.echo(f"(why: {item.why}; {seconds} s; end with an empty line)")
+        answer, taken = _read_answer(seconds)
+        if not answer.strip():
+            click.echo("Skipped.")
+            continue
+        feedback = service.practise(user, item.text, answer, taken, round_id=round_id)
+        results.append(
+            {
+                "question": item.text,
+                "attempt_id": feedback.attempt_id,
+                "seconds_taken": taken,
+                "overall": feedback.overall,
+            }
+        )
+        if not as_json:
+            print_feedback(feedback)
+    if as_json:
+        from nextround.cli.output import emit_json
+
+        emit_json(results)
+    else:
+        click.echo(f"\n{len(results)} answer(s) saved as practice attempts.")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(analyze)
+    cli.add_command(practice)

@@ -1,0 +1,312 @@
+"""Practice: feedback on a typed answer, attempts saved and compared, questions for a round."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from nextround.coach.analysis import AnswerContext, AnswerError, analyze_answer
+from nextround.coach.bank import BankQuestion, load_bank, select_practice_questions
+from nextround.coach.classify import classify_question
+from nextround.services.errors import InvalidInput
+from nextround.services.records import attempts, opportunities, rounds
+from nextround.store import models as m
+
+MAX_ANSWER_CHARS = 400_000
+MAX_QUESTION_CHARS = 2_000
+WEAK_RATING = 2
+
+
+def normalise_question(text: str) -> str:
+    """The same question typed twice compares equal: case, spaces and punctuation ignored."""
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the answer's text and the insights (by number) whose spans cover it."""
+
+    text: str
+    marks: tuple[int, ...] = ()
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the practice page and `nextround analyze` show for one answer."""
+
+    question: str
+    answer: str
+    question_type: str
+    competencies: tuple[str, ...]
+    analysis: dict[str, Any]
+    segments: tuple[Segment, ...]
+    attempt_id: int | None = None
+    earlier_attempts: int = 0
+
+    @property
+    def insights(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self.analysis["insights"]
+        return found
+
+    @property
+    def overall(self) -> int | None:
+        score: int | None = self.analysis["overall"]["score"]
+        return score
+
+
+def _check_text(question: str, answer: str) -> tuple[str, str]:
+    if not isinstance(question, str) or not question.strip():
+        raise InvalidInput.one("question", "type the question you are answering")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidInput.one("question", f"is longer than {MAX_QUESTION_CHARS:,} characters")
+    if not isinstance(answer, str):
+        raise InvalidInput.one("answer", "must be text")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise InvalidInput.one(
+            "answer", f"is {len(answer):,} characters; the most is {MAX_ANSWER_CHARS:,}"
+        )
+    return question.strip(), answer
+
+
+def _earlier_answers(owner: User, question: str) -> list[str]:
+    key = normalise_question(question)
+    rows = (
+        m.PracticeAttempt.objects.filter(owner=owner)
+        .order_by("created_at", "id")
+        .values_list("question_text", "answer_text")
+    )
+    return [answer for text, answer in rows if normalise_question(text) == key]
+
+
+def _job_context(owner: User, opportunity_id: int | None) -> tuple[tuple[str, ...], ...]:
+    if opportunity_id is None:
+        return (), ()
+    opp = opportunities.get(owner, opportunity_id)
+    texts = tuple(
+        m.Requirement.objects.filter(owner=owner, opportunity=opp).values_list("text", flat=True)
+    )
+    return texts, texts
+
+
+def segments(answer: str, insights: list[dict[str, Any]]) -> tuple[Segment, ...]:
+    """The answer cut where highlighted spans begin and end, each piece with its insights."""
+    cuts = {0, len(answer)}
+    covering: list[tuple[int, int, int, str]] = []
+    for number, insight in enumerate(insights, start=1):
+        for span in insight["spans"]:
+            start, end = max(0, span["start"]), min(len(answer), span["end"])
+            # A span over the whole answer says nothing about particular words.
+            if end <= start or (start == 0 and end == len(answer) and len(answer) > 40):
+                continue
+            cuts.update((start, end))
+            covering.append((start, end, number, insight["level"]))
+    points = sorted(cuts)
+    pieces = []
+    for start, end in itertools.pairwise(points):
+        marks = [(n, lvl) for s, e, n, lvl in covering if s <= start and end <= e]
+        levels = {lvl for _, lvl in marks}
+        level = (
+            "fix" if "fix" in levels else ("good" if "good" in levels else "info" if marks else "")
+        )
+        pieces.append(Segment(answer[start:end], tuple(n for n, _ in marks), level))
+    return tuple(pieces)
+
+
+def analyse(owner: User, question: str, answer: str, opportunity_id: int | None = None) -> Feedback:
+    """Instant feedback on an answer, compared with earlier attempts at the same question."""
+    question, answer = _check_text(question, answer)
+    job_terms, requirements = _job_context(owner, opportunity_id)
+    earlier = _earlier_answers(owner, question)
+    classified = classify_question(question)
+    context = AnswerContext(
+        job_terms=job_terms,
+        requirements=requirements,
+        earlier_answers=tuple(earlier),
+        question_type=classified.type if classified.confidence >= 0.35 else None,
+    )
+    try:
+        result = analyze_answer(question, answer, context)
+    except AnswerError as exc:
+        raise InvalidInput.one("answer", str(exc)) from None
+    data = result.to_dict()
+    return Feedback(
+        question=question,
+        answer=answer,
+        question_type=result.question_type,
+        competencies=classified.competencies,
+        analysis=data,
+        segments=segments(answer, data["insights"]),  # type: ignore[arg-type]
+        earlier_attempts=len(earlier),
+    )
+
+
+def practise(
+    owner: User,
+    question: str,
+    answer: str,
+    seconds_taken: int | None = None,
+    round_id: int | None = None,
+    opportunity_id: int | None = None,
+) -> Feedback:
+    """Analyse an answer and keep it as a practice attempt."""
+    if round_id is not None:
+        opportunity_id = rounds.get(owner, round_id).opportunity_id
+    if seconds_taken is not None and not 0 <= seconds_taken <= 24 * 3600:
+        raise InvalidInput.one("seconds_taken", "must be between 0 and 86,400")
+    feedback = analyse(owner, question, answer, opportunity_id)
+    attempt = attempts.create(
+        owner,
+        question_text=feedback.question,
+        answer_text=answer,
+        seconds_taken=seconds_taken,
+        round_id=round_id,
+        opportunity_id=opportunity_id,
+        analysis=feedback.analysis,
+    )
+    return Feedback(**{**feedback.__dict__, "attempt_id": attempt.pk})
+
+
+@dataclass(frozen=True)
+class PracticeQuestion:
+    """A question to practise and why it was chosen."""
+
+    text: str
+    why: str
+    type: str
+    competencies: tuple[str, ...] = ()
+    looking_for: str = ""
+    probes: tuple[str, ...] = ()
+    bank_id: str = ""
+
+
+@dataclass(frozen=True)
+class WeakAreas:
+    questions: list[m.AskedQuestion] = field(default_factory=list)
+    competencies: list[str] = field(default_factory=list)
+
+
+def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
+    """Questions that went badly in earlier rounds and the competencies they and feedback touch."""
+    weak = list(
+        m.AskedQuestion.objects.filter(owner=owner, round__opportunity_id=opportunity_id)
+        .filter(models_q_weak())
+        .order_by("round__number", "id")
+    )
+    counts: dict[str, int] = {}
+    for question in weak:
+        for competency in classify_question(question.text).competencies:
+            counts[competency] = counts.get(competency, 0) + 2
+    for text in m.Feedback.objects.filter(
+        owner=owner, round__opportunity_id=opportunity_id
+    ).values_list("text", flat=True):
+        for competency in classify_question(text).competencies:
+            counts[competency] = counts.get(competency, 0) + 3
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    return WeakAreas(weak, ranked)
+
+
+def models_q_weak() -> Any:
+    from django.db.models import Q
+
+    return Q(self_rating__lte=WEAK_RATING) | Q(reaction=m.Reaction.NEGATIVE)
+
+
+def questions_for_round(
+    owner: User, round_id: int, count: int = 5, seed: int = 0
+) -> list[PracticeQuestion]:
+    """Questions to practise before a round: weak answers again first, then bank questions."""
+    if not 1 <= count <= 50:
+        raise InvalidInput.one("count", "must be between 1 and 50")
+    round_ = rounds.get(owner, round_id)
+    areas = weak_areas(owner, round_.opportunity_id)
+    chosen: list[PracticeQuestion] = []
+    seen: set[str] = set()
+    for question in areas.questions:
+        key = normalise_question(question.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        classified = classify_question(question.text)
+        reason = "went badly in round " + str(
+            m.Round.objects.filter(pk=question.round_id).values_list("number", flat=True).first()
+        )
+        chosen.append(
+            PracticeQuestion(question.text, reason, classified.type, classified.competencies)
+        )
+        if len(chosen) >= count:
+            return chosen
+    picks = select_practice_questions(
+        areas.competencies, None, count - len(chosen), seed + round_id
+    )
+    for pick in picks:
+        chosen.append(_from_bank(pick, areas.competencies))
+    return chosen
+
+
+def _from_bank(pick: BankQuestion, weak: list[str]) -> PracticeQuestion:
+    touched = [c for c in pick.competencies if c in weak]
+    why = (
+        f"practises {', '.join(touched)}, a weak area so far"
+        if touched
+        else f"a common {pick.type.replace('-', ' ')} question"
+    )
+    return PracticeQuestion(
+        pick.text, why, pick.type, pick.competencies, pick.looking_for, pick.probes, pick.id
+    )
+
+
+def bank_question(bank_id: str) -> PracticeQuestion | None:
+    for item in load_bank():
+        if item.id == bank_id:
+            return _from_bank(item, [])
+    return None
+
+
+@dataclass(frozen=True)
+class AttemptPoint:
+    id: int
+    created_at: Any
+    overall: int | None
+    seconds_taken: int | None
+    word_count: int | None
+
+
+@dataclass(frozen=True)
+class QuestionHistory:
+    question: str
+    points: list[AttemptPoint]
+
+    @property
+    def latest_change(self) -> int | None:
+        scored = [p.overall for p in self.points if p.overall is not None]
+        return scored[-1] - scored[-2] if len(scored) >= 2 else None
+
+
+def history(owner: User, limit: int = 200) -> list[QuestionHistory]:
+    """Attempts grouped by question, oldest first within each, most recent question first."""
+    rows = (
+        m.PracticeAttempt.objects.filter(owner=owner)
+        .order_by("-created_at", "-id")
+        .values("id", "question_text", "created_at", "seconds_taken", "analysis")[:limit]
+    )
+    groups: dict[str, QuestionHistory] = {}
+    for row in rows:
+        key = normalise_question(row["question_text"])
+        analysis = row["analysis"] if isinstance(row["analysis"], dict) else {}
+        overall = analysis.get("overall", {})
+        point = AttemptPoint(
+            row["id"],
+            row["created_at"],
+            overall.get("score") if isinstance(overall, dict) else None,
+            row["seconds_taken"],
+            analysis.get("word_count"),
+        )
+        if key not in groups:
+            groups[key] = QuestionHistory(row["question_text"], [])
+        groups[key].points.insert(0, point)
+    return list(groups.values())

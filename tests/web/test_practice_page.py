@@ -1,0 +1,94 @@
+"""The practice page: a question, a timer, an answer, and feedback that points at the words."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+
+from nextround.store import models as m
+from tests.world import World
+
+QUESTION = "Tell me about a time you handled a difficult stakeholder."
+WEAK = "We had an issue with marketing. I think we sort of fixed it, basically."
+STRONG = (
+    "In 2024 our marketing director disputed the churn figures before a board review. "
+    "I had two weeks to agree one definition with marketing, finance and product. "
+    "I interviewed each lead, wrote a one-page comparison of the three definitions, and ran "
+    "a workshop where I proposed a single measure built in SQL. "
+    "The board adopted it, and the dispute time on monthly reports fell from 5 days to 1."
+)
+
+
+def soup(response: object) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def htmx(user: object) -> Client:
+    return Client(headers={"HX-Request": "true"})
+
+
+def test_the_page_has_a_timer_an_answer_box_and_suggestions_for_the_round(
+    world: World,
+) -> None:
+    page = soup(Client().get(f"/practice/?round={world.round2.pk}"))
+    assert page.select_one("[data-timer][role=timer]") is not None
+    assert page.find("textarea", attrs={"name": "answer"}) is not None
+    suggestions = [li.a.get_text() for li in page.select("ol.suggestions li")]  # type: ignore[union-attr]
+    assert suggestions[0] == world.weak_question.text
+    assert len(suggestions) == 6
+
+
+def test_an_answer_gets_feedback_with_its_words_highlighted(htmx: Client, world: World) -> None:
+    response = htmx.post(
+        "/practice/answer/",
+        {"question": QUESTION, "answer": WEAK, "seconds_taken": "14", "round": world.round1.pk},
+    )
+    assert response.status_code == 200
+    page = soup(response)
+    marked = {mark.contents[0] for mark in page.select(".marked mark.lvl-fix")}
+    assert {"I think", "sort of"} <= marked
+    assert "basically" in {mark.contents[0] for mark in page.select(".marked mark")}
+    fixes = [li.get_text(" ", strip=True) for li in page.select("li.insight.lvl-fix")]
+    assert any("Too short to tell a story" in text for text in fixes)
+    assert not page.select("li.insight.lvl-good")
+    attempt = m.PracticeAttempt.objects.get()
+    assert (attempt.seconds_taken, attempt.round_id, attempt.opportunity_id) == (
+        14,
+        world.round1.pk,
+        world.acme.pk,
+    )
+    assert attempt.analysis["format_version"] == 1
+
+
+def test_a_better_second_attempt_shows_progress(htmx: Client, world: World) -> None:
+    htmx.post("/practice/answer/", {"question": QUESTION, "answer": WEAK})
+    page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": STRONG}))
+    progress = page.select_one("ul.progress")
+    assert progress is not None and "specificity" in progress.get_text()
+    history = soup(Client().get("/practice/"))
+    item = history.select_one("li.history")
+    assert item is not None and "2 attempts" in item.get_text()
+    assert item.select_one("svg.sparkline polyline") is not None
+
+
+def test_an_empty_answer_asks_for_one_and_saves_nothing(htmx: Client, world: World) -> None:
+    page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": "   "}))
+    assert "Type your answer first" in page.get_text()
+    assert m.PracticeAttempt.objects.count() == 0
+
+
+def test_without_javascript_the_feedback_comes_on_the_full_page(user: object) -> None:
+    response = Client().post("/practice/answer/", {"question": QUESTION, "answer": STRONG})
+    page = soup(response)
+    assert page.h1 is not None and "Practice" in page.h1.get_text()
+    assert page.select_one("#feedback section.feedback") is not None
+    answer_box = page.find("textarea", attrs={"name": "answer"})
+    assert answer_box is not None and "board adopted it" in answer_box.get_text()
+
+
+def test_a_binary_answer_gets_a_clear_message(htmx: Client, world: World) -> None:
+    page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": "\x01\x02" * 50}))
+    assert page.select_one(".feedback, .form-errors") is not None
+    assert "Traceback" not in page.get_text()
