@@ -36,6 +36,8 @@ MODELS: tuple[tuple[str, type[m.OwnedModel]], ...] = (
     ("questions_to_ask", m.QuestionToAsk),
     ("follow_ups", m.FollowUp),
     ("offers", m.Offer),
+    ("profiles", m.Profile),
+    ("checklist_items", m.ChecklistItem),
 )
 MODEL_BY_KEY = dict(MODELS)
 

@@ -515,3 +515,143 @@ class Offer(OwnedModel):
 
     def __str__(self) -> str:
         return self.label or ("Current job" if self.is_current_job else f"Offer {self.pk}")
+
+
+class Profile(OwnedModel):
+    """The candidate: name and addresses for notes and invites, skills, and decision criteria."""
+
+    full_name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    other_emails = models.JSONField(default=list, blank=True)
+    headline = models.CharField(max_length=300, blank=True)
+    skills = models.JSONField(default=list, blank=True)
+    cv_text = models.TextField(blank=True)
+    decision_criteria = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_profile_per_owner")]
+
+    def __str__(self) -> str:
+        return self.full_name or f"Profile {self.pk}"
+
+
+class ChecklistItem(OwnedModel):
+    """One step of a round's countdown checklist, ticked off by the candidate."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="checklist")
+    key = models.CharField(max_length=100)
+    label = models.CharField(max_length=300)
+    due_on = models.DateField(null=True, blank=True)
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["round_id", "due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "key"], name="checklist_key_once_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ShareRole(models.TextChoices):
+    VIEWER = "viewer", "Viewer (can read)"
+    COMMENTER = "commenter", "Commenter (can add feedback and notes)"
+
+
+class Share(OwnedModel):
+    """An opportunity shared by its owner with a coach or consultant."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="shares")
+    grantee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shared_with_me"
+    )
+    role = models.CharField(max_length=20, choices=ShareRole.choices, default=ShareRole.VIEWER)
+
+    class Meta:
+        ordering = ["opportunity_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["opportunity", "grantee"], name="share_once"),
+            models.CheckConstraint(condition=Q(role__in=ShareRole.values), name="share_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id} shared with {self.grantee_id} as {self.role}"
+
+
+class ApiToken(OwnedModel):
+    """A token for the JSON API; only its hash is stored."""
+
+    name = models.CharField(max_length=100)
+    token_hash = models.CharField(max_length=128, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SignupInvite(OwnedModel):
+    """An invitation to create an account when sign-up is invite-only; only its hash is stored."""
+
+    email = models.EmailField(max_length=254, blank=True)
+    token_hash = models.CharField(max_length=128, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.email or f"Invite {self.pk}"
+
+
+class LoginAttempt(models.Model):
+    """A failed sign-in, kept briefly to slow down password guessing across app processes."""
+
+    key = models.CharField(max_length=300, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Embedding(models.Model):
+    """A cached sentence embedding of a text, keyed by the model and the text's hash."""
+
+    model_id = models.CharField(max_length=200)
+    text_hash = models.CharField(max_length=64)
+    dimensions = models.PositiveIntegerField()
+    vector = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model_id", "text_hash"], name="embedding_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model_id}:{self.text_hash[:12]}"
+
+
+class Job(models.Model):
+    """Heavy work (PDF rendering, batch analysis) done outside the request that asked for it."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=50)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, default="queued")
+    result = models.BinaryField(null=True, blank=True)
+    result_name = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.status}"
