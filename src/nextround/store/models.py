@@ -144,6 +144,8 @@ class Round(OwnedModel):
         max_length=20, choices=RoundOutcome.choices, default=RoundOutcome.PENDING
     )
     news_expected_on = models.DateField("news expected by", null=True, blank=True)
+    calendar_uid = models.CharField("calendar invite id", max_length=300, blank=True)
+    calendar_sequence = models.IntegerField(default=0)
     impressed = models.TextField("what seemed to impress", blank=True)
     fell_flat = models.TextField("what fell flat", blank=True)
     notes = models.TextField(blank=True)
@@ -457,6 +459,9 @@ class FollowUp(OwnedModel):
     body = models.TextField(blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text="No longer needed, e.g. after a decision elsewhere."
+    )
 
     class Meta:
         verbose_name = "follow-up"
