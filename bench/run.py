@@ -10,7 +10,13 @@ import traceback
 
 from bench.common import Row
 
-MODULES = ("bench_foundation", "bench_coach", "bench_classify", "bench_documents")
+MODULES = (
+    "bench_foundation",
+    "bench_web",
+    "bench_coach",
+    "bench_classify",
+    "bench_documents",
+)
 
 
 def print_table(rows: list[Row]) -> None:
