@@ -118,6 +118,9 @@ def _register() -> None:
 
     records.register(cli)
     practice.register(cli)
+    from nextround.cli import documents
+
+    documents.register(cli)
 
 
 _register()
