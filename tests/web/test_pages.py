@@ -269,3 +269,24 @@ def test_pages_are_served_with_their_stylesheet_and_htmx(client: Client) -> None
     assert page.find("link", rel="stylesheet", href="/static/nextround/app.css")
     assert page.html is not None
     assert page.html["lang"] == "en"
+
+
+def test_a_pasted_job_description_keeps_its_headings_and_lists_but_no_markup(
+    client: Client, world: World
+) -> None:
+    from nextround.services.records import opportunities
+
+    opportunities.update(
+        world.user,
+        world.globex.pk,
+        job_description=(
+            "## Must have\n- **SQL**\n- Python <script>alert(1)</script>\n\nWe value you."
+        ),
+    )
+    page = soup(client.get(f"/opportunities/{world.globex.pk}/"))
+    jd = page.select_one(".jd")
+    assert jd is not None
+    assert jd.h4 is not None and jd.h4.get_text() == "Must have"
+    assert [li.get_text() for li in jd.select("li")] == ["SQL", "Python <script>alert(1)</script>"]
+    assert jd.select_one("li strong") is not None
+    assert jd.find("script") is None
