@@ -113,6 +113,20 @@ def link(round_id: int, interviewer_id: int, as_json: bool) -> None:
     output.record(person, as_json, f"{person.name} is on round {round_id}'s panel.")
 
 
+@cli.command("sample")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def sample_(as_json: bool) -> None:
+    """Add a sample opportunity to explore (once; delete it whenever you like)."""
+    from nextround.cli import output
+    from nextround.cli.records import owner
+
+    user = owner()
+    from nextround.services import sample
+
+    opp = sample.create_sample(user)
+    output.record(opp, as_json, f"Sample opportunity {opp.pk}: {opp}.")
+
+
 def _register() -> None:
     from nextround.cli import practice, records
 

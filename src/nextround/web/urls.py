@@ -1,6 +1,7 @@
 from django.urls import URLPattern, path, register_converter
 
-from nextround.web.views import dashboard, opportunities, practice, rounds, stories
+from nextround.web.views import dashboard, opportunities, practice, rounds, stories, welcome
+from nextround.web.views import documents as document_views
 
 
 class SectionConverter:
@@ -21,6 +22,8 @@ SECTION = "<section:section>"
 urlpatterns: list[URLPattern] = [
     path("", dashboard.dashboard, name="dashboard"),
     path("search/", dashboard.search, name="search"),
+    path("welcome/", welcome.welcome, name="welcome"),
+    path("welcome/sample/", welcome.create_sample, name="welcome-sample"),
     path("opportunities/new/", opportunities.new, name="opportunity-new"),
     path("opportunities/<int:pk>/", opportunities.detail, name="opportunity"),
     path("opportunities/<int:pk>/edit/", opportunities.edit, name="opportunity-edit"),
@@ -51,6 +54,15 @@ urlpatterns: list[URLPattern] = [
     path("stories/new/", stories.new, name="story-new"),
     path("stories/<int:pk>/edit/", stories.edit, name="story-edit"),
     path("stories/<int:pk>/delete/", stories.delete, name="story-delete"),
+    # documents in
+    path("cv/import/", document_views.cv_page, name="cv-import"),
+    path("cv/import/confirm/", document_views.cv_confirm, name="cv-import-confirm"),
+    path("rounds/<int:pk>/profile/", document_views.profile_page, name="profile-import"),
+    path(
+        "rounds/<int:pk>/profile/confirm/",
+        document_views.profile_confirm,
+        name="profile-import-confirm",
+    ),
 ]
 
 handler404 = "nextround.web.views.errors.not_found"

@@ -1,0 +1,36 @@
+"""The first-run page and the sample opportunity it offers."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from django.test import Client
+
+from nextround.services import pages, practice, sample
+from nextround.store import models as m
+
+
+def test_the_welcome_page_offers_a_sample_and_a_first_opportunity(user: object) -> None:
+    page = BeautifulSoup(Client().get("/welcome/").content, "html.parser")
+    assert page.find("a", href="/opportunities/new/") is not None
+    button = page.select_one("form[action='/welcome/sample/'] button")
+    assert button is not None and button.get_text() == "Explore a sample opportunity"
+
+
+def test_the_sample_is_a_realistic_opportunity_made_only_once(user: object) -> None:
+    response = Client().post("/welcome/sample/")
+    opp = m.Opportunity.objects.get(company=sample.SAMPLE_COMPANY)
+    assert response["Location"] == f"/opportunities/{opp.pk}/"
+    Client().post("/welcome/sample/")
+    assert m.Opportunity.objects.filter(company=sample.SAMPLE_COMPANY).count() == 1
+    page = pages.opportunity_page(user, opp.pk)  # type: ignore[arg-type]
+    assert [s.round.status for s in page.rounds] == ["done", "planned"]
+    assert len(page.rounds[1].panel) == 2
+    assert page.rounds[0].question_count == 4
+    assert page.rounds[0].feedback_count == 1
+
+
+def test_the_sample_gives_something_to_practise(user: object) -> None:
+    opp = sample.create_sample(user)  # type: ignore[arg-type]
+    second = m.Round.objects.get(opportunity=opp, number=2)
+    suggested = practice.questions_for_round(user, second.pk, 3)  # type: ignore[arg-type]
+    assert suggested[0].text == "Describe a disagreement with a manager and how you handled it."
