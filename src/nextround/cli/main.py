@@ -128,10 +128,11 @@ def sample_(as_json: bool) -> None:
 
 
 def _register() -> None:
-    from nextround.cli import practice, records
+    from nextround.cli import followup, practice, records
 
     records.register(cli)
     practice.register(cli)
+    followup.register(cli)
     from nextround.cli import documents
 
     documents.register(cli)

@@ -1,0 +1,369 @@
+"""Calendar invites and emails in: an .ics makes or updates a round, an email becomes feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from nextround.formats import eml, ics
+from nextround.services import profile as profiles
+from nextround.services import times
+from nextround.services.errors import InvalidInput, ServiceError
+from nextround.services.records import feedback, opportunities, rounds
+from nextround.store import models as m
+
+MAX_INVITE_BYTES = ics.MAX_INVITE_BYTES
+MAX_EMAIL_BYTES = eml.MAX_EMAIL_BYTES
+MAX_NOTES_CHARS = 2000
+
+# Warnings from the reader that mean the invite may be wrong: the import stops and says so
+# unless the person confirms (`--anyway`, or the box on the upload form).
+_DOUBTS = (
+    (
+        "the invite lists no attendees",
+        "the invite lists no attendees besides you, so no interviewers would be added",
+    ),
+    ("the invite is not UTF-8", "the invite is not UTF-8 text, so names may be garbled"),
+    ("this is an all-day event", "the event is all-day: it gives a day but no start time"),
+)
+
+
+class FileProblem(ServiceError):
+    """A file that cannot be imported; the message names the file and the problem."""
+
+
+@dataclass
+class InviteImport:
+    """What importing an invite did to the round, in words a person can check."""
+
+    round: m.Round
+    created: bool = False
+    cancelled: bool = False
+    stale: bool = False
+    added: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        r = self.round
+        if self.stale:
+            return f"Round {r.number} already has a newer version of this invite; nothing changed."
+        if self.cancelled:
+            return f"Round {r.number} is marked cancelled."
+        verb = "Added" if self.created else "Updated"
+        when = times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None
+        text = f"{verb} round {r.number}"
+        if when is not None:
+            text += f" on {when:%a %d %b %Y %H:%M} ({r.timezone or 'UTC'})"
+        people = [*self.added, *self.linked]
+        if people:
+            text += " with " + ", ".join(people)
+        return text + "."
+
+
+def _read_invite(owner: User, data: bytes, name: str) -> ics.Invite:
+    try:
+        return ics.parse_invite(
+            data,
+            profiles.candidate_emails(owner),
+            local_timezone=times.local_zone_name(),
+        )
+    except ics.InviteError as exc:
+        raise FileProblem(f"{name}: {exc}") from None
+
+
+def _doubts(invite: ics.Invite) -> list[str]:
+    return [
+        reason for prefix, reason in _DOUBTS if any(w.startswith(prefix) for w in invite.warnings)
+    ]
+
+
+def import_invite(
+    owner: User,
+    opportunity_id: int,
+    data: bytes,
+    *,
+    name: str = "invite.ics",
+    round_id: int | None = None,
+    anyway: bool = False,
+) -> InviteImport:
+    """Create or update a round of the opportunity from an invite; nothing changes on error."""
+    opp = opportunities.get(owner, opportunity_id)
+    target = rounds.get(owner, round_id) if round_id is not None else None
+    if target is not None and target.opportunity_id != opp.pk:
+        raise InvalidInput.one("round", f"round {round_id} belongs to another opportunity")
+    invite = _read_invite(owner, data, name)
+    if not invite.uid:
+        raise FileProblem(f"{name}: the event has no UID, so later updates could not be matched")
+    existing = _existing(owner, opp, invite, target)
+    if invite.cancelled:
+        if existing is None:
+            raise FileProblem(
+                f"{name}: this cancels an event that was never imported; nothing to cancel"
+            )
+        return _cancel(existing, invite)
+    doubts = _doubts(invite)
+    if doubts and not anyway:
+        raise FileProblem(
+            f"{name}: " + "; ".join(doubts) + ". Nothing was imported; check the file, "
+            "or import it anyway (--anyway, or tick the box on the form)."
+        )
+    if (
+        existing is not None
+        and existing.calendar_uid == invite.uid
+        and invite.sequence < existing.calendar_sequence
+    ):
+        return InviteImport(existing, stale=True)
+    with transaction.atomic():
+        result = _save_round(owner, opp, existing, invite)
+        _panel(owner, opp, result, invite)
+    result.notes.extend(w for w in invite.warnings)
+    return result
+
+
+def _existing(
+    owner: User, opp: m.Opportunity, invite: ics.Invite, target: m.Round | None
+) -> m.Round | None:
+    if target is not None:
+        if target.calendar_uid and target.calendar_uid != invite.uid:
+            raise FileProblem(
+                f"round {target.number} was imported from another invite; "
+                "upload this one on the opportunity page to make a new round"
+            )
+        return target
+    same_uid = m.Round.objects.filter(owner=owner, opportunity=opp, calendar_uid=invite.uid)
+    found = same_uid.order_by("number").first()
+    if found is not None or invite.all_day:
+        return found
+    # A round typed in by hand for the same moment is the one the invite is about.
+    return (
+        m.Round.objects.filter(
+            owner=owner, opportunity=opp, calendar_uid="", scheduled_at=invite.start
+        )
+        .order_by("number")
+        .first()
+    )
+
+
+def _cancel(existing: m.Round, invite: ics.Invite) -> InviteImport:
+    if existing.calendar_uid == invite.uid and invite.sequence < existing.calendar_sequence:
+        return InviteImport(existing, stale=True)
+    existing.status = m.RoundStatus.CANCELLED
+    existing.calendar_uid = invite.uid
+    existing.calendar_sequence = invite.sequence
+    with transaction.atomic():
+        existing.save(update_fields=["status", "calendar_uid", "calendar_sequence"])
+    return InviteImport(existing, cancelled=True)
+
+
+def _save_round(
+    owner: User, opp: m.Opportunity, existing: m.Round | None, invite: ics.Invite
+) -> InviteImport:
+    notes: list[str] = []
+    values: dict[str, object] = {
+        "scheduled_at": invite.start,
+        "timezone": invite.timezone or times.offset_name(invite.start),
+    }
+    minutes = invite.duration_minutes
+    if minutes is not None and 1 <= minutes <= 24 * 60:
+        values["duration_minutes"] = minutes
+    elif minutes is not None:
+        notes.append(f"the event lasts {minutes} minutes, which was not kept as the length")
+    if invite.location:
+        values["location"] = invite.location[:300]
+    link = invite.video_link or ""
+    if link and len(link) <= 500:
+        values["link"] = link
+        values["format"] = m.RoundFormat.VIDEO
+    elif invite.location and not _looks_virtual(invite.location):
+        values["format"] = m.RoundFormat.ON_SITE
+    creating = existing is None
+    if creating:
+        summary = "\n\n".join(x for x in (invite.summary, invite.description) if x)
+        if summary:
+            values["notes"] = "From the invite:\n" + summary[:MAX_NOTES_CHARS]
+        round_ = rounds.create(owner, opp.pk, **values)
+    else:
+        assert existing is not None
+        if existing.status == m.RoundStatus.CANCELLED:
+            values["status"] = m.RoundStatus.PLANNED
+        round_ = rounds.update(owner, existing.pk, **values)
+    round_.calendar_uid = invite.uid[:300]
+    round_.calendar_sequence = invite.sequence
+    round_.save(update_fields=["calendar_uid", "calendar_sequence"])
+    return InviteImport(round_, created=creating, notes=notes)
+
+
+def _looks_virtual(location: str) -> bool:
+    return bool(re.search(r"https?://|teams|zoom|meet|video|online|phone|call", location, re.I))
+
+
+def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.Invite) -> None:
+    own = set(profiles.candidate_emails(owner))
+    people = list(invite.attendees)
+    organiser = invite.organizer
+    if (
+        organiser is not None
+        and organiser.name
+        and organiser.email.lower() not in own
+        and all(p.email.lower() != organiser.email.lower() for p in people)
+    ):
+        people.insert(0, organiser)
+    known = list(m.Interviewer.objects.filter(owner=owner, opportunity=opp))
+    consultant = opp.consultant_email.strip().lower()
+    on_panel = set(
+        m.RoundInterviewer.objects.filter(round=result.round).values_list(
+            "interviewer_id", flat=True
+        )
+    )
+    for person in people:
+        if consultant and person.email.lower() == consultant:
+            continue
+        name, team = display_name(person.name, person.email)
+        if not name:
+            continue
+        match = _match(known, name, person.email)
+        if match is None:
+            match = m.Interviewer(owner=owner, opportunity=opp, name=name[:200], team=team[:200])
+            match.email = _valid_email(person.email)
+            match.save()
+            known.append(match)
+            result.added.append(name)
+        else:
+            if _valid_email(person.email) and not match.email:
+                match.email = _valid_email(person.email)
+                match.save(update_fields=["email"])
+            if match.pk not in on_panel:
+                result.linked.append(match.name)
+        if match.pk not in on_panel:
+            m.RoundInterviewer.objects.create(owner=owner, round=result.round, interviewer=match)
+            on_panel.add(match.pk)
+
+
+def _valid_email(value: str) -> str:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return value if len(value) <= 254 else ""
+
+
+def display_name(name: str, email: str) -> tuple[str, str]:
+    """A person's name as people write it, and a team in brackets after it if there was one.
+
+    "Okafor, Adaeze (People Team)" gives ("Adaeze Okafor", "People Team"); with no name, the
+    address "priya.shah@..." gives "Priya Shah".
+    """
+    team = ""
+    bracket = re.search(r"\s*\(([^)]*)\)\s*$", name)
+    if bracket:
+        team = bracket.group(1).strip()
+        name = name[: bracket.start()]
+    name = " ".join(name.split()).strip('"')
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first.strip()} {last.strip()}".strip()
+    if not name and "@" in email:
+        local = email.split("@", 1)[0]
+        name = " ".join(part.capitalize() for part in re.split(r"[._-]+", local) if part)
+    return name, team
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _match(known: list[m.Interviewer], name: str, email: str) -> m.Interviewer | None:
+    address = email.strip().lower()
+    if address:
+        for person in known:
+            if person.email and person.email.strip().lower() == address:
+                return person
+    for person in known:
+        if _key(display_name(person.name, "")[0]) == _key(name):
+            return person
+    return None
+
+
+# Emails -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmailImport:
+    feedback: m.Feedback
+    subject: str
+
+    @property
+    def message(self) -> str:
+        f = self.feedback
+        who = f" from {f.sender}" if f.sender else ""
+        when = f" of {f.received_on:%d %b %Y}" if f.received_on else ""
+        return f"Added feedback{who}{when} to round {f.round.number}."
+
+
+def import_email_file(
+    owner: User, round_id: int, data: bytes, name: str = "email.eml"
+) -> EmailImport:
+    """Store an .eml file as feedback on a round, with its sender and date."""
+    round_ = rounds.get(owner, round_id)
+    try:
+        email = eml.parse_email(data, local_timezone=times.local_zone_name())
+    except eml.EmailError as exc:
+        raise FileProblem(f"{name}: {exc}") from None
+    return _store(owner, round_, email)
+
+
+def import_email_text(owner: User, round_id: int, text: str) -> EmailImport:
+    """Store a pasted email (optionally with From:, Date: and Subject: lines) as feedback."""
+    round_ = rounds.get(owner, round_id)
+    try:
+        email = eml.parse_pasted_email(text, local_timezone=times.local_zone_name())
+    except eml.EmailError as exc:
+        raise FileProblem(f"pasted email: {exc}") from None
+    return _store(owner, round_, email)
+
+
+def _store(owner: User, round_: m.Round, email: eml.Email) -> EmailImport:
+    text = email.text.strip() or email.quoted.strip()
+    sender = email.sender_name
+    if email.sender_email:
+        sender = f"{sender} <{email.sender_email}>" if sender else email.sender_email
+    received: dt.date | None = None
+    if email.date is not None:
+        local = times.in_zone(email.date, round_.timezone or times.local_zone_name())
+        received = local.date()
+    item = feedback.create(
+        owner,
+        round_.pk,
+        source=_source(owner, round_, email),
+        sender=sender[:300],
+        text=text,
+        received_on=received,
+    )
+    return EmailImport(item, email.subject)
+
+
+def _source(owner: User, round_: m.Round, email: eml.Email) -> str:
+    address = email.sender_email.strip().lower()
+    opp = round_.opportunity
+    name = _key(email.sender_name)
+    if (address and address == opp.consultant_email.strip().lower()) or (
+        name and opp.consultant_name and name == _key(opp.consultant_name)
+    ):
+        return m.FeedbackSource.CONSULTANT
+    people = m.Interviewer.objects.filter(owner=owner, opportunity=opp)
+    person = _match(list(people), display_name(email.sender_name, "")[0], address)
+    if person is None:
+        return m.FeedbackSource.OTHER
+    if person.role == m.InterviewerRole.HR:
+        return m.FeedbackSource.HR
+    if person.role == m.InterviewerRole.CONSULTANT:
+        return m.FeedbackSource.CONSULTANT
+    return m.FeedbackSource.INTERVIEWER

@@ -1,0 +1,284 @@
+"""Offers: a reply asking for time, the weighted decision matrix, and the decision itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.coach import decision as matrix
+from nextround.coach import followup as notes
+from nextround.services import profile as profiles
+from nextround.services import times
+from nextround.services.errors import InvalidInput, ServiceError
+from nextround.services.followups import NO_NAME
+from nextround.services.records import offers
+from nextround.store import models as m
+
+REPLY_WORKING_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Script:
+    offer: m.Offer
+    to_name: str
+    to_email: str
+    subject: str
+    body: str
+    spoken: str
+    reply_by: dt.date
+
+
+@dataclass(frozen=True)
+class Cell:
+    criterion: str
+    label: str
+    rating: float
+    points: float
+    missing: bool
+    derived: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    offer: m.Offer
+    label: str
+    total: float
+    rank: int
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The decision matrix as pages and the CLI show it."""
+
+    criteria: list[matrix.Criterion]
+    weights: Mapping[str, float]
+    rows: list[Row]
+    messages: list[str]
+    sensitivity: str
+    offers: list[m.Offer]
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.rows)
+
+
+def label(offer: m.Offer) -> str:
+    if offer.label:
+        return offer.label
+    if offer.is_current_job:
+        return "Current job"
+    if offer.opportunity is not None:
+        return f"{offer.opportunity.role} at {offer.opportunity.company}"
+    return f"Offer {offer.pk}"
+
+
+def _get(owner: User, offer_id: int) -> m.Offer:
+    offers.get(owner, offer_id)
+    return m.Offer.objects.select_related("opportunity").get(pk=offer_id)
+
+
+def _contact(opp: m.Opportunity) -> tuple[str, str]:
+    people = list(m.Interviewer.objects.filter(owner=opp.owner, opportunity=opp).order_by("id"))
+    for role in (m.InterviewerRole.HIRING_MANAGER, m.InterviewerRole.HR):
+        for person in people:
+            if person.role == role:
+                return person.name, person.email
+    if opp.consultant_name.strip():
+        return opp.consultant_name, opp.consultant_email
+    if people:
+        return people[0].name, people[0].email
+    raise ServiceError(
+        f"nobody at {opp.company} is recorded to reply to: add the hiring manager as an "
+        "interviewer, or the consultant to the opportunity"
+    )
+
+
+def script(owner: User, offer_id: int, reply_by: dt.date | None = None) -> Script:
+    """What to write and say to thank them for the offer and ask for time to consider it."""
+    offer = _get(owner, offer_id)
+    if offer.opportunity is None:
+        raise InvalidInput.one("offer", "this is your current job, not an offer to reply to")
+    opp = offer.opportunity
+    name, email = _contact(opp)
+    last = m.Round.objects.filter(owner=owner, opportunity=opp).order_by("-number").first()
+    today = timezone.localdate()
+    round_day = today
+    if last is not None and last.scheduled_at is not None:
+        round_day = min(today, times.in_zone(last.scheduled_at, last.timezone).date())
+    if reply_by is None:
+        reply_by = offer.deadline or notes.add_working_days(today, REPLY_WORKING_DAYS)
+    if reply_by < today:
+        raise InvalidInput.one("reply_by", f"{reply_by.isoformat()} is in the past")
+    ctx = notes.NoteContext(
+        candidate_name=profiles.get(owner).full_name or NO_NAME,
+        company=opp.company,
+        role=opp.role,
+        round_number=last.number if last else 1,
+        round_date=round_day,
+        interviewer=notes.InterviewerInfo(name=name, email=email),
+    )
+    try:
+        written = notes.offer_time_request(ctx, reply_by)
+    except notes.FollowUpError as exc:
+        raise InvalidInput.one("offer", str(exc)) from None
+    return Script(offer, name, email, written.subject, written.body, written.spoken, reply_by)
+
+
+def rate(owner: User, offer_id: int, ratings: Mapping[str, float]) -> m.Offer:
+    """Set the offer's 0-10 ratings on some criteria, keeping the others."""
+    offer = _get(owner, offer_id)
+    keys = {c.key: c for c in profiles.criteria(owner)}
+    merged = dict(offer.ratings or {})
+    for key, value in ratings.items():
+        if key not in keys:
+            raise InvalidInput.one(
+                "rating", f"{key!r} is not one of your criteria ({', '.join(keys)})"
+            )
+        if not isinstance(value, int | float) or not math.isfinite(value) or not 0 <= value <= 10:
+            raise InvalidInput.one("rating", f"{keys[key].label} must be rated from 0 to 10")
+        merged[key] = float(value)
+    return offers.update(owner, offer.pk, ratings=merged)
+
+
+def parse_ratings(items: list[str]) -> dict[str, float]:
+    """Ratings from `key=rating` items as typed on the command line."""
+    found: dict[str, float] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInput.one("rating", f"{item!r} is not KEY=RATING, e.g. pay=8")
+        try:
+            found[key.strip()] = float(raw)
+        except ValueError:
+            raise InvalidInput.one(
+                "rating", f"the rating of {key} is not a number: {raw!r}"
+            ) from None
+    return found
+
+
+def _salary_ratings(options: list[m.Offer]) -> dict[int, float]:
+    """Pay ratings from salaries, against the current job (or the lowest offer in its currency)."""
+    current = next((o for o in options if o.is_current_job and o.salary), None)
+    base = current or min(
+        (o for o in options if o.salary), key=lambda o: o.salary or 0, default=None
+    )
+    if base is None or not base.salary:
+        return {}
+    derived: dict[int, float] = {}
+    for o in options:
+        if o.salary is None or (o.currency or base.currency) != (base.currency or o.currency):
+            continue
+        derived[o.pk] = matrix.salary_rating(float(o.salary), float(base.salary))
+    return derived
+
+
+def compare(owner: User) -> Matrix:
+    """Every open offer and the current job in the owner's weighted decision matrix."""
+    criteria = profiles.criteria(owner)
+    options = list(
+        m.Offer.objects.filter(owner=owner)
+        .exclude(decision=m.Decision.DECLINED)
+        .select_related("opportunity")
+        .order_by("-is_current_job", "id")
+    )
+    if len(options) < 2:
+        return Matrix(
+            criteria,
+            {},
+            [],
+            ["Record at least two offers, or an offer and your current job, to compare them."],
+            "",
+            options,
+        )
+    pay = _salary_ratings(options) if any(c.key == "pay" for c in criteria) else {}
+    messages: list[str] = []
+    built = []
+    derived_for: set[int] = set()
+    for o in options:
+        ratings = {k: float(v) for k, v in (o.ratings or {}).items()}
+        if "pay" not in ratings and o.pk in pay:
+            ratings["pay"] = pay[o.pk]
+            derived_for.add(o.pk)
+        built.append(matrix.Option(str(o.pk), label(o), ratings, o.is_current_job))
+    if derived_for:
+        messages.append(
+            "Pay is rated from the salaries (5 is the current job's or the lowest offer's "
+            "salary, one point per 5% more or less) until you rate it yourself."
+        )
+    try:
+        result = matrix.compare(built, criteria)
+    except matrix.DecisionError as exc:
+        raise InvalidInput.one("ratings", str(exc)) from None
+    by_pk = {str(o.pk): o for o in options}
+    rows = [
+        Row(
+            by_pk[s.key],
+            s.label,
+            round(s.total, 2),
+            s.rank,
+            [
+                Cell(
+                    c.criterion,
+                    c.label,
+                    c.rating,
+                    round(c.points, 2),
+                    c.missing,
+                    c.criterion == "pay" and int(s.key) in derived_for,
+                )
+                for c in s.contributions
+            ],
+        )
+        for s in result.scores
+    ]
+    return Matrix(
+        criteria,
+        result.weights,
+        rows,
+        [*messages, *result.messages],
+        result.sensitivity.message,
+        options,
+    )
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    offer: m.Offer
+    closed_follow_ups: int
+
+    @property
+    def message(self) -> str:
+        verb = "Accepted" if self.offer.decision == m.Decision.ACCEPTED else "Declined"
+        text = f"{verb} {label(self.offer)}."
+        if self.closed_follow_ups:
+            n = self.closed_follow_ups
+            text += f" Closed {n} open follow-up{'s' if n != 1 else ''} of other opportunities."
+        return text
+
+
+def decide(owner: User, offer_id: int, accept: bool) -> DecisionResult:
+    """Record the decision; accepting closes the other opportunities' open follow-ups."""
+    offer = _get(owner, offer_id)
+    if offer.opportunity is None:
+        raise InvalidInput.one("offer", "this is your current job: there is nothing to decide")
+    choice = m.Decision.ACCEPTED if accept else m.Decision.DECLINED
+    closed = 0
+    with transaction.atomic():
+        offer.decision = choice
+        offer.save(update_fields=["decision"])
+        opp = offer.opportunity
+        opp.stage = m.Stage.ACCEPTED if accept else m.Stage.DECLINED
+        opp.save(update_fields=["stage"])
+        if accept:
+            closed = (
+                m.FollowUp.objects.filter(owner=owner, sent_at__isnull=True, closed_at__isnull=True)
+                .exclude(round__opportunity=opp)
+                .update(closed_at=timezone.now(), updated_at=timezone.now())
+            )
+    return DecisionResult(offer, closed)
