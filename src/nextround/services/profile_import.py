@@ -40,7 +40,7 @@ class ProfileFacts:
 
     @property
     def has_facts(self) -> bool:
-        return bool(self.title or self.current_company or self.earlier_employers)
+        return bool(self.current_company or self.earlier_employers)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -106,14 +106,38 @@ def facts_from_text(text: str, source_name: str = "", today: dt.date | None = No
     )
 
 
-def apply_facts(
+@dataclass(frozen=True)
+class ProfilePlan:
+    """What applying the facts would do: who is filled in, and which fields change."""
+
+    round_id: int
+    facts: ProfileFacts
+    interviewer: m.Interviewer | None  # None: a new interviewer is added to the round
+    changes: dict[str, Any]
+
+    @property
+    def creating(self) -> bool:
+        return self.interviewer is None
+
+    @property
+    def shown_changes(self) -> list[tuple[str, str]]:
+        """Each changed field as a label and its new value in words."""
+        shown = []
+        for name, value in self.changes.items():
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            shown.append((name.replace("_", " ").capitalize(), str(value)))
+        return shown
+
+
+def plan(
     owner: User, round_id: int, facts: ProfileFacts, interviewer_id: int | None = None
-) -> ProfileImportResult:
-    """Fill in an interviewer on the round from the facts: the one named, else one by name."""
+) -> ProfilePlan:
+    """Check the facts against the round and its people; nothing is saved."""
     round_ = rounds.get(owner, round_id)
+    person: m.Interviewer | None = None
     if interviewer_id is not None:
-        person: m.Interviewer | None = interviewers.get(owner, interviewer_id)
-        assert person is not None
+        person = interviewers.get(owner, interviewer_id)
         if person.opportunity_id != round_.opportunity_id:
             raise InvalidInput.one(
                 "interviewer", f"{person.name} belongs to another opportunity", "profile import"
@@ -129,18 +153,27 @@ def apply_facts(
     if not facts.has_facts:
         raise InvalidInput.one(
             "text",
-            f"no title, company or employers found in {facts.source_name}; is it a profile?",
+            f"no company or employers found in {facts.source_name}; is it a profile?",
             "profile import",
         )
+    changes = new_values(facts) if person is None else changed_values(person, facts)
+    return ProfilePlan(round_.pk, facts, person, changes)
+
+
+def apply_facts(
+    owner: User, round_id: int, facts: ProfileFacts, interviewer_id: int | None = None
+) -> ProfileImportResult:
+    """Fill in an interviewer on the round from the facts: the one named, else one by name."""
+    planned = plan(owner, round_id, facts, interviewer_id)
     with transaction.atomic():
-        if person is None:
-            created = interviewers.add_to_round(owner, round_id, **new_values(facts))
-            return ProfileImportResult(created, True, tuple(new_values(facts)), facts)
-        changes = changed_values(person, facts)
-        if changes:
-            person = interviewers.update(owner, person.pk, **changes)
+        if planned.interviewer is None:
+            created = interviewers.add_to_round(owner, round_id, **planned.changes)
+            return ProfileImportResult(created, True, tuple(planned.changes), facts)
+        person = planned.interviewer
+        if planned.changes:
+            person = interviewers.update(owner, person.pk, **planned.changes)
         interviewers.link(owner, round_id, person.pk)
-    return ProfileImportResult(person, False, tuple(changes), facts)
+    return ProfileImportResult(person, False, tuple(planned.changes), facts)
 
 
 def _same_name(owner: User, round_: m.Round, name: str) -> m.Interviewer | None:

@@ -8,6 +8,7 @@ from django import forms
 from django.db import models
 
 from nextround.services import times
+from nextround.web.forms_documents import FILE_HELP, DocumentField
 from nextround.store import models as m
 
 LINES_HELP = "One per line."
@@ -56,6 +57,11 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class OpportunityForm(ServiceForm):
+    jd_file = DocumentField(
+        label="Job description file",
+        help_text=FILE_HELP + " Its text replaces the job description above.",
+    )
+
     class Meta(ServiceMeta):
         model = m.Opportunity
         fields = [
@@ -63,6 +69,7 @@ class OpportunityForm(ServiceForm):
             "role",
             "stage",
             "job_description",
+            "jd_file",
             "location",
             "url",
             "dress_code",
@@ -76,7 +83,20 @@ class OpportunityForm(ServiceForm):
             "job_description": forms.Textarea(attrs={"rows": 10}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"job_description": "Paste the advert; requirements are read from it."}
+        help_texts = {
+            "job_description": "Paste the advert, or choose its file below; requirements are "
+            "read from it."
+        }
+
+    def values(self) -> dict[str, Any]:
+        """The fields to save: an uploaded job description replaces the pasted one."""
+        values = super().values()
+        upload = values.pop("jd_file", None)
+        if upload:
+            document, name = upload
+            values["job_description"] = document.text
+            values["jd_source_name"] = name[:255]
+        return values
 
 
 class RoundForm(ServiceForm):

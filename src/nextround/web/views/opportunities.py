@@ -7,11 +7,13 @@ from django.views.decorators.http import require_POST
 from nextround.services import pages
 from nextround.services.records import opportunities, requirements
 from nextround.web.forms import OpportunityForm, RequirementForm
+from nextround.web.forms_documents import capped_uploads
 from nextround.web.views.common import found, is_htmx, owner, save
 
 
+@capped_uploads
 def new(request: HttpRequest) -> HttpResponse:
-    form = OpportunityForm(request.POST or None)
+    form = OpportunityForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         opp = save(form, lambda v: opportunities.create(owner(request), **v))
         if opp is not None:
@@ -19,9 +21,10 @@ def new(request: HttpRequest) -> HttpResponse:
     return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": None})
 
 
+@capped_uploads
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     opp = found(lambda: opportunities.get(owner(request), pk))
-    form = OpportunityForm(request.POST or None, instance=opp)
+    form = OpportunityForm(request.POST or None, request.FILES or None, instance=opp)
     if request.method == "POST":
         saved = save(form, lambda v: opportunities.update(owner(request), pk, **v))
         if saved is not None:
