@@ -1,0 +1,150 @@
+"""The brief's content (advice by format, kind and purpose, checklist, templates), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from nextround.coach.bank import INTERVIEWER_ROLES, ROUND_PURPOSES
+
+FORMAT_VERSION = 1
+CONTENT_FILE = "brief_content.json"
+FORMATS = ("video", "phone", "on-site")
+KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assessment")
+DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
+PROBE_CATEGORIES = ("tool", "qualification", "skill", "responsibility", "seniority")
+TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior", "technical")
+
+
+class ContentError(ValueError):
+    """The brief content file is malformed; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class ChecklistTemplate:
+    key: str
+    label: str
+    days_before: int
+    when: tuple[str, ...]  # formats or kinds it applies to; empty: every round
+
+
+@dataclass(frozen=True)
+class BriefContent:
+    formats: dict[str, tuple[str, ...]]
+    kinds: dict[str, tuple[str, ...]]
+    purposes: dict[str, str]
+    dress: dict[str, str]
+    bring: dict[str, tuple[str, ...]]
+    mindset: tuple[str, ...]
+    follow_ups: dict[str, str]
+    generic_follow_up: str
+    concern_question: str
+    probes: dict[str, str]
+    care_abouts: dict[str, tuple[str, ...]]
+    senior_levels: tuple[str, ...]
+    senior_roles: tuple[str, ...]
+    checklist: tuple[ChecklistTemplate, ...]
+    tailored_asks: dict[str, str]
+
+
+class _Reader:
+    def __init__(self, raw: object, source: str) -> None:
+        if not isinstance(raw, dict):
+            raise ContentError(f"{source}: top level must be an object")
+        if raw.get("format_version") != FORMAT_VERSION:
+            raise ContentError(f"{source}: format_version {raw.get('format_version')!r} is not 1")
+        self.raw: dict[str, Any] = raw
+        self.source = source
+
+    def fail(self, key: str, problem: str) -> ContentError:
+        return ContentError(f"{self.source}: {key!r} {problem}")
+
+    def text(self, value: object, key: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "must be non-empty text")
+        return value.strip()
+
+    def texts(self, value: object, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, "must be a non-empty list of text")
+        return tuple(self.text(v, key) for v in value)
+
+    def table(self, key: str, keys: tuple[str, ...], many: bool, exact: bool = True) -> Any:
+        value = self.raw.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be an object")
+        missing = [k for k in keys if k not in value]
+        unknown = [k for k in value if k not in keys] if exact else []
+        if missing:
+            raise self.fail(key, f"lacks {', '.join(missing)}")
+        if unknown:
+            raise self.fail(key, f"has unknown keys {', '.join(unknown)}")
+        read = self.texts if many else self.text
+        return {k: read(v, f"{key}.{k}") for k, v in value.items()}
+
+
+def parse_content(raw: object, source: str) -> BriefContent:
+    """Validate decoded JSON of the brief content file."""
+    r = _Reader(raw, source)
+    checklist = []
+    seen: set[str] = set()
+    entries = r.raw.get("checklist")
+    if not isinstance(entries, list) or not entries:
+        raise r.fail("checklist", "must be a non-empty list")
+    for index, entry in enumerate(entries):
+        where = f"checklist[{index}]"
+        if not isinstance(entry, dict):
+            raise r.fail(where, "must be an object")
+        key = r.text(entry.get("key"), f"{where}.key")
+        if key in seen:
+            raise r.fail(where, f"repeats key {key!r}")
+        seen.add(key)
+        days = entry.get("days_before")
+        if not isinstance(days, int) or isinstance(days, bool) or not -7 <= days <= 60:
+            raise r.fail(f"{where}.days_before", "must be a whole number from -7 to 60")
+        when = entry.get("when")
+        if not isinstance(when, list) or any(w not in FORMATS + KINDS for w in when):
+            raise r.fail(f"{where}.when", "must list formats or kinds of round")
+        checklist.append(
+            ChecklistTemplate(key, r.text(entry.get("label"), f"{where}.label"), days, tuple(when))
+        )
+    bring_keys = ("always", "on-site", "video", "phone", "presentation", "assessment", "tour")
+    senior_levels = r.texts(r.raw.get("senior_levels"), "senior_levels")
+    senior_roles = r.texts(r.raw.get("senior_roles"), "senior_roles")
+    if any(role not in INTERVIEWER_ROLES for role in senior_roles):
+        raise r.fail("senior_roles", "names an unknown interviewer role")
+    concern = r.text(r.raw.get("concern_question"), "concern_question")
+    if "{topic}" not in concern:
+        raise r.fail("concern_question", "must contain {topic}")
+    return BriefContent(
+        formats=r.table("formats", FORMATS, many=True),
+        kinds=r.table("kinds", KINDS, many=True),
+        purposes=r.table("purposes", ("unknown", *ROUND_PURPOSES), many=False),
+        dress=r.table("dress", DRESS_CODES, many=False),
+        bring=r.table("bring", bring_keys, many=True),
+        mindset=r.texts(r.raw.get("mindset"), "mindset"),
+        follow_ups=r.table("follow_ups", (), many=False, exact=False),
+        generic_follow_up=r.text(r.raw.get("generic_follow_up"), "generic_follow_up"),
+        concern_question=concern,
+        probes=r.table("probes", PROBE_CATEGORIES, many=False),
+        care_abouts=r.table("care_abouts", INTERVIEWER_ROLES, many=True),
+        senior_levels=senior_levels,
+        senior_roles=senior_roles,
+        checklist=tuple(checklist),
+        tailored_asks=r.table("tailored_asks", TAILORED, many=False),
+    )
+
+
+@functools.cache
+def load_content() -> BriefContent:
+    """The packaged brief content, loaded and validated once."""
+    source = f"nextround/coach/data/{CONTENT_FILE}"
+    text = resources.files("nextround.coach").joinpath("data", CONTENT_FILE).read_text("utf-8")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ContentError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    return parse_content(raw, source)
