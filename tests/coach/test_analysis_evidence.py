@@ -139,3 +139,17 @@ def test_a_plugged_in_scorer_decides_relevance() -> None:
     assert "good" not in levels(analysis.insights)
     scores = {s.aspect: s for s in analysis.scores}
     assert "semantic similarity 0.10" in scores["relevance"].reasons
+
+
+def test_a_stakeholder_story_in_other_words_counts_as_on_topic() -> None:
+    from nextround.coach.analysis import analyze_answer
+
+    answer = (
+        "Our marketing director disputed the churn figures before a board review. "
+        "I met her twice, rebuilt the measure with her team and the board adopted it."
+    )
+    result = analyze_answer("Tell me about a time you handled a difficult stakeholder.", answer)
+    relevance = result.by_aspect("relevance")
+    assert [i.level for i in relevance] == ["good"]
+    quoted = {answer[s.start : s.end] for i in relevance for s in i.spans}
+    assert {"disputed", "director"} <= quoted

@@ -24,8 +24,19 @@ JOB_TERMS_FOR_FULL_SCORE = 5
 
 
 @functools.cache
+def _concept_sets(wordlists: WordLists) -> dict[str, frozenset[str]]:
+    """Stem to every synonym group it belongs to (each group keyed by its first word)."""
+    table: dict[str, set[str]] = {}
+    for group in wordlists.synonyms:
+        for entry in group:
+            if " " not in entry:
+                table.setdefault(stem(entry), set()).add(group[0])
+    return {key: frozenset(groups) for key, groups in table.items()}
+
+
+@functools.cache
 def _concepts(wordlists: WordLists) -> dict[str, str]:
-    """Stem to concept key: a synonym group's first word, so synonyms meet."""
+    """Stem to its first concept key, so synonyms meet."""
     table: dict[str, str] = {}
     for group in wordlists.synonyms:
         for entry in group:
@@ -37,6 +48,11 @@ def _concepts(wordlists: WordLists) -> dict[str, str]:
 def concept(wordlists: WordLists, stemmed: str) -> str:
     """The key a stem counts under when comparing question and answer."""
     return _concepts(wordlists).get(stemmed, stemmed)
+
+
+def concepts(wordlists: WordLists, stemmed: str) -> frozenset[str]:
+    """Every key a stem counts under: a word can belong to several synonym groups."""
+    return _concept_sets(wordlists).get(stemmed, frozenset((stemmed,)))
 
 
 def topic_words(question: str, wordlists: WordLists) -> dict[str, str]:
@@ -58,14 +74,17 @@ def relevance(
     result = AspectResult("relevance")
     wordlists = parsed.wordlists
     keys = topic_words(question, wordlists)
+    # "difficult" in the question is met by "disputed" in the answer: words may share groups.
+    wanted = {key: concepts(wordlists, stem(surface)) | {key} for key, surface in keys.items()}
     stopwords = wordlists.sets["stopwords"]
     found: dict[str, list[Span]] = {}
     for word, lowered, stemmed in zip(parsed.words, parsed.lowers, parsed.stems, strict=True):
         if lowered in stopwords:
             continue
-        key = concept(wordlists, stemmed)
-        if key in keys:
-            found.setdefault(key, []).append(word.span)
+        meanings = concepts(wordlists, stemmed)
+        for key, accepted in wanted.items():
+            if meanings & accepted:
+                found.setdefault(key, []).append(word.span)
     coverage = len(found) / len(keys) if keys else 0.0
     matched = [keys[k] for k in keys if k in found]
     missing = [keys[k] for k in keys if k not in found]
@@ -100,13 +119,22 @@ def relevance(
         result.step(5, "Answer the question that was asked, in your first sentence.")
     elif on_topic and matched:
         result.add("good", f"You speak to what was asked: {listing(matched[:4])}.", spans)
-    elif matched:
+    elif matched and missing:
         result.add(
             "info",
             f"You touch on {listing(matched[:4])} but not {listing(missing[:4])}.",
             spans,
         )
         result.step(35, f"Speak to the whole question, including {listing(missing[:3])}.")
+    elif matched:
+        # Every topic word is there, yet the meaning score says the answer drifts.
+        result.add(
+            "info",
+            f"You use the question's words ({listing(matched[:4])}), but the answer as a whole "
+            "reads only loosely linked to what was asked.",
+            spans,
+        )
+        result.step(35, "Link your first sentence plainly to what was asked.")
     result.set_score(score, reasons)
     return result, off_topic
 
