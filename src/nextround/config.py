@@ -68,10 +68,49 @@ def _parse_log_level(name: str, value: str) -> str:
     return level
 
 
+def _parse_signup(name: str, value: str) -> str:
+    value = value.strip().lower()
+    if value not in ("open", "invite", "closed"):
+        raise ConfigError(f"{PREFIX}{name} must be 'open', 'invite' or 'closed', not {value!r}")
+    return value
+
+
+def _parse_hosts(name: str, value: str) -> list[str]:
+    hosts = [h.strip() for h in value.split(",") if h.strip()]
+    for host in hosts:
+        if any(c in host for c in "/ @"):
+            raise ConfigError(f"{PREFIX}{name} takes host names separated by commas, not {host!r}")
+    return hosts
+
+
+def _parse_count(name: str, value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise ConfigError(f"{PREFIX}{name} must be a whole number, not {value!r}") from None
+    if not 1 <= count <= 1000:
+        raise ConfigError(f"{PREFIX}{name} must be between 1 and 1000, not {count}")
+    return count
+
+
+def _parse_log_format(name: str, value: str) -> str:
+    value = value.strip().lower()
+    if value not in ("plain", "json"):
+        raise ConfigError(f"{PREFIX}{name} must be 'plain' or 'json', not {value!r}")
+    return value
+
+
 def _parse_database_url(name: str, value: str) -> dict[str, Any] | None:
     if not value.strip():
         return None
     return parse_database_url(value, env_name=PREFIX + name)
+
+
+def _parse_semantic(name: str, value: str) -> str:
+    choice = value.strip().lower() or "auto"
+    if choice not in ("auto", "onnx", "torch", "off"):
+        raise ConfigError(f"{PREFIX}{name} must be auto, onnx, torch or off, not {value!r}")
+    return choice
 
 
 def _parse_path(name: str, value: str) -> Path | None:
@@ -118,6 +157,61 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_str,
     ),
     Setting("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR.", _parse_log_level),
+    Setting(
+        "SEMANTIC",
+        "auto",
+        "Sentence embeddings for meaning-based matching: 'auto' (use them when the "
+        "`semantic` extra is installed), 'onnx', 'torch' (the full-precision model) or 'off' "
+        "(word overlap only).",
+        _parse_semantic,
+    ),
+    Setting(
+        "LOG_FORMAT",
+        "",
+        "'plain' or 'json' (one JSON object a line, no personal data). Default: json in "
+        "server mode, plain in local mode.",
+        lambda name, value: _parse_log_format(name, value) if value.strip() else "",
+    ),
+    Setting(
+        "SIGNUP",
+        "closed",
+        "Server mode: who may create an account. 'open' (anyone), 'invite' (with an invite "
+        "from `nextround user invite`) or 'closed' (only `nextround user add`).",
+        _parse_signup,
+    ),
+    Setting(
+        "ALLOWED_HOSTS",
+        "",
+        "Server mode: the host names the site answers to, separated by commas "
+        "(e.g. careers.example.org). Default: loopback names only.",
+        _parse_hosts,
+    ),
+    Setting(
+        "HTTPS",
+        "false",
+        "Server mode: the site is reached over HTTPS (secure cookies, HSTS, redirect to https).",
+        _parse_bool,
+    ),
+    Setting(
+        "TRUSTED_PROXY",
+        "false",
+        "Server mode: a reverse proxy in front sets X-Forwarded-Proto and X-Forwarded-For; "
+        "trust them (only when the app is reachable through the proxy alone).",
+        _parse_bool,
+    ),
+    Setting(
+        "WORKERS",
+        "4",
+        "Server mode: how many gunicorn worker processes `nextround serve` starts.",
+        _parse_count,
+    ),
+    Setting(
+        "LOGIN_ATTEMPTS",
+        "5",
+        "Server mode: failed sign-ins allowed per account and per address in 15 minutes "
+        "before sign-in is refused for a while.",
+        _parse_count,
+    ),
 )
 
 SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}

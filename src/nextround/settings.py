@@ -56,7 +56,14 @@ SECRET_KEY = _secret_key()
 _database: dict[str, Any] | None = config.read("DATABASE_URL")
 DATABASES = {"default": _database or config.sqlite_database(DATA_DIR / "nextround.sqlite3")}
 
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"] if LOCAL_MODE else ["*"]
+_LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]", "::1", "testserver"]
+_configured_hosts: list[str] = config.read("ALLOWED_HOSTS")
+ALLOWED_HOSTS = _LOOPBACK_NAMES if LOCAL_MODE else (_configured_hosts or _LOOPBACK_NAMES)
+SIGNUP: str = config.read("SIGNUP")
+HTTPS: bool = config.read("HTTPS") and not LOCAL_MODE
+TRUSTED_PROXY: bool = config.read("TRUSTED_PROXY") and not LOCAL_MODE
+WORKERS: int = config.read("WORKERS")
+LOGIN_ATTEMPTS: int = config.read("LOGIN_ATTEMPTS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -69,13 +76,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nextround.web.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "nextround.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "nextround.web.middleware.LocalUserMiddleware",
+    "nextround.web.middleware.LoginRequiredMiddleware",
+    "nextround.web.middleware.ServiceErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -121,11 +132,51 @@ CSRF_COOKIE_SAMESITE = "Lax"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Server mode: accounts with Argon2 password hashes, cookies only over HTTPS when it is on.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account-login"
+LOGIN_URL_PATH = "/account/login/"
+LOGIN_REDIRECT_URL = "dashboard"
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY else None
+CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if HTTPS and "*" not in h]
+# The health check answers plain HTTP from the proxy or the container runtime.
+SECURE_REDIRECT_EXEMPT = [r"^health$"]
+
+_log_format: str = config.read("LOG_FORMAT") or ("plain" if LOCAL_MODE else "json")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "nextround.logging.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": _log_format}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Requests are logged once, without addresses or query strings, by RequestLogMiddleware.
+        "django.request": {"level": "ERROR"},
+    },
 }

@@ -136,6 +136,9 @@ def _register() -> None:
     from nextround.cli import documents
 
     documents.register(cli)
+    from nextround.cli import users
+
+    users.register(cli)
 
 
 _register()

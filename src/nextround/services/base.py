@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 
+from nextround.services import access
+from nextround.services.access import Forbidden
 from nextround.services.errors import InvalidInput, NotFound
 from nextround.store.models import OwnedModel
 
@@ -62,7 +64,15 @@ class Resource(Generic[M]):
     url_list_fields: tuple[str, ...] = ()
 
     def queryset(self, owner: User) -> models.QuerySet[M]:
-        return self.model._default_manager.filter(owner=owner)
+        """What the user may read: their own records and those of opportunities shared with them."""
+        return self.model._default_manager.filter(access.readable(self.model, owner))
+
+    def owned(self, owner: User, pk: int) -> M:
+        """A record the user may change: one they own; a shared one raises Forbidden."""
+        obj = self.get(owner, pk)
+        if obj.owner_id != owner.pk:
+            raise Forbidden(self.label, pk)
+        return obj
 
     def get(self, owner: User, pk: int) -> M:
         if not isinstance(pk, int) or isinstance(pk, bool):
@@ -88,19 +98,22 @@ class Resource(Generic[M]):
         if self.parent_field:
             if parent_id is None:
                 raise InvalidInput.one(self.parent_field, "is required", self.label)
-            setattr(obj, self.parent_field, self.parent(owner, parent_id))
+            parent = self.parent(owner, parent_id)
+            # A commenter adds to the candidate's records: the new record is the candidate's.
+            obj.owner_id = access.owner_for_new(self.model, owner, parent, self.label)
+            setattr(obj, self.parent_field, parent)
         self.apply(owner, obj, values, creating=True)
         self.save(obj)
         return obj
 
     def update(self, owner: User, pk: int, **changes: Any) -> M:
-        obj = self.get(owner, pk)
+        obj = self.owned(owner, pk)
         self.apply(owner, obj, changes, creating=False)
         self.save(obj)
         return obj
 
     def delete(self, owner: User, pk: int) -> None:
-        obj = self.get(owner, pk)
+        obj = self.owned(owner, pk)
         with transaction.atomic():
             obj.delete()
 

@@ -40,3 +40,13 @@ def current_cli_user() -> User:
         return User.objects.get(username=username)
     except User.DoesNotExist:
         raise ServiceError(f"NEXTROUND_CLI_USER: no user named {username!r}") from None
+
+
+def find(username: str) -> User:
+    """The account with this username (case-insensitive), or a clear error."""
+    from nextround.services.errors import ServiceError
+
+    user = User.objects.filter(username__iexact=username.strip()).first()
+    if user is None:
+        raise ServiceError(f"no user named {username!r}")
+    return user

@@ -2,6 +2,7 @@ from django.urls import URLPattern, path, register_converter
 
 from nextround.web.views import dashboard, opportunities, practice, rounds, stories, welcome
 from nextround.web.views import documents as document_views
+from nextround.web.server_urls import patterns as server_patterns
 
 
 class SectionConverter:
@@ -64,6 +65,9 @@ urlpatterns: list[URLPattern] = [
         name="profile-import-confirm",
     ),
 ]
+
+# server mode: accounts, sharing, JSON API, health
+urlpatterns += server_patterns
 
 handler404 = "nextround.web.views.errors.not_found"
 handler500 = "nextround.web.views.errors.server_error"

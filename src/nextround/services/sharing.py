@@ -1,0 +1,146 @@
+"""A candidate shares one opportunity with a coach or consultant as viewer or commenter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from nextround.services import access
+from nextround.services.errors import InvalidInput, NotFound
+from nextround.services.records import opportunities
+from nextround.services.users import LOCAL_USERNAME
+from nextround.store import models as m
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    id: int
+    opportunity_id: int
+    grantee: str
+    role: str
+    role_label: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SharedOpportunity:
+    id: int
+    company: str
+    role: str
+    stage: str
+    shared_by: str
+    access: str
+
+
+@dataclass(frozen=True)
+class SharePanel:
+    """What the opportunity page shows about sharing: your role and, for the owner, the shares."""
+
+    opportunity_id: int
+    my_role: str
+    owner_name: str
+    shares: list[ShareRow]
+    roles: list[tuple[str, str]]
+
+    @property
+    def is_owner(self) -> bool:
+        return self.my_role == "owner"
+
+
+def _row(share: m.Share) -> ShareRow:
+    return ShareRow(
+        int(share.pk),
+        share.opportunity_id,
+        share.grantee.username,
+        share.role,
+        m.ShareRole(share.role).label,
+        share.created_at,
+    )
+
+
+def _own_opportunity(owner: User, opportunity_id: int) -> m.Opportunity:
+    opp = opportunities.get(owner, opportunity_id)
+    if opp.owner_id != owner.pk:
+        raise access.Forbidden("opportunity", opportunity_id)
+    return opp
+
+
+def share(owner: User, opportunity_id: int, username: str, role: str = "viewer") -> ShareRow:
+    """Share (or change the role of a share of) one of the owner's opportunities."""
+    opp = _own_opportunity(owner, opportunity_id)
+    if role not in m.ShareRole.values:
+        raise InvalidInput.one("role", f"must be one of {', '.join(m.ShareRole.values)}", "share")
+    name = username.strip()
+    grantee = (
+        User.objects.filter(username__iexact=name, is_active=True)
+        .exclude(username=LOCAL_USERNAME)
+        .first()
+    )
+    if grantee is None or not name:
+        raise InvalidInput.one("username", f"no account named {name!r}", "share")
+    if grantee.pk == owner.pk:
+        raise InvalidInput.one("username", "you already own this opportunity", "share")
+    try:
+        with transaction.atomic():
+            row, _ = m.Share.objects.update_or_create(
+                opportunity=opp, grantee=grantee, defaults={"owner": owner, "role": role}
+            )
+    except IntegrityError as exc:
+        raise InvalidInput.one("__all__", f"could not share ({exc})", "share") from None
+    return _row(row)
+
+
+def revoke(owner: User, share_id: int) -> int:
+    """End a share; returns the opportunity's id."""
+    row = m.Share.objects.filter(pk=share_id, owner=owner).first()
+    if row is None:
+        raise NotFound("share", share_id)
+    opportunity_id = row.opportunity_id
+    row.delete()
+    return opportunity_id
+
+
+def leave(grantee: User, opportunity_id: int) -> None:
+    """A coach stops seeing an opportunity shared with them."""
+    deleted, _ = m.Share.objects.filter(opportunity_id=opportunity_id, grantee=grantee).delete()
+    if not deleted:
+        raise NotFound("share", opportunity_id)
+
+
+def shares_of(owner: User, opportunity_id: int) -> list[ShareRow]:
+    opp = _own_opportunity(owner, opportunity_id)
+    return [_row(s) for s in m.Share.objects.filter(opportunity=opp).select_related("grantee")]
+
+
+def panel(user: User, opportunity_id: int) -> SharePanel:
+    opp = opportunities.get(user, opportunity_id)
+    role = access.role_on(user, opp.pk) or "viewer"
+    shares = (
+        [_row(s) for s in m.Share.objects.filter(opportunity=opp).select_related("grantee")]
+        if role == "owner"
+        else []
+    )
+    owner_name = User.objects.filter(pk=opp.owner_id).values_list("username", flat=True).first()
+    return SharePanel(int(opp.pk), role, owner_name or "", shares, list(m.ShareRole.choices))
+
+
+def shared_with_me(user: User) -> list[SharedOpportunity]:
+    rows = (
+        m.Share.objects.filter(grantee=user)
+        .select_related("opportunity", "owner")
+        .order_by("-opportunity__updated_at", "id")
+    )
+    return [
+        SharedOpportunity(
+            s.opportunity_id,
+            s.opportunity.company,
+            s.opportunity.role,
+            m.Stage(s.opportunity.stage).label,
+            s.owner.username,
+            s.role,
+        )
+        for s in rows
+    ]
