@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -12,6 +12,8 @@ from django.contrib.auth.models import User
 from nextround.coach.analysis import AnswerContext, AnswerError, analyze_answer
 from nextround.coach.bank import BankQuestion, load_bank, select_practice_questions
 from nextround.coach.classify import classify_question
+from nextround.coach.probes import FollowUp, follow_ups
+from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
 from nextround.services.records import attempts, opportunities, rounds
 from nextround.store import models as m
@@ -19,6 +21,8 @@ from nextround.store import models as m
 MAX_ANSWER_CHARS = 400_000
 MAX_QUESTION_CHARS = 2_000
 WEAK_RATING = 2
+# A typed question this close (shared words) to a bank question borrows that question's probes.
+BANK_MATCH = 0.6
 
 
 def normalise_question(text: str) -> str:
@@ -47,6 +51,8 @@ class Feedback:
     segments: tuple[Segment, ...]
     attempt_id: int | None = None
     earlier_attempts: int = 0
+    follow_ups: tuple[FollowUp, ...] = ()
+    follow_up_of: int | None = None
 
     @property
     def insights(self) -> list[dict[str, Any]]:
@@ -117,8 +123,33 @@ def segments(answer: str, insights: list[dict[str, Any]]) -> tuple[Segment, ...]
     return tuple(pieces)
 
 
-def analyse(owner: User, question: str, answer: str, opportunity_id: int | None = None) -> Feedback:
-    """Instant feedback on an answer, compared with earlier attempts at the same question."""
+def bank_probes(question: str) -> tuple[str, ...]:
+    """The probes of the bank question this question is, or is closest to in words."""
+    from nextround.coach.semantic import lexical_similarity
+
+    key = normalise_question(question)
+    best, score = None, 0.0
+    for item in load_bank():
+        if normalise_question(item.text) == key:
+            return item.probes
+        value = lexical_similarity(question, item.text)
+        if value > score:
+            best, score = item, value
+    return best.probes if best is not None and score >= BANK_MATCH else ()
+
+
+def analyse(
+    owner: User,
+    question: str,
+    answer: str,
+    opportunity_id: int | None = None,
+    *,
+    semantic: bool | None = None,
+) -> Feedback:
+    """Instant feedback on an answer, compared with earlier attempts at the same question.
+
+    `semantic` forces meaning-based relevance on (True) or off (False); None uses the default.
+    """
     question, answer = _check_text(question, answer)
     job_terms, requirements = _job_context(owner, opportunity_id)
     earlier = _earlier_answers(owner, question)
@@ -130,10 +161,21 @@ def analyse(owner: User, question: str, answer: str, opportunity_id: int | None 
         question_type=classified.type if classified.confidence >= 0.35 else None,
     )
     try:
-        result = analyze_answer(question, answer, context)
+        result = analyze_answer(
+            question, answer, context, relevance_scorer=meaning.relevance_scorer(semantic)
+        )
     except AnswerError as exc:
         raise InvalidInput.one("answer", str(exc)) from None
     data = result.to_dict()
+    asked_next = follow_ups(
+        question,
+        answer,
+        result,
+        probes=bank_probes(question),
+        skills=job_terms,
+        similarity=meaning.similarity_for("relevance", semantic),
+    )
+    data["follow_ups"] = [item.to_dict() for item in asked_next]
     return Feedback(
         question=question,
         answer=answer,
@@ -142,6 +184,7 @@ def analyse(owner: User, question: str, answer: str, opportunity_id: int | None 
         analysis=data,
         segments=segments(answer, data["insights"]),  # type: ignore[arg-type]
         earlier_attempts=len(earlier),
+        follow_ups=asked_next,
     )
 
 
@@ -152,13 +195,26 @@ def practise(
     seconds_taken: int | None = None,
     round_id: int | None = None,
     opportunity_id: int | None = None,
+    *,
+    follow_up_of: int | None = None,
+    semantic: bool | None = None,
 ) -> Feedback:
-    """Analyse an answer and keep it as a practice attempt."""
+    """Analyse an answer and keep it as a practice attempt (perhaps a follow-up's answer)."""
+    parent = None
+    if follow_up_of is not None:
+        parent = attempts.get(owner, follow_up_of)
+        round_id = round_id if round_id is not None else parent.round_id
+        opportunity_id = opportunity_id if opportunity_id is not None else parent.opportunity_id
     if round_id is not None:
         opportunity_id = rounds.get(owner, round_id).opportunity_id
     if seconds_taken is not None and not 0 <= seconds_taken <= 24 * 3600:
         raise InvalidInput.one("seconds_taken", "must be between 0 and 86,400")
-    feedback = analyse(owner, question, answer, opportunity_id)
+    feedback = analyse(owner, question, answer, opportunity_id, semantic=semantic)
+    if parent is not None:
+        feedback.analysis["follow_up_of"] = {
+            "attempt_id": parent.pk,
+            "question": parent.question_text,
+        }
     attempt = attempts.create(
         owner,
         question_text=feedback.question,
@@ -168,7 +224,13 @@ def practise(
         opportunity_id=opportunity_id,
         analysis=feedback.analysis,
     )
-    return Feedback(**{**feedback.__dict__, "attempt_id": attempt.pk})
+    return Feedback(
+        **{
+            **feedback.__dict__,
+            "attempt_id": attempt.pk,
+            "follow_up_of": parent.pk if parent else None,
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -225,12 +287,10 @@ def questions_for_round(
     round_ = rounds.get(owner, round_id)
     areas = weak_areas(owner, round_.opportunity_id)
     chosen: list[PracticeQuestion] = []
-    seen: set[str] = set()
     for question in areas.questions:
-        key = normalise_question(question.text)
-        if key in seen:
+        # The same question asked again in other words is practised once.
+        if any(meaning.same_question(question.text, c.text) for c in chosen):
             continue
-        seen.add(key)
         classified = classify_question(question.text)
         reason = "went badly in round " + str(
             m.Round.objects.filter(pk=question.round_id).values_list("number", flat=True).first()
@@ -240,12 +300,47 @@ def questions_for_round(
         )
         if len(chosen) >= count:
             return chosen
+    for concern in _concerns(owner, round_.opportunity_id):
+        pick = related_bank_question(concern, {normalise_question(c.text) for c in chosen})
+        if pick is not None:
+            short = concern if len(concern) <= 60 else concern[:57].rstrip() + "…"
+            chosen.append(
+                replace(
+                    _from_bank(pick, areas.competencies), why=f"closest to the feedback “{short}”"
+                )
+            )
+            if len(chosen) >= count:
+                return chosen
+    taken = {normalise_question(c.text) for c in chosen}
     picks = select_practice_questions(
-        areas.competencies, None, count - len(chosen), seed + round_id
+        areas.competencies, None, count - len(chosen) + len(taken), seed + round_id
     )
     for pick in picks:
-        chosen.append(_from_bank(pick, areas.competencies))
+        if normalise_question(pick.text) not in taken and len(chosen) < count:
+            chosen.append(_from_bank(pick, areas.competencies))
     return chosen
+
+
+MAX_CONCERN_PICKS = 2
+
+
+def _concerns(owner: User, opportunity_id: int) -> list[str]:
+    """Feedback on the opportunity, newest first: what went badly in the interviewer's words."""
+    texts = m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id).order_by(
+        "-id"
+    )
+    return [t for t in texts.values_list("text", flat=True) if t.strip()][:MAX_CONCERN_PICKS]
+
+
+def related_bank_question(
+    text: str, exclude: set[str] | None = None, *, semantic: bool | None = None
+) -> BankQuestion | None:
+    """The bank question most related to a weak area (a concern, a question that went badly)."""
+    bank = [q for q in load_bank() if normalise_question(q.text) not in (exclude or set())]
+    ranked = meaning.rank(text, [q.text for q in bank], use="weak-areas", semantic=semantic)
+    if not ranked or ranked[0].score <= 0:
+        return None
+    return bank[ranked[0].index]
 
 
 def _from_bank(pick: BankQuestion, weak: list[str]) -> PracticeQuestion:

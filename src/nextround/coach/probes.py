@@ -1,0 +1,216 @@
+"""Adaptive follow-ups: the one or two questions an interviewer would most likely ask next."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from nextround.coach.analysis import Analysis
+from nextround.coach.insight import Span
+from nextround.coach.text import Word, words_of
+from nextround.coach.wordlists import wordlists
+
+MAX_FOLLOW_UPS = 2
+# "We" this many times, and more than twice as often as "I", hides what the candidate did.
+MIN_WE = 3
+# Answers shorter than this get no follow-up: the interviewer would ask for the answer itself.
+MIN_WORDS = 12
+# A bank probe counts as already answered when the answer is this close to it (0-1 similarity).
+ANSWERED = 0.45
+# Kinds, most likely asked first: a story without an ending is the first thing probed.
+KINDS = ("result", "ownership", "quantify", "skill", "bank")
+# Words in a bank probe that show it asks about the same gap; such a probe is preferred to the
+# generic wording because it was written for this question.
+KIND_CUES = {
+    "result": ("result", "outcome", "impact", "happened", "end", "measur"),
+    "ownership": ("you personally", "your role", "you yourself", "your part", "you do"),
+    "quantify": ("how much", "how many", "measur", "number", "figure", "quantif"),
+}
+_NUMBER_RE = re.compile(r"\d")
+_WE = frozenset({"we", "our", "us", "we've", "we'd", "we're", "ours"})
+_I = frozenset({"i", "my", "me", "i've", "i'd", "i'm", "mine", "myself"})
+# Claim words that promise a change in size; "delivered" or "fixed" need no figure.
+_SIZE_CLAIMS = frozenset(
+    {
+        "increased",
+        "increase",
+        "reduced",
+        "reduce",
+        "decreased",
+        "cut",
+        "saved",
+        "grew",
+        "growth",
+        "improved",
+        "faster",
+        "cheaper",
+        "fewer",
+        "higher",
+        "lower",
+        "boosted",
+        "lowered",
+        "raised",
+        "sped",
+        "shortened",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up question, why an interviewer would ask it, and the words that prompted it."""
+
+    text: str
+    kind: str
+    reason: str
+    source: str  # "bank": one of the question's own probes; "gap": written for this answer
+    spans: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain dict for JSON."""
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "reason": self.reason,
+            "source": self.source,
+            "spans": [{"start": s.start, "end": s.end} for s in self.spans],
+        }
+
+
+def _sentences(analysis: Analysis, answer: str) -> list[tuple[Span, str | None]]:
+    if analysis.star:
+        return [(s.span, s.label) for s in analysis.star]
+    return [(Span(0, len(answer)), None)] if answer.strip() else []
+
+
+def _missing_result(analysis: Analysis, answer: str) -> FollowUp | None:
+    labels = [label for _, label in _sentences(analysis, answer)]
+    if not analysis.star or "result" in labels or "action" not in labels:
+        return None
+    return FollowUp(
+        "What was the result, and how did you know it had worked?",
+        "result",
+        "Your story has actions but no result, so an interviewer will ask how it ended.",
+        "gap",
+    )
+
+
+def _vague_we(words: list[Word]) -> FollowUp | None:
+    we = [w for w in words if w.lower in _WE]
+    mine = sum(w.lower in _I for w in words)
+    if len(we) < MIN_WE or len(we) <= 2 * mine:
+        return None
+    return FollowUp(
+        "What did you personally do, as opposed to the rest of the team?",
+        "ownership",
+        f'You say "we" {len(we)} times and "I" {mine} times; interviewers probe for your own part.',
+        "gap",
+        tuple(Span(w.start, w.end) for w in we[:4]),
+    )
+
+
+def _unquantified(analysis: Analysis, answer: str) -> FollowUp | None:
+    for span, _ in _sentences(analysis, answer):
+        sentence = answer[span.start : span.end]
+        if _NUMBER_RE.search(sentence):
+            continue
+        numbers = wordlists().sets["number_words"]
+        words = words_of(sentence)
+        if any(w.lower in numbers for w in words):
+            continue
+        claim = next((w for w in words if w.lower in _SIZE_CLAIMS), None)
+        if claim is not None:
+            return FollowUp(
+                f"You said it {claim.lower}: by how much, and how did you measure that?",
+                "quantify",
+                "A claim of change without a figure invites the question of its size.",
+                "gap",
+                (Span(span.start + claim.start, span.start + claim.end),),
+            )
+    return None
+
+
+def _claimed_skill(
+    words: list[Word], answer: str, question: str, skills: Sequence[str]
+) -> FollowUp | None:
+    tools = wordlists().sets["tool_words"]
+    wanted = {s.lower() for s in skills if " " not in s.strip()} | set(tools)
+    asked = {w.lower for w in words_of(question)}
+    counts: dict[str, list[Word]] = {}
+    for word in words:
+        if word.lower in wanted and word.lower not in asked:
+            counts.setdefault(word.lower, []).append(word)
+    if not counts:
+        return None
+    # The skill named once, in passing, is the one the interviewer will dig into.
+    _, found = min(counts.items(), key=lambda item: (len(item[1]), item[1][0].start))
+    shown = answer[found[0].start : found[0].end]
+    return FollowUp(
+        f"You mentioned {shown}: how exactly did you use it, and what was hard about it?",
+        "skill",
+        f"Naming {shown} invites a check of how deep that skill goes.",
+        "gap",
+        tuple(Span(w.start, w.end) for w in found[:2]),
+    )
+
+
+def _bank_probe_for(kind: str, probes: Sequence[str]) -> str | None:
+    cues = KIND_CUES.get(kind, ())
+    return next((p for p in probes if any(c in p.lower() for c in cues)), None)
+
+
+def follow_ups(
+    question: str,
+    answer: str,
+    analysis: Analysis,
+    *,
+    probes: Sequence[str] = (),
+    skills: Sequence[str] = (),
+    similarity: Callable[[str, str], float] | None = None,
+    limit: int = MAX_FOLLOW_UPS,
+) -> tuple[FollowUp, ...]:
+    """The follow-ups an interviewer would most likely ask next, most likely first.
+
+    Gaps in the answer (no result, a vague "we", a change without a figure, a skill named in
+    passing) come first, worded with the question's own probe where one asks the same; then the
+    bank's probes the answer has not already covered. `similarity` (0-1) judges "covered";
+    without it, shared content words do.
+    """
+    if limit < 1 or not answer.strip() or analysis.word_count < MIN_WORDS:
+        return ()
+    words = words_of(answer)
+    gaps = [
+        _missing_result(analysis, answer),
+        _vague_we(words),
+        _unquantified(analysis, answer),
+        _claimed_skill(words, answer, question, skills),
+    ]
+    chosen: list[FollowUp] = []
+    used: set[str] = set()
+    for gap in gaps:
+        if gap is None:
+            continue
+        bank = _bank_probe_for(gap.kind, [p for p in probes if p not in used])
+        if bank is not None:
+            gap = FollowUp(bank, gap.kind, gap.reason, "bank", gap.spans)
+        used.add(gap.text)
+        chosen.append(gap)
+    if len(chosen) < limit and probes:
+        if similarity is None:
+            from nextround.coach.semantic import lexical_similarity
+
+            similarity = lexical_similarity
+        for probe in probes:
+            if probe in used or similarity(probe, answer) >= ANSWERED:
+                continue
+            chosen.append(
+                FollowUp(
+                    probe,
+                    "bank",
+                    "A follow-up interviewers often ask after this question.",
+                    "bank",
+                )
+            )
+            used.add(probe)
+    return tuple(chosen[:limit])

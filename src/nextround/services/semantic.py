@@ -1,0 +1,285 @@
+"""Meaning-based matching: cached sentence embeddings, similarity with a lexical fallback.
+
+Semantic matching is used by default only where it measurably beat word overlap on the labelled
+sets in `eval/` (docs/semantic.md has the figures); everywhere else, and whenever the `semantic`
+extra is missing or NEXTROUND_SEMANTIC=off, the lexical methods answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from nextround import config
+from nextround.coach import semantic as coach
+from nextround.coach.semantic import Embedder, SemanticUnavailable, Vector
+
+log = logging.getLogger(__name__)
+
+USES = ("relevance", "evidence", "concerns", "paraphrase", "weak-areas")
+# Where the semantic score beat the lexical one on the labelled sets (AUC and F1 on the held-out
+# split, `make bench`); the rest stays lexical unless a caller asks otherwise.
+SEMANTIC_BY_DEFAULT = frozenset(USES)
+# Cosine of all-MiniLM-L6-v2 sentence vectors is rarely below 0 or above 0.9 for real text; these
+# anchors (tuned on the `tune` split of eval/answer_relevance.jsonl) map it onto the 0-1 scale the
+# coach's relevance aspect reads: OFF_COSINE gives 0.25 (its off-topic line), ON_COSINE gives 0.6.
+OFF_COSINE = 0.18
+ON_COSINE = 0.45
+# Two questions whose hybrid score reaches this are the same question in other words (tuned on the
+# `tune` split of eval/paraphrase_pairs.jsonl); lexical overlap alone needs the higher bar.
+SAME_QUESTION = 0.62
+SAME_QUESTION_LEXICAL = 0.6
+# Weight of the word-overlap score beside the cosine: exact shared terms (tool names, figures)
+# are strong evidence that the embedding alone under-rates.
+LEXICAL_WEIGHT = 0.35
+MEMORY_CACHE = 4096
+
+
+def hybrid(lexical: float, cosine: float) -> float:
+    """One 0-1 score from word overlap and embedding cosine."""
+    return max(0.0, min(1.0, LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * cosine))
+
+
+def _choice() -> str:
+    value = config.read("SEMANTIC")
+    assert isinstance(value, str)
+    return value
+
+
+_state_lock = threading.Lock()
+_failure: str | None = None
+_memory: OrderedDict[tuple[str, str], Vector] = OrderedDict()
+
+
+def embedder(choice: str | None = None) -> Embedder | None:
+    """The loaded embedder, or None when semantic matching is off or not installed."""
+    global _failure
+    choice = choice or _choice()
+    if choice == "off":
+        return None
+    backend = coach.DEFAULT_BACKEND if choice == "auto" else choice
+    try:
+        return coach.load_embedder(backend)
+    except SemanticUnavailable as exc:
+        with _state_lock:
+            if _failure is None:
+                log.warning("Semantic matching is off: %s", exc)
+            _failure = str(exc)
+        return None
+
+
+def enabled(use: str, semantic: bool | None = None) -> bool:
+    """Whether `use` should try embeddings: the caller's choice, else the measured default."""
+    if use not in USES:
+        raise ValueError(f"unknown use {use!r}; expected one of {', '.join(USES)}")
+    return use in SEMANTIC_BY_DEFAULT if semantic is None else semantic
+
+
+def text_hash(text: str) -> str:
+    """The cache key of a text: an edit makes a new key, so a stale vector is never read."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def vectors(texts: Sequence[str], model: Embedder, *, store: bool = True) -> list[Vector]:
+    """Vectors of `texts`: from memory, then the database cache, computing only what is missing."""
+    from nextround.store import models as m
+
+    keys = [(model.model_id, text_hash(t)) for t in texts]
+    found: dict[tuple[str, str], Vector] = {}
+    with _state_lock:
+        for key in keys:
+            if key in _memory:
+                found[key] = _memory[key]
+                _memory.move_to_end(key)
+    wanted = {key for key in keys if key not in found}
+    if wanted:
+        rows = m.Embedding.objects.filter(
+            model_id=model.model_id, text_hash__in=[h for _, h in wanted]
+        ).values_list("text_hash", "dimensions", "vector")
+        for hashed, dimensions, data in rows:
+            try:
+                found[(model.model_id, hashed)] = coach.unpack(data, dimensions)
+            except ValueError:
+                continue  # a damaged row is recomputed and replaced below
+    missing: dict[tuple[str, str], str] = {}
+    for key, text in zip(keys, texts, strict=True):
+        if key not in found:
+            missing.setdefault(key, text)
+    if missing:
+        computed = model.embed(list(missing.values()))
+        for key, vector in zip(missing, computed, strict=True):
+            found[key] = vector
+        if store:
+            _store(model.model_id, {key[1]: found[key] for key in missing})
+    with _state_lock:
+        for key in set(keys):
+            _memory[key] = found[key]
+            _memory.move_to_end(key)
+        while len(_memory) > MEMORY_CACHE:
+            _memory.popitem(last=False)
+    return [found[key] for key in keys]
+
+
+def _store(model_id: str, by_hash: dict[str, Vector]) -> None:
+    from nextround.store import models as m
+
+    m.Embedding.objects.filter(model_id=model_id, text_hash__in=list(by_hash)).delete()
+    m.Embedding.objects.bulk_create(
+        [
+            m.Embedding(
+                model_id=model_id,
+                text_hash=hashed,
+                dimensions=len(vector),
+                vector=coach.pack(vector),
+            )
+            for hashed, vector in by_hash.items()
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def similarity(a: str, b: str, *, use: str = "evidence", semantic: bool | None = None) -> float:
+    """0-1 closeness of two texts: hybrid with embeddings where they help, else word overlap."""
+    lexical = coach.lexical_similarity(a, b)
+    model = embedder() if enabled(use, semantic) else None
+    if model is None or not a.strip() or not b.strip():
+        return lexical
+    va, vb = vectors([a, b], model)
+    return hybrid(lexical, coach.cosine(va, vb))
+
+
+def similarity_for(use: str, semantic: bool | None = None) -> coach.Similarity:
+    """A `similarity(a, b)` function for one use, to hand to the coach's matching code."""
+
+    def score(a: str, b: str) -> float:
+        return similarity(a, b, use=use, semantic=semantic)
+
+    return score
+
+
+def relevance_scorer(semantic: bool | None = None) -> coach.Similarity | None:
+    """The coach's relevance scorer (cosine mapped to its 0-1 scale), or None to stay lexical."""
+    if not enabled("relevance", semantic):
+        return None
+    model = embedder()
+    if model is None:
+        return None
+
+    def score(question: str, answer: str) -> float:
+        vq, va = vectors([question, answer], model, store=False)
+        # Linear through (OFF_COSINE, 0.25) and (ON_COSINE, 0.6).
+        slope = 0.35 / (ON_COSINE - OFF_COSINE)
+        return max(0.0, min(1.0, 0.25 + slope * (coach.cosine(vq, va) - OFF_COSINE)))
+
+    return score
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate text, its index among the candidates and how close it is to the query."""
+
+    index: int
+    text: str
+    score: float
+
+
+def rank(
+    query: str, candidates: Sequence[str], *, use: str, semantic: bool | None = None
+) -> list[Match]:
+    """Candidates ordered by closeness to `query`, best first (embeds all of them in one batch)."""
+    if not candidates:
+        return []
+    model = embedder() if enabled(use, semantic) else None
+    lexical = [coach.lexical_similarity(query, c) for c in candidates]
+    if model is None:
+        scores = lexical
+    else:
+        vq, *rest = vectors([query, *candidates], model)
+        scores = [hybrid(lx, coach.cosine(vq, v)) for lx, v in zip(lexical, rest, strict=True)]
+    matches = [Match(i, c, s) for i, (c, s) in enumerate(zip(candidates, scores, strict=True))]
+    return sorted(matches, key=lambda x: (-x.score, x.index))
+
+
+def same_question(a: str, b: str, *, semantic: bool | None = None) -> bool:
+    """Whether two asked questions are the same question, perhaps in other words."""
+    if " ".join(a.lower().split()) == " ".join(b.lower().split()):
+        return True
+    model = embedder() if enabled("paraphrase", semantic) else None
+    if model is None:
+        return coach.lexical_similarity(a, b) >= SAME_QUESTION_LEXICAL
+    return similarity(a, b, use="paraphrase", semantic=True) >= SAME_QUESTION
+
+
+@dataclass(frozen=True)
+class Status:
+    """What `nextround semantic status` shows."""
+
+    setting: str
+    backend: str | None
+    model_id: str | None
+    reason: str
+    cached: int
+    uses: tuple[str, ...]
+
+
+def status(load: bool = True) -> Status:
+    """Whether embeddings are in use, with which model, and how many vectors are cached."""
+    from nextround.store import models as m
+
+    setting = _choice()
+    model = embedder(setting) if load and setting != "off" else None
+    if setting == "off":
+        reason = "turned off by NEXTROUND_SEMANTIC=off"
+    elif model is None:
+        reason = _failure or "not loaded"
+    else:
+        reason = "loaded from the installed model package"
+    return Status(
+        setting=setting,
+        backend=(coach.DEFAULT_BACKEND if setting == "auto" else setting) if model else None,
+        model_id=model.model_id if model else None,
+        reason=reason,
+        cached=m.Embedding.objects.count(),
+        uses=tuple(sorted(SEMANTIC_BY_DEFAULT)) if model else (),
+    )
+
+
+def stored_texts() -> Iterable[str]:
+    """Every text the product embeds from the database, for pruning the cache."""
+    from nextround.coach.bank import load_bank
+    from nextround.store import models as m
+
+    yield from m.Story.objects.values_list("title", flat=True)
+    for parts in m.Story.objects.values_list("situation", "task", "action", "result"):
+        yield " ".join(v for v in parts if v)
+    yield from m.Requirement.objects.values_list("text", flat=True)
+    yield from m.AskedQuestion.objects.values_list("text", flat=True)
+    yield from m.Feedback.objects.values_list("text", flat=True)
+    yield from m.PracticeAttempt.objects.values_list("question_text", flat=True)
+    yield from m.PracticeAttempt.objects.values_list("answer_text", flat=True)
+    for item in load_bank():
+        yield item.text
+
+
+def prune() -> int:
+    """Delete cached vectors of texts no longer stored, and of other models; returns the count."""
+    from nextround.store import models as m
+
+    model = embedder()
+    keep = {text_hash(t) for t in stored_texts() if t}
+    removed = 0
+    rows = m.Embedding.objects.values_list("id", "model_id", "text_hash")
+    stale = [
+        pk
+        for pk, model_id, hashed in rows.iterator()
+        if hashed not in keep or (model is not None and model_id != model.model_id)
+    ]
+    for start in range(0, len(stale), 500):
+        removed += m.Embedding.objects.filter(pk__in=stale[start : start + 500]).delete()[0]
+    with _state_lock:
+        _memory.clear()
+    return removed
