@@ -1,0 +1,296 @@
+"""The round brief: gathered from the records in a fixed number of queries, checklist kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.coach.brief import (
+    BriefInput,
+    PersonText,
+    RoundInfo,
+    build_brief,
+)
+from nextround.coach.debrief import AskedText, FeedbackText
+from nextround.coach.evidence import RequirementText, Similarity, StoryText
+from nextround.coach.requirements import extract_requirements
+from nextround.services import times
+from nextround.services.errors import InvalidInput
+from nextround.services.records import opportunities, rounds
+from nextround.store import models as m
+
+FORMATS = ("md", "html", "pdf", "json")
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    pk: int
+    key: str
+    label: str
+    due_on: dt.date | None
+    done: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class BriefView:
+    """What the brief page, the CLI and the renderers show for one round."""
+
+    round_id: int
+    opportunity_id: int
+    data: dict[str, Any]  # the brief in the JSON schema, checklist ticks included
+    checklist: list[ChecklistRow]
+
+    @property
+    def title(self) -> str:
+        return f"Round {self.data['round']['number']} brief · {self.data['company']}"
+
+
+def story_texts(owner: User) -> list[StoryText]:
+    return [
+        StoryText(
+            s.pk,
+            s.title,
+            s.situation,
+            s.task,
+            s.action,
+            s.result,
+            tuple(str(x) for x in (s.skills or [])),
+            s.metrics,
+        )
+        for s in m.Story.objects.filter(owner=owner).order_by("id")
+    ]
+
+
+def _years(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> BriefInput:
+    """Everything the coach needs for one round's brief."""
+    r = rounds.get(owner, round_id)
+    opp = r.opportunity
+    earlier = list(
+        m.Round.objects.filter(owner=owner, opportunity=opp, number__lt=r.number).order_by("number")
+    )
+    earlier_numbers = {e.pk: e.number for e in earlier}
+    met: dict[int, list[int]] = {}
+    for rid, pid in m.RoundInterviewer.objects.filter(
+        owner=owner, round_id__in=list(earlier_numbers)
+    ).values_list("round_id", "interviewer_id"):
+        met.setdefault(pid, []).append(earlier_numbers[rid])
+    panel = [
+        PersonText(
+            p.pk,
+            p.name,
+            p.title,
+            p.role,
+            p.seniority,
+            p.team,
+            _years(p.years_at_company),
+            tuple(str(e) for e in (p.earlier_employers or [])),
+            p.research_notes,
+            tuple(sorted(met.get(p.pk, []))),
+        )
+        for p in m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id")
+    ]
+    questions = [
+        AskedText(
+            q.pk,
+            earlier_numbers[q.round_id],
+            q.text,
+            q.answer_note,
+            q.self_rating,
+            q.reaction,
+            q.interviewer.name if q.interviewer else "",
+            q.follow_up,
+        )
+        for q in m.AskedQuestion.objects.filter(owner=owner, round__in=earlier)
+        .select_related("interviewer")
+        .order_by("round__number", "id")
+    ]
+    feedback = [
+        FeedbackText(f.pk, earlier_numbers[f.round_id], f.text, f.source, f.sender)
+        for f in m.Feedback.objects.filter(owner=owner, round__in=earlier).order_by("id")
+    ]
+    extraction = extract_requirements(opp.job_description) if opp.job_description else None
+    saved = [
+        RequirementText(q.pk, q.text, q.kind)
+        for q in m.Requirement.objects.filter(owner=owner, opportunity=opp).order_by("id")
+    ]
+    requirements = saved or [
+        RequirementText(None, x.text, x.kind)
+        for x in (extraction.requirements if extraction else ())
+    ]
+    links = {
+        (req, story): note
+        for req, story, note in m.Evidence.objects.filter(
+            owner=owner, requirement__opportunity=opp
+        ).values_list("requirement_id", "story_id", "note")
+    }
+    starts = times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None
+    return BriefInput(
+        company=opp.company,
+        role=opp.role,
+        round=RoundInfo(
+            id=r.pk,
+            opportunity_id=opp.pk,
+            number=r.number,
+            format=r.format,
+            kind=r.kind,
+            purpose=r.purpose,
+            date=starts.date() if starts else None,
+            starts_at=(f"{starts:%A %d %B %Y, %H:%M} ({r.timezone or 'UTC'})" if starts else ""),
+            duration_minutes=r.duration_minutes,
+            location=r.location,
+            link=r.link,
+        ),
+        today=today or timezone.localdate(),
+        dress_code=opp.dress_code,
+        has_job_description=bool(opp.job_description.strip()),
+        requirements_saved=bool(saved),
+        earlier_rounds=tuple(e.number for e in earlier),
+        panel=tuple(panel),
+        questions=tuple(questions),
+        feedback=tuple(feedback),
+        requirements=tuple(requirements),
+        stories=tuple(story_texts(owner)),
+        links=tuple(links),
+        link_notes={k: v for k, v in links.items() if v},
+        key_terms=extraction.key_terms if extraction else (),
+        level=extraction.level if extraction else None,
+        impressed=tuple((e.number, e.impressed) for e in earlier if e.impressed.strip()),
+        fell_flat=tuple((e.number, e.fell_flat) for e in earlier if e.fell_flat.strip()),
+    )
+
+
+def _sync_checklist(
+    owner: User, round_id: int, entries: list[dict[str, Any]], today: dt.date
+) -> list[ChecklistRow]:
+    """Store new checklist steps; keep every tick and every step the user already has."""
+    existing = {c.key: c for c in m.ChecklistItem.objects.filter(owner=owner, round_id=round_id)}
+    new = [
+        m.ChecklistItem(
+            owner=owner,
+            round_id=round_id,
+            key=e["key"],
+            label=e["label"],
+            due_on=dt.date.fromisoformat(e["due_on"]) if e["due_on"] else None,
+        )
+        for e in entries
+        if e["key"] not in existing
+    ]
+    if new:
+        with transaction.atomic():
+            m.ChecklistItem.objects.bulk_create(new, ignore_conflicts=True)
+        existing = {
+            c.key: c for c in m.ChecklistItem.objects.filter(owner=owner, round_id=round_id)
+        }
+    items = sorted(existing.values(), key=lambda c: (c.due_on or dt.date.max, c.pk))
+    return [
+        ChecklistRow(
+            c.pk,
+            c.key,
+            c.label,
+            c.due_on,
+            c.done,
+            bool(c.due_on and c.due_on < today and not c.done),
+        )
+        for c in items
+    ]
+
+
+def build(
+    owner: User,
+    round_id: int,
+    today: dt.date | None = None,
+    similarity: Similarity | None = None,
+) -> BriefView:
+    """The brief for a round, with its stored checklist (created on first build)."""
+    data_in = brief_input(owner, round_id, today)
+    brief = build_brief(data_in, similarity)
+    data = brief.to_dict()
+    rows = _sync_checklist(owner, round_id, data["checklist"], data_in.today)
+    data["checklist"] = [
+        {
+            "key": c.key,
+            "label": c.label,
+            "due_on": c.due_on.isoformat() if c.due_on else None,
+            "done": c.done,
+        }
+        for c in rows
+    ]
+    return BriefView(round_id, data_in.round.opportunity_id, data, rows)
+
+
+def checklist(owner: User, round_id: int, today: dt.date | None = None) -> list[ChecklistRow]:
+    """The round's countdown checklist (built with the brief the first time)."""
+    return build(owner, round_id, today).checklist
+
+
+def tick(owner: User, round_id: int, key: str, done: bool | None = None) -> m.ChecklistItem:
+    """Tick a checklist step (or untick it; by default flip it)."""
+    rounds.get(owner, round_id)
+    item = m.ChecklistItem.objects.filter(owner=owner, round_id=round_id, key=key).first()
+    if item is None and not m.ChecklistItem.objects.filter(owner=owner, round_id=round_id).exists():
+        checklist(owner, round_id)
+        item = m.ChecklistItem.objects.filter(owner=owner, round_id=round_id, key=key).first()
+    if item is None:
+        keys = m.ChecklistItem.objects.filter(owner=owner, round_id=round_id).values_list(
+            "key", flat=True
+        )
+        raise InvalidInput.one(
+            "key", f"round {round_id} has no checklist step {key!r} (steps: {', '.join(keys)})"
+        )
+    item.done = (not item.done) if done is None else done
+    item.save(update_fields=["done"])
+    return item
+
+
+def tick_by_pk(owner: User, item_pk: int) -> m.ChecklistItem:
+    item = m.ChecklistItem.objects.filter(owner=owner, pk=item_pk).first()
+    if item is None:
+        from nextround.services.errors import NotFound
+
+        raise NotFound("checklist item", item_pk)
+    item.done = not item.done
+    item.save(update_fields=["done"])
+    return item
+
+
+def opportunity_of_round(owner: User, round_id: int) -> m.Opportunity:
+    return rounds.get(owner, round_id).opportunity
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise InvalidInput.one("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def render(view: BriefView, fmt: str) -> bytes:
+    """The brief as a file in one of md, html, pdf, json."""
+    import nextround.formats.brief_render as brief_render
+
+    check_format(fmt)
+    try:
+        if fmt == "md":
+            return brief_render.to_markdown(view.data).encode("utf-8")
+        if fmt == "html":
+            return brief_render.to_html(view.data).encode("utf-8")
+        if fmt == "json":
+            return brief_render.to_json(view.data).encode("utf-8")
+        return brief_render.to_pdf(view.data)
+    except brief_render.RenderError as exc:
+        from nextround.services.errors import ServiceError
+
+        raise ServiceError(str(exc)) from None
+
+
+def owner_opportunity(owner: User, opportunity_id: int) -> m.Opportunity:
+    return opportunities.get(owner, opportunity_id)

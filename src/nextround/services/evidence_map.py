@@ -1,0 +1,211 @@
+"""Requirements read from the job description into records; the evidence map of an opportunity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from nextround.coach.evidence import RequirementText, Similarity, map_evidence
+from nextround.coach.requirements import ExtractedRequirement, extract_requirements
+from nextround.services.brief import story_texts
+from nextround.services.errors import InvalidInput
+from nextround.services.records import evidence, opportunities, requirements
+from nextround.store import models as m
+
+
+def _key(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    opportunity_id: int
+    added: list[m.Requirement]
+    kept: list[m.Requirement]  # already there (merge), or kept because stories back them
+    removed: list[str]  # texts of requirements removed by --replace
+    found: list[ExtractedRequirement]
+    key_terms: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        def row(q: m.Requirement) -> dict[str, Any]:
+            return {"id": q.pk, "text": q.text, "kind": q.kind}
+
+        return {
+            "opportunity_id": self.opportunity_id,
+            "added": [row(q) for q in self.added],
+            "kept": [row(q) for q in self.kept],
+            "removed": self.removed,
+            "found": [x.to_dict() for x in self.found],
+            "key_terms": list(self.key_terms),
+        }
+
+
+def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractResult:
+    """Save the job description's requirements; never drop an edit or a linked story silently.
+
+    Merge (the default) adds only requirements not already there and changes nothing else.
+    Replace removes the others except those that stories back, and names every one it removes.
+    """
+    opp = opportunities.get(owner, opportunity_id)
+    if not opp.job_description.strip():
+        raise InvalidInput.one(
+            "job_description",
+            f"opportunity {opportunity_id} has no job description: add it with "
+            f"`nextround opportunity edit {opportunity_id} --jd-file job.txt` "
+            "or Edit on the opportunity page",
+        )
+    extraction = extract_requirements(opp.job_description)
+    existing = list(m.Requirement.objects.filter(owner=owner, opportunity=opp).order_by("id"))
+    backed = set(
+        m.Evidence.objects.filter(owner=owner, requirement__in=existing).values_list(
+            "requirement_id", flat=True
+        )
+    )
+    removed: list[str] = []
+    kept: list[m.Requirement] = []
+    with transaction.atomic():
+        if replace:
+            for q in existing:
+                if q.pk in backed:
+                    kept.append(q)
+                else:
+                    removed.append(q.text)
+                    q.delete()
+            existing = kept[:]
+        else:
+            kept = existing[:]
+        have = {_key(q.text) for q in existing}
+        added = []
+        for x in extraction.requirements:
+            if _key(x.text) in have:
+                continue
+            have.add(_key(x.text))
+            added.append(requirements.create(owner, opp.pk, text=x.text, kind=x.kind))
+    return ExtractResult(
+        opp.pk, added, kept, removed, list(extraction.requirements), extraction.key_terms
+    )
+
+
+@dataclass(frozen=True)
+class LinkedStory:
+    evidence_id: int
+    story_id: int
+    title: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    story_id: int
+    title: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    requirement: m.Requirement
+    linked: list[LinkedStory]
+    suggested: list[Suggestion]
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.linked and not self.suggested
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    opportunity: m.Opportunity
+    rows: list[EvidenceRow]
+    unused: list[tuple[int, str]]  # stories that back nothing
+    stories: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def gaps(self) -> list[m.Requirement]:
+        return [r.requirement for r in self.rows if r.is_gap]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "opportunity_id": self.opportunity.pk,
+            "requirements": [
+                {
+                    "id": row.requirement.pk,
+                    "text": row.requirement.text,
+                    "kind": row.requirement.kind,
+                    "linked": [
+                        {
+                            "evidence_id": s.evidence_id,
+                            "story_id": s.story_id,
+                            "title": s.title,
+                            "note": s.note,
+                        }
+                        for s in row.linked
+                    ],
+                    "suggested": [
+                        {
+                            "story_id": s.story_id,
+                            "title": s.title,
+                            "score": s.score,
+                            "reason": s.reason,
+                        }
+                        for s in row.suggested
+                    ],
+                }
+                for row in self.rows
+            ],
+            "gaps": [{"id": q.pk, "text": q.text, "kind": q.kind} for q in self.gaps],
+            "unused_stories": [{"id": pk, "title": title} for pk, title in self.unused],
+        }
+
+
+def evidence_view(
+    owner: User, opportunity_id: int, similarity: Similarity | None = None
+) -> EvidenceView:
+    """Each requirement with the stories linked to it and the best suggestions, with why."""
+    opp = opportunities.get(owner, opportunity_id)
+    reqs = list(m.Requirement.objects.filter(owner=owner, opportunity=opp).order_by("id"))
+    stories = story_texts(owner)
+    links = list(m.Evidence.objects.filter(owner=owner, requirement__in=reqs).order_by("id"))
+    result = map_evidence(
+        [RequirementText(q.pk, q.text, q.kind) for q in reqs],
+        stories,
+        [(e.requirement_id, e.story_id) for e in links],
+        similarity=similarity,
+    )
+    titles = {s.id: s.title for s in stories}
+    by_pair = {(e.requirement_id, e.story_id): e for e in links}
+    rows = []
+    for q, row in zip(reqs, result.rows, strict=True):
+        linked = [
+            LinkedStory(
+                by_pair[(q.pk, x.story_id)].pk,
+                x.story_id,
+                x.title,
+                by_pair[(q.pk, x.story_id)].note,
+            )
+            for x in row.matches
+            if x.linked
+        ]
+        suggested = [
+            Suggestion(x.story_id, x.title, x.score, x.reason) for x in row.matches if not x.linked
+        ]
+        rows.append(EvidenceRow(q, linked, suggested))
+    return EvidenceView(opp, rows, [(s.id, s.title) for s in result.unused], sorted(titles.items()))
+
+
+def link(owner: User, requirement_id: int, story_id: int, note: str = "") -> m.Evidence:
+    """Link a story to a requirement (once; linking again keeps the first link)."""
+    requirement = requirements.get(owner, requirement_id)
+    found = m.Evidence.objects.filter(owner=owner, requirement=requirement, story_id=story_id)
+    if found.exists():
+        return found.get()
+    return evidence.create(owner, requirement_id, story_id=story_id, note=note)
+
+
+def unlink(owner: User, evidence_id: int) -> m.Evidence:
+    link_ = evidence.get(owner, evidence_id)
+    evidence.delete(owner, evidence_id)
+    return link_
