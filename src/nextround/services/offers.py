@@ -282,3 +282,47 @@ def decide(owner: User, offer_id: int, accept: bool) -> DecisionResult:
                 .update(closed_at=timezone.now(), updated_at=timezone.now())
             )
     return DecisionResult(offer, closed)
+
+
+def save_matrix(
+    owner: User, weights: Mapping[str, str], ratings: Mapping[int, Mapping[str, str]]
+) -> None:
+    """Save weights and ratings typed into the matrix form; a blank rating clears it."""
+    keys = {c.key: c for c in profiles.criteria(owner)}
+    new_weights = {
+        key: _number(keys[key].label, raw) for key, raw in weights.items() if key in keys
+    }
+    checked: dict[int, dict[str, float | None]] = {}
+    for offer_id, typed_row in ratings.items():
+        offers.get(owner, offer_id)
+        checked[offer_id] = {}
+        row = typed_row
+        for key, typed in row.items():
+            if key not in keys:
+                continue
+            value = None if not str(typed).strip() else _number(keys[key].label, typed)
+            if value is not None and not 0 <= value <= 10:
+                raise InvalidInput.one("rating", f"{keys[key].label} must be rated from 0 to 10")
+            checked[offer_id][key] = value
+    with transaction.atomic():
+        if new_weights:
+            profiles.update(owner, weights=new_weights)
+        for offer_id, values in checked.items():
+            offer = offers.get(owner, offer_id)
+            merged = dict(offer.ratings or {})
+            for key, value in values.items():
+                if value is None:
+                    merged.pop(key, None)
+                else:
+                    merged[key] = value
+            offers.update(owner, offer_id, ratings=merged)
+
+
+def _number(label: str, raw: object) -> float:
+    try:
+        value = float(str(raw).strip())
+    except ValueError:
+        raise InvalidInput.one(label, f"{raw!r} is not a number") from None
+    if not math.isfinite(value):
+        raise InvalidInput.one(label, f"{raw!r} is not a number")
+    return value

@@ -2,6 +2,9 @@ from django.urls import URLPattern, path, register_converter
 
 from nextround.web.views import dashboard, opportunities, practice, rounds, stories, welcome
 from nextround.web.views import documents as document_views
+from nextround.web.views import followups as followup_views
+from nextround.web.views import offers as offer_views
+from nextround.web.views import profile as profile_views
 from nextround.web.server_urls import patterns as server_patterns
 
 
@@ -64,6 +67,24 @@ urlpatterns: list[URLPattern] = [
         document_views.profile_confirm,
         name="profile-import-confirm",
     ),
+    # follow up and decide
+    path("rounds/<int:pk>/follow-up/", followup_views.page, name="followups"),
+    path("rounds/<int:pk>/follow-up/draft/", followup_views.draft, name="followup-draft"),
+    path("follow-ups/<int:item_pk>/edit/", followup_views.edit, name="followup-edit"),
+    path("follow-ups/<int:item_pk>/sent/", followup_views.sent, name="followup-sent"),
+    path("follow-ups/<int:item_pk>/draft.eml", followup_views.eml, name="followup-eml"),
+    path("opportunities/<int:pk>/invite/", followup_views.import_invite, name="invite-import"),
+    path(
+        "rounds/<int:round_pk>/invite/",
+        followup_views.import_invite_round,
+        name="invite-import-round",
+    ),
+    path("rounds/<int:pk>/email/", followup_views.import_feedback, name="feedback-import"),
+    path("offers/", offer_views.page, name="offers"),
+    path("offers/matrix/", offer_views.update_matrix, name="offers-matrix"),
+    path("offers/<int:pk>/script/", offer_views.script, name="offer-script"),
+    path("offers/<int:pk>/decide/", offer_views.decide, name="offer-decide"),
+    path("profile/", profile_views.page, name="profile"),
 ]
 
 # server mode: accounts, sharing, JSON API, health

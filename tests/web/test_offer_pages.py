@@ -1,0 +1,112 @@
+"""The offers page: record offers, the matrix form with its sensitivity note, decide; profile."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+
+from nextround.services import followups
+from nextround.services import records as r
+from nextround.store import models as m
+from tests.world import World
+
+
+def soup(response: object) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def client(user: object) -> Client:
+    return Client()
+
+
+def add_offer(client: Client, **values: str) -> object:
+    data = {"currency": "GBP", **values}
+    return client.post("/offers/", data)
+
+
+def test_recording_two_offers_shows_the_matrix_and_the_sensitivity_note(
+    client: Client, world: World
+) -> None:
+    empty = soup(client.get("/offers/"))
+    assert "at least two" in empty.get_text()
+    assert add_offer(client, opportunity=str(world.acme.pk), salary="60000").status_code == 302
+    add_offer(client, is_current_job="on", salary="55000", label="Now")
+    page = soup(client.get("/offers/"))
+    table = page.select_one("table.matrix")
+    assert table is not None
+    rows = table.select("tbody tr")
+    assert [row.th.get_text(" ", strip=True) for row in rows][1] == "Now current job"
+    for field in table.select("input"):
+        assert page.find("label", attrs={"for": field["id"]}) is not None
+    assert "How firm is it?" in page.select_one(".sensitivity").get_text()
+
+
+def test_the_matrix_form_saves_ratings_and_weights(client: Client, world: World) -> None:
+    a = r.offers.create(world.user, opportunity_id=world.acme.pk)
+    b = r.offers.create(world.user, opportunity_id=world.globex.pk)
+    client.post(
+        "/offers/matrix/",
+        {
+            f"rating-{a.pk}-growth": "9",
+            f"rating-{b.pk}-growth": "4",
+            f"rating-{b.pk}-commute": "8",
+            "weight-growth": "3",
+        },
+    )
+    assert m.Offer.objects.get(pk=a.pk).ratings == {"growth": 9.0}
+    page = soup(client.get("/offers/"))
+    assert page.select("tbody tr")[0].get("id") == f"option-{a.pk}"
+    assert page.find("input", id="weight-growth")["value"] == "3.0"
+    response = client.post("/offers/matrix/", {f"rating-{a.pk}-growth": "12"}, follow=True)
+    assert "from 0 to 10" in soup(response).select_one(".messages").get_text()
+    assert m.Offer.objects.get(pk=a.pk).ratings == {"growth": 9.0}
+
+
+def test_a_bad_offer_is_shown_with_errors_and_not_saved(client: Client, world: World) -> None:
+    response = add_offer(client, currency="POUNDS", salary="-5")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert soup(response).select(".has-error, .form-errors")
+    assert not m.Offer.objects.exists()
+
+
+def test_the_script_page_and_accepting_an_offer(client: Client, world: World) -> None:
+    offer = r.offers.create(world.user, opportunity_id=world.acme.pk)
+    script = soup(client.get(f"/offers/{offer.pk}/script/?reply_by=2099-01-05"))
+    assert "Monday 5 January" in script.get_text()
+    assert script.find("a", string="Open in your mail app")["href"].startswith("mailto:")
+    other_round = r.rounds.create(world.user, world.globex.pk)
+    r.interviewers.add_to_round(world.user, other_round.pk, name="Kim Park")
+    open_note = followups.draft(world.user, other_round.pk)[0]
+    response = client.post(f"/offers/{offer.pk}/decide/", {"decision": "accept"}, follow=True)
+    assert "Closed 1 open follow-up" in soup(response).get_text()
+    assert m.FollowUp.objects.get(pk=open_note.pk).closed_at is not None
+    assert m.Opportunity.objects.get(pk=world.acme.pk).stage == "accepted"
+    assert client.post("/offers/999999/decide/", {"decision": "accept"}).status_code == 404
+
+
+def test_the_profile_page_saves_name_addresses_and_criteria(client: Client, user: object) -> None:
+    page = soup(client.get("/profile/"))
+    for field in page.select("form input:not([type=hidden]), form textarea"):
+        assert page.find("label", attrs={"for": field.get("id")}) or field.find_parent("label")
+    client.post(
+        "/profile/",
+        {
+            "full_name": "Jordan Lee",
+            "email": "jordan@example.com",
+            "other_emails": "j.lee@work.example\n",
+            "weight-pay": "4",
+            "remove": ["commute"],
+            "new_criterion": "Remote work",
+            "new_weight": "2",
+        },
+    )
+    saved = m.Profile.objects.get()
+    assert saved.full_name == "Jordan Lee"
+    assert saved.other_emails == ["j.lee@work.example"]
+    keys = {c["key"]: c["weight"] for c in saved.decision_criteria}
+    assert keys["pay"] == 4 and keys["remote-work"] == 2 and "commute" not in keys
+    bad = client.post("/profile/", {"email": "nope"})
+    assert bad.status_code == 400
+    assert m.Profile.objects.get().email == "jordan@example.com"
