@@ -1,11 +1,11 @@
 from django.urls import URLPattern, path, register_converter
 
+from nextround.web.server_urls import patterns as server_patterns
 from nextround.web.views import dashboard, opportunities, practice, rounds, stories, welcome
 from nextround.web.views import documents as document_views
 from nextround.web.views import followups as followup_views
 from nextround.web.views import offers as offer_views
 from nextround.web.views import profile as profile_views
-from nextround.web.server_urls import patterns as server_patterns
 
 
 class SectionConverter:
