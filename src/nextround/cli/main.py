@@ -139,6 +139,9 @@ def _register() -> None:
     from nextround.cli import users
 
     users.register(cli)
+    from nextround.cli import brief
+
+    brief.register(cli)
 
 
 _register()

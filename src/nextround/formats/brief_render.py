@@ -330,6 +330,9 @@ def to_html(data: Mapping[str, Any]) -> str:
 def to_pdf(data: Mapping[str, Any]) -> bytes:
     """A printable A4 PDF, drawn by WeasyPrint (which needs Pango from the system)."""
     document = to_html(data)
+    # WeasyPrint reports each step (even on import) at INFO; a brief needs only its warnings.
+    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     try:
         # WeasyPrint ships no type information.
         from weasyprint import HTML  # type: ignore[import-untyped]
@@ -339,9 +342,6 @@ def to_pdf(data: Mapping[str, Any]) -> bytes:
             "PDF needs WeasyPrint with Pango (Debian: apt-get install libpango-1.0-0 "
             f"libpangoft2-1.0-0 libharfbuzz-subset0): {first}"
         ) from None
-    # WeasyPrint reports each layout step at INFO; a brief needs only its warnings.
-    for name in ("weasyprint", "weasyprint.progress", "fontTools"):
-        logging.getLogger(name).setLevel(logging.WARNING)
     pdf = HTML(string=document).write_pdf()
     assert isinstance(pdf, bytes)
     return pdf

@@ -294,3 +294,10 @@ def render(view: BriefView, fmt: str) -> bytes:
 
 def owner_opportunity(owner: User, opportunity_id: int) -> m.Opportunity:
     return opportunities.get(owner, opportunity_id)
+
+
+def html_body(view: BriefView) -> str:
+    """The brief's sections as escaped HTML for the brief page (its checklist is shown apart)."""
+    import nextround.formats.brief_render as brief_render
+
+    return brief_render.to_html_body(view.data, checklist=False)

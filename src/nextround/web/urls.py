@@ -87,6 +87,19 @@ urlpatterns: list[URLPattern] = [
     path("profile/", profile_views.page, name="profile"),
 ]
 
+# round brief and evidence map
+from nextround.web.views import brief as brief_views  # noqa: E402
+
+urlpatterns += [
+    path("rounds/<int:pk>/brief/", brief_views.page, name="brief"),
+    path("rounds/<int:pk>/brief.<str:fmt>", brief_views.download, name="brief-download"),
+    path("checklist/<int:item_pk>/tick/", brief_views.tick, name="checklist-tick"),
+    path("opportunities/<int:pk>/evidence/", brief_views.evidence, name="evidence"),
+    path("opportunities/<int:pk>/extract/", brief_views.extract, name="requirement-extract"),
+    path("requirements/<int:requirement_pk>/link/", brief_views.link, name="evidence-link"),
+    path("evidence/<int:evidence_pk>/unlink/", brief_views.unlink, name="evidence-unlink"),
+]
+
 # server mode: accounts, sharing, JSON API, health
 urlpatterns += server_patterns
 

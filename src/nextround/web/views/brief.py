@@ -1,0 +1,105 @@
+"""The brief page (with its checklist), downloads, and the evidence map of an opportunity."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from nextround.services import brief as service
+from nextround.services import evidence_map
+from nextround.services.errors import InvalidInput, ServiceError
+from nextround.web.views.common import found, is_htmx, owner
+
+TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "json": "application/json",
+}
+
+
+def page(request: HttpRequest, pk: int) -> HttpResponse:
+    view = found(lambda: service.build(owner(request), pk))
+    # The body is built from escaped text by the brief renderer.
+    body = mark_safe(service.html_body(view))
+    return render(request, "nextround/brief.html", {"view": view, "body": body})
+
+
+def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in TYPES:
+        raise Http404(f"No brief format {fmt!r}.")
+    view = found(lambda: service.build(owner(request), pk))
+    try:
+        content = service.render(view, fmt)
+    except ServiceError as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type=TYPES[fmt])
+    name = f"round-{view.data['round']['number']}-brief.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def tick(request: HttpRequest, item_pk: int) -> HttpResponse:
+    item = found(lambda: service.tick_by_pk(owner(request), item_pk))
+    if is_htmx(request):
+        view = service.build(owner(request), item.round_id)
+        return render(request, "nextround/partials/brief_checklist.html", {"view": view})
+    return redirect(reverse("brief", kwargs={"pk": item.round_id}) + "#checklist")
+
+
+def evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    view = found(lambda: evidence_map.evidence_view(owner(request), pk))
+    return render(request, "nextround/evidence.html", {"view": view})
+
+
+def _evidence_done(request: HttpRequest, opportunity_pk: int) -> HttpResponse:
+    if is_htmx(request):
+        view = evidence_map.evidence_view(owner(request), opportunity_pk)
+        return render(request, "nextround/partials/evidence_map.html", {"view": view})
+    return redirect(reverse("evidence", kwargs={"pk": opportunity_pk}))
+
+
+@require_POST
+def link(request: HttpRequest, requirement_pk: int) -> HttpResponse:
+    from nextround.services.records import requirements
+
+    req = found(lambda: requirements.get(owner(request), requirement_pk))
+    try:
+        story_pk = int(request.POST.get("story", ""))
+        found(
+            lambda: evidence_map.link(
+                owner(request), requirement_pk, story_pk, request.POST.get("note", "")
+            )
+        )
+    except (ValueError, InvalidInput):
+        messages.error(request, "Choose one of your stories to link.")
+    return _evidence_done(request, req.opportunity_id)
+
+
+@require_POST
+def unlink(request: HttpRequest, evidence_pk: int) -> HttpResponse:
+    gone = found(lambda: evidence_map.unlink(owner(request), evidence_pk))
+    from nextround.services.records import requirements
+
+    req = requirements.get(owner(request), gone.requirement_id)
+    return _evidence_done(request, req.opportunity_id)
+
+
+@require_POST
+def extract(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        result = found(lambda: evidence_map.extract(owner(request), pk))
+    except InvalidInput as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"Read {len(result.found)} requirements from the job description: "
+            f"{len(result.added)} added, {len(result.kept)} already here (kept as they are).",
+        )
+    return redirect(reverse("opportunity", kwargs={"pk": pk}) + "#requirements")
