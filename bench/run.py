@@ -17,6 +17,7 @@ MODULES = (
     "bench_classify",
     "bench_documents",
     "bench_semantic",
+    "bench_followup",
 )
 
 
