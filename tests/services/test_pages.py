@@ -82,3 +82,30 @@ def test_search_finds_opportunities_questions_and_stories(world: World) -> None:
     assert [s.pk for s in found["stories"]] == [world.story.pk]
     assert pages.search(world.user, "acme")["opportunities"] == [world.acme]
     assert pages.search(world.user, "   ") == {"opportunities": [], "questions": [], "stories": []}
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_the_pipeline_by_round_and_due_follow_ups_need_the_same_queries(
+    user: Any, count: int
+) -> None:
+    m.Opportunity.objects.bulk_create(
+        m.Opportunity(owner=user, company=f"Company {i}", role="Analyst", stage="interviewing")
+        for i in range(count)
+    )
+    opps = list(m.Opportunity.objects.filter(owner=user))
+    m.Round.objects.bulk_create(
+        m.Round(owner=user, opportunity=o, number=n)
+        for i, o in enumerate(opps)
+        for n in range(1, i % 3 + 2)
+    )
+    firsts = m.Round.objects.filter(owner=user, number=1)
+    past = timezone.now() - dt.timedelta(hours=1)
+    m.FollowUp.objects.bulk_create(m.FollowUp(owner=user, round=r, due_at=past) for r in firsts)
+    with CaptureQueriesContext(connection) as queries:
+        board = pages.dashboard(user, per_stage=10)
+    assert len(queries) == 3
+    columns = {c.label: c for c in board.columns if c.stage == "interviewing"}
+    assert sorted(columns) == ["Round 1", "Round 2", "Round 3"]
+    assert sum(c.count for c in columns.values()) == count
+    assert columns["Round 1"].count == len([i for i in range(count) if i % 3 == 0])
+    assert len(board.follow_ups) == 10 and all(f.overdue for f in board.follow_ups)
