@@ -13,6 +13,8 @@ from nextround.coach.classify import classify_question
 EVAL_FILE = Path(__file__).resolve().parents[1] / "eval" / "question_types.jsonl"
 # Written for tuning cues and weights; the eval file above stays untouched by tuning.
 DEV_FILE = EVAL_FILE.with_name("dev_question_types.jsonl")
+# Written before the second round of tuning, in varied real-world phrasings; tuned on since.
+DEV2_FILE = EVAL_FILE.with_name("dev2_question_types.jsonl")
 TYPE_TARGET = 0.90
 SPEED_TARGET_MS = 1.0
 
@@ -41,6 +43,8 @@ def run() -> list[Row]:
     accuracy = sum(right.values()) / len(rows)
     dev_rows = _rows(DEV_FILE)
     dev_right = sum(classify_question(text).type == qtype for text, qtype, _ in dev_rows)
+    dev2_rows = _rows(DEV2_FILE)
+    dev2_right = sum(classify_question(text).type == qtype for text, qtype, _ in dev2_rows)
     precision = true_pos / predicted if predicted else 0.0
     recall = true_pos / actual if actual else 0.0
 
@@ -61,6 +65,11 @@ def run() -> list[Row]:
             "classify",
             f"type accuracy on {len(dev_rows)} dev questions (tuned on)",
             f"{dev_right / len(dev_rows):.1%}",
+        ),
+        Row(
+            "classify",
+            f"type accuracy on {len(dev2_rows)} dev2 questions (tuned on)",
+            f"{dev2_right / len(dev2_rows):.1%}",
         ),
         Row("classify", "competency precision", f"{precision:.1%}"),
         Row("classify", "competency recall", f"{recall:.1%}"),

@@ -17,7 +17,10 @@ FALLBACK_TYPE = "background"
 
 # How much the word model counts against the hand-written cues: the cues carry the
 # explanation, the word model breaks ties and covers wording no cue anticipated.
-MODEL_WEIGHT = 0.3
+MODEL_WEIGHT = 0.2
+# Additive smoothing of the word model's counts: below 1 because most features are rare word
+# pairs, and add-one smoothing drowns what a single sighting of a pair says.
+SMOOTHING = 0.2
 # Scores are turned into a confidence with a softmax at this temperature.
 TEMPERATURE = 1.5
 
@@ -518,14 +521,16 @@ def train_word_model(examples: list[tuple[str, str]]) -> _WordModel:
         counts[qtype].update(_features(_normalise(text)))
         docs[qtype] += 1
     vocabulary = set().union(*counts.values())
-    size = len(vocabulary) + 1
+    size = SMOOTHING * (len(vocabulary) + 1)
     total_docs = sum(docs.values())
     log_prior, log_likelihood, log_unseen = {}, {}, {}
     for qtype in QUESTION_TYPES:
         total = sum(counts[qtype].values()) + size
         log_prior[qtype] = math.log((docs[qtype] + 1) / (total_docs + len(QUESTION_TYPES)))
-        log_likelihood[qtype] = {f: math.log((n + 1) / total) for f, n in counts[qtype].items()}
-        log_unseen[qtype] = math.log(1 / total)
+        log_likelihood[qtype] = {
+            f: math.log((n + SMOOTHING) / total) for f, n in counts[qtype].items()
+        }
+        log_unseen[qtype] = math.log(SMOOTHING / total)
     return _WordModel(log_prior, log_likelihood, log_unseen, frozenset(vocabulary))
 
 
