@@ -133,9 +133,12 @@ def _topic(rest: str) -> str:
 
 def _label(topic: str) -> tuple[str, tuple[str, ...]]:
     found = tuple(sorted(competencies(topic)))
-    # A topic that names one competency reads best as that competency ("stakeholder management").
-    if len(found) == 1 and len(topic.split()) <= 4:
-        return found[0].replace("-", " "), found
+    # A topic that only names one competency reads best as it ("managing stakeholders" becomes
+    # "stakeholder management"); one that says more ("detail on budgeting") keeps its words.
+    if len(found) == 1:
+        label = found[0].replace("-", " ")
+        if set(content_stems(topic)) <= set(content_stems(label)):
+            return label, found
     return topic, found
 
 

@@ -31,7 +31,7 @@ SHORT_HEADING_WORDS = 6
 # "Ideally" and "preferably" make a requirement nice only when they lead it; later in the line
 # they qualify a detail ("experience with a cloud platform, ideally AWS").
 LEADING_ONLY_NICE = frozenset({"ideally", "preferably", "preferred"})
-LEADING_CHARS = 12
+LEADING_CHARS = 2
 _YOU_WILL = re.compile(
     r"\byou(?: will|'ll)\b(?! (?:receive|get|enjoy|join|be paid|have access|be based|"
     r"be rewarded|benefit|be part|love|find))",
@@ -307,7 +307,9 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         cleaned = _clean(_BULLET.sub("", body))
-        lead = len(body) - len(body.lstrip())
+        # Offsets point at the text itself, after any bullet or heading marks.
+        found = body.find(cleaned[:12]) if cleaned else -1
+        lead = found if found >= 0 else len(body) - len(body.lstrip())
         lines.append(_Line(body, cleaned, position + lead, bool(_BULLET.match(body))))
         position += len(raw)
     return lines

@@ -37,7 +37,7 @@ p, li { margin: 0 0 3pt; }
 ul, ol { padding-left: 14pt; margin: 0 0 6pt; }
 li { break-inside: avoid; }
 .why { color: #444; font-size: 9pt; display: block; }
-.story { font-size: 9pt; display: block; }
+.use-story { font-size: 9pt; display: block; }
 .missing { border: 1pt solid #b36b00; background: #fff6e5; padding: 6pt 8pt; margin: 8pt 0; }
 .missing li { margin-bottom: 4pt; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; }
@@ -245,7 +245,7 @@ def to_html_body(data: Mapping[str, Any], checklist: bool = True) -> str:
             f"<li data-category='{escape(q['category'])}'><strong>{escape(q['text'])}</strong>"
             f" <span class='tag'>{escape(label)}</span>"
             f"<span class='why'>Why: {escape(q['why'])}</span>"
-            f"<span class='story'>{story_html}</span></li>"
+            f"<span class='use-story'>{story_html}</span></li>"
         )
     h.append("</ol></section>")
     ev = data["evidence"]

@@ -1,0 +1,131 @@
+"""The brief page, its downloads and checklist, and the evidence map page, read as HTML."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+
+from nextround.store import models as m
+from tests.world import World
+
+
+def soup(response: object) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def client(user: object) -> Client:
+    return Client()
+
+
+@pytest.fixture
+def htmx(user: object) -> Client:
+    return Client(headers={"HX-Request": "true"})
+
+
+def test_the_round_page_links_to_its_brief(client: Client, world: World) -> None:
+    page = soup(client.get(f"/rounds/{world.round2.pk}/"))
+    assert page.find("a", href=f"/rounds/{world.round2.pk}/brief/")
+
+
+def test_it_lists_concerns_from_feedback(client: Client, world: World) -> None:
+    page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
+    counter = page.find("ul", class_="counter")
+    assert counter is not None
+    assert "stakeholder management" in counter.get_text()
+    assert "lacked experience managing stakeholders" in counter.get_text()
+
+
+def test_it_shows_likely_questions_with_why_and_interviewers(client: Client, world: World) -> None:
+    page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
+    likely = page.select("ol.likely > li")
+    repeat = [li for li in likely if li["data-category"] == "repeat"]
+    assert any(world.weak_question.text in li.get_text() for li in repeat)
+    assert all(li.find(class_="why") for li in likely)
+    people = [a.find("h3").get_text() for a in page.select("article.person")]
+    assert any("Tom Okafor" in name for name in people)
+
+
+def test_ticking_a_checklist_step_without_javascript_redirects_back(
+    client: Client, world: World
+) -> None:
+    client.get(f"/rounds/{world.round2.pk}/brief/")
+    step = m.ChecklistItem.objects.get(round=world.round2, key="plan-route")
+    response = client.post(f"/checklist/{step.pk}/tick/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/rounds/{world.round2.pk}/brief/#checklist"
+    step.refresh_from_db()
+    assert step.done
+    page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
+    assert "done" in page.find("li", id="step-plan-route")["class"]
+
+
+def test_ticking_with_htmx_returns_the_checklist_alone(htmx: Client, world: World) -> None:
+    htmx.get(f"/rounds/{world.round2.pk}/brief/")
+    step = m.ChecklistItem.objects.get(round=world.round2, key="outfit-ready")
+    part = soup(htmx.post(f"/checklist/{step.pk}/tick/"))
+    assert part.find("section", id="checklist") and not part.find("html")
+    button = part.find("li", id="step-outfit-ready").find("button")
+    assert button["aria-pressed"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("md", b"# Round 2 brief"), ("json", b"{"), ("pdf", b"%PDF-")]
+)
+def test_the_brief_downloads_in_each_format(
+    client: Client, world: World, fmt: str, start: bytes
+) -> None:
+    response = client.get(f"/rounds/{world.round2.pk}/brief.{fmt}")
+    assert response.status_code == 200 and response.content.startswith(start)
+    assert f"round-2-brief.{fmt}" in response["Content-Disposition"]
+    if fmt == "json":
+        assert json.loads(response.content)["schema_version"] == 1
+
+
+def test_unknown_rounds_and_formats_get_the_friendly_404(client: Client, world: World) -> None:
+    assert client.get("/rounds/9999/brief/").status_code == 404
+    assert client.get(f"/rounds/{world.round2.pk}/brief.exe").status_code == 404
+
+
+def test_the_extract_button_adds_requirements_and_says_so(client: Client, world: World) -> None:
+    page = soup(client.get(f"/opportunities/{world.acme.pk}/"))
+    button = page.find("button", string="Extract requirements from the job description")
+    assert button is not None
+    response = client.post(f"/opportunities/{world.acme.pk}/extract/", follow=True)
+    assert "added" in soup(response).select_one(".messages").get_text()
+    assert m.Requirement.objects.filter(
+        opportunity=world.acme, text__startswith="Experience managing stakeholders"
+    ).exists()
+
+
+def test_the_evidence_map_shows_gaps_and_links_a_story(client: Client, world: World) -> None:
+    page = soup(client.get(f"/opportunities/{world.acme.pk}/evidence/"))
+    airflow = m.Requirement.objects.get(opportunity=world.acme, text="Airflow")
+    row = page.find("li", id=f"req-{airflow.pk}")
+    assert "gap" in row["class"]
+    response = client.post(
+        f"/requirements/{airflow.pk}/link/", {"story": world.story.pk, "note": "cron jobs"}
+    )
+    assert response.status_code == 302
+    page = soup(client.get(f"/opportunities/{world.acme.pk}/evidence/"))
+    row = page.find("li", id=f"req-{airflow.pk}")
+    assert "gap" not in row["class"] and "cron jobs" in row.get_text()
+    link = m.Evidence.objects.get(requirement=airflow)
+    client.post(f"/evidence/{link.pk}/unlink/")
+    assert not m.Evidence.objects.filter(pk=link.pk).exists()
+
+
+def test_linking_a_story_that_is_not_yours_changes_nothing(htmx: Client, world: World) -> None:
+    airflow = m.Requirement.objects.get(opportunity=world.acme, text="Airflow")
+    response = htmx.post(f"/requirements/{airflow.pk}/link/", {"story": "not-a-number"})
+    assert response.status_code == 200
+    assert not m.Evidence.objects.filter(requirement=airflow).exists()
+
+
+def test_every_evidence_form_control_has_a_label(client: Client, world: World) -> None:
+    page = soup(client.get(f"/opportunities/{world.acme.pk}/evidence/"))
+    for control in page.select("#evidence select, #evidence input:not([type=hidden])"):
+        assert page.find("label", attrs={"for": control["id"]}), control
