@@ -307,7 +307,8 @@ COMPETENCY_CUES = _cues(
         "leadership": [
             (
                 r"lead\w*|manag(?:e|ing) (?:people|a team|the team)|team members?|"
-                r"direct reports|mentor\w*|coach\w*|you would manage",
+                r"direct reports|mentor\w*|coach\w*|you would manage|line.manag\w+|"
+                r"people do you manage|people (?:you|would) manage|led a team",
                 1.0,
             )
         ],
@@ -321,7 +322,9 @@ COMPETENCY_CUES = _cues(
         "communication": [
             (
                 r"present\w*|explain|communicat\w+|difficult feedback|feedback to|audience|"
-                r"describe your current employer",
+                r"describe your current employer|introduce yourself|about yourself|"
+                r"(?:walk|talk|run|take) (?:me|us) through|summar\w+|overview|elevator pitch|"
+                r"in (?:one|a) (?:sentence|minute)|languages|laugh|joke|clarify",
                 1.0,
             )
         ],
@@ -332,7 +335,9 @@ COMPETENCY_CUES = _cues(
                 1.0,
             )
         ],
-        "problem-solving": [(r"problem|solve|solution|debug|root.cause|how many|fix", 1.0)],
+        "problem-solving": [
+            (r"problem|solve|solution|debug|root.cause|how many|fix|troubleshoot|estimate", 1.0)
+        ],
         "conflict": [
             (
                 r"conflict|disagree\w*|difficult customer|angry|furious|at odds|clash|complaint|"
@@ -365,19 +370,34 @@ COMPETENCY_CUES = _cues(
         "resilience": [
             (
                 r"pressure|setbacks?|fail\w*|stress\w*|scrutiny|did not go to plan|bad day|"
-                r"recover\w*|nervous|tense|rejected|criticism|went wrong|burn\w* out",
+                r"recover\w*|nervous|tense|rejected|criticism|went wrong|burn\w* out|"
+                r"switch off|bad news|embarrass\w*",
                 1.0,
             )
         ],
-        "learning": [(r"learn\w*|studying|education|training|qualifications?|book", 1.0)],
+        "learning": [
+            (
+                r"learn\w*|stud(?:y|ying|ied)|education|training|qualifications?|book|course|"
+                r"degree|university|college|school|dissertation|apprenticeship|certif\w+|"
+                r"taught you|develop(?:ment)? areas?",
+                1.0,
+            )
+        ],
         "planning": [
             (
                 r"plan\w*|prioriti\w+|deadline|first (?:\w+ ){0,2}(?:days|weeks|months)|"
-                r"first year|juggl\w+|capacity|objectives|five years",
+                r"first year|juggl\w+|capacity|objectives|five years|first quarter|"
+                r"priorities|long run|longer.term",
                 1.0,
             )
         ],
-        "influence": [(r"persuad\w+|influence|convince|negotiat\w+|sell|choose you|buy-in", 1.0)],
+        "influence": [
+            (
+                r"persuad\w+|influence|convince|negotiat\w+|sell|choose you|buy-in|win over|"
+                r"change (?:\w+ )?mind|pick you|sets you apart|take a chance|over the other",
+                1.0,
+            )
+        ],
         "commercial-awareness": [
             (
                 r"budget|cost|profit|revenue|market|business|commercial|salary|pay|bonus|"
@@ -393,7 +413,8 @@ COMPETENCY_CUES = _cues(
             (
                 r"ethic\w*|honest\w*|lied|confidential|falsif\w+|breach|gap in|leave|dismissed|"
                 r"current salary|say no|polic(?:y|ies)|truth\w*|rules|cut corners|bull(?:y|ied)|"
-                r"fired|let go|expenses",
+                r"fired|let go|expenses|sacked|redundan\w+|disciplinary|lie\b|background check|"
+                r"referees?|why did you (?:leave|move)|moved on|career break|break on",
                 1.0,
             )
         ],
@@ -408,7 +429,8 @@ COMPETENCY_CUES = _cues(
             (
                 r"commit\w*|notice|start|stay|join us|other offers|accept|relocat\w+|"
                 r"long.term|still (?:keen|interested|want)|other (?:companies|applications)|"
-                r"so many jobs",
+                r"so many jobs|other (?:interviews|jobs)|job search|second thoughts|doubts|"
+                r"moved around|short stints|holidays? booked|say no|how soon",
                 1.0,
             )
         ],
