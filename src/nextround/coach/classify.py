@@ -94,6 +94,17 @@ TYPE_CUES = _cues(
             (r"(?:industries|sectors|companies) have you worked|structure of your", 2.0),
             (r"out of work|time off work|unemployed|freelance|self.employed", 2.0),
             (r"made you (?:go|get) into|your professional background", 2.0),
+            (
+                r"introduce yourself|employment history|career to date|"
+                r"(?:run|take) (?:me|us) through your",
+                3.0,
+            ),
+            (
+                r"your (?:degree|dissertation|studies|apprenticeship|schooling|main duties|"
+                r"job title)",
+                2.0,
+            ),
+            (r"pastimes|weekends|when you're not working|in your own time|volunteer\w*", 2.0),
         ],
         "motivation": [
             (r"why (?:do|would) you (?:want|like) to", 3.0),
@@ -116,6 +127,8 @@ TYPE_CUES = _cues(
             (r"motivat\w*|ambitio\w+|ambitious", 2.0),
             (r"brings you (?:here|to)|why leave\b|next (?:career )?(?:step|move)|career move", 2.0),
             (r"(?:next|coming) (?:few|five|ten) years|in (?:five|ten|three) years", 1.5),
+            (r"what (?:first )?drew you|out of bed|why a career in|hope to get out of", 2.5),
+            (r"appeals? to you|look(?:ing)? (?:for|around for) something new", 2.0),
         ],
         "behavioural": [
             (r"tell (?:me|us) about (?:a|an|the) (?:time|occasion|situation|moment)", 4.0),
@@ -260,6 +273,8 @@ TYPE_CUES = _cues(
             (r"explain [\w ]+ to (?:a|an|someone|somebody)", 3.0),
             (r"greatest fear|afraid of|famous person|last person on|surprise (?:your|people)", 3.0),
             (r"dislike(?:d)? about|not want to work with you", 2.5),
+            (r"be honest|honestly|to be frank|enemies|harshest|let you go|moved around", 2.5),
+            (r"get bored|make me laugh|tell me a joke|million (?:pounds|dollars)|lottery", 3.0),
         ],
         "salary-notice": [
             (r"salary|salaries|pay|paid|earn(?:ing|ings)?|compensation|remuneration", 4.0),
@@ -298,6 +313,8 @@ TYPE_CUES = _cues(
             ),
             (r"(?:told|mentioned to) (?:my colleague|us)|expand on|revisit", 2.5),
             (r"need to know before|before you (?:could )?(?:accept|decide)", 3.0),
+            (r"this round|final (?:two|three|round)|(?:job|your) search|we offered you", 2.5),
+            (r"you (?:spoke|talked) about|questions about the", 2.0),
         ],
     }
 )
