@@ -8,12 +8,15 @@ keeps each record's links inside one owner's data, whatever code path wrote it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import pre_save
+from django.db.models.signals import pre_delete, pre_save
 
 from nextround.services.errors import NotFound, ServiceError
 from nextround.store import models as m
@@ -52,6 +55,39 @@ SHARED_PATHS: dict[type[models.Model], str] = {
 COMMENTABLE: frozenset[type[models.Model]] = frozenset({m.Feedback})
 
 
+# Who is acting in this request (set by the web layer): the last guard on every write.
+_actor: ContextVar[int | None] = ContextVar("nextround_actor", default=None)
+
+
+@contextmanager
+def acting_as(user_id: int | None) -> Iterator[None]:
+    """Within this block, saving or deleting a record not owned by user_id raises Forbidden."""
+    token = _actor.set(user_id)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def set_actor(user_id: int) -> None:
+    """Name the acting user for the rest of this request (the API's token authentication)."""
+    _actor.set(user_id)
+
+
+# Set while serving a form that edits records: only the user's own records are found then.
+_own_only: ContextVar[bool] = ContextVar("nextround_own_only", default=False)
+
+
+@contextmanager
+def own_records_only() -> Iterator[None]:
+    """Within this block shared records are invisible (edit forms are for owners alone)."""
+    token = _own_only.set(True)
+    try:
+        yield
+    finally:
+        _own_only.reset(token)
+
+
 def shared_ids(user: User, role: str | None = None) -> models.QuerySet[m.Share, Any]:
     """Ids of the opportunities shared with the user (optionally only with this role)."""
     shares = m.Share.objects.filter(grantee_id=user.pk)
@@ -64,7 +100,7 @@ def readable(model: type[models.Model], user: User) -> Q:
     """A filter for the records of this kind that the user may read."""
     own = Q(owner_id=user.pk)
     path = SHARED_PATHS.get(model)
-    if path is None or not user.pk:
+    if path is None or not user.pk or _own_only.get():
         return own
     return own | Q(**{f"{path}__in": shared_ids(user)})
 
@@ -109,10 +145,30 @@ def owner_for_new(model: type[models.Model], user: User, parent: Any, label: str
     raise Forbidden(label, parent.pk)
 
 
+def _check_actor(instance: m.OwnedModel) -> None:
+    """A user changes only their own records; a commenter may only add commentable ones."""
+    actor = _actor.get()
+    if actor is None or instance.owner_id == actor:
+        return
+    if instance._state.adding and type(instance) in COMMENTABLE:
+        user = User(pk=actor)
+        if role_on(user, _opportunity_of(instance)) == "commenter":
+            return
+    raise Forbidden(str(instance._meta.verbose_name), instance.pk or "new")
+
+
+def _check_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if isinstance(instance, m.OwnedModel):
+        actor = _actor.get()
+        if actor is not None and instance.owner_id != actor:
+            raise Forbidden(str(instance._meta.verbose_name), instance.pk)
+
+
 def _check_links(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     """No record may point at another owner's record (the guard behind every write path)."""
     if not isinstance(instance, m.OwnedModel) or kwargs.get("raw"):
         return
+    _check_actor(instance)
     for field in instance._meta.concrete_fields:
         if not field.is_relation or field.related_model is None:
             continue
@@ -132,3 +188,4 @@ def _check_links(sender: type[models.Model], instance: models.Model, **kwargs: A
 
 
 pre_save.connect(_check_links, dispatch_uid="nextround.access.check_links")
+pre_delete.connect(_check_delete, dispatch_uid="nextround.access.check_delete")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from nextround.services import access
 from nextround.services.errors import NotFound
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -33,7 +35,17 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 # Paths anyone may open in server mode without signing in (the API checks its own auth).
-PUBLIC_PREFIXES = ("/account/", "/static/", "/health", "/api/")
+PUBLIC_PREFIXES = (
+    "/account/login/",
+    "/account/signup/",
+    "/account/reset/",
+    "/static/",
+    "/health",
+    "/api/",
+)
+# Pages whose forms change records: a coach a record was shared with does not get them.
+EDIT_FORM_SUFFIXES = ("-edit", "-new")
+EDIT_FORM_NAMES = frozenset({"profile-import"})
 
 
 class LocalUserMiddleware:
@@ -57,8 +69,12 @@ class LoginRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.LOCAL_MODE or request.user.is_authenticated:
+        if settings.LOCAL_MODE:
             return self.get_response(request)
+        if request.user.is_authenticated:
+            # Every write in this request is checked against this user (services/access.py).
+            with access.acting_as(int(request.user.pk)):
+                return self.get_response(request)
         if request.path.startswith(PUBLIC_PREFIXES):
             return self.get_response(request)
         if request.headers.get("HX-Request") == "true":
@@ -69,13 +85,25 @@ class LoginRequiredMiddleware:
 
 
 class ServiceErrorMiddleware:
-    """A foreign or unknown record that slips past a view's own check is a 404, never a 500."""
+    """Edit forms show only the user's own records; a foreign record is a 404, never a 500."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        name = request.resolver_match.url_name if request.resolver_match else None
+        if name and (name.endswith(EDIT_FORM_SUFFIXES) or name in EDIT_FORM_NAMES):
+            with access.own_records_only():
+                try:
+                    return view(request, *args, **kwargs)
+                except NotFound as exc:
+                    return self.process_exception(request, exc)
+        return None
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, NotFound):

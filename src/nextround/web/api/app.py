@@ -20,7 +20,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
 from nextround import __version__
-from nextround.services import accounts
+from nextround.services import access, accounts
 from nextround.services.access import Forbidden
 from nextround.services.errors import InvalidInput, NotFound, ServiceError
 
@@ -65,6 +65,7 @@ class BearerToken(HttpBearer):
         user = accounts.user_for_token(token)
         if user is not None:
             request.user = user
+            access.set_actor(int(user.pk))
         return user
 
 
