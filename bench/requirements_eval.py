@@ -66,10 +66,13 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(len(wa), len(wb))
 
 
-def load_set() -> list[tuple[str, str, dict[str, object]]]:
-    """(name, job description, labels) for every labelled job description."""
+HELD_OUT_DIR = EVAL_DIR / "heldout"
+
+
+def load_set(folder: Path = EVAL_DIR) -> list[tuple[str, str, dict[str, object]]]:
+    """(name, job description, labels) for every labelled job description in a folder."""
     items = []
-    for path in sorted(EVAL_DIR.glob("*.md")):
+    for path in sorted(folder.glob("*.md")):
         if path.name == "README.md":
             continue
         labels = json.loads(path.with_suffix(".labels.json").read_text(encoding="utf-8"))
@@ -102,12 +105,12 @@ def score_one(text: str, labels: dict[str, object]) -> Score:
     return score
 
 
-def score_all() -> tuple[Score, dict[str, Score], dict[str, Score]]:
+def score_all(folder: Path = EVAL_DIR) -> tuple[Score, dict[str, Score], dict[str, Score]]:
     """Overall, per field and per file."""
     overall = Score()
     by_field: dict[str, Score] = {}
     by_file: dict[str, Score] = {}
-    for name, text, labels in load_set():
+    for name, text, labels in load_set(folder):
         one = score_one(text, labels)
         by_file[name] = one
         overall.add(one)
@@ -116,7 +119,9 @@ def score_all() -> tuple[Score, dict[str, Score], dict[str, Score]]:
 
 
 if __name__ == "__main__":
-    total, fields, files = score_all()
+    import sys
+
+    total, fields, files = score_all(HELD_OUT_DIR if "--held-out" in sys.argv else EVAL_DIR)
     for name, s in files.items():
         print(f"{name}: P {s.precision:.2f} R {s.recall:.2f} kind {s.kind_accuracy:.2f}")
         for miss in s.misses:

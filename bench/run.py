@@ -18,6 +18,7 @@ MODULES = (
     "bench_documents",
     "bench_semantic",
     "bench_followup",
+    "bench_brief",
 )
 
 

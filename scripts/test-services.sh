@@ -16,6 +16,11 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# WeasyPrint (the brief's PDF) draws text with Pango and subsets fonts with HarfBuzz.
+ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' || missing+=(libpango-1.0-0)
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpangoft2-1.0-0)
+ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so.0' || missing+=(libharfbuzz-subset0)
+fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$SUDO" = none ]; then
     fail "cannot install ${missing[*]}: run as root or install sudo"

@@ -147,3 +147,37 @@ def test_the_brief_takes_a_fixed_number_of_queries(
         r.stories.create(world.user, title=f"Story {n}", action="I did SQL work.")
     with django_assert_max_num_queries(14):
         brief.build(world.user, world.round2.pk, TODAY)
+
+
+def test_a_missing_pdf_library_gives_one_clear_line(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from nextround.services.errors import ServiceError
+
+    # As if WeasyPrint (or the Pango it loads) were not installed.
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    view = brief.build(world.user, world.round2.pk, TODAY)
+    with pytest.raises(ServiceError, match="PDF needs WeasyPrint with Pango") as caught:
+        brief.render(view, "pdf")
+    assert "\n" not in str(caught.value)
+
+
+def test_the_json_matches_the_documented_schema(world: World) -> None:
+    import json
+    from pathlib import Path
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "docs" / "brief-schema.json").read_text()
+    )
+    evidence_map.extract(world.user, world.acme.pk)
+    data = brief.build(world.user, world.round2.pk, TODAY).data
+    assert set(data) == set(schema["required"])
+    props = schema["properties"]
+    assert set(data["round"]) == set(props["round"]["required"])
+    assert set(data["interviewers"][0]) == set(props["interviewers"]["items"]["required"])
+    assert set(data["concerns"][0]) == set(schema["$defs"]["remark"]["required"])
+    assert set(data["counter"][0]) == set(schema["$defs"]["point"]["required"])
+    categories = set(props["likely_questions"]["items"]["properties"]["category"]["enum"])
+    assert {q["category"] for q in data["likely_questions"]} <= categories
