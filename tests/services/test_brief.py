@@ -49,7 +49,7 @@ def test_the_checklist_is_stored_once_and_keeps_its_ticks(world: World) -> None:
 
 def test_ticking_an_unknown_step_names_the_steps_and_changes_nothing(world: World) -> None:
     brief.build(world.user, world.round2.pk, TODAY)
-    with pytest.raises(InvalidInput, match="no checklist step 'nope'.*plan-route"):
+    with pytest.raises(InvalidInput, match=r"no checklist step 'nope'.*plan-route"):
         brief.tick(world.user, world.round2.pk, "nope")
     assert not m.ChecklistItem.objects.filter(round=world.round2, done=True).exists()
 
