@@ -17,7 +17,6 @@ import requests
 from tests.server.conftest import Server, csrf_of, sign_in
 from tests.server.matrix import PERSONAS, fill, page_routes
 
-
 # owner viewer commenter stranger anonymous
 GET_PAGES = {
     "/": "200 200 200 200 302L",

@@ -8,8 +8,8 @@ from ninja import Router, Schema
 from nextround.services import records as r
 from nextround.services.base import Resource
 from nextround.web.api import schemas
-from nextround.web.api.schemas import PathId
 from nextround.web.api.app import ERRORS, api, user_of
+from nextround.web.api.schemas import PathId
 
 # (url name, tag, resource, parent url name or None)
 KINDS: list[tuple[str, str, Resource[Any], str | None]] = [
