@@ -10,8 +10,6 @@ import click
 
 from nextround.cli.spec import SPECS, Opt, RecordSpec
 
-MAX_TEXT_FILE = 5 * 1024 * 1024
-
 
 class DecimalType(click.ParamType):  # type: ignore[type-arg]
     name = "number"
@@ -61,10 +59,7 @@ def _options(spec: RecordSpec, for_edit: bool) -> list[click.Option]:
 
 
 def _read_text_file(path: Path) -> str:
-    from nextround.services.errors import ServiceError
-
-    if path.stat().st_size > MAX_TEXT_FILE:
-        raise ServiceError(f"{path}: is larger than {MAX_TEXT_FILE // (1024 * 1024)} MB")
+    # The document reader checks the size (and the kind) before reading anything.
     from nextround.services.documents import read_job_description
 
     return read_job_description(path)
