@@ -1,4 +1,4 @@
-"""`nextround brief`, `requirement extract`, `evidence map` and `checklist` through the real script."""
+"""`nextround brief`, `requirement extract`, `evidence map` and `checklist`, run for real."""
 
 from __future__ import annotations
 

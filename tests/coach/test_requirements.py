@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from bench.requirements_eval import score_all
+
 from nextround.coach.requirements import (
     TermsError,
     describe_requirement,
@@ -100,10 +100,12 @@ def test_the_labelled_set_spans_at_least_fifteen_fields_beyond_software() -> Non
     items = load_set()
     fields = {str(labels["field"]) for _, _, labels in items}
     assert len(items) >= 16 and len(fields) >= 15
-    for _, text, labels in items:
+    for name, text, labels in items:
         assert labels["requirements"] and json.dumps(labels)
         for requirement in labels["requirements"]:  # type: ignore[attr-defined]
             assert requirement["kind"] in ("must", "nice")
+            # Labels are the job description's own words, so a match can be checked by hand.
+            assert requirement["text"] in text, (name, requirement["text"])
 
 
 def test_extraction_keeps_its_precision_and_recall_on_the_labelled_set() -> None:
