@@ -168,3 +168,16 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, d
     server = Server(env).start()
     yield server, data
     server.stop()
+
+
+def inspect(env: dict[str, str], *args: str) -> Any:
+    done = subprocess.run(
+        [PYTHON, "-m", "tests.server.inspect_db", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
