@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.cli_harness import Cli
 
 QUESTION = "Tell me about a time you handled a difficult stakeholder."
@@ -62,3 +64,75 @@ def test_practice_drills_a_round_and_saves_the_attempts(cli: Cli) -> None:
     saved = cli.json("attempt", "list")
     assert [a["question_text"] for a in saved] == [QUESTION]
     assert saved[0]["round_id"] == second["id"]
+
+
+VAGUE_WE = (
+    "We had a problem with the marketing team. We set up a weekly meeting and we built a new "
+    "dashboard, and we improved the reporting for everyone involved."
+)
+
+
+def test_analyze_lists_the_likely_follow_ups(cli: Cli) -> None:
+    result = cli("analyze", "-q", QUESTION, "-a", VAGUE_WE)
+    assert result.code == 0, result.err
+    assert "Likely follow-ups:" in result.out
+    data = cli.json("analyze", "-q", QUESTION, "-a", VAGUE_WE, "--lexical")
+    kinds = [f["kind"] for f in data["follow_ups"]]
+    assert "ownership" in kinds and len(kinds) <= 2
+
+
+def test_analyze_can_answer_a_follow_up_to_a_saved_attempt(cli: Cli) -> None:
+    first = cli.json("analyze", "-q", QUESTION, "-a", VAGUE_WE, "--save")
+    follow = first["follow_ups"][0]["text"]
+    second = cli.json(
+        "analyze",
+        "-q",
+        follow,
+        "-a",
+        "I ran the meetings myself.",
+        "--follow-up-of",
+        str(first["attempt_id"]),
+    )
+    assert second["attempt_id"] and second["follow_up_of"]["attempt_id"] == first["attempt_id"]
+    missing = cli("analyze", "-q", follow, "-a", "Text.", "--follow-up-of", "9999")
+    assert missing.code == 1 and "9999" in missing.err and "Traceback" not in missing.err
+
+
+def test_practice_asks_the_follow_ups_in_turn_and_saves_their_answers(cli: Cli) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")
+    first = cli.json("round", "add", str(opp["id"]), "--status", "done")
+    cli.json("question", "add", str(first["id"]), "--text", QUESTION, "--rating", "1")
+    second = cli.json("round", "add", str(opp["id"]))
+    answers = VAGUE_WE + "\n\nI personally chaired every meeting and wrote the spec.\n\n\n"
+    result = cli(
+        "practice", str(second["id"]), "--count", "1", "--seed", "3", "--json", input=answers
+    )
+    assert result.code == 0, result.err
+    assert "Follow-up: " in result.out
+    saved = json.loads(result.out[result.out.index("[") :])
+    assert len(saved) == 2
+    assert saved[1]["follow_up_of"] == saved[0]["attempt_id"]
+
+
+def test_semantic_status_says_which_model_is_used_and_prune_empties_a_stale_cache(
+    cli: Cli,
+) -> None:
+    cli("analyze", "-q", QUESTION, "-a", VAGUE_WE, "--save")
+    status = cli.json("semantic", "status", "--json")
+    assert status["model_id"] == "all-MiniLM-L6-v2:onnx-int8"
+    assert "relevance" in status["uses"]
+    pruned = cli.json("semantic", "prune", "--json")
+    assert pruned["removed"] >= 0
+    assert cli.json("semantic", "status", "--json")["cached"] <= status["cached"]
+
+
+def test_semantic_matching_can_be_turned_off(cli: Cli) -> None:
+    cli.env["NEXTROUND_SEMANTIC"] = "off"
+    result = cli("semantic", "status")
+    assert result.code == 0, result.err
+    assert "Semantic matching: off (turned off by NEXTROUND_SEMANTIC=off)" in result.out
+    data = cli.json("analyze", "-q", QUESTION, "-a", VAGUE_WE)
+    assert not any("semantic" in r for s in data["scores"] for r in s["reasons"])
+    cli.env["NEXTROUND_SEMANTIC"] = "gpu"
+    bad = cli("semantic", "status")
+    assert bad.code == 1 and "NEXTROUND_SEMANTIC must be auto, onnx, torch or off" in bad.err

@@ -92,3 +92,52 @@ def test_a_binary_answer_gets_a_clear_message(htmx: Client, world: World) -> Non
     page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": "\x01\x02" * 50}))
     assert page.select_one(".feedback, .form-errors") is not None
     assert "Traceback" not in page.get_text()
+
+
+VAGUE_WE = (
+    "We had a problem with the marketing team. We set up a weekly meeting and we built a new "
+    "dashboard, and we improved the reporting for everyone involved."
+)
+
+
+def test_feedback_offers_the_likely_follow_ups_as_forms(htmx: Client, world: World) -> None:
+    page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": VAGUE_WE}))
+    items = page.select("section.follow-ups li.follow-up")
+    assert 1 <= len(items) <= 2
+    questions = [li.select_one(".follow-up-question").get_text() for li in items]  # type: ignore[union-attr]
+    assert any("personally" in q for q in questions)
+    attempt = m.PracticeAttempt.objects.get()
+    form = items[0].form
+    assert form is not None and form["method"] == "post"
+    assert form.find("input", attrs={"name": "follow_up_of"})["value"] == str(attempt.pk)  # type: ignore[index]
+    textarea = form.find("textarea", attrs={"name": "answer"})
+    assert textarea is not None and page.find("label", attrs={"for": textarea["id"]}) is not None
+
+
+def test_a_follow_up_answered_without_javascript_is_saved_and_linked(world: World) -> None:
+    client = Client()
+    client.post("/practice/answer/", {"question": QUESTION, "answer": VAGUE_WE})
+    first = m.PracticeAttempt.objects.get()
+    follow = first.analysis["follow_ups"][0]["text"]
+    response = client.post(
+        "/practice/answer/",
+        {
+            "question": follow,
+            "answer": "I chaired the meeting and I wrote the dashboard spec myself.",
+            "follow_up_of": str(first.pk),
+        },
+    )
+    assert response.status_code == 200
+    page = soup(response)
+    assert "Follow-up to" in page.select_one("p.follow-up-of").get_text()  # type: ignore[union-attr]
+    latest = m.PracticeAttempt.objects.order_by("-id").first()
+    assert latest is not None and latest.question_text == follow
+    assert latest.analysis["follow_up_of"]["attempt_id"] == first.pk
+
+
+def test_a_follow_up_to_an_unknown_attempt_is_not_found(htmx: Client, world: World) -> None:
+    response = htmx.post(
+        "/practice/answer/", {"question": QUESTION, "answer": "An answer.", "follow_up_of": "9999"}
+    )
+    assert response.status_code == 404
+    assert m.PracticeAttempt.objects.count() == 0

@@ -142,6 +142,9 @@ def _register() -> None:
     from nextround.cli import brief
 
     brief.register(cli)
+    from nextround.cli import semantic
+
+    semantic.register(cli)
 
 
 _register()

@@ -52,6 +52,11 @@ def print_feedback(feedback: Any) -> None:
         console.print(Text("Next:", style="bold"))
         for number, step in enumerate(analysis["next_steps"], start=1):
             console.print(f"  {number}. {step}")
+    if analysis.get("follow_ups"):
+        console.print(Text("Likely follow-ups:", style="bold"))
+        for item in analysis["follow_ups"]:
+            console.print(f"  ? {item['text']}")
+            console.print(Text(f"    ({item['reason']})", style="dim"))
 
 
 @click.command()
@@ -64,6 +69,15 @@ def print_feedback(feedback: Any) -> None:
 )
 @click.option("--opportunity", type=int, help="Use this opportunity's requirements as job terms.")
 @click.option("--save", is_flag=True, help="Keep the answer as a practice attempt.")
+@click.option(
+    "--follow-up-of",
+    type=int,
+    metavar="ATTEMPT_ID",
+    help="This answers a follow-up to that saved attempt (implies --save).",
+)
+@click.option(
+    "--lexical", is_flag=True, help="Judge relevance on shared words only, without embeddings."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def analyze(
     question: str,
@@ -71,6 +85,8 @@ def analyze(
     answer_file: Path | None,
     opportunity: int | None,
     save: bool,
+    follow_up_of: int | None,
+    lexical: bool,
     as_json: bool,
 ) -> None:
     """Instant feedback on an answer: structure, specificity, ownership, delivery, length."""
@@ -85,10 +101,18 @@ def analyze(
     user = owner()
     from nextround.services import practice
 
-    if save:
-        feedback = practice.practise(user, question, answer, opportunity_id=opportunity)
+    semantic = False if lexical else None
+    if save or follow_up_of is not None:
+        feedback = practice.practise(
+            user,
+            question,
+            answer,
+            opportunity_id=opportunity,
+            follow_up_of=follow_up_of,
+            semantic=semantic,
+        )
     else:
-        feedback = practice.analyse(user, question, answer, opportunity)
+        feedback = practice.analyse(user, question, answer, opportunity, semantic=semantic)
     if as_json:
         from nextround.cli.output import emit_json
 
@@ -124,11 +148,21 @@ def _read_answer(seconds: int) -> tuple[str, int]:
     help="Time for each answer (0: no limit).",
 )
 @click.option("--seed", type=int, default=None, help="Pick the same questions again.")
+@click.option(
+    "--follow-ups",
+    type=click.IntRange(0, 2),
+    default=2,
+    show_default=True,
+    help="Follow-up questions to answer after each answer (0: none).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON at the end.")
-def practice(round_id: int, count: int, seconds: int, seed: int | None, as_json: bool) -> None:
+def practice(
+    round_id: int, count: int, seconds: int, seed: int | None, follow_ups: int, as_json: bool
+) -> None:
     """A timed mock interview for a round, weighted toward your weak areas.
 
     Type each answer and finish it with an empty line; an empty answer skips the question.
+    After each answer, the likely follow-ups are asked in turn; an empty answer moves on.
     """
     user = owner()
     from nextround.services import practice as service
@@ -145,22 +179,61 @@ def practice(round_id: int, count: int, seconds: int, seed: int | None, as_json:
             click.echo("Skipped.")
             continue
         feedback = service.practise(user, item.text, answer, taken, round_id=round_id)
-        results.append(
-            {
-                "question": item.text,
-                "attempt_id": feedback.attempt_id,
-                "seconds_taken": taken,
-                "overall": feedback.overall,
-            }
-        )
+        results.append(_result(item.text, feedback, taken))
         if not as_json:
             print_feedback(feedback)
+        _drill_follow_ups(user, feedback, follow_ups, seconds, round_id, results, as_json)
     if as_json:
         from nextround.cli.output import emit_json
 
         emit_json(results)
     else:
         click.echo(f"\n{len(results)} answer(s) saved as practice attempts.")
+
+
+def _result(question: str, feedback: Any, taken: int) -> dict[str, Any]:
+    return {
+        "question": question,
+        "attempt_id": feedback.attempt_id,
+        "seconds_taken": taken,
+        "overall": feedback.overall,
+        "follow_up_of": feedback.follow_up_of,
+    }
+
+
+def _drill_follow_ups(
+    user: Any,
+    feedback: Any,
+    limit: int,
+    seconds: int,
+    round_id: int,
+    results: list[dict[str, Any]],
+    as_json: bool,
+) -> None:
+    """Ask the answer's likely follow-ups one by one; each answer is saved and may lead on."""
+    from nextround.services import practice as service
+
+    asked = 0
+    pending = list(feedback.follow_ups)
+    parent = feedback.attempt_id
+    while pending and asked < limit:
+        item = pending.pop(0)
+        asked += 1
+        click.secho(f"\nFollow-up: {item.text}", bold=True)
+        click.echo(f"(why: {item.reason} End with an empty line; empty to move on)")
+        answer, taken = _read_answer(seconds)
+        if not answer.strip():
+            click.echo("Moved on.")
+            break
+        followed = service.practise(
+            user, item.text, answer, taken, round_id=round_id, follow_up_of=parent
+        )
+        results.append(_result(item.text, followed, taken))
+        if not as_json:
+            print_feedback(followed)
+        # The next probe comes from the latest answer: an interviewer digs where it is thinnest.
+        pending = [f for f in followed.follow_ups if f.text != item.text] or pending
+        parent = followed.attempt_id
 
 
 def register(cli: click.Group) -> None:

@@ -28,6 +28,7 @@ KIND_CUES = {
     "quantify": ("how much", "how many", "measur", "number", "figure", "quantif"),
 }
 _NUMBER_RE = re.compile(r"\d")
+Similarity = Callable[[str, str], float]
 _WE = frozenset({"we", "our", "us", "we've", "we'd", "we're", "ours"})
 _I = frozenset({"i", "my", "me", "i've", "i'd", "i'm", "mine", "myself"})
 # Claim words that promise a change in size; "delivered" or "fixed" need no figure.
@@ -160,6 +161,20 @@ def _bank_probe_for(kind: str, probes: Sequence[str]) -> str | None:
     return next((p for p in probes if any(c in p.lower() for c in cues)), None)
 
 
+def _covered(probe: str, sentences: Sequence[str], similarity: Similarity | None) -> bool:
+    """Whether a sentence of the answer already answers the probe."""
+    from nextround.coach.semantic import content_keys
+
+    wanted = content_keys(probe)
+    for sentence in sentences:
+        have = content_keys(sentence)
+        if wanted and len(wanted & have) / len(wanted) >= ANSWERED:
+            return True
+        if similarity is not None and similarity(probe, sentence) >= ANSWERED:
+            return True
+    return False
+
+
 def follow_ups(
     question: str,
     answer: str,
@@ -167,15 +182,15 @@ def follow_ups(
     *,
     probes: Sequence[str] = (),
     skills: Sequence[str] = (),
-    similarity: Callable[[str, str], float] | None = None,
+    similarity: Similarity | None = None,
     limit: int = MAX_FOLLOW_UPS,
 ) -> tuple[FollowUp, ...]:
     """The follow-ups an interviewer would most likely ask next, most likely first.
 
     Gaps in the answer (no result, a vague "we", a change without a figure, a skill named in
     passing) come first, worded with the question's own probe where one asks the same; then the
-    bank's probes the answer has not already covered. `similarity` (0-1) judges "covered";
-    without it, shared content words do.
+    bank's probes no sentence of the answer already covers (by shared content words, or by
+    `similarity` (0-1) when given).
     """
     if limit < 1 or not answer.strip() or analysis.word_count < MIN_WORDS:
         return ()
@@ -197,12 +212,9 @@ def follow_ups(
         used.add(gap.text)
         chosen.append(gap)
     if len(chosen) < limit and probes:
-        if similarity is None:
-            from nextround.coach.semantic import lexical_similarity
-
-            similarity = lexical_similarity
+        parts = [answer[span.start : span.end] for span, _ in _sentences(analysis, answer)]
         for probe in probes:
-            if probe in used or similarity(probe, answer) >= ANSWERED:
+            if probe in used or _covered(probe, parts, similarity):
                 continue
             chosen.append(
                 FollowUp(

@@ -19,7 +19,7 @@ from nextround.coach.brief import (
 from nextround.coach.debrief import AskedText, FeedbackText
 from nextround.coach.evidence import RequirementText, Similarity, StoryText
 from nextround.coach.requirements import extract_requirements
-from nextround.services import times
+from nextround.services import semantic, times
 from nextround.services.errors import InvalidInput
 from nextround.services.records import opportunities, rounds
 from nextround.store import models as m
@@ -213,7 +213,9 @@ def build(
 ) -> BriefView:
     """The brief for a round, with its stored checklist (created on first build)."""
     data_in = brief_input(owner, round_id, today)
-    brief = build_brief(data_in, similarity)
+    brief = build_brief(
+        data_in, similarity or semantic.match_similarity(warm=semantic.brief_texts(data_in))
+    )
     data = brief.to_dict()
     rows = _sync_checklist(owner, round_id, data["checklist"], data_in.today)
     data["checklist"] = [

@@ -13,29 +13,40 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nextround import config
 from nextround.coach import semantic as coach
 from nextround.coach.semantic import Embedder, SemanticUnavailable, Vector
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    from nextround.coach.brief import BriefInput
+
 log = logging.getLogger(__name__)
 
 USES = ("relevance", "evidence", "concerns", "paraphrase", "weak-areas")
-# Where the semantic score beat the lexical one on the labelled sets (AUC and F1 on the held-out
-# split, `make bench`); the rest stays lexical unless a caller asks otherwise.
-SEMANTIC_BY_DEFAULT = frozenset(USES)
+# Where the semantic score beat the lexical one on the labelled sets (AUC, and precision on the
+# held-out split: `make bench`, docs/semantic.md). Paraphrase is not among them: the model rates
+# "missed a deadline" and "set a deadline" as near-identical questions, so merging asked questions
+# on meaning alone would hide real differences. Callers can still ask for it (semantic=True).
+SEMANTIC_BY_DEFAULT = frozenset({"relevance", "evidence", "concerns", "weak-areas"})
 # Cosine of all-MiniLM-L6-v2 sentence vectors is rarely below 0 or above 0.9 for real text; these
 # anchors (tuned on the `tune` split of eval/answer_relevance.jsonl) map it onto the 0-1 scale the
 # coach's relevance aspect reads: OFF_COSINE gives 0.25 (its off-topic line), ON_COSINE gives 0.6.
-OFF_COSINE = 0.18
-ON_COSINE = 0.45
+OFF_COSINE = 0.12
+ON_COSINE = 0.3
 # Two questions whose hybrid score reaches this are the same question in other words (tuned on the
 # `tune` split of eval/paraphrase_pairs.jsonl); lexical overlap alone needs the higher bar.
-SAME_QUESTION = 0.62
+SAME_QUESTION = 0.7
 SAME_QUESTION_LEXICAL = 0.6
 # Weight of the word-overlap score beside the cosine: exact shared terms (tool names, figures)
 # are strong evidence that the embedding alone under-rates.
 LEXICAL_WEIGHT = 0.35
+# The hybrid score's best threshold on the `tune` split of eval/requirement_story_pairs.jsonl.
+MATCH_HYBRID = 0.13
+MATCH_SPREAD = 0.15
 MEMORY_CACHE = 4096
 
 
@@ -84,8 +95,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def vectors(texts: Sequence[str], model: Embedder, *, store: bool = True) -> list[Vector]:
-    """Vectors of `texts`: from memory, then the database cache, computing only what is missing."""
+def vectors(
+    texts: Sequence[str], model: Embedder, *, store: bool = True, lookup: bool = True
+) -> list[Vector]:
+    """Vectors of `texts`: from memory, then the database cache, computing only what is missing.
+
+    `lookup=False` skips the database (for passing texts, so a caller's query count stays flat);
+    `store=False` keeps new vectors in memory only.
+    """
     from nextround.store import models as m
 
     keys = [(model.model_id, text_hash(t)) for t in texts]
@@ -96,7 +113,7 @@ def vectors(texts: Sequence[str], model: Embedder, *, store: bool = True) -> lis
                 found[key] = _memory[key]
                 _memory.move_to_end(key)
     wanted = {key for key in keys if key not in found}
-    if wanted:
+    if wanted and lookup:
         rows = m.Embedding.objects.filter(
             model_id=model.model_id, text_hash__in=[h for _, h in wanted]
         ).values_list("text_hash", "dimensions", "vector")
@@ -113,7 +130,7 @@ def vectors(texts: Sequence[str], model: Embedder, *, store: bool = True) -> lis
         computed = model.embed(list(missing.values()))
         for key, vector in zip(missing, computed, strict=True):
             found[key] = vector
-        if store:
+        if store and lookup:
             _store(model.model_id, {key[1]: found[key] for key in missing})
     with _state_lock:
         for key in set(keys):
@@ -148,17 +165,56 @@ def similarity(a: str, b: str, *, use: str = "evidence", semantic: bool | None =
     model = embedder() if enabled(use, semantic) else None
     if model is None or not a.strip() or not b.strip():
         return lexical
-    va, vb = vectors([a, b], model)
+    # Answers and their sentences come and go; only stored records' vectors are worth keeping.
+    va, vb = vectors([a, b], model, store=use != "relevance")
     return hybrid(lexical, coach.cosine(va, vb))
 
 
 def similarity_for(use: str, semantic: bool | None = None) -> coach.Similarity:
-    """A `similarity(a, b)` function for one use, to hand to the coach's matching code."""
+    """`similarity(a, b)` for one use, on the raw scale (for ranking and coverage checks)."""
 
     def score(a: str, b: str) -> float:
         return similarity(a, b, use=use, semantic=semantic)
 
     return score
+
+
+def match_similarity(
+    use: str = "evidence", semantic: bool | None = None, *, warm: Iterable[str] = ()
+) -> coach.Similarity:
+    """The `similarity` to hand to the coach's evidence map, brief and debrief linking.
+
+    Calibrated so that 0.5 means even odds of a real match: the hybrid score's decision threshold
+    on the requirement-story pairs maps to 0.5, and MATCH_SPREAD either side spans 0 to 1. Without
+    embeddings it is the plain word overlap (already on a 0-1 scale). The `warm` texts (the stored
+    records being compared) are embedded up front in one batch through the database cache; other
+    texts met later are embedded in memory only, so the caller's query count does not grow.
+    """
+    model = embedder() if enabled(use, semantic) else None
+    if model is not None:
+        stored = sorted({t for t in warm if t.strip()})
+        if stored:
+            vectors(stored, model)
+
+    def score(a: str, b: str) -> float:
+        lexical = coach.lexical_similarity(a, b)
+        if model is None or not a.strip() or not b.strip():
+            return lexical
+        va, vb = vectors([a, b], model, store=False, lookup=False)
+        raw = hybrid(lexical, coach.cosine(va, vb))
+        return coach.calibrated(raw, MATCH_HYBRID - MATCH_SPREAD, MATCH_HYBRID + MATCH_SPREAD)
+
+    return score
+
+
+def brief_texts(data: BriefInput) -> list[str]:
+    """The stored texts a brief compares: requirements, stories, asked questions, feedback."""
+    return [
+        *(r.text for r in data.requirements),
+        *(s.full_text for s in data.stories),
+        *(q.text for q in data.questions),
+        *(f.text for f in data.feedback),
+    ]
 
 
 def relevance_scorer(semantic: bool | None = None) -> coach.Similarity | None:
@@ -212,6 +268,51 @@ def same_question(a: str, b: str, *, semantic: bool | None = None) -> bool:
     if model is None:
         return coach.lexical_similarity(a, b) >= SAME_QUESTION_LEXICAL
     return similarity(a, b, use="paraphrase", semantic=True) >= SAME_QUESTION
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A question asked in a later round that was asked before, perhaps in other words."""
+
+    question: str
+    round_number: int
+    earlier: str
+    earlier_round_number: int
+    score: float
+
+
+def repeated_questions(
+    owner: User, opportunity_id: int, *, semantic: bool | None = None
+) -> list[Repeat]:
+    """Questions of later rounds that repeat one of an earlier round (best match each)."""
+    from nextround.store import models as m
+
+    asked = list(
+        m.AskedQuestion.objects.filter(owner=owner, round__opportunity_id=opportunity_id)
+        .order_by("round__number", "id")
+        .values_list("text", "round__number")
+    )
+    model = embedder() if enabled("paraphrase", semantic) else None
+    vecs = vectors([t for t, _ in asked], model) if model is not None and asked else []
+    found: list[Repeat] = []
+    for i, (text, number) in enumerate(asked):
+        best: Repeat | None = None
+        for j, (other, other_number) in enumerate(asked):
+            if other_number >= number:
+                continue
+            lexical = coach.lexical_similarity(text, other)
+            same = " ".join(text.lower().split()) == " ".join(other.lower().split())
+            if vecs:
+                score = 1.0 if same else hybrid(lexical, coach.cosine(vecs[i], vecs[j]))
+                hit = score >= SAME_QUESTION
+            else:
+                score = 1.0 if same else lexical
+                hit = score >= SAME_QUESTION_LEXICAL
+            if hit and (best is None or score > best.score):
+                best = Repeat(text, number, other, other_number, score)
+        if best is not None:
+            found.append(best)
+    return found
 
 
 @dataclass(frozen=True)

@@ -68,13 +68,18 @@ def answer(request: HttpRequest) -> HttpResponse:
     question = request.POST.get("question", "")
     text = request.POST.get("answer", "")
     seconds = _int(request.POST.get("seconds_taken"))
+    parent = _int(request.POST.get("follow_up_of"))
     errors: dict[str, list[str]] = {}
     feedback = None
     if not text.strip():
         errors["answer"] = ["Type your answer first: feedback needs something to read."]
     else:
         try:
-            feedback = practice.practise(owner(request), question, text, seconds, round_id=round_id)
+            feedback = found(
+                lambda: practice.practise(
+                    owner(request), question, text, seconds, round_id=round_id, follow_up_of=parent
+                )
+            )
         except InvalidInput as exc:
             errors = exc.errors
     status = 200 if feedback or is_htmx(request) else 400

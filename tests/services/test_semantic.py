@@ -1,0 +1,200 @@
+"""Meaning-based matching through the services: the database cache, the fallback and the uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from nextround.coach import semantic as coach
+from nextround.services import practice
+from nextround.services import semantic as meaning
+from nextround.services.errors import NotFound
+from nextround.store import models as m
+from tests.world import World
+
+pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
+
+
+class Counting:
+    """The real int8 embedder, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.inner = coach.load_embedder("onnx")
+        self.model_id = self.inner.model_id
+        self.seen: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> list[coach.Vector]:
+        self.seen.extend(texts)
+        return self.inner.embed(texts)
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory() -> None:
+    meaning._memory.clear()
+
+
+def test_vectors_are_cached_in_the_database_by_model_and_text_hash(db: None) -> None:
+    model = Counting()
+    first = meaning.vectors(["Kept several departments happy", "Airflow"], model)
+    assert m.Embedding.objects.filter(model_id=model.model_id).count() == 2
+    row = m.Embedding.objects.get(text_hash=meaning.text_hash("Airflow"))
+    assert row.dimensions == coach.DIMENSIONS
+    meaning._memory.clear()
+    again = meaning.vectors(["Airflow", "Kept several departments happy"], model)
+    assert model.seen == ["Kept several departments happy", "Airflow"]  # nothing recomputed
+    assert again[0] == pytest.approx(first[1], abs=1e-6)
+
+
+def test_an_edited_text_gets_a_new_vector_and_prune_drops_the_old_one(world: World) -> None:
+    model = Counting()
+    story = world.story
+    meaning.vectors([story.title], model)
+    story.title = "Rebuilt the churn report with finance and sales"
+    story.save()
+    meaning.vectors([story.title], model)
+    assert m.Embedding.objects.count() == 2
+    removed = meaning.prune()
+    assert removed == 1
+    assert list(m.Embedding.objects.values_list("text_hash", flat=True)) == [
+        meaning.text_hash(story.title)
+    ]
+
+
+def test_a_damaged_cached_vector_is_recomputed(db: None) -> None:
+    model = Counting()
+    m.Embedding.objects.create(
+        model_id=model.model_id, text_hash=meaning.text_hash("SQL"), dimensions=384, vector=b"xx"
+    )
+    (vector,) = meaning.vectors(["SQL"], model)
+    assert len(vector) == coach.DIMENSIONS and model.seen == ["SQL"]
+    assert len(bytes(m.Embedding.objects.get().vector)) == 4 * coach.DIMENSIONS
+
+
+def test_turned_off_everything_falls_back_to_shared_words(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEXTROUND_SEMANTIC", "off")
+    assert meaning.embedder() is None
+    assert meaning.relevance_scorer() is None
+    a, b = "Kept several departments happy", "Stakeholder management"
+    assert meaning.similarity(a, b) == coach.lexical_similarity(a, b) == 0.0
+    assert m.Embedding.objects.count() == 0
+    assert meaning.status().reason == "turned off by NEXTROUND_SEMANTIC=off"
+
+
+def test_meaning_links_a_story_to_a_requirement_that_shares_no_words(db: None) -> None:
+    requirement = "Stakeholder management across departments"
+    stories = [
+        "Rewrote the unit tests of the billing library.",
+        "Kept several departments happy while we replaced the invoicing system.",
+        "Organised the annual sales conference.",
+    ]
+    assert meaning.rank(requirement, stories, use="evidence", semantic=False)[0].index != 1
+    best = meaning.rank(requirement, stories, use="evidence", semantic=True)[0]
+    assert best.index == 1 and best.score > 0.2
+    airflow = meaning.similarity_for("evidence", semantic=True)
+    requirement = "Experience scheduling data pipelines with Apache Airflow"
+    nightly = "Orchestrated our nightly jobs as scheduled workflows with retries and alerts."
+    assert airflow(requirement, nightly) > airflow(requirement, stories[2])
+
+
+def test_a_question_asked_again_in_other_words_is_recognised(db: None) -> None:
+    assert meaning.same_question("Why do you want to work here?", "why do you want to WORK here")
+    assert not meaning.same_question("What salary are you expecting?", "How do you test code?")
+    salary = ("What salary are you expecting?", "What are your salary expectations?")
+    assert meaning.same_question(*salary, semantic=True)
+    assert not meaning.same_question(salary[0], "How do you test your code?", semantic=True)
+
+
+def test_repeats_across_rounds_are_listed_with_the_round_they_came_from(world: World) -> None:
+    from nextround.services import records
+
+    records.asked_questions.create(
+        world.user, world.round2.pk, text="tell me about a time you handled a difficult stakeholder"
+    )
+    records.asked_questions.create(world.user, world.round2.pk, text="What is your notice period?")
+    repeats = meaning.repeated_questions(world.user, world.acme.pk, semantic=True)
+    assert [(r.round_number, r.earlier_round_number) for r in repeats] == [(2, 1)]
+    assert repeats[0].earlier == world.weak_question.text
+
+
+def test_the_practice_question_closest_to_a_concern_is_chosen(world: World) -> None:
+    concern = "not convinced you could keep several departments on side"
+    pick = practice.related_bank_question(concern, semantic=True)
+    assert pick is not None and "stakeholder-management" in pick.competencies
+    by_words = practice.related_bank_question(concern, semantic=False)
+    assert by_words is not None and "stakeholder-management" not in by_words.competencies
+    suggested = practice.questions_for_round(world.user, world.round2.pk, 6)
+    closest = [q for q in suggested if q.why.startswith("closest to the feedback")]
+    assert len(closest) == 1
+    assert "stakeholder-management" in closest[0].competencies
+
+
+def test_semantic_relevance_scores_the_meaning_and_says_so(world: World) -> None:
+    question = "How do you manage stakeholders with competing priorities?"
+    on_topic = (
+        "I kept several departments happy by meeting each head every week, writing down what "
+        "each one needed most, and agreeing the order of work in a plan they all signed off."
+    )
+    off_topic = (
+        "I enjoy hiking at weekends and have climbed most of the peaks in the Lake District "
+        "with my brother over the last few summers."
+    )
+    lexical = practice.analyse(world.user, question, on_topic, semantic=False)
+    assert not any("semantic" in r for r in lexical.analysis["scores"][0]["reasons"])
+    good = practice.analyse(world.user, question, on_topic, semantic=True)
+    bad = practice.analyse(world.user, question, off_topic, semantic=True)
+    assert good.analysis["scores"][0]["aspect"] == "relevance"
+    assert any("semantic similarity" in r for r in good.analysis["scores"][0]["reasons"])
+    assert good.analysis["scores"][0]["score"] >= 60
+    assert "does not seem to address the question" in bad.analysis["summary"]
+
+
+def test_a_follow_up_answer_is_saved_linked_to_the_answer_it_follows(world: World) -> None:
+    answer = (
+        "We had a problem with the marketing team. We set up a weekly meeting and we built a "
+        "new dashboard, and we improved the reporting for everyone."
+    )
+    first = practice.practise(
+        world.user,
+        "Tell me about a time you handled a difficult stakeholder.",
+        answer,
+        round_id=world.round2.pk,
+    )
+    assert first.follow_ups and first.analysis["follow_ups"][0]["text"] == first.follow_ups[0].text
+    follow = practice.practise(
+        world.user,
+        first.follow_ups[0].text,
+        "I personally ran the meetings.",
+        follow_up_of=first.attempt_id,
+    )
+    saved = m.PracticeAttempt.objects.get(pk=follow.attempt_id)
+    assert saved.analysis["follow_up_of"]["attempt_id"] == first.attempt_id
+    assert saved.round_id == world.round2.pk
+    with pytest.raises(NotFound):
+        practice.practise(world.user, "Q?", "An answer.", follow_up_of=99999)
+
+
+def test_the_brief_backs_a_requirement_with_a_story_that_shares_no_words(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nextround.services import brief, records
+
+    records.requirements.create(
+        world.user, world.acme.pk, text="Scheduling data pipelines with Apache Airflow"
+    )
+    records.stories.create(
+        world.user,
+        title="Nightly jobs",
+        action="Orchestrated our nightly jobs as scheduled workflows with retries and alerts.",
+    )
+
+    def backing() -> list[str]:
+        rows = brief.build(world.user, world.round2.pk).data["evidence"]["rows"]
+        row = next(r for r in rows if r["requirement"].startswith("Scheduling"))
+        return [s["title"] for s in row["stories"]]
+
+    assert "Nightly jobs" in backing()
+    monkeypatch.setenv("NEXTROUND_SEMANTIC", "off")
+    assert "Nightly jobs" not in backing()
