@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 from nextround.services import access
@@ -91,7 +91,18 @@ class ServiceErrorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code in (404, 405)
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            # Paths and methods the API does not have answer in the API's own error shape.
+            code = "not_found" if response.status_code == 404 else "method_not_allowed"
+            message = "No such API path." if code == "not_found" else "Method not allowed."
+            body = {"error": {"code": code, "message": message, "fields": {}}}
+            return JsonResponse(body, status=response.status_code)
+        return response
 
     def process_view(
         self, request: HttpRequest, view: Callable[..., HttpResponse], args: Any, kwargs: Any
