@@ -1,4 +1,4 @@
-"""kill -9 the server (gunicorn, several workers) in a burst of writes: no acknowledged write lost."""
+"""kill -9 gunicorn (several workers) in a burst of writes: no acknowledged write is lost."""
 
 from __future__ import annotations
 
