@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 TEST_PG_URL ?= postgresql://nextround:nextround@127.0.0.1:5432/nextround
 PYTEST_ARGS ?=
 
-.PHONY: run install dev test test-sqlite test-postgres lint typecheck format bench clean services docs
+.PHONY: run install dev test test-sqlite test-postgres lint typecheck format bench clean services docs serve-gunicorn worker
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "nextround needs Python 3.11 or newer"'
@@ -66,6 +66,14 @@ bench: dev
 ## docs: regenerate the command and settings reference from the code
 docs: dev
 	COLUMNS=100 $(BIN)/python scripts/gen_docs.py
+
+## serve-gunicorn: server mode on gunicorn with NEXTROUND_WORKERS workers (see docs/deploy.md)
+serve-gunicorn: dev
+	$(BIN)/python -m gunicorn --config python:nextround.web.gunicorn_config nextround.web.wsgi:application
+
+## worker: run queued heavy work (PDF rendering, batch analysis) beside the web workers
+worker: dev
+	$(BIN)/nextround worker
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache test-artifacts

@@ -19,6 +19,7 @@ MODULES = (
     "bench_semantic",
     "bench_followup",
     "bench_brief",
+    "bench_load",
 )
 
 

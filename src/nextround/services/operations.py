@@ -98,15 +98,21 @@ class Health:
         }
 
 
+_migrated = False
+
+
 def health() -> Health:
     """Can the database be reached, and is it up to date? (No user data is read.)"""
     from nextround.bootstrap import pending_migrations
 
+    global _migrated
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        pending = pending_migrations()
+        # New migrations arrive only with new code, i.e. a new process: once applied, say so.
+        pending = [] if _migrated else pending_migrations()
+        _migrated = not pending
     except DatabaseError as exc:
         return Health(False, f"unreachable ({type(exc).__name__})", "unknown", [])
     return Health(not pending, "ok", "pending" if pending else "applied", pending)

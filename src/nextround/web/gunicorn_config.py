@@ -29,9 +29,12 @@ forwarded_allow_ips = "*" if _nextround_config.read("TRUSTED_PROXY") else "127.0
 
 
 def on_starting(server: object) -> None:
-    """Migrate once in the master, so that workers never race to do it."""
+    """Refuse a local-mode bind off this machine; migrate once, so workers never race to."""
     from nextround import bootstrap
+    from nextround.web.server import check_bind
 
+    for address in bind:
+        check_bind(address.rsplit(":", 1)[0].strip("[]"), _nextround_config.read("MODE"))
     bootstrap.setup()
     from django.db import connections
 
