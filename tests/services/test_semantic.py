@@ -198,3 +198,27 @@ def test_the_brief_backs_a_requirement_with_a_story_that_shares_no_words(
     assert "Nightly jobs" in backing()
     monkeypatch.setenv("NEXTROUND_SEMANTIC", "off")
     assert "Nightly jobs" not in backing()
+
+
+def test_the_bank_ships_its_vectors_so_no_page_waits_to_embed_it(db: None) -> None:
+    from nextround.coach.bank import load_bank
+
+    model = Counting()
+    texts = [q.text for q in load_bank()]
+    shipped = meaning.vectors(texts, model)
+    assert model.seen == []  # scripts/embed_bank.py has been run since the bank last changed
+    fresh = model.inner.embed(texts[:20])
+    assert min(coach.cosine(a, b) for a, b in zip(shipped, fresh, strict=False)) > 0.99
+
+
+def test_a_damaged_or_foreign_vector_file_is_ignored(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "v.bin"
+    meaning.write_shipped(path, "model-a", ["h1"], [[0.6, 0.8]])
+    assert meaning.read_shipped(path.read_bytes(), "model-a")["h1"] == pytest.approx(
+        [0.6, 0.8], abs=0.01
+    )
+    assert meaning.read_shipped(path.read_bytes(), "model-b") == {}
+    assert meaning.read_shipped(path.read_bytes()[:-1], "model-a") == {}
+    assert meaning.read_shipped(b"not json\n", "model-a") == {}

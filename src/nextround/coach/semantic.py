@@ -110,6 +110,8 @@ class OnnxEmbedder:
         options.log_severity_level = 3
         # The arena keeps the largest batch's buffers for good; without it memory stays flat.
         options.enable_cpu_mem_arena = False
+        # Spinning threads wait busily for work; on a shared 2-core machine that halves throughput.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(model_file), options, providers=["CPUExecutionProvider"]
         )

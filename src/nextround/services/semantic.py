@@ -7,12 +7,18 @@ extra is missing or NEXTROUND_SEMANTIC=off, the lexical methods answer.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import logging
+import math
 import threading
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nextround import config
@@ -48,6 +54,9 @@ LEXICAL_WEIGHT = 0.35
 MATCH_HYBRID = 0.13
 MATCH_SPREAD = 0.15
 MEMORY_CACHE = 4096
+# The bank's vectors, computed ahead (scripts/embed_bank.py) and shipped beside the bank.
+BANK_VECTORS = "bank_vectors.bin"
+SHIPPED_FORMAT = 1
 
 
 def hybrid(lexical: float, cosine: float) -> float:
@@ -112,6 +121,10 @@ def vectors(
             if key in _memory:
                 found[key] = _memory[key]
                 _memory.move_to_end(key)
+    shipped = _shipped(model.model_id)
+    for key in keys:
+        if key not in found and key[1] in shipped:
+            found[key] = shipped[key[1]]
     wanted = {key for key in keys if key not in found}
     if wanted and lookup:
         rows = m.Embedding.objects.filter(
@@ -139,6 +152,53 @@ def vectors(
         while len(_memory) > MEMORY_CACHE:
             _memory.popitem(last=False)
     return [found[key] for key in keys]
+
+
+def write_shipped(path: Path, model_id: str, hashes: list[str], rows: list[Vector]) -> None:
+    """Save vectors as int8 (each unit-length component times 127) after a JSON header line."""
+    header = {
+        "format_version": SHIPPED_FORMAT,
+        "model_id": model_id,
+        "dimensions": len(rows[0]) if rows else 0,
+        "hashes": hashes,
+    }
+    body = array("b", (max(-127, min(127, round(x * 127))) for row in rows for x in row))
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body.tobytes())
+
+
+@functools.cache
+def _shipped(model_id: str) -> dict[str, Vector]:
+    """The shipped bank vectors for this model; empty when the file is missing or for another."""
+    try:
+        raw = resources.files("nextround.coach").joinpath("data", BANK_VECTORS).read_bytes()
+    except OSError as exc:
+        log.warning("Ignoring %s: %s", BANK_VECTORS, exc)
+        return {}
+    return read_shipped(raw, model_id)
+
+
+def read_shipped(raw: bytes, model_id: str) -> dict[str, Vector]:
+    """Text hash to vector from a file written by `write_shipped`; {} if unusable or stale."""
+    try:
+        head, _, body = raw.partition(b"\n")
+        header = json.loads(head)
+        if header.get("format_version") != SHIPPED_FORMAT or header.get("model_id") != model_id:
+            return {}
+        size = int(header["dimensions"])
+        values = array("b")
+        values.frombytes(body)
+        hashes = header["hashes"]
+        if size <= 0 or len(values) != size * len(hashes):
+            raise ValueError("size does not match the header")
+    except (ValueError, KeyError, TypeError) as exc:
+        log.warning("Ignoring %s: %s", BANK_VECTORS, exc)
+        return {}
+    out: dict[str, Vector] = {}
+    for index, hashed in enumerate(hashes):
+        row = [v / 127 for v in values[index * size : (index + 1) * size]]
+        norm = math.sqrt(math.fsum(x * x for x in row)) or 1.0
+        out[hashed] = [x / norm for x in row]
+    return out
 
 
 def _store(model_id: str, by_hash: dict[str, Vector]) -> None:

@@ -1,0 +1,32 @@
+"""Write the question bank's sentence vectors beside the bank, so no page waits to embed it.
+
+Run after changing coach/data/question_bank.json (needs the `semantic` extra):
+    .venv/bin/python scripts/embed_bank.py
+Questions added since are embedded on first use and cached in the database as usual.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def main() -> int:
+    from nextround.coach.bank import load_bank
+    from nextround.coach.semantic import load_embedder
+    from nextround.services.semantic import BANK_VECTORS, text_hash, write_shipped
+
+    model = load_embedder("onnx")
+    texts = sorted({q.text for q in load_bank()})
+    vectors = model.embed(texts)
+    path = ROOT / "src" / "nextround" / "coach" / "data" / BANK_VECTORS
+    write_shipped(path, model.model_id, [text_hash(t) for t in texts], vectors)
+    print(f"wrote {len(texts)} vectors of {model.model_id} to {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
