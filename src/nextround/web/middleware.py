@@ -136,7 +136,8 @@ class SecurityHeadersMiddleware:
         response.setdefault("X-Frame-Options", "DENY")
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-        if not settings.LOCAL_MODE and request.user.is_authenticated:
+        user = getattr(request, "user", None)  # static files answer before authentication
+        if not settings.LOCAL_MODE and user is not None and user.is_authenticated:
             # Pages hold personal data: no shared or browser cache keeps them.
             response.setdefault("Cache-Control", "private, no-store")
         return response

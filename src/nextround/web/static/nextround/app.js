@@ -46,3 +46,10 @@ document.addEventListener("htmx:afterSwap", function (event) {
     }
   });
 })();
+
+/* Server mode (strict Content-Security-Policy) */
+// htmx copies "style" between old and new elements while settling a swap, which writes an
+// inline style attribute that the policy blocks; the app uses no inline styles, so skip it.
+if (window.htmx) {
+  window.htmx.config.attributesToSettle = ["class", "width", "height"];
+}
