@@ -18,8 +18,9 @@ from nextround.coach.evidence import (
     RequirementText,
     Similarity,
     StoryText,
+    index_stories,
     map_evidence,
-    rank_stories,
+    rank_indexed,
 )
 from nextround.coach.requirements import describe_requirement
 
@@ -237,6 +238,7 @@ class _Questions:
         self.items: list[LikelyQuestion] = []
         self.seen: set[str] = set()
         self.stories = stories
+        self.indexes = index_stories(stories)  # read each story once, not once per question
         self.similarity = similarity
 
     def add(self, text: str, why: str, category: str, hint: str = "") -> None:
@@ -246,8 +248,8 @@ class _Questions:
         self.seen.add(key)
         story = None
         if self.stories:
-            ranked = rank_stories(
-                f"{text} {hint}", self.stories, self.similarity, 1, QUESTION_STORY_MIN
+            ranked = rank_indexed(
+                f"{text} {hint}", self.indexes, self.similarity, 1, QUESTION_STORY_MIN
             )
             if ranked:
                 story = StoryRef(ranked[0].story_id, ranked[0].title, ranked[0].reason)

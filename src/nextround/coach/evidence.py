@@ -193,7 +193,23 @@ def rank_stories(
     minimum: float = SUGGEST_MIN,
 ) -> list[StoryMatch]:
     """The stories that best fit a text (a requirement or a question), best first, with why."""
-    return _rank(text, [_index(s) for s in stories], similarity, minimum)[:limit]
+    return _rank(text, index_stories(stories), similarity, minimum)[:limit]
+
+
+def index_stories(stories: Sequence[StoryText]) -> list[_StoryIndex]:
+    """Stories read once, for ranking them against many texts (see rank_indexed)."""
+    return [_index(s) for s in stories]
+
+
+def rank_indexed(
+    text: str,
+    indexes: Sequence[_StoryIndex],
+    similarity: Similarity | None = None,
+    limit: int = 3,
+    minimum: float = SUGGEST_MIN,
+) -> list[StoryMatch]:
+    """rank_stories over stories already indexed with index_stories."""
+    return _rank(text, indexes, similarity, minimum)[:limit]
 
 
 def map_evidence(
