@@ -8,8 +8,8 @@ from django import forms
 from django.db import models
 
 from nextround.services import times
-from nextround.web.forms_documents import FILE_HELP, DocumentField
 from nextround.store import models as m
+from nextround.web.forms_documents import FILE_HELP, DocumentField
 
 LINES_HELP = "One per line."
 
@@ -260,3 +260,4 @@ class RequirementForm(ServiceForm):
     class Meta(ServiceMeta):
         model = m.Requirement
         fields = ["text", "kind"]
+        labels = {"text": "Requirement"}
