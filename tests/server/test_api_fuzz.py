@@ -41,6 +41,21 @@ def _check(case: Any, server: Server, token: str, failures: list[str]) -> None:
             failures.append(f"{case.method} {case.formatted_path}: error shape {body}")
 
 
+def _fuzz(operation: Any, server: Server, token: str, failures: list[str]) -> None:
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case: Any) -> None:
+        _check(case, server, token, failures)
+
+    run()
+
+
 def test_every_generated_request_gets_a_documented_answer(
     seeded: tuple[Server, dict[str, Any]],
 ) -> None:
@@ -52,19 +67,7 @@ def test_every_generated_request_gets_a_documented_answer(
     for operation in operations:
         # Deleting the owner's records would leave the rest of the run a string of 404s.
         who = "stranger" if operation.method.lower() == "delete" else "owner"
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def run(case: Any, token: str = data["tokens"][who]) -> None:
-            _check(case, server, token, failures)
-
-        run()
+        _fuzz(operation, server, data["tokens"][who], failures)
     assert not failures, "\n".join(failures[:10])
 
 
