@@ -7,16 +7,15 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import browser, page, shots  # noqa: F401  (fixtures)
-from tests.server.conftest import Server
+from tests.server.conftest import Server, seeded  # noqa: F401  (a seeded server-mode gunicorn)
 
 pytestmark = pytest.mark.browser
 
 
 def test_htmx_swaps_in_feedback_under_the_csp_with_no_violation(
-    seeded: tuple[Server, dict[str, Any]],
-    page: Any,  # noqa: F811  (the browser fixtures imported above)
-    shots: Any,  # noqa: F811
+    seeded: tuple[Server, dict[str, Any]],  # noqa: F811
+    page: Any,
+    shots: Any,
 ) -> None:
     server, data = seeded
     violations: list[str] = []
