@@ -80,6 +80,14 @@ def test_every_main_page_passes_axe(
         "practice": f"/practice/?round={ids['round']}",
         "search": "/search/?q=why",
         "not-found": "/opportunities/999/",
+        "welcome": "/welcome/",
+        "brief": f"/rounds/{ids['round']}/brief/",
+        "evidence-map": f"/opportunities/{ids['opportunity']}/evidence/",
+        "follow-ups": f"/rounds/{ids['round']}/follow-up/",
+        "offers": "/offers/",
+        "profile": "/profile/",
+        "cv-import": "/cv/import/",
+        "profile-import": f"/rounds/{ids['round']}/profile/",
     }
     problems = {}
     for name, url in urls.items():

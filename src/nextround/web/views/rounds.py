@@ -45,9 +45,11 @@ SECTIONS = {
 
 
 def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.ServiceForm:
+    # Four forms share the page: their ids must differ so each label finds its own field.
+    auto_id = f"id_{section.name}_%s"
     if section.needs_people:
-        return section.form(data, people=page.panel + page.others)
-    return section.form(data)
+        return section.form(data, people=page.panel + page.others, auto_id=auto_id)
+    return section.form(data, auto_id=auto_id)
 
 
 def _context(page: pages.RoundPage, **bound: forms.ServiceForm) -> dict[str, Any]:
