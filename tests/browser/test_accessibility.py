@@ -109,3 +109,30 @@ def test_keyboard_focus_is_visible(page: Any, app_server: str, shots: Shots) -> 
     assert outline != "none"
     page.keyboard.press("Enter")
     shots("skip-link")
+
+
+def test_every_main_page_fits_a_phone_screen(
+    browser: Any, cli: Cli, app_server: str, request: pytest.FixtureRequest
+) -> None:
+    ids = _seed(cli)
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    shots = Shots(page, request.node.name)
+    too_wide = {}
+    for name, url in {
+        "dashboard": "/",
+        "opportunity": f"/opportunities/{ids['opportunity']}/",
+        "round": f"/rounds/{ids['round']}/",
+        "brief": f"/rounds/{ids['round']}/brief/",
+        "practice": f"/practice/?round={ids['round']}",
+        "follow-ups": f"/rounds/{ids['round']}/follow-up/",
+        "offers": "/offers/",
+        "stories": "/stories/",
+    }.items():
+        page.goto(app_server + url)
+        shots(f"phone-{name}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 376:
+            too_wide[name] = width
+    context.close()
+    assert too_wide == {}
