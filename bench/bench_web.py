@@ -84,6 +84,11 @@ def run() -> list[Row]:
         "practice": f"/practice/?round={ids['round']}",
         "search": "/search/?q=change",
         "new opportunity": "/opportunities/new/",
+        "brief": f"/rounds/{ids['round']}/brief/",
+        "evidence map": f"/opportunities/{ids['opportunity']}/evidence/",
+        "follow-ups": f"/rounds/{ids['round']}/follow-up/",
+        "offers": "/offers/",
+        "profile": "/profile/",
     }
     client = Client()
     rows = []

@@ -39,6 +39,8 @@ def print_table(rows: list[Row]) -> None:
 
 def main() -> int:
     os.environ.setdefault("NEXTROUND_DATA_DIR", tempfile.mkdtemp(prefix="nextround-bench-"))
+    # One log line per request would bury the table.
+    os.environ.setdefault("NEXTROUND_LOG_LEVEL", "WARNING")
     wanted = sys.argv[1:] or MODULES
     rows: list[Row] = []
     failed = False

@@ -80,3 +80,13 @@ def test_embedding_keeps_the_order_of_the_texts_and_copes_with_empty_text() -> N
     alone = [model.embed([t])[0] for t in texts]
     for a, b in zip(together, alone, strict=True):
         assert semantic.cosine(a, b) > 0.999
+
+
+def test_cosines_agree_with_cosine_one_by_one() -> None:
+    from nextround.coach.semantic import cosine, cosines
+
+    query = [0.6, 0.8, 0.0]
+    vectors = [[0.6, 0.8, 0.0], [0.0, 0.0, 1.0], [-0.6, -0.8, 0.0], [0.0, 0.0, 0.0]]
+    assert cosines(query, vectors) == pytest.approx([cosine(query, v) for v in vectors])
+    assert cosines(query, vectors) == pytest.approx([1.0, 0.0, -1.0, 0.0])
+    assert cosines(query, []) == []

@@ -196,6 +196,22 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def cosines(query: Sequence[float], vectors: Sequence[Sequence[float]]) -> list[float]:
+    """The cosine of the query with each vector, in one matrix product when numpy is there."""
+    try:
+        import numpy as np
+    except ImportError:
+        return [cosine(query, v) for v in vectors]
+    if not vectors or not query or any(len(v) != len(query) for v in vectors):
+        return [cosine(query, v) for v in vectors]
+    matrix = np.asarray(vectors, dtype=np.float64)
+    q = np.asarray(query, dtype=np.float64)
+    norms = np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(q))
+    dots = matrix @ q
+    safe = np.where(norms > 0, norms, 1.0)
+    return [float(x) for x in np.where(norms > 0, dots / safe, 0.0)]
+
+
 def pack(vector: Sequence[float]) -> bytes:
     """A vector as little-endian float32 bytes, for the database cache."""
     return array("f", vector).tobytes()

@@ -315,7 +315,8 @@ def rank(
         scores = lexical
     else:
         vq, *rest = vectors([query, *candidates], model)
-        scores = [hybrid(lx, coach.cosine(vq, v)) for lx, v in zip(lexical, rest, strict=True)]
+        closeness = coach.cosines(vq, rest)
+        scores = [hybrid(lx, cos) for lx, cos in zip(lexical, closeness, strict=True)]
     matches = [Match(i, c, s) for i, (c, s) in enumerate(zip(candidates, scores, strict=True))]
     return sorted(matches, key=lambda x: (-x.score, x.index))
 
