@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The coach's bank of questions to ask is keyed by the same roles: one list for both.
+from nextround.coach.bank import INTERVIEWER_ROLES as INTERVIEWER_ROLES
+
 STAGES = ("applied", "interviewing", "offer", "accepted", "declined", "rejected", "withdrawn")
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 ROUND_FORMATS = ("video", "phone", "on-site")
@@ -19,15 +22,6 @@ ROUND_PURPOSES = (
 ROUND_STATUSES = ("planned", "done", "cancelled", "postponed")
 ROUND_OUTCOMES = ("pending", "passed", "offer", "rejected", "withdrew")
 SENIORITIES = ("unknown", "junior", "mid", "senior", "manager", "director", "executive")
-INTERVIEWER_ROLES = (
-    "hiring-manager",
-    "senior-executive",
-    "hr",
-    "team-member",
-    "technical",
-    "consultant",
-    "other",
-)
 REACTIONS = ("unknown", "positive", "neutral", "negative")
 FEEDBACK_SOURCES = ("interviewer", "consultant", "hr", "other")
 REQUIREMENT_KINDS = ("must", "nice")

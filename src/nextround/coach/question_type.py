@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import re
 
-QUESTION_TYPES = (
-    "background",
-    "motivation",
-    "behavioural",
-    "situational",
-    "technical",
-    "culture-fit",
-    "tricky",
-    "salary-notice",
-    "second-round",
-)
+from nextround.coach.bank import QUESTION_TYPES as QUESTION_TYPES
+
 _QUESTION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
