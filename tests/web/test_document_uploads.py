@@ -104,6 +104,16 @@ def test_a_non_english_text_file_is_read_with_its_accents(client: Client) -> Non
     assert "Stadtwerke Kühlungsborn" in text and "Freude an Außenterminen" in text
 
 
+def test_the_page_says_what_was_read_from_the_file_and_how(client: Client) -> None:
+    response = new_opportunity(client, jd_file=upload("jd_german_cp1252"))
+    page = soup(client.get(response["Location"]))
+    notes = [p.get_text() for p in page.select(".messages p")]
+    assert notes[0].startswith("Read ") and "words from" in notes[0]
+    assert any("decoded as Windows-1252" in note for note in notes[1:])
+    page = soup(client.get(response["Location"]))
+    assert page.select(".messages p") == []
+
+
 def test_the_uploaded_file_replaces_the_job_description_when_editing(
     client: Client, world: World
 ) -> None:

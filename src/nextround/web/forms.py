@@ -88,6 +88,11 @@ class OpportunityForm(ServiceForm):
             "read from it."
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What reading an uploaded file found, to show once the opportunity is saved.
+        self.upload_notes: list[str] = []
+
     def values(self) -> dict[str, Any]:
         """The fields to save: an uploaded job description replaces the pasted one."""
         values = super().values()
@@ -96,6 +101,13 @@ class OpportunityForm(ServiceForm):
             document, name = upload
             values["job_description"] = document.text
             values["jd_source_name"] = name[:255]
+            pages = f", {document.pages} page{'' if document.pages == 1 else 's'}"
+            words = len(document.text.split())
+            self.upload_notes = [
+                f"Read {words:,} words from {name} ({document.kind}"
+                f"{pages if document.pages else ''}).",
+                *document.warnings,
+            ]
         return values
 
 

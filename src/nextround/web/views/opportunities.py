@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,12 +12,19 @@ from nextround.web.forms_documents import capped_uploads
 from nextround.web.views.common import found, is_htmx, owner, save
 
 
+def _tell(request: HttpRequest, form: OpportunityForm) -> None:
+    """Say what was read from an uploaded job description, and anything odd about the file."""
+    for note in form.upload_notes:
+        messages.info(request, note)
+
+
 @capped_uploads
 def new(request: HttpRequest) -> HttpResponse:
     form = OpportunityForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         opp = save(form, lambda v: opportunities.create(owner(request), **v))
         if opp is not None:
+            _tell(request, form)
             return redirect("opportunity", pk=opp.pk)
     return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": None})
 
@@ -28,6 +36,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         saved = save(form, lambda v: opportunities.update(owner(request), pk, **v))
         if saved is not None:
+            _tell(request, form)
             return redirect("opportunity", pk=pk)
     return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": opp})
 
