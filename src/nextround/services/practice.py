@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.models import Q
 
 from nextround.coach.analysis import AnswerContext, AnswerError, analyze_answer
 from nextround.coach.bank import BankQuestion, load_bank, select_practice_questions
@@ -256,7 +257,7 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
     """Questions that went badly in earlier rounds and the competencies they and feedback touch."""
     weak = list(
         m.AskedQuestion.objects.filter(owner=owner, round__opportunity_id=opportunity_id)
-        .filter(models_q_weak())
+        .filter(Q(self_rating__lte=WEAK_RATING) | Q(reaction=m.Reaction.NEGATIVE))
         .order_by("round__number", "id")
     )
     counts: dict[str, int] = {}
@@ -270,12 +271,6 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
             counts[competency] = counts.get(competency, 0) + 3
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     return WeakAreas(weak, ranked)
-
-
-def models_q_weak() -> Any:
-    from django.db.models import Q
-
-    return Q(self_rating__lte=WEAK_RATING) | Q(reaction=m.Reaction.NEGATIVE)
 
 
 def questions_for_round(

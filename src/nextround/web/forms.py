@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db import models
 
-from nextround.services import times
+from nextround.services import records, times
 from nextround.store import models as m
 from nextround.web.forms_documents import FILE_HELP, DocumentField
 
@@ -125,23 +125,8 @@ class RoundForm(ServiceForm):
 
     class Meta(ServiceMeta):
         model = m.Round
-        fields = [
-            "number",
-            "scheduled_at",
-            "timezone",
-            "duration_minutes",
-            "format",
-            "kind",
-            "purpose",
-            "location",
-            "link",
-            "status",
-            "outcome",
-            "news_expected_on",
-            "impressed",
-            "fell_flat",
-            "notes",
-        ]
+        # The same fields the rounds service accepts, in the same order.
+        fields = list(records.rounds.fields)
         widgets = {
             "news_expected_on": forms.DateInput(attrs={"type": "date"}),
             "impressed": forms.Textarea(attrs={"rows": 3}),
