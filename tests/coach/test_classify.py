@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import re
-import time
-from pathlib import Path
-from typing import Any
+from collections import Counter
 
 import pytest
+from bench.bench_classify import eval_rows, novel_rows
 
-from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES, load_bank
+from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES
 from nextround.coach.classify import FALLBACK_TYPE, Classification, classify_question
 
-EVAL_FILE = Path(__file__).resolve().parents[2] / "eval" / "question_types.jsonl"
 ACCURACY_FLOOR = 0.89  # measured 0.899 on the eval set; a drop below this is a regression
-NEAR_COPY = 0.8
-
-
-def eval_rows() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in EVAL_FILE.read_text(encoding="utf-8").splitlines()]
-
-
-def words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9']+", text.lower()))
 
 
 CLEAR = [
@@ -109,35 +96,24 @@ def test_classification_is_deterministic() -> None:
     assert classify_question(text) == classify_question(text)
 
 
-def test_classification_takes_well_under_a_millisecond() -> None:
-    texts = [q.text for q in load_bank()]
-    classify_question(texts[0])
-    start = time.perf_counter()
-    for text in texts:
-        classify_question(text)
-    per_question_ms = (time.perf_counter() - start) * 1000 / len(texts)
-    assert per_question_ms < 1.0
-
-
 def test_the_eval_set_is_large_labelled_and_covers_every_type() -> None:
     rows = eval_rows()
     assert len(rows) >= 170
-    assert {row["type"] for row in rows} == set(QUESTION_TYPES)
-    for row in rows:
-        assert set(row["competencies"]) <= set(COMPETENCIES)
+    assert {qtype for _, qtype, _ in rows} == set(QUESTION_TYPES)
+    for _, _, competencies in rows:
+        assert set(competencies) <= set(COMPETENCIES)
 
 
-def test_no_eval_question_is_a_near_copy_of_a_bank_question() -> None:
-    bank = [(q.text, words(q.text)) for q in load_bank()]
-    for row in eval_rows():
-        text = str(row["text"])
-        mine = words(text)
-        for bank_text, theirs in bank:
-            shared = len(mine & theirs) / len(mine)
-            assert shared < NEAR_COPY, f"{text!r} shares {shared:.0%} with {bank_text!r}"
+def test_enough_eval_questions_stay_unlike_every_training_question() -> None:
+    # Near-copies of training questions are left out of the measure; if training questions
+    # are added that copy the eval set, the measure shrinks, and this fails before it is empty.
+    novel = novel_rows(eval_rows())
+    assert len(novel) >= 150
+    counts = Counter(qtype for _, qtype, _ in novel)
+    assert min(counts[qtype] for qtype in QUESTION_TYPES) >= 15
 
 
 def test_type_accuracy_on_the_eval_set_stays_above_the_floor() -> None:
-    rows = eval_rows()
-    right = sum(classify_question(str(row["text"])).type == row["type"] for row in rows)
+    rows = novel_rows(eval_rows())
+    right = sum(classify_question(text).type == qtype for text, qtype, _ in rows)
     assert right / len(rows) >= ACCURACY_FLOOR

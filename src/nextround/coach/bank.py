@@ -14,6 +14,9 @@ from typing import Any
 FORMAT_VERSION = 1
 BANK_FILE = "question_bank.json"
 ASKS_FILE = "questions_to_ask.json"
+# Questions as interviewers really word them, labelled with type and competencies: they train the
+# classifier's word model beside the bank and need no id, since nothing refers to them.
+PHRASINGS_FILE = "question_phrasings.json"
 
 QUESTION_TYPES: tuple[str, ...] = (
     "background",
@@ -106,6 +109,13 @@ class AskTemplate:
     why: str
 
 
+@dataclass(frozen=True)
+class Phrasing:
+    text: str
+    type: str
+    competencies: tuple[str, ...]
+
+
 class _Item:
     """One raw item of a bank file, with error messages that say where it came from."""
 
@@ -153,7 +163,7 @@ class _Item:
         return items
 
 
-def _items(raw: object, source: str, key: str) -> list[_Item]:
+def _items(raw: object, source: str, key: str, *, ids: bool = True) -> list[_Item]:
     if not isinstance(raw, dict):
         raise BankError(f"{source}: top level must be an object with {key!r}")
     version = raw.get("format_version")
@@ -163,6 +173,8 @@ def _items(raw: object, source: str, key: str) -> list[_Item]:
     if not isinstance(entries, list):
         raise BankError(f"{source}: {key!r} must be a list")
     items = [_Item(source, index, entry) for index, entry in enumerate(entries)]
+    if not ids:
+        return items
     seen: set[str] = set()
     for item in items:
         ident = item.text("id")
@@ -210,6 +222,19 @@ def parse_asks(raw: object, source: str) -> tuple[AskTemplate, ...]:
     )
 
 
+def parse_phrasings(raw: object, source: str) -> tuple[Phrasing, ...]:
+    """Validate decoded JSON of a phrasings file and build its labelled questions."""
+    phrasings = []
+    for item in _items(raw, source, "phrasings", ids=False):
+        qtype = item.text("type")
+        if qtype not in QUESTION_TYPES:
+            raise item.fail("type", f"unknown type {qtype!r}")
+        phrasings.append(
+            Phrasing(item.text("text"), qtype, item.words("competencies", COMPETENCIES))
+        )
+    return tuple(phrasings)
+
+
 def _decode(text: str, source: str) -> object:
     try:
         return json.loads(text)
@@ -236,6 +261,13 @@ def load_bank() -> tuple[BankQuestion, ...]:
     """The packaged question bank, loaded and validated once."""
     source = f"nextround/coach/data/{BANK_FILE}"
     return parse_bank(_decode(_package_text(BANK_FILE), source), source)
+
+
+@functools.cache
+def load_phrasings() -> tuple[Phrasing, ...]:
+    """The packaged labelled phrasings that train the classifier, loaded and validated once."""
+    source = f"nextround/coach/data/{PHRASINGS_FILE}"
+    return parse_phrasings(_decode(_package_text(PHRASINGS_FILE), source), source)
 
 
 @functools.cache

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES, load_bank
+from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES, load_bank, load_phrasings
 
 # Text without a single known word or cue gets this type with confidence 0.0 rather than an
 # error: callers classify whatever a user typed and should never have to catch anything.
@@ -69,12 +69,24 @@ TYPE_CUES = _cues(
             (r"(?:previous|past|last|first) (?:jobs?|roles?|employers?)", 1.0),
             (r"responsib(?:le|ilities)|direct reports", 1.5),
             (r"strengths?|weakness(?:es)?", 1.5),
-            (r"achievements?|achieved|proud(?:est)? of", 1.5),
+            (r"achievements?|achieved|accomplish\w*|proud(?:est)? of", 1.5),
             (r"education|qualifications?|studying|studied|degree|university", 1.5),
             (r"gap in|career break", 2.0),
             (r"how did you get into|line of work", 2.0),
             (r"(?:manager|colleagues|team|boss) (?:would )?describe you", 2.0),
-            (r"experience (?:do you have )?(?:of|in|as|with)", 1.0),
+            (r"experience (?:\w+ ){0,3}(?:of|in|as|with)|proficient|familiar with", 1.5),
+            (
+                r"(?:areas?|things?) (?:\w+ ){0,3}(?:to|need to) (?:develop|improve|work on)|"
+                r"development areas?|areas? (?:for|of) (?:improvement|development)",
+                2.0,
+            ),
+            (r"(?:currently|presently) working on|working on (?:at the moment|right now)", 2.0),
+            (
+                r"what (?:kind|sort|type) of \w+ (?:have you|do you) (?:\w+ )?(?:taught|deal|"
+                r"dealt|handle|handled|manage|managed|work|worked|look after|support)",
+                2.0,
+            ),
+            (r"got you into|what led you (?:in)?to", 2.0),
             (r"why did you (?:leave|move)|looking to leave", 2.0),
             (r"typical day|day to day", 1.0),
             (r"outside (?:of )?work|performance review|appraisal", 1.5),
@@ -104,7 +116,11 @@ TYPE_CUES = _cues(
                 r"job title)",
                 2.0,
             ),
-            (r"pastimes|weekends|when you're not working|in your own time|volunteer\w*", 2.0),
+            (
+                r"pastimes|weekends|when you're not working|in your own time|volunteer\w*|"
+                r"voluntary|community work",
+                2.0,
+            ),
         ],
         "motivation": [
             (r"why (?:do|would) you (?:want|like) to", 3.0),
@@ -114,7 +130,18 @@ TYPE_CUES = _cues(
             (r"where (?:do|would) you see yourself", 3.0),
             (r"career (?:goals?|plan)|long.term", 2.0),
             (r"looking for in (?:your|a|the) next|your next (?:job|role|move)", 1.5),
-            (r"enjoy (?:most|doing)|passionate|excites?", 1.5),
+            (r"enjoy (?:most|doing)|passionate|excites?|excited you|exciting about", 1.5),
+            (r"why (?:are you|you're) (?:applying|looking)|found out about (?:us|our)", 2.5),
+            (
+                r"career change|change of career|switch(?:ing)? (?:careers?|sectors?|industries)|"
+                r"willing to travel|travel (?:for|as part)",
+                2.0,
+            ),
+            (
+                r"know about (?:the|this) (?:company|organisation|organization|business|firm|"
+                r"charity|trust|school|role)|what we do",
+                2.0,
+            ),
             (r"know about (?:us|our)", 2.0),
             (r"ideal (?:job|role|employer)|in an employer", 2.0),
             (r"change careers?|give up a", 1.5),
@@ -128,9 +155,17 @@ TYPE_CUES = _cues(
             (r"brings you (?:here|to)|why leave\b|next (?:career )?(?:step|move)|career move", 2.0),
             (r"(?:next|coming) (?:few|five|ten) years|in (?:five|ten|three) years", 1.5),
             (r"what (?:first )?drew you|out of bed|why a career in|hope to get out of", 2.5),
+            (r"what (?:first |originally )?(?:attracted|drew) you", 1.0),
             (r"appeals? to you|look(?:ing)? (?:for|around for) something new", 2.0),
         ],
         "behavioural": [
+            (
+                r"(?:hardest|toughest|most difficult|biggest|worst) (?:\w+ )?(?:decision|"
+                r"challenge|mistake|problem|setback|conflict|situation|call) (?:you've|you have|"
+                r"you) (?:ever )?(?:had|made|faced|dealt|handled|taken|overcome)",
+                2.5,
+            ),
+            (r"when did you last|the last time you|most recent (?:time|example)", 2.5),
             (r"tell (?:me|us) about (?:a|an|the) (?:time|occasion|situation|moment)", 4.0),
             (r"tell (?:me|us) about (?:a|an|the|when|someone|something)\b", 1.5),
             (r"(?:give|share)(?: me| us)? an? example", 3.0),
@@ -140,6 +175,11 @@ TYPE_CUES = _cues(
                 3.5,
             ),
             (r"describe (?:a|an|the) \w+ (?:you|when|where|in which)", 1.5),
+            (
+                r"recall (?:a|an|the|one|when)|(?:think (?:back )?(?:of|to)|remember) (?:a|an|"
+                r"one) (?:time|occasion|situation|moment|project|day|example)",
+                2.5,
+            ),
             (r"describe how you (?:handled|dealt|managed)|when have you|have you ever had to", 2.5),
             (r"(?:a|the) time (?:you|when)|an occasion|in which you", 2.0),
             (
@@ -159,6 +199,11 @@ TYPE_CUES = _cues(
             ),
             (r"what steps would you take", 2.0),
             (r"(?:suppose|imagine) (?:that |you|a|an|the)", 3.0),
+            (
+                r"imagine|picture (?:this|the scene|yourself)|let's say|say (?:that )?you|"
+                r"hypothetically|what's your (?:next|first) (?:move|step)",
+                1.5,
+            ),
             (
                 r"if (?:you|a|an|the|your)(?: \w+)? (?:were|was|found|noticed|discovered|saw|"
                 r"asked|fell|joined|took|realised|inherit|had|kept|failed)",
@@ -207,7 +252,15 @@ TYPE_CUES = _cues(
                 r"delivery network|logistics|inventory|forecast\w*",
                 1.5,
             ),
-            (r"sales pipeline|pipeline|qualify|sell me|discount", 1.5),
+            (r"sales pipeline|pipeline|qualify|discount", 1.5),
+            (
+                r"gdpr|legislation|statut\w+|tribunal|case law|due diligence|litigation|"
+                r"haccp|food safety|allergens?|stock (?:control|rotation)|merchandis\w+|footfall|"
+                r"shrinkage|procurement|freedom of information|wireframes?|usability|accessibility|"
+                r"typography|critical path|gantt|agile|scrum|waterfall|earned value|payroll|"
+                r"absence management|grievance|triage|sepsis|care plans?|observations",
+                1.5,
+            ),
             (r"data|experiment|statistic\w*|predictive model|model's|sample", 1.0),
             (
                 r"which (?:methods?|tools?|tests?|standards?|techniques?|regulations?) (?:would|"
@@ -238,6 +291,18 @@ TYPE_CUES = _cues(
             (r"early.stage|start.?up|lack of process|flat structure", 2.0),
             (r"work best (?:in|for|with|when)|atmosphere|team player|time zones", 2.0),
             (r"(?:in|to) the office|office (?:\w+ )?days|hybrid|face to face", 2.0),
+            (r"team socials|social events|work and home|switch off|unwind", 2.0),
+            (
+                r"(?:great|best|ideal|perfect) (?:team|manager|boss|colleague)|recognition|"
+                r"recognised|(?:big|bigger|large|larger|small|smaller) (?:team|company|"
+                r"organisation|firm)|pace",
+                2.0,
+            ),
+            (
+                r"(?:usually|typically|normally|generally|tend to) (?:\w+ )?(?:handle|deal|"
+                r"approach|work|prefer|like)",
+                1.5,
+            ),
         ],
         "tricky": [
             (r"if you were an? [\w-]+|if you could (?:have|be)", 3.5),
@@ -271,10 +336,18 @@ TYPE_CUES = _cues(
                 3.5,
             ),
             (r"explain [\w ]+ to (?:a|an|someone|somebody)", 3.0),
-            (r"greatest fear|afraid of|famous person|last person on|surprise (?:your|people)", 3.0),
+            (r"greatest fear|afraid of|famous person|last person on|surprise (?:your|people)", 3.5),
+            (r"(?:were|been|got) let go|embarrass\w*|controversial|unpopular opinion", 3.0),
+            (r"how much would you charge|isn't that|think of me|of me as an interviewer", 3.0),
             (r"dislike(?:d)? about|not want to work with you", 2.5),
             (r"be honest|honestly|to be frank|enemies|harshest|let you go|moved around", 2.5),
-            (r"get bored|make me laugh|tell me a joke|million (?:pounds|dollars)|lottery", 3.0),
+            (r"get bored|make me laugh|tell me a joke|million (?:pounds|dollars)|lottery", 3.5),
+            (r"sell me (?:this|that|the|a|an)|in one word|one word", 3.5),
+            (
+                r"(?:don't|do not) (?:you )?like about|worst thing you've heard|"
+                r"rate (?:this|the|our) interview|this interview so far",
+                3.0,
+            ),
         ],
         "salary-notice": [
             (r"salary|salaries|pay|paid|earn(?:ing|ings)?|compensation|remuneration", 4.0),
@@ -285,6 +358,9 @@ TYPE_CUES = _cues(
             (r"the figure|budget for this role|at what level|minimum", 2.0),
             (r"holidays? booked|would you accept", 2.0),
             (r"(?:when|how soon) (?:could|can) you (?:start|join)|available to start", 4.0),
+            (r"earliest (?:you|date)|you could (?:start|join)|availability to start", 4.0),
+            (r"\d+k|thousand|(?<=[£$€])\d[\d,.]*k?", 3.0),
+            (r"hours (?:a|per) week|part.time|full.time|permanent or|contract basis", 2.5),
             (r"allowance|fixed.term|annual leave|leave do you get|per hour|sign.on|pay cut", 3.0),
         ],
         "second-round": [
@@ -315,6 +391,13 @@ TYPE_CUES = _cues(
             (r"need to know before|before you (?:could )?(?:accept|decide)", 3.0),
             (r"this round|final (?:two|three|round)|(?:job|your) search|we offered you", 2.5),
             (r"you (?:spoke|talked) about|questions about the", 2.0),
+            (r"round (?:one|1|two|2)|(?:first|second|earlier) stage", 3.0),
+            (r"presentation|you (?:have )?prepared|asked you to prepare|a reference", 2.5),
+            (
+                r"wanted to meet you|(?:ceo|director|md|chair|partner|founder) (?:\w+ )?(?:wanted|"
+                r"asked) to meet",
+                3.0,
+            ),
         ],
     }
 )
@@ -516,7 +599,7 @@ def _features(normalised: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _WordModel:
-    """Multinomial naive Bayes over words and word pairs, trained on the bank's questions."""
+    """Multinomial naive Bayes over words and word pairs, trained on labelled questions."""
 
     log_prior: dict[str, float]
     log_likelihood: dict[str, dict[str, float]]
@@ -573,13 +656,18 @@ def train_word_model(examples: list[tuple[str, str]]) -> _WordModel:
     return _WordModel(log_prior, log_likelihood, log_unseen, frozenset(vocabulary))
 
 
+def training_examples() -> list[tuple[str, str]]:
+    """(text, type) pairs the word model learns from: the bank's questions and the phrasings."""
+    return [(q.text, q.type) for q in load_bank()] + [(p.text, p.type) for p in load_phrasings()]
+
+
 @functools.cache
 def _bank_model() -> _WordModel:
-    return train_word_model([(q.text, q.type) for q in load_bank()])
+    return train_word_model(training_examples())
 
 
 def classify_with(model: _WordModel, text: str) -> Classification:
-    """Classify text with a given word model (the bank's unless testing another)."""
+    """Classify text with a given word model (the packaged one unless testing another)."""
     normalised = _normalise(text)
     features = _features(normalised)
     cue_scores = dict.fromkeys(QUESTION_TYPES, 0.0)
