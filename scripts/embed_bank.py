@@ -1,6 +1,8 @@
-"""Write the question bank's sentence vectors beside the bank, so no page waits to embed it.
+"""Write the sentence vectors of the question bank and of the classifier's labelled phrasings
+beside them, so no page waits to embed them.
 
-Run after changing coach/data/question_bank.json (needs the `semantic` extra):
+Run after changing coach/data/question_bank.json or question_phrasings.json (needs the
+`semantic` extra):
     .venv/bin/python scripts/embed_bank.py
 Questions added since are embedded on first use and cached in the database as usual.
 """
@@ -15,12 +17,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def main() -> int:
-    from nextround.coach.bank import load_bank
+    from nextround.coach.bank import load_bank, load_phrasings
     from nextround.coach.semantic import load_embedder
     from nextround.services.semantic import BANK_VECTORS, text_hash, write_shipped
 
     model = load_embedder("onnx")
-    texts = sorted({q.text for q in load_bank()})
+    texts = sorted({q.text for q in load_bank()} | {p.text for p in load_phrasings()})
     vectors = model.embed(texts)
     path = ROOT / "src" / "nextround" / "coach" / "data" / BANK_VECTORS
     write_shipped(path, model.model_id, [text_hash(t) for t in texts], vectors)

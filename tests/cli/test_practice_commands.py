@@ -136,3 +136,23 @@ def test_semantic_matching_can_be_turned_off(cli: Cli) -> None:
     cli.env["NEXTROUND_SEMANTIC"] = "gpu"
     bad = cli("semantic", "status")
     assert bad.code == 1 and "NEXTROUND_SEMANTIC must be auto, onnx, torch or off" in bad.err
+
+
+def test_classify_names_the_type_competencies_and_what_decided_them(cli: Cli) -> None:
+    result = cli("classify", "What is your notice period?", "qwrtp zxvb")
+    assert result.code == 0, result.err
+    first, second = result.out.split("qwrtp zxvb")
+    assert "type: salary-notice" in first
+    assert 'because: cue "notice period" (salary-notice)' in first
+    assert "not recognised as an interview question" in second
+
+
+def test_classify_json_finds_neighbours_in_meaning_unless_told_not_to(cli: Cli) -> None:
+    question = "How would you go about triaging a ward of twelve patients at handover?"
+    data = cli.json("classify", "--json", question)
+    (only,) = data["questions"]
+    assert only["type"] == "technical"
+    assert any(item.startswith('like "') for item in only["evidence"])
+    lexical = cli.json("classify", "--json", "--lexical", question)
+    assert not any(item.startswith('like "') for item in lexical["questions"][0]["evidence"])
+    assert cli("classify").code != 0  # a question is required

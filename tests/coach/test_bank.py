@@ -19,6 +19,8 @@ from nextround.coach.bank import (
     load_asks_file,
     load_bank,
     load_bank_file,
+    load_phrasings,
+    load_phrasings_file,
     questions_to_ask,
     select_practice_questions,
 )
@@ -276,3 +278,25 @@ def test_practice_selection_rejects_unknown_competencies_and_types() -> None:
         select_practice_questions(["juggling"], None, 3, 1)
     with pytest.raises(ValueError, match="question type"):
         select_practice_questions([], ["riddle"], 3, 1)
+
+
+def test_the_phrasings_that_train_the_classifier_cover_every_type_apart_from_the_bank() -> None:
+    phrasings = load_phrasings()
+    counts = Counter(p.type for p in phrasings)
+    assert len(phrasings) >= 900
+    assert min(counts[qtype] for qtype in QUESTION_TYPES) >= 60
+    bank = {q.text.lower() for q in load_bank()}
+    assert len({p.text.lower() for p in phrasings} & bank) <= 3
+
+
+def test_a_phrasing_with_an_unknown_type_or_competency_is_refused_by_its_index(
+    tmp_path: Path,
+) -> None:
+    good = {"text": "Notice period?", "type": "salary-notice", "competencies": ["commitment"]}
+    path = write(tmp_path, "phrasings", [good, {**good, "type": "smalltalk"}])
+    with pytest.raises(BankError, match=r"item 1, field 'type': unknown type 'smalltalk'"):
+        load_phrasings_file(path)
+    path = write(tmp_path, "phrasings", [{**good, "competencies": ["charm"]}])
+    with pytest.raises(BankError, match=r"item 0, field 'competencies': unknown value 'charm'"):
+        load_phrasings_file(path)
+    assert load_phrasings_file(write(tmp_path, "phrasings", [good]))[0].type == "salary-notice"

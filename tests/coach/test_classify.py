@@ -8,9 +8,17 @@ import pytest
 from bench.bench_classify import eval_rows, novel_rows
 
 from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES
-from nextround.coach.classify import FALLBACK_TYPE, Classification, classify_question
+from nextround.coach.classify import (
+    FALLBACK_TYPE,
+    Classification,
+    Neighbour,
+    classify_question,
+    nearest,
+)
 
-ACCURACY_FLOOR = 0.89  # measured 0.899 on the eval set; a drop below this is a regression
+# Words and cues alone measured 0.921 on the held-out questions unlike training (eval run 2);
+# a drop below this is a regression.
+ACCURACY_FLOOR = 0.9
 
 
 CLEAR = [
@@ -94,6 +102,41 @@ def test_a_clear_question_is_more_confident_than_a_vague_one() -> None:
 def test_classification_is_deterministic() -> None:
     text = "How would you approach your first month in the team?"
     assert classify_question(text) == classify_question(text)
+
+
+def test_nearest_gives_the_closest_labelled_questions_first() -> None:
+    examples = [("Notice period?", "salary-notice"), ("Why us?", "motivation"), ("Hi", "tricky")]
+    found = nearest([0.2, 0.9, 0.5], examples, k=2)
+    assert found == (
+        Neighbour("Why us?", "motivation", 0.9),
+        Neighbour("Hi", "tricky", 0.5),
+    )
+    with pytest.raises(ValueError, match="one similarity per example"):
+        nearest([0.2], examples)
+
+
+def test_questions_near_in_meaning_can_decide_what_words_leave_open() -> None:
+    text = "What is your view on that?"
+    near = [
+        Neighbour("Why are manhole covers round?", "tricky", 0.8),
+        Neighbour("Sell me this pen.", "tricky", 0.7),
+        Neighbour("What is your notice period?", "salary-notice", 0.3),
+    ]
+    assert classify_question(text).type != "tricky"
+    result = classify_question(text, near)
+    assert result.type == "tricky"
+    assert 'like "Why are manhole covers round?" (tricky, 0.80)' in result.evidence
+    assert not any("notice period" in item for item in result.evidence)
+
+
+def test_a_strong_cue_outweighs_a_vote_by_meaning() -> None:
+    near = [Neighbour("Why are manhole covers round?", "tricky", 0.4)] * 5
+    assert classify_question("What is your notice period?", near).type == "salary-notice"
+
+
+def test_junk_text_stays_unrecognised_whatever_its_neighbours() -> None:
+    near = [Neighbour("Sell me this pen.", "tricky", 0.7)]
+    assert classify_question("qwrtp zxvb", near) == Classification(FALLBACK_TYPE, 0.0, (), ())
 
 
 def test_the_eval_set_is_large_labelled_and_covers_every_type() -> None:

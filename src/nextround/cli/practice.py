@@ -1,4 +1,4 @@
-"""`nextround analyze` and `nextround practice`: feedback on answers, in the terminal."""
+"""`nextround analyze`, `classify` and `practice`: feedback on answers, in the terminal."""
 
 from __future__ import annotations
 
@@ -121,6 +121,48 @@ def analyze(
     print_feedback(feedback)
 
 
+@click.command()
+@click.argument("questions", nargs=-1, required=True)
+@click.option("--lexical", is_flag=True, help="Use cues and words only, without embeddings.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def classify(questions: tuple[str, ...], lexical: bool, as_json: bool) -> None:
+    """The type and competencies of interview questions, and what decided them."""
+    from nextround.services import semantic as meaning
+
+    results = meaning.classify_questions(
+        list(questions), semantic=False if lexical else None, store=False, lookup=False
+    )
+    if as_json:
+        from nextround.cli.output import emit_json
+
+        emit_json(
+            {
+                "format_version": 1,
+                "questions": [
+                    {
+                        "text": text,
+                        "type": r.type if r.confidence else None,
+                        "confidence": r.confidence,
+                        "competencies": list(r.competencies),
+                        "evidence": list(r.evidence),
+                    }
+                    for text, r in zip(questions, results, strict=True)
+                ],
+            }
+        )
+        return
+    for text, result in zip(questions, results, strict=True):
+        click.echo(text)
+        if not result.confidence:
+            click.echo("  not recognised as an interview question")
+            continue
+        click.echo(f"  type: {result.type} (confidence {result.confidence:.2f})")
+        click.echo(f"  competencies: {', '.join(result.competencies)}")
+        for kind, most in (("cue ", 3), ("word ", 2), ("like ", 2)):
+            for item in [e for e in result.evidence if e.startswith(kind)][:most]:
+                click.echo(f"  because: {item}")
+
+
 def _read_answer(seconds: int) -> tuple[str, int]:
     """Lines until an empty line or end of input; returns the text and the seconds taken."""
     started = time.monotonic()
@@ -238,4 +280,5 @@ def _drill_follow_ups(
 
 def register(cli: click.Group) -> None:
     cli.add_command(analyze)
+    cli.add_command(classify)
     cli.add_command(practice)

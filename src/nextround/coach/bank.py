@@ -252,6 +252,11 @@ def load_asks_file(path: Path) -> tuple[AskTemplate, ...]:
     return parse_asks(_decode(path.read_text(encoding="utf-8"), str(path)), str(path))
 
 
+def load_phrasings_file(path: Path) -> tuple[Phrasing, ...]:
+    """Load and validate a file of labelled phrasings from any path."""
+    return parse_phrasings(_decode(path.read_text(encoding="utf-8"), str(path)), str(path))
+
+
 def _package_text(name: str) -> str:
     return resources.files("nextround.coach").joinpath("data", name).read_text(encoding="utf-8")
 

@@ -212,6 +212,35 @@ def cosines(query: Sequence[float], vectors: Sequence[Sequence[float]]) -> list[
     return [float(x) for x in np.where(norms > 0, dots / safe, 0.0)]
 
 
+class VectorIndex:
+    """Fixed vectors to compare many queries with: one matrix, built once, when numpy is there."""
+
+    def __init__(self, vectors: Sequence[Sequence[float]]) -> None:
+        self.size = len(vectors)
+        self._rows = [list(v) for v in vectors]
+        self._matrix: Any = None
+        try:
+            import numpy as np
+        except ImportError:
+            return
+        if self._rows and len({len(v) for v in self._rows}) == 1:
+            matrix = np.asarray(self._rows, dtype=np.float32)
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            self._matrix = matrix / np.where(norms > 0, norms, 1.0)
+
+    def cosines(self, query: Sequence[float]) -> list[float]:
+        """The cosine of the query with every vector of the index, in index order."""
+        if self._matrix is None or len(query) != self._matrix.shape[1]:
+            return [cosine(query, v) for v in self._rows]
+        import numpy as np
+
+        q = np.asarray(query, dtype=np.float32)
+        norm = float(np.linalg.norm(q))
+        if not norm:
+            return [0.0] * self.size
+        return [float(x) for x in self._matrix @ (q / norm)]
+
+
 def pack(vector: Sequence[float]) -> bytes:
     """A vector as little-endian float32 bytes, for the database cache."""
     return array("f", vector).tobytes()

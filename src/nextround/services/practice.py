@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from nextround.coach.analysis import AnswerContext, AnswerError, analyze_answer
 from nextround.coach.bank import BankQuestion, load_bank, select_practice_questions
-from nextround.coach.classify import classify_question
+from nextround.coach.classify import Classification
 from nextround.coach.probes import FollowUp, follow_ups
 from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
@@ -154,7 +154,7 @@ def analyse(
     question, answer = _check_text(question, answer)
     job_terms, requirements = _job_context(owner, opportunity_id)
     earlier = _earlier_answers(owner, question)
-    classified = classify_question(question)
+    classified = meaning.classify(question, semantic=semantic)
     context = AnswerContext(
         job_terms=job_terms,
         requirements=requirements,
@@ -251,6 +251,7 @@ class PracticeQuestion:
 class WeakAreas:
     questions: list[m.AskedQuestion] = field(default_factory=list)
     competencies: list[str] = field(default_factory=list)
+    classified: list[Classification] = field(default_factory=list)  # one per question
 
 
 def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
@@ -260,17 +261,19 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
         .filter(Q(self_rating__lte=WEAK_RATING) | Q(reaction=m.Reaction.NEGATIVE))
         .order_by("round__number", "id")
     )
+    feedback = list(
+        m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id).values_list(
+            "text", flat=True
+        )
+    )
+    labelled = meaning.classify_questions([q.text for q in weak] + feedback)
     counts: dict[str, int] = {}
-    for question in weak:
-        for competency in classify_question(question.text).competencies:
-            counts[competency] = counts.get(competency, 0) + 2
-    for text in m.Feedback.objects.filter(
-        owner=owner, round__opportunity_id=opportunity_id
-    ).values_list("text", flat=True):
-        for competency in classify_question(text).competencies:
-            counts[competency] = counts.get(competency, 0) + 3
+    for index, result in enumerate(labelled):
+        for competency in result.competencies:
+            # What went wrong in the feedback's words weighs more than a weak self-rating.
+            counts[competency] = counts.get(competency, 0) + (2 if index < len(weak) else 3)
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
-    return WeakAreas(weak, ranked)
+    return WeakAreas(weak, ranked, labelled[: len(weak)])
 
 
 def questions_for_round(
@@ -282,11 +285,10 @@ def questions_for_round(
     round_ = rounds.get(owner, round_id)
     areas = weak_areas(owner, round_.opportunity_id)
     chosen: list[PracticeQuestion] = []
-    for question in areas.questions:
+    for question, classified in zip(areas.questions, areas.classified, strict=True):
         # The same question asked again in other words is practised once.
         if any(meaning.same_question(question.text, c.text) for c in chosen):
             continue
-        classified = classify_question(question.text)
         reason = "went badly in round " + str(
             m.Round.objects.filter(pk=question.round_id).values_list("number", flat=True).first()
         )

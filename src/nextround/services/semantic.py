@@ -23,6 +23,12 @@ from typing import TYPE_CHECKING
 
 from nextround import config
 from nextround.coach import semantic as coach
+from nextround.coach.classify import (
+    Classification,
+    classify_question,
+    nearest,
+    training_examples,
+)
 from nextround.coach.semantic import Embedder, SemanticUnavailable, Vector
 
 if TYPE_CHECKING:
@@ -32,12 +38,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-USES = ("relevance", "evidence", "concerns", "paraphrase", "weak-areas")
+USES = ("relevance", "evidence", "concerns", "paraphrase", "weak-areas", "classify")
 # Where the semantic score beat the lexical one on the labelled sets (AUC, and precision on the
 # held-out split: `make bench`, docs/semantic.md). Paraphrase is not among them: the model rates
 # "missed a deadline" and "set a deadline" as near-identical questions, so merging asked questions
 # on meaning alone would hide real differences. Callers can still ask for it (semantic=True).
-SEMANTIC_BY_DEFAULT = frozenset({"relevance", "evidence", "concerns", "weak-areas"})
+SEMANTIC_BY_DEFAULT = frozenset({"relevance", "evidence", "concerns", "weak-areas", "classify"})
 # Cosine of all-MiniLM-L6-v2 sentence vectors is rarely below 0 or above 0.9 for real text; these
 # anchors (tuned on the `tune` split of eval/answer_relevance.jsonl) map it onto the 0-1 scale the
 # coach's relevance aspect reads: OFF_COSINE gives 0.25 (its off-topic line), ON_COSINE gives 0.6.
@@ -54,7 +60,8 @@ LEXICAL_WEIGHT = 0.35
 MATCH_HYBRID = 0.13
 MATCH_SPREAD = 0.15
 MEMORY_CACHE = 4096
-# The bank's vectors, computed ahead (scripts/embed_bank.py) and shipped beside the bank.
+# The vectors of the bank's questions and of the classifier's labelled phrasings, computed ahead
+# (scripts/embed_bank.py) and shipped beside them.
 BANK_VECTORS = "bank_vectors.bin"
 SHIPPED_FORMAT = 1
 
@@ -112,8 +119,6 @@ def vectors(
     `lookup=False` skips the database (for passing texts, so a caller's query count stays flat);
     `store=False` keeps new vectors in memory only.
     """
-    from nextround.store import models as m
-
     keys = [(model.model_id, text_hash(t)) for t in texts]
     found: dict[tuple[str, str], Vector] = {}
     with _state_lock:
@@ -127,6 +132,8 @@ def vectors(
             found[key] = shipped[key[1]]
     wanted = {key for key in keys if key not in found}
     if wanted and lookup:
+        from nextround.store import models as m
+
         rows = m.Embedding.objects.filter(
             model_id=model.model_id, text_hash__in=[h for _, h in wanted]
         ).values_list("text_hash", "dimensions", "vector")
@@ -265,6 +272,57 @@ def match_similarity(
         return coach.calibrated(raw, MATCH_HYBRID - MATCH_SPREAD, MATCH_HYBRID + MATCH_SPREAD)
 
     return score
+
+
+_classifier_lock = threading.Lock()
+_classifier_index: dict[str, tuple[coach.VectorIndex, list[tuple[str, str]]]] = {}
+
+
+def _labelled_index(model: Embedder) -> tuple[coach.VectorIndex, list[tuple[str, str]]]:
+    """The classifier's labelled questions and their vectors (shipped; any missing computed)."""
+    with _classifier_lock:
+        cached = _classifier_index.get(model.model_id)
+    if cached is not None:
+        return cached
+    examples = training_examples()
+    shipped = _shipped(model.model_id)
+    hashes = [text_hash(text) for text, _ in examples]
+    missing = sorted(
+        {text for (text, _), h in zip(examples, hashes, strict=True) if h not in shipped}
+    )
+    computed = dict(zip(missing, model.embed(missing), strict=True)) if missing else {}
+    rows = [
+        shipped[h] if h in shipped else computed[text]
+        for (text, _), h in zip(examples, hashes, strict=True)
+    ]
+    built = (coach.VectorIndex(rows), examples)
+    with _classifier_lock:
+        _classifier_index[model.model_id] = built
+    return built
+
+
+def classify_questions(
+    texts: Sequence[str], *, semantic: bool | None = None, store: bool = True, lookup: bool = True
+) -> list[Classification]:
+    """Type and competencies of each question: from cues and words, and from the labelled
+    questions nearest in meaning where embeddings are on (`vectors` explains store/lookup)."""
+    model = embedder() if enabled("classify", semantic) else None
+    if model is None:
+        return [classify_question(text) for text in texts]
+    index, examples = _labelled_index(model)
+    wanted = sorted({text for text in texts if text.strip()})
+    found = dict(zip(wanted, vectors(wanted, model, store=store, lookup=lookup), strict=True))
+    return [
+        classify_question(text, nearest(index.cosines(found[text]), examples))
+        if text in found
+        else classify_question(text)
+        for text in texts
+    ]
+
+
+def classify(text: str, *, semantic: bool | None = None, store: bool = False) -> Classification:
+    """One question's classification (see `classify_questions`); passing text is not stored."""
+    return classify_questions([text], semantic=semantic, store=store)[0]
 
 
 def brief_texts(data: BriefInput) -> list[str]:
