@@ -14,6 +14,7 @@ from nextround.coach.classify import (
     Classification,
     classify_question,
     classify_with,
+    labelled_questions,
     nearest,
     train_word_model,
     training_examples,
@@ -75,25 +76,26 @@ def cross_validate(model: Embedder | None, verbose: bool = False) -> float:
     Optimistic: the cues were written while reading many of these."""
     from nextround.services import semantic as meaning
 
-    bank = [(q.text, q.type) for q in load_bank()]
-    phrasings = [(p.text, p.type) for p in load_phrasings()]
+    labelled = labelled_questions()
+    bank = labelled[: len(load_bank())]
+    phrasings = labelled[len(bank) :]
     vectors = {}
     if model is not None:
-        texts = [text for text, _ in bank + phrasings]
+        texts = [q.text for q in labelled]
         found = meaning.vectors(texts, model, store=False, lookup=False)
         vectors = dict(zip(texts, found, strict=True))
     right = 0
     for fold in range(FOLDS):
         held = [p for i, p in enumerate(phrasings) if i % FOLDS == fold]
-        train = bank + [p for i, p in enumerate(phrasings) if i % FOLDS != fold]
-        words = train_word_model(train)
-        index = VectorIndex([vectors[text] for text, _ in train]) if vectors else None
-        for text, expected in held:
-            near = nearest(index.cosines(vectors[text]), train) if index else ()
-            got = classify_with(words, text, near).type
-            right += got == expected
-            if verbose and got != expected:
-                print(f"{expected:14} -> {got:14} {text}")
+        train = bank + tuple(p for i, p in enumerate(phrasings) if i % FOLDS != fold)
+        words = train_word_model([(q.text, q.type) for q in train])
+        index = VectorIndex([vectors[q.text] for q in train]) if vectors else None
+        for question in held:
+            near = nearest(index.cosines(vectors[question.text]), train) if index else ()
+            got = classify_with(words, question.text, near).type
+            right += got == question.type
+            if verbose and got != question.type:
+                print(f"{question.type:14} -> {got:14} {question.text}")
     return right / len(phrasings)
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from bench.bench_classify import eval_rows, novel_rows
 
-from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES
+from nextround.coach.bank import COMPETENCIES, QUESTION_TYPES, Phrasing
 from nextround.coach.classify import (
     FALLBACK_TYPE,
     Classification,
@@ -105,11 +105,15 @@ def test_classification_is_deterministic() -> None:
 
 
 def test_nearest_gives_the_closest_labelled_questions_first() -> None:
-    examples = [("Notice period?", "salary-notice"), ("Why us?", "motivation"), ("Hi", "tricky")]
+    examples = [
+        Phrasing("Notice period?", "salary-notice", ("commitment",)),
+        Phrasing("Why us?", "motivation", ("motivation",)),
+        Phrasing("Hi", "tricky", ("communication",)),
+    ]
     found = nearest([0.2, 0.9, 0.5], examples, k=2)
     assert found == (
-        Neighbour("Why us?", "motivation", 0.9),
-        Neighbour("Hi", "tricky", 0.5),
+        Neighbour("Why us?", "motivation", 0.9, ("motivation",)),
+        Neighbour("Hi", "tricky", 0.5, ("communication",)),
     )
     with pytest.raises(ValueError, match="one similarity per example"):
         nearest([0.2], examples)
@@ -132,6 +136,19 @@ def test_questions_near_in_meaning_can_decide_what_words_leave_open() -> None:
 def test_a_strong_cue_outweighs_a_vote_by_meaning() -> None:
     near = [Neighbour("Why are manhole covers round?", "tricky", 0.4)] * 5
     assert classify_question("What is your notice period?", near).type == "salary-notice"
+
+
+def test_neighbours_vote_for_their_competencies_beside_the_cue_words() -> None:
+    text = "How do you get a room of sceptics on side?"
+    near = [
+        Neighbour("How do you win over doubters?", "behavioural", 0.8, ("influence",)),
+        Neighbour("Persuade a sceptical board.", "behavioural", 0.7, ("influence", "conflict")),
+    ]
+    assert "influence" not in classify_question(text).competencies
+    competencies = classify_question(text, near).competencies
+    assert "influence" in competencies
+    assert "conflict" not in competencies  # one neighbour's vote alone is not enough
+    assert len(competencies) <= 2
 
 
 def test_junk_text_stays_unrecognised_whatever_its_neighbours() -> None:

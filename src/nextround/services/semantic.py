@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 
 from nextround import config
 from nextround.coach import semantic as coach
+from nextround.coach.bank import Phrasing
 from nextround.coach.classify import (
     Classification,
     classify_question,
+    labelled_questions,
     nearest,
-    training_examples,
 )
 from nextround.coach.semantic import Embedder, SemanticUnavailable, Vector
 
@@ -275,25 +276,23 @@ def match_similarity(
 
 
 _classifier_lock = threading.Lock()
-_classifier_index: dict[str, tuple[coach.VectorIndex, list[tuple[str, str]]]] = {}
+_classifier_index: dict[str, tuple[coach.VectorIndex, tuple[Phrasing, ...]]] = {}
 
 
-def _labelled_index(model: Embedder) -> tuple[coach.VectorIndex, list[tuple[str, str]]]:
+def _labelled_index(model: Embedder) -> tuple[coach.VectorIndex, tuple[Phrasing, ...]]:
     """The classifier's labelled questions and their vectors (shipped; any missing computed)."""
     with _classifier_lock:
         cached = _classifier_index.get(model.model_id)
     if cached is not None:
         return cached
-    examples = training_examples()
+    examples = labelled_questions()
     shipped = _shipped(model.model_id)
-    hashes = [text_hash(text) for text, _ in examples]
-    missing = sorted(
-        {text for (text, _), h in zip(examples, hashes, strict=True) if h not in shipped}
-    )
+    hashes = [text_hash(q.text) for q in examples]
+    missing = sorted({q.text for q, h in zip(examples, hashes, strict=True) if h not in shipped})
     computed = dict(zip(missing, model.embed(missing), strict=True)) if missing else {}
     rows = [
-        shipped[h] if h in shipped else computed[text]
-        for (text, _), h in zip(examples, hashes, strict=True)
+        shipped[h] if h in shipped else computed[q.text]
+        for q, h in zip(examples, hashes, strict=True)
     ]
     built = (coach.VectorIndex(rows), examples)
     with _classifier_lock:
