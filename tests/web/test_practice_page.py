@@ -53,6 +53,9 @@ def test_an_answer_gets_feedback_with_its_words_highlighted(htmx: Client, world:
     fixes = [li.get_text(" ", strip=True) for li in page.select("li.insight.lvl-fix")]
     assert any("Too short to tell a story" in text for text in fixes)
     assert not page.select("li.insight.lvl-good")
+    read = page.select_one("p.question-read").get_text(" ", strip=True)  # type: ignore[union-attr]
+    assert read.startswith("Read as a behavioural question, testing ")
+    assert "stakeholder-management" in read
     attempt = m.PracticeAttempt.objects.get()
     assert (attempt.seconds_taken, attempt.round_id, attempt.opportunity_id) == (
         14,
