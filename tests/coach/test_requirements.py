@@ -114,3 +114,41 @@ def test_extraction_keeps_its_precision_and_recall_on_the_labelled_set() -> None
     assert overall.precision >= 0.9 and overall.recall >= 0.9
     assert overall.kind_accuracy >= 0.9
     assert all(score.recall >= 0.6 for score in by_field.values())
+
+
+def test_headings_with_a_leading_modifier_or_an_ampersand_open_their_section() -> None:
+    jd = (
+        "Stores Assistant\n\nCore Duties:\n* Unload deliveries and check them against orders\n\n"
+        "Skills & Experience\n- Forklift licence\n\nYour Benefits\n- Free lunch on Fridays\n"
+    )
+    found = extract_requirements(jd).requirements
+    assert [(r.text, r.category) for r in found] == [
+        ("Unload deliveries and check them against orders", "responsibility"),
+        ("Forklift licence", "qualification"),
+    ]
+    assert found[1].why == 'under "Skills & Experience"'
+
+
+def test_a_heading_and_its_items_on_one_line_may_be_joined_by_a_dash() -> None:
+    jd = (
+        "Bookkeeper\n\nEssential - AAT level 3; two years of bookkeeping in practice.\n"
+        "Desirable – Xero certification\n"
+    )
+    assert by_text(jd) == {
+        "AAT level 3": "must",
+        "two years of bookkeeping in practice": "must",
+        "Xero certification": "nice",
+    }
+
+
+def test_a_sentence_that_starts_with_a_duty_verb_under_the_role_is_a_duty() -> None:
+    jd = (
+        "Events Coordinator\n\nThe role\nPlan and run our supporter events across the region. "
+        "It is a varied job.\n\nAbout you\nYou'll be joining a friendly team of six. "
+        "You are calm under pressure.\n"
+    )
+    found = {r.text: r.why for r in extract_requirements(jd).requirements}
+    assert found == {
+        "Plan and run our supporter events across the region": 'a duty under "The role"',
+        "You are calm under pressure": 'says "you are"',
+    }

@@ -32,10 +32,22 @@ SHORT_HEADING_WORDS = 6
 # they qualify a detail ("experience with a cloud platform, ideally AWS").
 LEADING_ONLY_NICE = frozenset({"ideally", "preferably", "preferred"})
 LEADING_CHARS = 2
-_YOU_WILL = re.compile(
-    r"\byou(?: will|'ll)\b(?! (?:receive|get|enjoy|join|be paid|have access|be based|"
-    r"be rewarded|benefit|be part|love|find))",
+# What the employer gives ("you'll enjoy", "you'll be joining a friendly team") is not asked of
+# the candidate.
+_OFFERED = (
+    r"(?:receive|get|enjoy|join|be paid|have access|be based|be rewarded|benefit|be part|love|"
+    r"find|be joining|be welcomed|be supported)"
 )
+_YOU_WILL = re.compile(rf"\byou(?: will|'ll)\b(?! {_OFFERED})")
+_YOU_ARE_OFFERED = re.compile(rf"^you(?: will|'ll)? {_OFFERED}")
+# Words a heading may lead with that do not change which section it opens ("Key tasks",
+# "Your main duties", "The essential criteria").
+HEADING_MODIFIERS = frozenset(
+    {"key", "main", "core", "primary", "principal", "your", "the", "our", "typical", "general"}
+)
+# A sentence of at least this many words that starts with a duty verb ("Raise money from
+# community groups...") is a duty when it stands under a responsibilities heading.
+MIN_DUTY_WORDS = 5
 
 
 class TermsError(ValueError):
@@ -92,6 +104,7 @@ class Terms:
     requirement_cues: re.Pattern[str]
     lead_ins: re.Pattern[str]
     duty_lead_ins: re.Pattern[str]
+    duty_verbs: frozenset[str]
     seniority: tuple[tuple[re.Pattern[str], str], ...]
     vocabulary: tuple[tuple[re.Pattern[str], str], ...]
     acronym_stoplist: frozenset[str]
@@ -159,6 +172,7 @@ def parse_terms(raw: object, source: str) -> Terms:
         requirement_cues=_any_of(_phrases(raw, "requirement_cues", source)),
         lead_ins=_any_of(_phrases(raw, "sentence_lead_ins", source)),
         duty_lead_ins=_any_of(_phrases(raw, "responsibility_lead_ins", source)),
+        duty_verbs=frozenset(_phrases(raw, "duty_verbs", source)),
         seniority=tuple(seniority),
         vocabulary=vocabulary,
         acronym_stoplist=frozenset(stop),
@@ -180,7 +194,8 @@ def load_terms() -> Terms:
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–—+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
-_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z '’/&-]{2,40}):\s+(\S.*)$")
+# "Essential: a; b" and "Essential - a; b": a heading and its items on one line.
+_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z '’/&-]{2,40}?)(?::|\s+[-–—])\s+(\S.*)$")
 _SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:or more\s+)?years?\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![\w&/])[A-Z][A-Z0-9&]{1,6}(?![\w&])")
@@ -202,11 +217,16 @@ def _clean(line: str) -> str:
 
 def _heading_section(text: str, terms: Terms) -> str | None:
     """The section a heading opens, or None for a heading of no known kind."""
-    key = text.lower().strip(" :-–—.!?").replace("’", "'")
+    key = " ".join(text.lower().strip(" :-–—.!?").replace("’", "'").replace("&", " and ").split())
     if not key:
         return None
+    words = key.split()
+    while len(words) > 1 and words[0] in HEADING_MODIFIERS:
+        words = words[1:]
+    bare = " ".join(words)
     for section in ("nice", "skip", "responsibilities", "must"):
-        if key in terms.headings[section] or key.rstrip("s") in terms.headings[section]:
+        known = terms.headings[section]
+        if any(k in known or k.rstrip("s") in known for k in (key, bare)):
             return section
     # Longer headings ("Skills and experience we are looking for"): the longest phrase inside.
     best: tuple[int, str] | None = None
@@ -373,15 +393,17 @@ def extract_requirements(text: str) -> Extraction:
             if not line.cleaned.endswith(":") and _heading_section(line.cleaned, terms) is None:
                 continue
         first_text_line = False
-        if _is_heading(
+        inline = None if line.bullet else _INLINE_HEADING.match(line.cleaned)
+        inline_opens = _heading_section(inline.group(1), terms) if inline else None
+        # "Desirable – Xero certification" is short enough to pass for a heading: it is not one.
+        if inline_opens not in ("must", "nice") and _is_heading(
             line.raw, line.cleaned, next_bullet, _heading_section(line.cleaned, terms) is not None
         ):
             opened = _heading_section(line.cleaned, terms)
             section, heading = opened, line.cleaned.rstrip(":")
             continue
-        inline = _INLINE_HEADING.match(line.cleaned)
-        if inline and not line.bullet:
-            opened = _heading_section(inline.group(1), terms)
+        if inline:
+            opened = inline_opens
             if opened in ("must", "nice"):
                 kind: Kind = "nice" if opened == "nice" else "must"
                 for part in re.split(r";|,\s(?=[A-Z])", inline.group(2)):
@@ -420,13 +442,20 @@ def extract_requirements(text: str) -> Extraction:
             elif duty:
                 add(sentence, start, "must", f'says "{duty.group(0)}"', "responsibilities")
             elif (
+                section == "responsibilities"
+                and len(sentence.split()) >= MIN_DUTY_WORDS
+                and sentence.split()[0].lower() in terms.duty_verbs
+            ):
+                add(sentence, start, "must", f'a duty under "{heading}"', "responsibilities")
+            elif (
                 section != "skip"
                 and len(sentence.split()) >= MIN_LOOSE_WORDS + 2
                 and (_YOU_WILL.search(lowered))
             ):
                 add(sentence, start, "must", 'says what "you will" do', "responsibilities")
             elif section in ("must", "nice") and (
-                terms.requirement_cues.search(lowered) or lowered.startswith("you")
+                terms.requirement_cues.search(lowered)
+                or (lowered.startswith("you") and not _YOU_ARE_OFFERED.match(lowered))
             ):
                 add(
                     sentence,
