@@ -104,3 +104,26 @@ def test_a_coach_can_stop_seeing_a_shared_opportunity(world: World, coach: User)
     with access.acting_as(coach.pk):
         sharing.leave(coach, world.acme.pk)
     assert sharing.shared_with_me(coach) == []
+
+
+def test_the_dashboard_lists_what_others_shared_with_you(
+    world: World, coach: User, rf: Any
+) -> None:
+    from bs4 import BeautifulSoup
+
+    from nextround.web.views.dashboard import dashboard
+
+    def shared_section(user: User) -> Any:
+        request = rf.get("/")
+        request.user = user
+        page = BeautifulSoup(dashboard(request).content, "html.parser")
+        return page.select_one("section.shared-with-you")
+
+    assert shared_section(coach) is None
+    sharing.share(world.user, world.acme.pk, "coach", "commenter")
+    section = shared_section(coach)
+    text = section.get_text(" ", strip=True)
+    assert f"{world.acme.role} at {world.acme.company}" in text
+    assert f"shared by {world.user.username}" in text and "you may add feedback" in text
+    assert section.a["href"] == f"/opportunities/{world.acme.pk}/"
+    assert shared_section(world.user) is None  # the candidate's own dashboard is unchanged

@@ -129,12 +129,15 @@ def panel(user: User, opportunity_id: int) -> SharePanel:
     return SharePanel(int(opp.pk), role, owner_name or "", shares, list(m.ShareRole.choices))
 
 
-def shared_with_me(user: User) -> list[SharedOpportunity]:
+def shared_with_me(user: User, limit: int | None = None) -> list[SharedOpportunity]:
+    """Opportunities others shared with `user`, most recently changed first (one query)."""
     rows = (
         m.Share.objects.filter(grantee=user)
         .select_related("opportunity", "owner")
         .order_by("-opportunity__updated_at", "id")
     )
+    if limit is not None:
+        rows = rows[:limit]
     return [
         SharedOpportunity(
             s.opportunity_id,

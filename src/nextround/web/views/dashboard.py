@@ -3,12 +3,25 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from nextround.services import pages
+from nextround.services import pages, sharing
 from nextround.web.views.common import owner
+
+# The dashboard lists this many opportunities others shared; /shared/ lists them all.
+SHARED_ON_DASHBOARD = 6
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "nextround/dashboard.html", {"page": pages.dashboard(owner(request))})
+    user = owner(request)
+    shared = sharing.shared_with_me(user, limit=SHARED_ON_DASHBOARD + 1)
+    return render(
+        request,
+        "nextround/dashboard.html",
+        {
+            "page": pages.dashboard(user),
+            "shared": shared[:SHARED_ON_DASHBOARD],
+            "more_shared": len(shared) > SHARED_ON_DASHBOARD,
+        },
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:
