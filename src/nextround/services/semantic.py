@@ -201,12 +201,20 @@ def read_shipped(raw: bytes, model_id: str) -> dict[str, Vector]:
     except (ValueError, KeyError, TypeError) as exc:
         log.warning("Ignoring %s: %s", BANK_VECTORS, exc)
         return {}
-    out: dict[str, Vector] = {}
-    for index, hashed in enumerate(hashes):
-        row = [v / 127 for v in values[index * size : (index + 1) * size]]
-        norm = math.sqrt(math.fsum(x * x for x in row)) or 1.0
-        out[hashed] = [x / norm for x in row]
-    return out
+    try:
+        import numpy as np
+    except ImportError:
+        out: dict[str, Vector] = {}
+        for index, hashed in enumerate(hashes):
+            row = [v / 127 for v in values[index * size : (index + 1) * size]]
+            norm = math.sqrt(math.fsum(x * x for x in row)) or 1.0
+            out[hashed] = [x / norm for x in row]
+        return out
+    # The same, in one pass over the matrix: 1,600 vectors in milliseconds rather than a second.
+    matrix = np.frombuffer(body, dtype=np.int8).astype(np.float64).reshape(len(hashes), size)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    rows: list[Vector] = (matrix / np.where(norms > 0, norms, 1.0)).tolist()
+    return dict(zip(hashes, rows, strict=True))
 
 
 def _store(model_id: str, by_hash: dict[str, Vector]) -> None:
