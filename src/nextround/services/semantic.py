@@ -210,7 +210,7 @@ def read_shipped(raw: bytes, model_id: str) -> dict[str, Vector]:
             norm = math.sqrt(math.fsum(x * x for x in row)) or 1.0
             out[hashed] = [x / norm for x in row]
         return out
-    # The same, in one pass over the matrix: 1,600 vectors in milliseconds rather than a second.
+    # The same in one pass over the matrix: 1,590 vectors in 0.04 s rather than 0.14 s.
     matrix = np.frombuffer(body, dtype=np.int8).astype(np.float64).reshape(len(hashes), size)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     rows: list[Vector] = (matrix / np.where(norms > 0, norms, 1.0)).tolist()
