@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import math
 import re
@@ -70,10 +71,17 @@ def nearest(
     """The k labelled examples with the highest similarity, closest first."""
     if len(similarities) != len(examples):
         raise ValueError("one similarity per example is needed")
-    order = sorted(range(len(examples)), key=lambda i: (-similarities[i], i))[:k]
+    order = heapq.nsmallest(k, range(len(examples)), key=lambda i: (-similarities[i], i))
+    return neighbours_at([(i, similarities[i]) for i in order], examples)
+
+
+def neighbours_at(
+    found: Sequence[tuple[int, float]], examples: Sequence[Phrasing]
+) -> tuple[Neighbour, ...]:
+    """Neighbours from (index into examples, similarity) pairs, in the order given."""
     return tuple(
-        Neighbour(examples[i].text, examples[i].type, similarities[i], examples[i].competencies)
-        for i in order
+        Neighbour(examples[i].text, examples[i].type, similarity, examples[i].competencies)
+        for i, similarity in found
     )
 
 

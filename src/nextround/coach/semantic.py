@@ -7,7 +7,9 @@ packages (the `semantic` extra) and every choice is passed in as an argument.
 from __future__ import annotations
 
 import functools
+import heapq
 import math
+import operator
 import os
 import threading
 from array import array
@@ -203,9 +205,10 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     """Cosine of two vectors (a dot product when both have unit length, as embedders give)."""
     if len(a) != len(b) or not a:
         return 0.0
-    dot = math.fsum(x * y for x, y in zip(a, b, strict=True))
-    na = math.sqrt(math.fsum(x * x for x in a))
-    nb = math.sqrt(math.fsum(y * y for y in b))
+    # map(mul) keeps the loop in C: a brief compares a few hundred pairs of 384-d vectors.
+    dot = sum(map(operator.mul, a, b))
+    na = math.sqrt(sum(map(operator.mul, a, a)))
+    nb = math.sqrt(sum(map(operator.mul, b, b)))
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -252,6 +255,24 @@ class VectorIndex:
         if not norm:
             return [0.0] * self.size
         return [float(x) for x in self._matrix @ (q / norm)]
+
+    def top(self, query: Sequence[float], k: int) -> list[tuple[int, float]]:
+        """The k (index, cosine) pairs closest to the query, closest first; ties by index."""
+        if k <= 0 or not self.size:
+            return []
+        if self._matrix is None or len(query) != self._matrix.shape[1]:
+            scores = self.cosines(query)
+            order = heapq.nsmallest(k, range(self.size), key=lambda i: (-scores[i], i))
+            return [(i, scores[i]) for i in order]
+        import numpy as np
+
+        q = np.asarray(query, dtype=np.float32)
+        norm = float(np.linalg.norm(q))
+        scores_np = self._matrix @ (q / norm) if norm else np.zeros(self.size, dtype=np.float32)
+        count = min(k, self.size)
+        picked = np.argpartition(-scores_np, count - 1)[:count]
+        order = sorted(picked.tolist(), key=lambda i: (-float(scores_np[i]), i))
+        return [(i, float(scores_np[i])) for i in order]
 
 
 def pack(vector: Sequence[float]) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,7 @@ WEAK_RATING = 2
 BANK_MATCH = 0.6
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_question(text: str) -> str:
     """The same question typed twice compares equal: case, spaces and punctuation ignored."""
     return re.sub(r"[^\w]+", " ", text.lower()).strip()

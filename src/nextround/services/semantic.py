@@ -25,10 +25,11 @@ from nextround import config
 from nextround.coach import semantic as coach
 from nextround.coach.bank import Phrasing
 from nextround.coach.classify import (
+    NEIGHBOURS,
     Classification,
     classify_question,
     labelled_questions,
-    nearest,
+    neighbours_at,
 )
 from nextround.coach.semantic import Embedder, SemanticUnavailable, Vector
 
@@ -308,23 +309,38 @@ def _labelled_index(model: Embedder) -> tuple[coach.VectorIndex, tuple[Phrasing,
     return built
 
 
+_classified: OrderedDict[tuple[str, str], Classification] = OrderedDict()
+
+
 def classify_questions(
     texts: Sequence[str], *, semantic: bool | None = None, store: bool = True, lookup: bool = True
 ) -> list[Classification]:
     """Type and competencies of each question: from cues and words, and from the labelled
-    questions nearest in meaning where embeddings are on (`vectors` explains store/lookup)."""
+    questions nearest in meaning where embeddings are on (`vectors` explains store/lookup).
+
+    Results are remembered per model and text (the last MEMORY_CACHE), since the same asked
+    questions and feedback are classified on every practice page."""
     model = embedder() if enabled("classify", semantic) else None
     if model is None:
         return [classify_question(text) for text in texts]
-    index, examples = _labelled_index(model)
-    wanted = sorted({text for text in texts if text.strip()})
-    found = dict(zip(wanted, vectors(wanted, model, store=store, lookup=lookup), strict=True))
-    return [
-        classify_question(text, nearest(index.cosines(found[text]), examples))
-        if text in found
-        else classify_question(text)
-        for text in texts
-    ]
+    with _state_lock:
+        known = {
+            t: _classified[(model.model_id, t)] for t in texts if (model.model_id, t) in _classified
+        }
+    wanted = sorted({text for text in texts if text.strip() and text not in known})
+    if wanted:
+        index, examples = _labelled_index(model)
+        found = vectors(wanted, model, store=store, lookup=lookup)
+        for text, vector in zip(wanted, found, strict=True):
+            known[text] = classify_question(
+                text, neighbours_at(index.top(vector, NEIGHBOURS), examples)
+            )
+        with _state_lock:
+            for text in wanted:
+                _classified[(model.model_id, text)] = known[text]
+            while len(_classified) > MEMORY_CACHE:
+                _classified.popitem(last=False)
+    return [known[text] if text in known else classify_question(text) for text in texts]
 
 
 def classify(text: str, *, semantic: bool | None = None, store: bool = False) -> Classification:
@@ -368,6 +384,11 @@ class Match:
     score: float
 
 
+# The same candidates (the bank, less a few) are ranked again and again: their matrix is kept.
+RANK_INDEXES = 8
+_rank_indexes: OrderedDict[tuple[str, tuple[str, ...]], coach.VectorIndex] = OrderedDict()
+
+
 def rank(
     query: str, candidates: Sequence[str], *, use: str, semantic: bool | None = None
 ) -> list[Match]:
@@ -379,8 +400,19 @@ def rank(
     if model is None:
         scores = lexical
     else:
-        vq, *rest = vectors([query, *candidates], model)
-        closeness = coach.cosines(vq, rest)
+        key = (model.model_id, tuple(candidates))
+        with _state_lock:
+            index = _rank_indexes.get(key)
+        if index is None:
+            vq, *rest = vectors([query, *candidates], model)
+            index = coach.VectorIndex(rest)
+            with _state_lock:
+                _rank_indexes[key] = index
+                while len(_rank_indexes) > RANK_INDEXES:
+                    _rank_indexes.popitem(last=False)
+        else:
+            (vq,) = vectors([query], model)
+        closeness = index.cosines(vq)
         scores = [hybrid(lx, cos) for lx, cos in zip(lexical, closeness, strict=True)]
     matches = [Match(i, c, s) for i, (c, s) in enumerate(zip(candidates, scores, strict=True))]
     return sorted(matches, key=lambda x: (-x.score, x.index))
