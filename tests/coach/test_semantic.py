@@ -110,3 +110,10 @@ def test_cosines_agree_with_cosine_one_by_one() -> None:
     assert cosines(query, vectors) == pytest.approx([cosine(query, v) for v in vectors])
     assert cosines(query, vectors) == pytest.approx([1.0, 0.0, -1.0, 0.0])
     assert cosines(query, []) == []
+
+
+def test_the_cosine_of_unit_vectors_is_their_dot_product() -> None:
+    a = [0.6, 0.8]
+    b = [1.0, 0.0]
+    assert math.isclose(semantic.unit_cosine(a, b), semantic.cosine(a, b))
+    assert semantic.unit_cosine(a, [1.0]) == 0.0

@@ -212,6 +212,13 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def unit_cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine of two unit-length vectors (as every embedder and the caches give): their dot."""
+    if len(a) != len(b):
+        return 0.0
+    return float(sum(map(operator.mul, a, b)))
+
+
 def cosines(query: Sequence[float], vectors: Sequence[Sequence[float]]) -> list[float]:
     """The cosine of the query with each vector, in one matrix product when numpy is there."""
     try:

@@ -278,7 +278,7 @@ def match_similarity(
         if model is None or not a.strip() or not b.strip():
             return lexical
         va, vb = vectors([a, b], model, store=False, lookup=False)
-        raw = hybrid(lexical, coach.cosine(va, vb))
+        raw = hybrid(lexical, coach.unit_cosine(va, vb))
         return coach.calibrated(raw, MATCH_HYBRID - MATCH_SPREAD, MATCH_HYBRID + MATCH_SPREAD)
 
     return score
