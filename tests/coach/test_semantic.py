@@ -117,3 +117,13 @@ def test_the_cosine_of_unit_vectors_is_their_dot_product() -> None:
     b = [1.0, 0.0]
     assert math.isclose(semantic.unit_cosine(a, b), semantic.cosine(a, b))
     assert semantic.unit_cosine(a, [1.0]) == 0.0
+
+
+def test_an_index_gives_the_closest_vectors_first_with_or_without_numpy() -> None:
+    index = semantic.VectorIndex([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]])
+    assert [i for i, _ in index.top([0.0, 2.0], 2)] == [1, 2]
+    assert index.top([0.0, 2.0], 0) == []
+    plain = semantic.VectorIndex([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]])
+    plain._matrix = None  # as when numpy is missing
+    assert plain.top([0.0, 2.0], 2) == [(1, 1.0), (2, 0.8)]
+    assert [round(c, 6) for c in index.cosines([0.0, 2.0])] == [0.0, 1.0, 0.8]

@@ -251,35 +251,38 @@ class VectorIndex:
             norms = np.linalg.norm(matrix, axis=1, keepdims=True)
             self._matrix = matrix / np.where(norms > 0, norms, 1.0)
 
-    def cosines(self, query: Sequence[float]) -> list[float]:
-        """The cosine of the query with every vector of the index, in index order."""
+    def _scores(self, query: Sequence[float]) -> Any:
+        """The cosines as a numpy array, or None when there is no matrix to use."""
         if self._matrix is None or len(query) != self._matrix.shape[1]:
-            return [cosine(query, v) for v in self._rows]
+            return None
         import numpy as np
 
         q = np.asarray(query, dtype=np.float32)
         norm = float(np.linalg.norm(q))
-        if not norm:
-            return [0.0] * self.size
-        return [float(x) for x in self._matrix @ (q / norm)]
+        return self._matrix @ (q / norm) if norm else np.zeros(self.size, dtype=np.float32)
+
+    def cosines(self, query: Sequence[float]) -> list[float]:
+        """The cosine of the query with every vector of the index, in index order."""
+        scores = self._scores(query)
+        if scores is None:
+            return [cosine(query, v) for v in self._rows]
+        return [float(x) for x in scores]
 
     def top(self, query: Sequence[float], k: int) -> list[tuple[int, float]]:
         """The k (index, cosine) pairs closest to the query, closest first; ties by index."""
         if k <= 0 or not self.size:
             return []
-        if self._matrix is None or len(query) != self._matrix.shape[1]:
-            scores = self.cosines(query)
-            order = heapq.nsmallest(k, range(self.size), key=lambda i: (-scores[i], i))
-            return [(i, scores[i]) for i in order]
+        scores = self._scores(query)
+        if scores is None:
+            plain = self.cosines(query)
+            order = heapq.nsmallest(k, range(self.size), key=lambda i: (-plain[i], i))
+            return [(i, plain[i]) for i in order]
         import numpy as np
 
-        q = np.asarray(query, dtype=np.float32)
-        norm = float(np.linalg.norm(q))
-        scores_np = self._matrix @ (q / norm) if norm else np.zeros(self.size, dtype=np.float32)
         count = min(k, self.size)
-        picked = np.argpartition(-scores_np, count - 1)[:count]
-        order = sorted(picked.tolist(), key=lambda i: (-float(scores_np[i]), i))
-        return [(i, float(scores_np[i])) for i in order]
+        picked = np.argpartition(-scores, count - 1)[:count]
+        ranked = sorted(picked.tolist(), key=lambda i: (-float(scores[i]), i))
+        return [(i, float(scores[i])) for i in ranked]
 
 
 def pack(vector: Sequence[float]) -> bytes:
