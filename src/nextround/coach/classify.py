@@ -850,27 +850,28 @@ def classify_with(
 def _competencies(
     normalised: str, qtype: str, neighbours: Sequence[Neighbour] = ()
 ) -> tuple[str, ...]:
+    hits = _competency_hits(normalised)
     if neighbours:
-        return _competencies_with_meaning(normalised, qtype, neighbours)
-    found: list[tuple[int, str]] = []
-    for competency, cues in COMPETENCY_CUES.items():
-        hits = sum(len(cue.pattern.findall(normalised)) for cue in cues)
-        if hits:
-            found.append((hits, competency))
-    ranked = [c for _, c in sorted(found, key=lambda pair: (-pair[0], COMPETENCIES.index(pair[1])))]
+        return _competencies_with_meaning(hits, qtype, neighbours)
+    ranked = sorted(hits, key=lambda c: (-hits[c], COMPETENCIES.index(c)))
     implied = [c for c in TYPE_IMPLIED_COMPETENCIES.get(qtype, ()) if c not in ranked]
     chosen = (implied + ranked)[:MAX_COMPETENCIES]
     return tuple(chosen) if chosen else TYPE_DEFAULT_COMPETENCIES[qtype]
 
 
+def _competency_hits(normalised: str) -> dict[str, int]:
+    """How often each competency's cues match the text, for those that match at all."""
+    hits = {
+        competency: sum(len(cue.pattern.findall(normalised)) for cue in cues)
+        for competency, cues in COMPETENCY_CUES.items()
+    }
+    return {competency: count for competency, count in hits.items() if count}
+
+
 def _competencies_with_meaning(
-    normalised: str, qtype: str, neighbours: Sequence[Neighbour]
+    hits: dict[str, int], qtype: str, neighbours: Sequence[Neighbour]
 ) -> tuple[str, ...]:
-    votes: dict[str, float] = {}
-    for competency, cues in COMPETENCY_CUES.items():
-        hits = sum(len(cue.pattern.findall(normalised)) for cue in cues)
-        if hits:
-            votes[competency] = float(hits)
+    votes: dict[str, float] = {c: float(count) for c, count in hits.items()}
     for competency in TYPE_IMPLIED_COMPETENCIES.get(qtype, ()):
         votes[competency] = votes.get(competency, 0.0) + 1.0
     for neighbour in neighbours:
@@ -885,7 +886,7 @@ def _competencies_with_meaning(
 def classify_question(text: str, neighbours: Sequence[Neighbour] = ()) -> Classification:
     """Classify any interview question; unrecognisable text gives background at confidence 0.
 
-    `neighbours` are the labelled questions (`training_examples()`) nearest to it in meaning,
+    `neighbours` are the labelled questions (`labelled_questions()`) nearest to it in meaning,
     found by the services layer when sentence embeddings are available.
     """
     return classify_with(_bank_model(), text, neighbours)
