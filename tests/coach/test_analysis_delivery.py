@@ -68,9 +68,12 @@ def test_it_flags_negative_self_talk() -> None:
         "the release date I asked for a short meeting and we agreed to ship the smaller version."
     )
     analysis = analyze_answer(CONFLICT, answer)
-    flag = find(analysis.by_aspect("delivery"), "talks you down")
+    # Talking oneself down is a problem of its own, told right after relevance.
+    flag = find(analysis.by_aspect("self-undermining"), "undermines you")
     assert flag.level == "fix"
+    assert flag.code == "self-undermining"
     assert covered(answer, flag) == ["I'm not very good at"]
+    assert not [i for i in analysis.insights if i.level == "good"]
 
 
 def test_it_flags_cliches() -> None:

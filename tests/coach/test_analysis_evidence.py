@@ -88,7 +88,7 @@ def test_it_lists_the_job_terms_used_and_the_ones_missing() -> None:
 def test_job_terms_match_other_forms_of_the_same_word() -> None:
     context = AnswerContext(job_terms=("stakeholder management",))
     answer = (
-        "I ran the stakeholder managing sessions every Monday... no, I mean I led stakeholder "
+        "I ran the stakeholder managing sessions every Monday and I led stakeholder "
         "management for the whole programme of 6 teams."
     )
     analysis = analyze_answer(CONFLICT, answer, context)

@@ -41,7 +41,10 @@ def test_a_one_word_answer_gets_no_praise() -> None:
 def test_a_one_word_answer_gets_no_praise_for_job_terms_either() -> None:
     analysis = analyze_answer(CONFLICT, "Python", AnswerContext(job_terms=("Python",)))
     assert all(i.level != "good" for i in analysis.insights)
-    assert analysis.score("job terms") == 100
+    # A word or two is told it is too short, not scored on the job's terms or on numbers.
+    assert analysis.score("job terms") is None
+    assert not [i for i in analysis.insights if i.code == "no-number"]
+    assert analysis.overall_confidence == "low"
 
 
 def test_a_non_english_answer_gets_only_its_length_checked() -> None:

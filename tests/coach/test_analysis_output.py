@@ -42,19 +42,37 @@ def test_to_dict_is_json_with_a_format_version() -> None:
     assert data["speaking_seconds"] == {"low": 19, "high": 23}  # 50 words at 160 and 130 wpm
     assert data["star"][0] == {"start": 0, "end": 80, "label": "situation"}
     first = data["insights"][0]
-    assert set(first) == {"aspect", "level", "message", "spans"}
+    assert set(first) == {"aspect", "level", "message", "spans", "code", "confidence"}
 
 
-def test_the_overall_score_is_the_visible_mean_of_the_aspects() -> None:
-    analysis = analyze_answer(CONFLICT, ANSWER)
+def test_the_overall_score_of_a_plain_answer_is_the_visible_mean_of_the_aspects() -> None:
+    answer = (
+        "Last spring a colleague and I disagreed about the release date for our billing app. I "
+        "asked for a short meeting, I listed the three risks on one page and I offered to ship "
+        "the smaller version first. As a result we shipped on 4 May and cut support tickets by 30%."
+    )
+    analysis = analyze_answer(CONFLICT, answer)
     scores = [s.score for s in analysis.scores]
     assert analysis.overall == round(sum(scores) / len(scores))
     data = analysis.to_dict()
     assert data["overall"] == {
         "score": analysis.overall,
+        "mean": analysis.overall,
         "mean_of": [s.aspect for s in analysis.scores],
+        "confidence": "high",
+        "note": "",
     }
     assert f"Overall {analysis.overall}/100, the mean of {len(scores)} aspects" in analysis.summary
+
+
+def test_talking_yourself_down_costs_more_than_any_aspect_shows() -> None:
+    plain = (
+        "Last spring a colleague and I disagreed about the release date for our billing app. I "
+        "asked for a short meeting, I listed the three risks on one page and I offered to ship "
+        "the smaller version first. As a result we shipped on 4 May and cut support tickets by 30%."
+    )
+    doubting = "I'm not very good at conflict, to be honest. " + plain
+    assert analyze_answer(CONFLICT, doubting).overall < analyze_answer(CONFLICT, plain).overall - 10
 
 
 def test_every_score_gives_its_reasons() -> None:
@@ -83,6 +101,8 @@ def test_insights_and_spans_serialise_plainly() -> None:
         "level": "fix",
         "message": "Two fillers.",
         "spans": [{"start": 0, "end": 2}, {"start": 5, "end": 7}],
+        "code": "",
+        "confidence": 1.0,
     }
 
 

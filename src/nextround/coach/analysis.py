@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass, replace
 
 from nextround.coach.aspects import AspectResult, AspectScore, ParsedAnswer, Step, parse, plural
-from nextround.coach.delivery import WPM_MID, delivery, duration, length, speaking_seconds
+from nextround.coach.delivery import (
+    WPM_MID,
+    delivery,
+    duration,
+    length,
+    self_undermining,
+    speaking_seconds,
+)
 from nextround.coach.insight import Insight, Span
+from nextround.coach.quality import TERM_TYPES, answer_quality, overall_score
 from nextround.coach.question_type import QUESTION_TYPES, guess_question_type
 from nextround.coach.relevance import RelevanceScorer, concept, job_terms, relevance, topic_words
 from nextround.coach.specificity import specificity
@@ -37,6 +45,7 @@ EARLIER_ATTEMPTS_COMPARED = 5
 PROGRESS_STEP = 10
 ASPECT_ORDER = (
     "relevance",
+    "self-undermining",
     "structure",
     "specificity",
     "ownership",
@@ -101,13 +110,26 @@ class Analysis:
     summary: str
     next_steps: tuple[str, ...]
     progress: tuple[ProgressChange, ...] = ()
+    # The overall score: the aspects' mean, held down by what outweighs any aspect (off-topic,
+    # too short, self-undermining); None means the plain mean.
+    overall_score: int | None = None
+    # "high", or "low" when the answer is short or unusual and the score is rough.
+    overall_confidence: str = "high"
+    overall_note: str = ""
 
     @property
-    def overall(self) -> int | None:
+    def mean(self) -> int | None:
         """The plain mean of the aspect scores, or None when nothing was scored."""
         if not self.scores:
             return None
         return round(sum(s.score for s in self.scores) / len(self.scores))
+
+    @property
+    def overall(self) -> int | None:
+        """The overall 0-100 score, or None when nothing was scored."""
+        if not self.scores:
+            return None
+        return self.overall_score if self.overall_score is not None else self.mean
 
     def score(self, aspect: str) -> int | None:
         """One aspect's score, or None if it was not scored."""
@@ -127,7 +149,13 @@ class Analysis:
             "speaking_seconds": {"low": self.speaking_seconds[0], "high": self.speaking_seconds[1]},
             "star": [item.to_dict() for item in self.star],
             "scores": [s.to_dict() for s in self.scores],
-            "overall": {"score": self.overall, "mean_of": [s.aspect for s in self.scores]},
+            "overall": {
+                "score": self.overall,
+                "mean": self.mean,
+                "mean_of": [s.aspect for s in self.scores],
+                "confidence": self.overall_confidence,
+                "note": self.overall_note,
+            },
             "insights": [i.to_dict() for i in self.insights],
             "summary": self.summary,
             "next_steps": list(self.next_steps),
@@ -230,18 +258,44 @@ def _analyse_one(
     )
     relevance_result, off_topic = relevance(parsed, question, scorer)
     results.append(relevance_result)
-    if star:
-        results.append(structure(parsed, question_type, labels))
-    results.append(specificity(parsed))
-    if star and parsed.word_count >= MIN_WORDS_FOR_STORY:
-        results.append(ownership(parsed, labels))
-    results.append(delivery(parsed, protected))
-    results.append(length(parsed, question_type, total_words))
-    terms = job_terms(parsed, context.job_terms, context.requirements, frozenset(question_keys))
-    if terms is not None:
-        results.append(terms)
+    undermining = self_undermining(parsed)
+    results.append(undermining)
+    short = parsed.word_count < MIN_WORDS_FOR_PRAISE
+    quality = answer_quality(parsed, labels if star else None)
+    praise = not short and not off_topic and quality.praiseworthy
+    if short:
+        # A word or two is told it is too short; advice on numbers or job terms would not fit.
+        if star:
+            results.append(structure(parsed, question_type, labels))
+        results.append(length(parsed, question_type, total_words, praise=False))
+    else:
+        if star:
+            results.append(structure(parsed, question_type, labels))
+        results.append(specificity(parsed, question_type))
+        if star and parsed.word_count >= MIN_WORDS_FOR_STORY:
+            results.append(ownership(parsed, labels))
+        results.append(delivery(parsed, protected))
+        results.append(length(parsed, question_type, total_words, praise=praise))
+        terms = job_terms(
+            parsed,
+            context.job_terms,
+            context.requirements,
+            frozenset(question_keys),
+            advise=question_type in TERM_TYPES,
+        )
+        if terms is not None:
+            results.append(terms)
+        if star and quality.no_example:
+            note = AspectResult("structure")
+            note.add(
+                "fix",
+                "No example: the answer speaks in general terms. Tell one real occasion: what "
+                "happened, what you did and how it ended.",
+                code="no-example",
+            )
+            note.step(9, "Tell one real example instead of describing yourself in general.")
+            results.append(note)
 
-    praise = parsed.word_count >= MIN_WORDS_FOR_PRAISE and not off_topic
     summary = None
     if off_topic:
         summary = (
@@ -253,7 +307,7 @@ def _analyse_one(
             f"{question_type.capitalize()} question, {plural(total_words, 'word')}: too short to "
             "show what you can do."
         )
-    return _assemble(
+    analysis = _assemble(
         parsed,
         question_type,
         total_words,
@@ -261,6 +315,16 @@ def _analyse_one(
         results,
         praise=praise,
         summary=summary,
+    )
+    score, sure, why = overall_score(
+        analysis, short=short, off_topic=off_topic, quality=quality, star=star
+    )
+    return replace(
+        analysis,
+        overall_score=score,
+        overall_confidence=sure,
+        overall_note=why,
+        summary=summary or _summary(replace(analysis, overall_score=score, overall_note=why)),
     )
 
 
@@ -318,12 +382,15 @@ def _assemble(
     summary: str | None,
 ) -> Analysis:
     results.sort(key=lambda r: ASPECT_ORDER.index(r.aspect))
+    weak = parsed.weak_sentences()
     insights = [
         insight
         for result in results
         for insight in result.insights
-        # Honesty: an answer too short or off the question earns no praise at all.
-        if praise or insight.level != "good"
+        # Honesty: an answer too short or off the question earns no praise at all, and no
+        # praise rests on a hedged, filler-laden, self-undermining or cliché sentence.
+        if insight.level != "good"
+        or (praise and not any(parsed.sentence_of(sp.start) in weak for sp in insight.spans))
     ]
     scores = tuple(r.score for r in results if r.score is not None)
     steps = sorted((s for r in results for s in r.steps), key=lambda s: s.priority)
@@ -361,13 +428,19 @@ def _summary(analysis: Analysis) -> str:
         return head
     ranked = sorted(analysis.scores, key=lambda s: (s.score, s.aspect))
     weakest, strongest = ranked[0], ranked[-1]
-    tail = f" Overall {analysis.overall}/100, the mean of {len(analysis.scores)} aspects"
+    if analysis.overall != analysis.mean:
+        tail = f" Overall {analysis.overall}/100"
+    else:
+        tail = f" Overall {analysis.overall}/100, the mean of {len(analysis.scores)} aspects"
     if strongest.score != weakest.score:
         tail += (
             f": strongest {strongest.aspect} ({strongest.score}), weakest {weakest.aspect} "
             f"({weakest.score})"
         )
-    return head + tail + "."
+    tail += "."
+    if analysis.overall_note:
+        tail += f" {analysis.overall_note}"
+    return head + tail
 
 
 def _with_progress(current: Analysis, past: list[Analysis], attempt: int) -> Analysis:

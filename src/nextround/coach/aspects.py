@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nextround.coach.insight import Insight, Level, Span
+from nextround.coach.insight import CONFIDENCE_BAR, Insight, Level, Span
 from nextround.coach.text import Sentence, Word, sentences_of, stem, words_of
 from nextround.coach.wordlists import WordLists
 
@@ -41,9 +41,24 @@ class AspectResult:
     insights: list[Insight] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
 
-    def add(self, level: Level, message: str, spans: tuple[Span, ...] | list[Span] = ()) -> None:
-        """Record one insight for this aspect."""
-        self.insights.append(Insight(self.aspect, level, message, tuple(sorted(set(spans)))))
+    def add(
+        self,
+        level: Level,
+        message: str,
+        spans: tuple[Span, ...] | list[Span] = (),
+        *,
+        code: str = "",
+        confidence: float = 1.0,
+        ask: str = "",
+    ) -> None:
+        """Record one insight; below the confidence bar it is asked as `ask`, or left out."""
+        if confidence < CONFIDENCE_BAR:
+            if not ask:
+                return
+            level, message = "info", ask
+        self.insights.append(
+            Insight(self.aspect, level, message, tuple(sorted(set(spans))), code, confidence)
+        )
 
     def step(self, priority: int, text: str) -> None:
         """Record one thing to do next."""
@@ -89,6 +104,20 @@ class ParsedAnswer:
         hi = bisect.bisect_left(spans, Span(sentence.end, sentence.end))
         return spans[lo:hi]
 
+    def weak_sentences(self) -> frozenset[int]:
+        """Sentences no praise may rest on: hedged, filler-laden, self-undermining or cliché."""
+        if "weak" not in self._found:
+            marked: list[Span] = []
+            for key in WEAK_KEYS:
+                marked.extend(self.found(key))
+            self._found["weak"] = sorted(marked)
+        return frozenset(self.sentence_of(span.start) for span in self._found["weak"])
+
+    def clean(self, spans: Sequence[Span]) -> list[Span]:
+        """The spans that lie in no weak sentence."""
+        weak = self.weak_sentences()
+        return [s for s in spans if self.sentence_of(s.start) not in weak]
+
     def sentence_of(self, position: int) -> int:
         """The index of the sentence holding a character position."""
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
@@ -110,6 +139,8 @@ class ParsedAnswer:
         return mine, ours
 
 
+# Word lists whose phrases make a sentence unfit to praise.
+WEAK_KEYS = ("fillers", "hedges", "negative_self_talk", "cliches", "vague_claims")
 _SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
 _PLURAL = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
 

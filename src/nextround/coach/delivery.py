@@ -36,6 +36,9 @@ LENGTH_TARGETS: dict[str, tuple[int, int, str]] = {
     "salary-notice": (10, 45, "a clear figure or range, or your notice period, and nothing more"),
     "second-round": (60, 150, "deeper detail than the first round, without rambling"),
 }
+# Under this share of the target length an answer is too short; between it and the target, a
+# little short (typed answers run shorter than spoken ones). Project heuristic.
+SHORT_SHARE = 0.6
 _COMMA_SET_OFF = re.compile(r"[,.;:!?\n]\s*$")
 
 
@@ -138,6 +141,7 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
                 f"{plural(len(fillers), 'filler')} ({said}; {rate_text}): at the level of "
                 f"hesitant speech ({HESITANT_FILLERS_PER_MIN:g} a minute). Pause instead.",
                 fillers,
+                code="filler",
             )
             result.step(14, f"Cut the fillers ({said}): a short pause sounds surer.")
         elif filler_rate > FLUENT_PER_100:
@@ -146,10 +150,16 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
                 f"{plural(len(fillers), 'filler')} ({said}; {rate_text}): above fluent speech "
                 f"({FLUENT_FILLERS_PER_MIN:g} a minute).",
                 fillers,
+                code="filler",
             )
             result.step(45, f"Drop the fillers ({said}).")
         else:
-            result.add("info", f"{plural(len(fillers), 'filler')} ({said}; {rate_text}).", fillers)
+            result.add(
+                "info",
+                f"{plural(len(fillers), 'filler')} ({said}; {rate_text}).",
+                fillers,
+                code="filler",
+            )
     if hedges:
         said = listing(sorted({" ".join(text[s.start : s.end].lower().split()) for s in hedges}))
         if hedge_rate >= HEDGES_PER_100 and len(hedges) >= 2:
@@ -158,18 +168,11 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
                 f"{plural(len(hedges), 'hedge')} ({said}) make you sound unsure of your own "
                 "story: state it.",
                 hedges,
+                code="hedging",
             )
             result.step(17, f"Remove hedges ({said}) and state what happened.")
         else:
-            result.add("info", f"{plural(len(hedges), 'hedge')} ({said}).", hedges)
-    if negative:
-        result.add(
-            "fix",
-            f"{listing([quote(text, s, 40) for s in negative[:3]])} talks you down: say what "
-            "you can do and how you are closing the gap.",
-            negative,
-        )
-        result.step(11, "Drop the self-criticism; frame a gap as something you are working on.")
+            result.add("info", f"{plural(len(hedges), 'hedge')} ({said}).", hedges, code="hedging")
     if cliches:
         said = listing([quote(text, s, 40) for s in cliches[:3]])
         result.add(
@@ -177,6 +180,7 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
             f"{said} {'is a cliché' if len(cliches) == 1 else 'are clichés'} interviewers hear "
             "all day: show the quality with an example instead.",
             cliches,
+            code="cliche",
         )
         result.step(24, "Swap clichés for a line from your own example.")
     for word, spans, options in repeats[:3]:
@@ -203,12 +207,37 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
         - min(15, 5 * len(repeats))
     )
     if filler_rate <= FLUENT_PER_100 and not (hedges or negative or cliches or repeats):
-        result.add("good", "Clean delivery: no hedges, clichés, self-criticism or overused words.")
+        result.add(
+            "good",
+            "Clean delivery: no hedges, clichés, self-criticism or overused words.",
+            code="clean-delivery",
+        )
     result.set_score(score, reasons)
     return result
 
 
-def length(parsed: ParsedAnswer, question_type: str, total_words: int) -> AspectResult:
+def self_undermining(parsed: ParsedAnswer) -> AspectResult:
+    """Statements that talk the candidate down ("I'm no expert"): a problem of their own."""
+    result = AspectResult("self-undermining")
+    found = _spans(parsed, "negative_self_talk")
+    if found:
+        said = listing([quote(parsed.text, s, 40) for s in found[:3]])
+        result.add(
+            "fix",
+            f"{said} {'undermines' if len(found) == 1 else 'undermine'} you: the interviewer "
+            "hears the doubt, not the experience. Say what you did and what you can do.",
+            found,
+            code="self-undermining",
+        )
+        result.step(
+            6, "Drop the lines that talk you down; frame a gap as something you are closing."
+        )
+    return result
+
+
+def length(
+    parsed: ParsedAnswer, question_type: str, total_words: int, *, praise: bool = True
+) -> AspectResult:
     """Spoken length against the target for the question type."""
     result = AspectResult("length")
     low, high, why = LENGTH_TARGETS[question_type]
@@ -221,11 +250,17 @@ def length(parsed: ParsedAnswer, question_type: str, total_words: int) -> Aspect
         f"{plural(total_words, 'word')}, about {duration(spoken)} spoken",
         f"target {target}",
     ]
-    if spoken < low:
+    if spoken < SHORT_SHARE * low:
         result.add(
-            "fix", f"{said}: short for a {question_type} answer, which needs {target} for {why}."
+            "fix",
+            f"{said}: short for a {question_type} answer, which needs {target} for {why}.",
+            code="too-short",
         )
         result.step(13 if spoken < low / 2 else 30, f"Develop the answer to about {target}: {why}.")
+        score = 100 * spoken / low
+    elif spoken < low:
+        # Typed answers run shorter than spoken ones: a little under the target is only a note.
+        result.add("info", f"{said}: on the short side; {target} leaves room for {why}.")
         score = 100 * spoken / low
     elif spoken > high:
         # Point at the words that run past the upper target.
@@ -238,11 +273,19 @@ def length(parsed: ParsedAnswer, question_type: str, total_words: int) -> Aspect
             f"{said}: long for a {question_type} answer ({target}: {why}). Interviewers lose the "
             "thread; cut the background and keep one example.",
             spans,
+            code="too-long",
         )
         result.step(12 if spoken > 2 * high else 22, f"Cut the answer to {target}.")
         score = 100 - 100 * (spoken - high) / high
     else:
-        result.add("good", f"{said}: inside the {target} a {question_type} answer should take.")
+        if praise:
+            result.add(
+                "good",
+                f"{said}: inside the {target} a {question_type} answer should take.",
+                code="length",
+            )
+        else:
+            result.add("info", f"{said}: inside the {target} for a {question_type} answer.")
         score = 100
     result.set_score(score, reasons)
     return result

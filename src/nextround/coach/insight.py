@@ -7,6 +7,9 @@ from typing import Literal
 
 Level = Literal["good", "fix", "info"]
 LEVELS: tuple[Level, ...] = ("good", "fix", "info")
+# Below this confidence (0-1) an insight is not stated: it becomes a question to the candidate, or
+# is left out when there is nothing to ask. "Never confidently wrong."
+CONFIDENCE_BAR = 0.5
 
 
 @dataclass(frozen=True, order=True)
@@ -33,10 +36,16 @@ class Insight:
     level: Level
     message: str
     spans: tuple[Span, ...] = ()
+    # What kind of problem or strength this is ("self-undermining", "no-result", ...), or "".
+    code: str = ""
+    # How sure the coach is, 0-1; insights below CONFIDENCE_BAR are never stated as fact.
+    confidence: float = 1.0
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
             raise ValueError(f"bad insight level {self.level!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"bad insight confidence {self.confidence!r}")
 
     def to_dict(self) -> dict[str, object]:
         """Plain dict for JSON."""
@@ -45,4 +54,6 @@ class Insight:
             "level": self.level,
             "message": self.message,
             "spans": [span.to_dict() for span in self.spans],
+            "code": self.code,
+            "confidence": round(self.confidence, 2),
         }

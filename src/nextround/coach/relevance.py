@@ -109,16 +109,33 @@ def relevance(
 
     # A couple of words cannot be judged on topic or off it; length and structure say "too short".
     off_topic = off_topic and parsed.word_count >= MIN_WORDS_TO_JUDGE
+    clean = parsed.clean(spans)
     if off_topic:
+        topic = listing(list(keys.values())[:4]) or "from the question"
+        why = (
+            "in meaning it is far from what was asked"
+            if scorer is not None
+            else f"none of its topic words ({topic}) or their synonyms appear"
+        )
         result.add(
             "fix",
-            f"This does not seem to answer the question: none of its topic words "
-            f"({listing(list(keys.values())[:4]) or 'from the question'}) or their synonyms "
-            "appear. Answer what was asked first.",
+            f"This does not seem to answer the question: {why}. Answer what was asked first.",
+            code="off-topic",
         )
         result.step(5, "Answer the question that was asked, in your first sentence.")
-    elif on_topic and matched:
-        result.add("good", f"You speak to what was asked: {listing(matched[:4])}.", spans)
+    elif on_topic and matched and clean:
+        said = [parsed.text[sp.start : sp.end].lower() for sp in clean]
+        shown = [
+            word
+            for word in matched
+            if any(concept(wordlists, stem(word)) == concept(wordlists, stem(x)) for x in said)
+        ] or matched
+        result.add(
+            "good", f"You speak to what was asked: {listing(shown[:4])}.", clean, code="on-topic"
+        )
+    elif on_topic and scorer is not None:
+        # On topic in meaning, but the shared words sit in weak sentences: nothing to point at.
+        pass
     elif matched and missing:
         result.add(
             "info",
@@ -139,15 +156,29 @@ def relevance(
     return result, off_topic
 
 
+# Sentences shorter than this are not substantive enough for a job term in them to earn praise.
+MIN_WORDS_FOR_TERM_PRAISE = 6
+
+
 def _requirement_words(requirements: tuple[str, ...], wordlists: WordLists) -> list[str]:
-    """Content words of the job's requirements, most frequent first."""
-    skip = wordlists.sets["stopwords"] | wordlists.sets["requirement_generic"]
+    """Content words of the job's requirements, most frequent first: no numbers, no common words."""
+    skip = (
+        wordlists.sets["stopwords"]
+        | wordlists.sets["requirement_generic"]
+        | wordlists.sets["question_framing"]
+        | wordlists.sets["number_words"]
+    )
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
     for requirement in requirements:
         for word in words_of(requirement):
             lowered = word.lower
-            if lowered in skip or len(lowered) < 3 or not any(c.isalpha() for c in lowered):
+            if (
+                lowered in skip
+                or len(lowered) < 3
+                or not lowered.replace("-", "").isalpha()
+                or lowered.endswith("ly")
+            ):
                 continue
             key = stem(lowered)
             counts[key] += 1
@@ -160,13 +191,20 @@ def job_terms(
     terms: tuple[str, ...],
     requirements: tuple[str, ...],
     question_keys: frozenset[str],
+    *,
+    advise: bool = True,
 ) -> AspectResult | None:
     """Which of the job's terms the answer uses, and the important ones it leaves out."""
     wordlists = parsed.wordlists
     candidates: list[str] = []
     seen: set[tuple[str, ...]] = set()
+    numbers = wordlists.sets["number_words"]
     for term in [*terms, *_requirement_words(requirements, wordlists)]:
-        stems = tuple(stem(w.lower) for w in words_of(term))
+        parts = words_of(term)
+        # A number ("five", "5+") is never a term of the job.
+        if not parts or all(w.lower in numbers or not w.lower.isalpha() for w in parts):
+            continue
+        stems = tuple(stem(w.lower) for w in parts)
         if stems and stems not in seen:
             seen.add(stems)
             candidates.append(" ".join(term.split()))
@@ -193,22 +231,41 @@ def job_terms(
         )
     )
 
+    # Only a term said in a substantive sentence counts: not in a cliché, hedge or filler line.
+    weak = parsed.weak_sentences()
+    substantive: dict[str, list[Span]] = {}
+    for term, spans in used.items():
+        kept = [
+            span
+            for span in spans
+            if (index := parsed.sentence_of(span.start)) not in weak
+            and len(parsed.sentences[index].words) >= MIN_WORDS_FOR_TERM_PRAISE
+        ]
+        if kept:
+            substantive[term] = kept
     result = AspectResult("job terms")
     wanted = min(len(candidates), JOB_TERMS_FOR_FULL_SCORE)
-    reasons = [f"{len(used)} of {len(candidates)} job terms used"]
-    if used:
+    reasons = [
+        f"{len(substantive)} of {len(candidates)} job terms used in substantive sentences",
+    ]
+    if substantive:
         result.add(
             "good",
-            f"You use the job's language: {listing(list(used)[:5])}.",
-            [span for spans in used.values() for span in spans],
+            f"You use the job's language: {listing(list(substantive)[:5])}.",
+            [span for spans in substantive.values() for span in spans],
+            code="job-terms",
         )
-    if missing and len(used) < wanted:
+    if not advise:
+        missing = []
+    if missing and len(substantive) < wanted:
         shown = listing(missing[:5])
-        if used:
+        if substantive:
             result.add("info", f"You could also bring in {shown}.")
         else:
             result.add("fix", f"None of the job's terms appear; where true, use {shown}.")
-        result.step(32 if used else 20, f"Work in the job's terms where they are true: {shown}.")
+        result.step(
+            32 if substantive else 20, f"Work in the job's terms where they are true: {shown}."
+        )
     reasons.append(plural(len(missing), "term") + " not used")
-    result.set_score(100 * min(1.0, len(used) / wanted), reasons)
+    result.set_score(100 * min(1.0, len(substantive) / wanted), reasons)
     return result

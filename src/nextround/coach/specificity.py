@@ -158,7 +158,11 @@ def _supported(evidence_starts: list[int], parsed: ParsedAnswer, index: int) -> 
     return any(lo <= start < hi for start in evidence_starts)
 
 
-def specificity(parsed: ParsedAnswer) -> AspectResult:
+# Question types whose answers are expected to carry a figure; elsewhere "add a number" misfits.
+NUMBER_TYPES = frozenset({"behavioural", "situational", "second-round", "technical", "background"})
+
+
+def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> AspectResult:
     """Score concrete detail and point out claims that nothing in the answer backs."""
     result = AspectResult("specificity")
     evidence = find_evidence(parsed)
@@ -184,18 +188,23 @@ def specificity(parsed: ParsedAnswer) -> AspectResult:
     if vague:
         reasons.append(f"{plural(len(vague), 'claim')} without evidence")
 
-    if figures and len(evidence) >= 2:
+    # Praise rests only on detail said plainly, not inside hedged or filler-laden sentences.
+    weak = parsed.weak_sentences()
+    solid = [e for e in evidence if parsed.sentence_of(e.span.start) not in weak]
+    if any(e.kind in FIGURE_KINDS for e in solid) and len(solid) >= 2:
         result.add(
             "good",
-            f"Concrete detail backs your answer: {shown(evidence)}.",
-            [e.span for e in evidence],
+            f"Concrete detail backs your answer: {shown(solid)}.",
+            [e.span for e in solid],
+            code="concrete-detail",
         )
     elif evidence:
         result.add("info", f"Some concrete detail: {shown(evidence)}.", [e.span for e in evidence])
-    if not figures and parsed.word_count:
+    if not figures and parsed.word_count and question_type in NUMBER_TYPES:
         result.add(
             "fix",
             "No numbers: add one that shows scale or outcome (how many, how much, how long).",
+            code="no-number",
         )
         result.step(16, "Add one number that shows scale or outcome.")
     if vague:
@@ -206,6 +215,7 @@ def specificity(parsed: ParsedAnswer) -> AspectResult:
             f"nearby: show {'it' if len(vague) == 1 else 'them'} with something you did and "
             "what came of it.",
             vague,
+            code="no-example",
         )
         result.step(18, "Replace general claims about yourself with an example that shows them.")
     result.set_score(score, reasons)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
-from nextround.coach.insight import Span
+from nextround.coach.insight import CONFIDENCE_BAR, Span
 from nextround.coach.text import Sentence
 
 StarPart = Literal["situation", "task", "action", "result"]
@@ -123,7 +123,20 @@ def label_sentences(parsed: ParsedAnswer) -> tuple[StarSentence, ...]:
             label = previous
         labels.append(StarSentence(sentence.span, label))
         previous = label if label is not None else previous
-    return tuple(labels)
+    return _results_after_actions(tuple(labels))
+
+
+def _results_after_actions(labels: tuple[StarSentence, ...]) -> tuple[StarSentence, ...]:
+    """A result is what came of the actions: an outcome told before any action is the problem."""
+    first_action = next((i for i, item in enumerate(labels) if item.label == "action"), None)
+    if first_action is None:
+        return labels
+    return tuple(
+        StarSentence(item.span, "situation")
+        if item.label == "result" and index < first_action
+        else item
+        for index, item in enumerate(labels)
+    )
 
 
 def star_applies(question_type: str, labels: tuple[StarSentence, ...]) -> bool:
@@ -134,6 +147,32 @@ def star_applies(question_type: str, labels: tuple[StarSentence, ...]) -> bool:
         return True
     found = {item.label for item in labels}
     return "action" in found and len(found - {None}) >= 2
+
+
+_ASK: dict[StarPart, str] = {
+    "situation": "Did you set the scene? One sentence on where you were and what was at stake "
+    "helps the interviewer follow.",
+    "task": "What was your part meant to be? One sentence such as “My job was to…” makes it plain.",
+    "action": "Did you say what you did yourself, step by step?",
+    "result": "Did you say what came of it? If so, start that sentence with “As a result” and "
+    "say what changed.",
+}
+
+
+def _missing_confidence(
+    parsed: ParsedAnswer, part: StarPart, by_part: dict[StarPart, list[int]]
+) -> tuple[float, str]:
+    """How sure a missing part is missing, and the question to ask when unsure."""
+    sentences = parsed.sentences
+    if part == "result" and sentences:
+        last = sentences[-1]
+        # The last sentence may well be the outcome, worded in a way the cues miss.
+        if has_figure(parsed, last) or parsed.in_sentence("outcome_words", last):
+            return 0.4, _ASK["result"]
+    if part in ("task", "situation") and by_part["action"] and by_part["result"]:
+        # A story with actions and a result usually implies its setting; ask, do not assert.
+        return 0.4, _ASK[part]
+    return 0.9, _ASK[part]
 
 
 def _sentence_numbers(indexes: list[int]) -> str:
@@ -184,7 +223,11 @@ def structure(
         [f"{part} ({_sentence_numbers(by_part[part])})" for part in PARTS if by_part[part]]
     )
     if len(present) == len(required):
-        result.add("good", f"Clear story shape: {found_text}.", found_spans)
+        clean = parsed.clean(found_spans)
+        if len(clean) * 2 > len(found_spans):
+            result.add("good", f"Clear story shape: {found_text}.", clean, code="structure")
+        else:
+            result.add("info", f"Found {found_text}.", found_spans)
     elif found_text:
         result.add("info", f"Found {found_text}.", found_spans)
 
@@ -201,7 +244,17 @@ def structure(
                 anchor = [sentences[-1].span]
             elif part == "task" and by_part["action"]:
                 anchor = [labels[by_part["action"][0]].span]
-        result.add("fix", f"No {part}: {_MISSING_ADVICE[part]}.", anchor)
+        confidence, ask = _missing_confidence(parsed, part, by_part)
+        result.add(
+            "fix",
+            f"No {part}: {_MISSING_ADVICE[part]}.",
+            anchor,
+            code=f"no-{part}",
+            confidence=confidence,
+            ask=ask,
+        )
+        if confidence < CONFIDENCE_BAR:
+            continue
         result.step(
             10 if part in ("action", "result") else 20, f"Add the {part}: {_MISSING_ADVICE[part]}."
         )
@@ -222,9 +275,12 @@ def structure(
             )
             result.step(25, "Spend more of the answer on your own actions and less on background.")
             score -= 15
-        elif share >= ACTION_SHARE_GOOD:
+        elif share >= ACTION_SHARE_GOOD and len(parsed.clean(action_spans)) == len(action_spans):
             result.add(
-                "good", f"The action carries the weight: {share:.0%} of your words.", action_spans
+                "good",
+                f"The action carries the weight: {share:.0%} of your words.",
+                action_spans,
+                code="action-share",
             )
 
     if by_part["result"]:
@@ -238,6 +294,7 @@ def structure(
                 "The result says how it ended but not what changed: add an outcome or a number "
                 "(time saved, money, customers, a decision made).",
                 [labels[i].span for i in by_part["result"]],
+                code="vague-result",
             )
             result.step(15, "Give the result a number or a concrete outcome.")
             reasons.append("result has no outcome or number")
@@ -253,11 +310,14 @@ def structure(
             score -= 10
         else:
             reasons.append("result has a number")
-            result.add(
-                "good",
-                "The result is measured: " + quote(parsed.text, labels[measured[0]].span) + ".",
-                [labels[i].span for i in measured],
-            )
+            clean = parsed.clean([labels[i].span for i in measured])
+            if clean:
+                result.add(
+                    "good",
+                    "The result is measured: " + quote(parsed.text, clean[-1]) + ".",
+                    clean,
+                    code="measured-result",
+                )
     result.set_score(score, reasons)
     return result
 
@@ -283,7 +343,11 @@ def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectR
             unclear.append(sentence.span)
     reasons = [f"“I” {plural(mine, 'time')}, “we” {plural(ours, 'time')} in {where}"]
     if mine + ours == 0:
-        result.add("info", f"Neither “I” nor “we” appears in {where}: say who did what.")
+        result.add(
+            "info",
+            f"Neither “I” nor “we” appears in {where}: say who did what.",
+            code="no-own-part",
+        )
         result.step(40, "Say in the first person what you did.")
         result.set_score(30, [*reasons, "no first person"])
         return result
@@ -295,15 +359,22 @@ def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectR
             f"Your own role is unclear in {plural(len(unclear), 'sentence')}: say what you did "
             f"yourself, for example {quote(parsed.text, shown[0], 50)} with “I” and your part.",
             shown,
+            code="no-own-part" if share < 0.5 else "",
         )
         result.step(12 if share < 0.5 else 35, "Replace “we” with what you did yourself.")
         reasons.append(f"{plural(len(unclear), 'sentence')} with “we” and no “I”")
-    if share >= 0.6 and mine >= 2:
+    # Praise rests only on sentences that are not hedged, filler-laden or self-undermining.
+    weak = parsed.weak_sentences()
+    clean = [s for s in chosen if s.index not in weak and parsed.first_person(s)[0]]
+    clean_mine = sum(parsed.first_person(s)[0] for s in clean)
+    clean_ours = sum(parsed.first_person(s)[1] for s in chosen if s.index not in weak)
+    if share >= 0.6 and clean_mine >= 2 and clean_mine >= 2 * clean_ours and len(clean) >= 2:
         result.add(
             "good",
             f"Your own part is clear: “I” {plural(mine, 'time')} against “we” "
             f"{plural(ours, 'time')} in {where}.",
-            [s.span for s in chosen if parsed.first_person(s)[0]],
+            [s.span for s in clean],
+            code="ownership",
         )
     result.set_score(100 * share, reasons)
     return result

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Q
 
-from nextround.coach.analysis import AnswerContext, AnswerError, analyze_answer
+from nextround.coach.analysis import Analysis, AnswerContext, AnswerError, analyze_answer
 from nextround.coach.bank import BankQuestion, load_bank, select_practice_questions
 from nextround.coach.classify import Classification
 from nextround.coach.probes import FollowUp, follow_ups
@@ -92,14 +92,54 @@ def _earlier_answers(owner: User, question: str) -> list[str]:
     return [answer for text, answer in rows if normalise_question(text) == key]
 
 
-def _job_context(owner: User, opportunity_id: int | None) -> tuple[tuple[str, ...], ...]:
+def _requirements(owner: User, opportunity_id: int | None) -> tuple[str, ...]:
     if opportunity_id is None:
-        return (), ()
+        return ()
     opp = opportunities.get(owner, opportunity_id)
-    texts = tuple(
+    return tuple(
         m.Requirement.objects.filter(owner=owner, opportunity=opp).values_list("text", flat=True)
     )
-    return texts, texts
+
+
+@functools.lru_cache(maxsize=1024)
+def key_terms(requirements: tuple[str, ...]) -> tuple[str, ...]:
+    """The job's key terms (tools, methods, named skills) read from its requirements."""
+    from nextround.coach.requirements import describe_requirement
+
+    found: list[str] = []
+    for text in requirements:
+        for term in describe_requirement(text)[1]:
+            if term.lower() not in {t.lower() for t in found}:
+                found.append(term)
+    return tuple(found)
+
+
+def analyse_text(
+    question: str,
+    answer: str,
+    *,
+    requirements: tuple[str, ...] = (),
+    terms: tuple[str, ...] = (),
+    earlier: tuple[str, ...] = (),
+    semantic: bool | None = None,
+) -> Analysis:
+    """The coach's analysis of one answer as practice gives it, with no storage involved.
+
+    `terms` are the job's key terms; by default those read from `requirements`.
+    """
+    classified = meaning.classify(question, semantic=semantic)
+    context = AnswerContext(
+        job_terms=terms or key_terms(requirements),
+        requirements=requirements,
+        earlier_answers=earlier,
+        question_type=classified.type if classified.confidence >= 0.35 else None,
+    )
+    try:
+        return analyze_answer(
+            question, answer, context, relevance_scorer=meaning.relevance_scorer(semantic)
+        )
+    except AnswerError as exc:
+        raise InvalidInput.one("answer", str(exc)) from None
 
 
 def segments(answer: str, insights: list[dict[str, Any]]) -> tuple[Segment, ...]:
@@ -154,28 +194,19 @@ def analyse(
     `semantic` forces meaning-based relevance on (True) or off (False); None uses the default.
     """
     question, answer = _check_text(question, answer)
-    job_terms, requirements = _job_context(owner, opportunity_id)
+    requirements = _requirements(owner, opportunity_id)
     earlier = _earlier_answers(owner, question)
     classified = meaning.classify(question, semantic=semantic)
-    context = AnswerContext(
-        job_terms=job_terms,
-        requirements=requirements,
-        earlier_answers=tuple(earlier),
-        question_type=classified.type if classified.confidence >= 0.35 else None,
+    result = analyse_text(
+        question, answer, requirements=requirements, earlier=tuple(earlier), semantic=semantic
     )
-    try:
-        result = analyze_answer(
-            question, answer, context, relevance_scorer=meaning.relevance_scorer(semantic)
-        )
-    except AnswerError as exc:
-        raise InvalidInput.one("answer", str(exc)) from None
     data = result.to_dict()
     asked_next = follow_ups(
         question,
         answer,
         result,
         probes=bank_probes(question),
-        skills=job_terms,
+        skills=key_terms(requirements),
         similarity=meaning.similarity_for("relevance", semantic),
     )
     data["follow_ups"] = [item.to_dict() for item in asked_next]
