@@ -91,7 +91,12 @@ def _draft_json(draft: Any) -> dict[str, Any]:
     from nextround.store.serialize import record_to_dict
 
     data = record_to_dict(draft.follow_up)
-    data.update(to_name=draft.to_name, to_email=draft.to_email, mailto=draft.mailto)
+    data.update(
+        to_name=draft.to_name,
+        to_email=draft.to_email,
+        mailto=draft.mailto,
+        rests_on=list(draft.rests_on),
+    )
     return data
 
 
@@ -116,11 +121,14 @@ def draft(round_id: int, kind: str, eml_dir: Path | None, as_json: bool) -> None
     from django.utils import timezone
 
     from nextround.cli import output
+    from nextround.coach.note_templates import long_date, long_time
     from nextround.services import followups
 
-    saved = followups.draft(user, round_id, kind)
+    made = followups.draft_notes(user, round_id, kind)
     now = timezone.now()
-    drafts = [followups.as_draft(f, now) for f in saved]
+    drafts = [followups.as_draft(f, now, rests_on=made.rests_on.get(f.pk, ())) for f in made.saved]
+    for reason in made.skipped:
+        click.echo(f"Note: {reason}", err=True)
     written: list[str] = []
     if eml_dir is not None:
         eml_dir.mkdir(parents=True, exist_ok=True)
@@ -132,15 +140,20 @@ def draft(round_id: int, kind: str, eml_dir: Path | None, as_json: bool) -> None
             (eml_dir / name).write_bytes(data)
             written.append(str(eml_dir / name))
     if as_json:
-        output.emit_json([_draft_json(d) | {"eml": p} for d, p in _pair(drafts, written)])
+        output.emit_json(
+            [
+                _draft_json(d) | {"eml": p, "skipped": made.skipped}
+                for d, p in _pair(drafts, written)
+            ]
+        )
         return
     for d in drafts:
         f = d.follow_up
-        sent = f" (sent {f.sent_at:%d %b})" if f.sent_at else ""
-        due = f", due {d.due_at:%a %d %b %H:%M}" if d.due_at else ""
-        click.echo(
-            f"--- follow-up {f.pk}: to {d.to_name} <{d.to_email or 'no address'}>{due}{sent}"
-        )
+        sent = f" (sent {long_date(f.sent_at.date())})" if f.sent_at else ""
+        due = f", due {long_time(d.due_at)}" if d.due_at else ""
+        click.echo(f"--- follow-up {f.pk}: {d.heading} <{d.to_email or 'no address'}>{due}{sent}")
+        for why in d.rests_on:
+            click.echo(f"(Strongest point: {why}.)")
         click.echo(f"Subject: {f.subject}\n\n{f.body}\n")
     for path in written:
         click.echo(f"Wrote {path}")
@@ -170,12 +183,24 @@ def overdue(as_json: bool) -> None:
     """List follow-ups past their due time and not yet sent."""
     user = owner()
     from nextround.cli import output
-    from nextround.services import followups
+    from nextround.coach.note_templates import long_time
+    from nextround.services import followups, times
 
     rows = followups.overdue(user)
-    output.records(
-        rows, ("id", "round_id", "kind", "subject", "due_at"), as_json, "Nothing overdue."
-    )
+    if as_json:
+        output.records(rows, ("id", "round_id", "kind", "subject", "due_at"), True, "")
+        return
+    if not rows:
+        click.echo("Nothing overdue.")
+        return
+    for f in rows:
+        name, _ = followups.recipient(f)
+        r = f.round
+        due = long_time(times.in_zone(f.due_at, r.timezone)) if f.due_at else "no date"
+        click.echo(
+            f"{f.pk}: {f.get_kind_display()} to {name or 'nobody yet'} "
+            f"({r.opportunity.company}, round {r.number}), due {due}"
+        )
 
 
 @click.command("calendar")
@@ -270,30 +295,50 @@ def compare(as_json: bool) -> None:
 
 @click.command("script")
 @click.argument("offer_id", type=int)
-@click.option("--reply-by", type=click.DateTime(["%Y-%m-%d"]), help="Date to answer by.")
+@click.option(
+    "--reply-by",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Day to answer by (default: a week from today, or their deadline if later).",
+)
+@click.option(
+    "--reason",
+    type=click.Choice(["family", "terms", "other-process", "notice"]),
+    default="family",
+    show_default=True,
+    help="Why you want the time: talk it over with family, read the terms, finish another "
+    "process, or check your notice period.",
+)
 @JSON
-def script(offer_id: int, reply_by: dt.datetime | None, as_json: bool) -> None:
+def script(offer_id: int, reply_by: dt.datetime | None, reason: str, as_json: bool) -> None:
     """What to write and say to thank them for an offer and ask for time."""
     user = owner()
     from nextround.cli import output
     from nextround.services import offers
 
-    s = offers.script(user, offer_id, reply_by.date() if reply_by else None)
+    s = offers.script(user, offer_id, reply_by.date() if reply_by else None, reason)
     if as_json:
         output.emit_json(
             {
                 "to_name": s.to_name,
                 "to_email": s.to_email,
+                "to_role": s.to_role,
                 "subject": s.subject,
                 "body": s.body,
                 "spoken": s.spoken,
                 "reply_by": s.reply_by.isoformat(),
+                "deadline": s.deadline.isoformat() if s.deadline else None,
+                "past_deadline": s.past_deadline,
+                "warnings": list(s.warnings),
             }
         )
         return
-    click.echo(f"To: {s.to_name} <{s.to_email or 'no address'}>\nSubject: {s.subject}\n")
+    click.echo(
+        f"To: {s.to_name} <{s.to_email or 'no address'}> ({s.to_role})\nSubject: {s.subject}\n"
+    )
     click.echo(s.body)
     click.echo("\nOn the phone:\n" + s.spoken)
+    for warning in s.warnings:
+        click.echo(f"\nNote: {warning}")
 
 
 @click.command("decide")

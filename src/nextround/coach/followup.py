@@ -1,4 +1,9 @@
-"""Draft follow-up notes: thank-you notes, chasers, a note to the consultant, an offer reply."""
+"""Draft follow-up notes: thank-you notes, chasers, a note to the consultant, an offer reply.
+
+Every sentence comes from data/note_templates.json with typed slots; what the candidate typed
+(questions, requirements) reaches a note only as a short noun phrase made by note_topics, or not
+at all. Notes that depend on where things stand read it from a RoundState.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,67 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from nextround.coach.evidence import competencies, content_stems
+from nextround.coach.note_templates import (
+    Name,
+    NounPhrase,
+    OfferReason,
+    SlotValue,
+    Templates,
+    join_and,
+    long_date,
+    templates,
+)
+from nextround.coach.note_topics import topic_phrase
+
 THANK_YOU_WITHIN = timedelta(hours=24)
 CHASE_AFTER_WORKING_DAYS = 5
-_MAX_TOPIC_CHARS = 80
+OFFER_DAYS = 7  # a week to think an offer over is a usual, reasonable ask
+MAX_TOPICS = 2
+DEFAULT_REASON = "family"
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
-_LITTLE_WORDS = {"the", "a", "an", "our", "my", "your", "their", "how", "what", "why", "which"}
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_OUTCOME_WORDS = {
+    "passed": "they have told you that you are through to the next step",
+    "offer": "they have made you an offer",
+    "rejected": "they have told you their decision",
+    "withdrew": "you withdrew from the process",
+}
 
 
 class FollowUpError(ValueError):
-    """A note that cannot be drafted, naming the missing field."""
+    """A note that cannot or should not be drafted, saying why."""
 
 
 @dataclass(frozen=True)
 class InterviewerInfo:
-    """Who a note goes to, and what was discussed with them."""
+    """Who a note goes to, and what was discussed with them (questions or topics, as typed)."""
 
     name: str
     title: str = ""
     role: str = "other"
     topics: tuple[str, ...] = ()
     email: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    """A requirement a story backs, as a short noun phrase, and the story behind it."""
+
+    phrase: str
+    requirement: str
+    story: str
+    linked: bool = True
+    requirement_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A concern from feedback: its short topic and what it is about."""
+
+    topic: str
+    competencies: tuple[str, ...] = ()
+    requirement_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,18 +85,40 @@ class NoteContext:
     round_number: int
     round_date: date
     interviewer: InterviewerInfo
-    fit_points: tuple[str, ...] = ()
+    points: tuple[Point, ...] = ()
+
+
+@dataclass(frozen=True)
+class NextRound:
+    number: int
+    day: date | None = None
+    kind: str = "one-to-one"
+    panel_known: bool = False
+    length_known: bool = False
+    place_known: bool = False
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """Where a round stands: what the notes about it must know."""
+
+    happened: bool = True
+    feedback_in: bool = False
+    outcome: str = "pending"  # pending, passed, offer, rejected, withdrew
+    offer_made: bool = False
+    next_round: NextRound | None = None
 
 
 @dataclass(frozen=True)
 class Note:
-    """A drafted note, with the topics it recalls so the user can see what it rests on."""
+    """A drafted note, with what it recalls and rests on so the user can see why."""
 
     subject: str
     body: str
     to_name: str = ""
     to_email: str = ""
     recalls: tuple[str, ...] = ()
+    rests_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,58 +129,9 @@ class OfferScript:
     body: str
     spoken: str
     reply_by: date
-
-
-# Each list is a set of phrasings of the same move; an interviewer's name picks one of each, so
-# two people on one panel rarely share a phrasing (thank_you_notes makes the openings distinct).
-_OPENINGS = (
-    "Thank you for taking the time to talk with me {when} about the {role} role.",
-    "Thank you for meeting me {when}. I really enjoyed our conversation about the {role} role.",
-    "Many thanks for your time {when}; it was a pleasure to meet you and to learn more "
-    "about the {role} role.",
-    "Thank you for a thoughtful conversation {when} about the {role} role at {company}.",
-    "It was good to meet you {when}, and thank you for making the time to talk about "
-    "the {role} role.",
-    "Thank you for your time and your questions {when}. I came away with a much clearer "
-    "picture of the {role} role.",
-)
-_RECALLS = (
-    "Our discussion of {topics} was a highlight of the conversation for me.",
-    "I enjoyed talking through {topics} with you, and it has stayed on my mind since.",
-    "Thank you especially for the chance to go into {topics} in more depth.",
-    "Going through {topics} with you gave me a real sense of what the work involves.",
-)
-_NO_TOPIC_RECALLS = (
-    "It was helpful to hear how you see the role and the team.",
-    "I appreciated how openly you described the work and its challenges.",
-    "Hearing your perspective gave me a much better sense of the team's day-to-day work.",
-    "I enjoyed hearing about what you are working on and where the team is heading.",
-)
-_FITS = (
-    "What I heard confirmed how well the role matches my experience with {fits}.",
-    "I am confident that my experience with {fits} would let me contribute quickly.",
-    "Everything I heard reinforced my interest, and my background in {fits} fits what you need.",
-    "I left even keener on the role: it calls for {fits}, which is where I have done my best work.",
-)
-_NO_POINT_FITS = (
-    "I left even more enthusiastic about the {role} role at {company}.",
-    "I came away sure that I would like to join {company}.",
-    "I am more keen than ever on the chance to contribute at {company}.",
-    "Everything I heard made me more excited about the role and the team.",
-)
-_CLOSINGS = (
-    "Thank you again, and I look forward to hearing about the next steps.",
-    "I look forward to hearing from you, and thank you again for your time.",
-    "Please let me know if there is anything further I can send you.",
-    "Thank you once more; I hope we speak again soon.",
-    "With thanks again, and I look forward to the next stage.",
-)
-_SIGN_OFFS = ("Best wishes,", "Kind regards,", "With best wishes,", "Warm regards,", "Many thanks,")
-_SUBJECTS = (
-    "Thank you – {role} interview",
-    "Thank you for {weekday}'s conversation",
-    "Thank you – {role} at {company}",
-)
+    past_deadline: bool = False
+    deadline: date | None = None
+    via_consultant: bool = False
 
 
 def first_name(name: str) -> str:
@@ -127,6 +145,17 @@ def first_name(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words.pop(0)
     return words[0] if words else ""
+
+
+def same_person(name: str, other: str) -> bool:
+    """Whether two written names are one person's ("Lee, Jordan" and "Jordan Lee")."""
+
+    def parts(text: str) -> frozenset[str]:
+        words = text.replace(",", " ").casefold().split()
+        return frozenset(w.rstrip(".") for w in words if w.rstrip(".") not in _TITLES)
+
+    mine, theirs = parts(name), parts(other)
+    return len(mine) >= 2 and mine == theirs
 
 
 def thank_you_due(round_end: datetime) -> datetime:
@@ -157,6 +186,56 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
+# Thank-you notes
+
+
+def recall_topics(asked: Sequence[str]) -> tuple[str, ...]:
+    """The topics a note may recall from what was asked: only those made cleanly."""
+    never = templates().never_recall
+    found: list[str] = []
+    for text in asked:
+        phrase = topic_phrase(text, never)
+        if phrase and phrase.casefold() not in {f.casefold() for f in found}:
+            found.append(phrase)
+    return tuple(found[:MAX_TOPICS])
+
+
+def doubted(point: Point, doubts: Sequence[Doubt]) -> bool:
+    """Whether feedback doubted what this point claims (any shared subject counts)."""
+    said = content_stems(f"{point.phrase} {point.requirement}")
+    skills = competencies(f"{point.phrase} {point.requirement}")
+    for doubt in doubts:
+        if point.requirement_id is not None and doubt.requirement_id == point.requirement_id:
+            return True
+        if set(doubt.competencies) & skills:
+            return True
+        if set(content_stems(doubt.topic)) & set(said):
+            return True
+    return False
+
+
+def strong_points(points: Sequence[Point], doubts: Sequence[Doubt]) -> tuple[Point, ...]:
+    """Points a note may make: backed by a story, and never what the feedback doubted."""
+    return tuple(p for p in points if p.phrase.strip() and not doubted(p, doubts))
+
+
+def _relevant(points: Sequence[Point], asked: Sequence[str]) -> Point | None:
+    """The strongest point, preferring one about what this person asked."""
+    if not points:
+        return None
+    heard = set(content_stems(" ".join(asked)))
+    for point in points:
+        if heard & set(content_stems(f"{point.phrase} {point.requirement}")):
+            return point
+    return points[0]
+
+
+def rests_on_point(point: Point) -> str:
+    """What a note's point rests on, in words: "SQL: your story “Churn model” backs it"."""
+    how = "you linked to it" if point.linked else "backs it"
+    return f"{point.phrase}, because your story “{point.story}” {how}"
+
+
 def thank_you_note(ctx: NoteContext) -> Note:
     """A short thank-you note to one interviewer, recalling what was discussed with them."""
     return _thank_you(ctx, _variant(ctx.interviewer.name))
@@ -164,162 +243,295 @@ def thank_you_note(ctx: NoteContext) -> Note:
 
 def thank_you_notes(contexts: Sequence[NoteContext]) -> tuple[Note, ...]:
     """Thank-you notes for everyone on a panel, each opening with a different phrasing."""
+    openings = templates().count("thank_you_opening")
     taken: set[int] = set()
     notes: list[Note] = []
     for ctx in contexts:
         index = _variant(ctx.interviewer.name)
         # Step to the next free opening so two people on the panel never get the same one.
-        for step in range(len(_OPENINGS)):
+        for step in range(openings):
             candidate = index + step
-            if candidate % len(_OPENINGS) not in taken:
+            if candidate % openings not in taken:
                 index = candidate
                 break
-        taken.add(index % len(_OPENINGS))
+        taken.add(index % openings)
         notes.append(_thank_you(ctx, index))
     return tuple(notes)
 
 
 def _thank_you(ctx: NoteContext, index: int) -> Note:
     _check(ctx)
+    t = templates()
     person = ctx.interviewer
-    values = _values(ctx)
-    topics = tuple(_topic(topic) for topic in person.topics if topic.strip())[:2]
+    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    topics = recall_topics(person.topics)
     if topics:
-        recall = _pick(_RECALLS, index, 1).format(topics=" and ".join(topics))
+        recall = t.render("thank_you_recall", _turn(index, 1), topic=NounPhrase(join_and(topics)))
     else:
-        recall = _pick(_NO_TOPIC_RECALLS, index, 1)
-    fits = tuple(point.strip().rstrip(".") for point in ctx.fit_points if point.strip())[:2]
-    if fits:
-        fit = _pick(_FITS, index, 2).format(fits=" and ".join(fits))
+        recall = t.render("thank_you_recall_none", _turn(index, 1))
+    point = _relevant(ctx.points, person.topics)
+    rests_on: tuple[str, ...] = ()
+    if point is not None:
+        fit = t.render(
+            "thank_you_point", _turn(index, 2), point=NounPhrase(point.phrase), company=company
+        )
+        rests_on = (rests_on_point(point),)
     else:
-        fit = _pick(_NO_POINT_FITS, index, 2).format(**values)
+        fit = t.render("thank_you_point_none", _turn(index, 2), role=role, company=company)
     paragraphs = [
-        f"Dear {first_name(person.name)},",
-        f"{_pick(_OPENINGS, index, 0).format(**values)} {recall}",
-        f"{fit} {_pick(_CLOSINGS, index, 3)}",
-        f"{_pick(_SIGN_OFFS, index, 4)}\n{ctx.candidate_name.strip()}",
+        t.render("greeting", 0, first_name=Name(first_name(person.name))),
+        f"{t.render('thank_you_opening', index, role=role, company=company)} {recall}",
+        f"{fit} {t.render('thank_you_closing', _turn(index, 3))}",
+        t.render("sign_off", _turn(index, 4), candidate=Name(ctx.candidate_name.strip())),
     ]
     return Note(
-        subject=_pick(_SUBJECTS, index, 5).format(**values),
+        subject=t.render("thank_you_subject", _turn(index, 5), role=role, company=company),
         body="\n\n".join(paragraphs),
         to_name=person.name.strip(),
         to_email=person.email.strip(),
         recalls=topics,
+        rests_on=rests_on,
     )
 
 
-def chaser_note(ctx: NoteContext, news_expected_on: date | None = None) -> Note:
+# Chasers and the note to the consultant
+
+
+def chaser_blocked(state: RoundState) -> str | None:
+    """Why no chaser is needed for a round in this state, or None when one is."""
+    if state.offer_made:
+        return "an offer is recorded, so there is nothing to chase"
+    if state.outcome in _OUTCOME_WORDS:
+        return f"{_OUTCOME_WORDS[state.outcome]}, so there is nothing to chase"
+    if state.next_round is not None:
+        return f"round {state.next_round.number} is already booked, so there is nothing to chase"
+    if not state.happened:
+        return "the round has not happened yet"
+    return None
+
+
+def chaser_note(
+    ctx: NoteContext,
+    news_expected_on: date | None = None,
+    state: RoundState | None = None,
+    via_consultant: bool = False,
+) -> Note:
     """A polite note asking about the next step and when a decision is likely."""
     _check(ctx)
-    values = _values(ctx)
+    blocked = chaser_blocked(state or RoundState())
+    if blocked:
+        raise FollowUpError(f"no chaser needed: {blocked}")
+    t = templates()
+    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    opening = t.render(
+        "chaser_opening",
+        role=role,
+        ordinal=NounPhrase(_ordinal(ctx.round_number)),
+        day=ctx.round_date,
+    )
     if news_expected_on is not None:
-        waited = (
-            f"You mentioned that you hoped to have news by {_day(news_expected_on)}, "
-            "so I thought I would check in."
-        )
+        waited = t.render("chaser_waited", news_by=news_expected_on)
     else:
-        waited = "I thought I would check in on how things are progressing."
+        waited = t.render("chaser_waited_none")
+    ask = "chaser_ask_consultant" if via_consultant else "chaser_ask_employer"
+    greeting = "consultant_greeting" if via_consultant else "greeting"
     paragraphs = [
-        f"Dear {first_name(ctx.interviewer.name)},",
-        "I hope you are well. I am writing to follow up on my {ordinal} interview for the "
-        "{role} role on {date}. ".format(**values)
-        + waited,
-        "I remain very interested in the role and in joining {company}. Could you let me know "
-        "what the next step will be, and when you expect to reach a decision?".format(**values),
-        "Thank you for your help, and I look forward to hearing from you.",
-        f"Kind regards,\n{ctx.candidate_name.strip()}",
+        t.render(greeting, first_name=Name(first_name(ctx.interviewer.name))),
+        f"{opening} {waited}",
+        t.render(ask, company=company),
+        t.render("chaser_closing"),
+        t.render("sign_off", 1, candidate=Name(ctx.candidate_name.strip())),
     ]
     return Note(
-        subject="{role} – next steps".format(**values),
+        subject=t.render("chaser_subject", role=role, company=company),
         body="\n\n".join(paragraphs),
         to_name=ctx.interviewer.name.strip(),
         to_email=ctx.interviewer.email.strip(),
     )
 
 
-def consultant_note(ctx: NoteContext) -> Note:
-    """A note to a recruitment consultant asking for feedback and the next round's format."""
+def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
+    """A note to a recruitment consultant that fits where the round stands."""
     _check(ctx)
-    values = _values(ctx)
-    next_ordinal = _ordinal(ctx.round_number + 1)
+    state = state or RoundState()
+    if state.outcome == "withdrew":
+        raise FollowUpError("you withdrew from this process, so there is nothing to follow up")
+    t = templates()
+    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    ordinal = NounPhrase(_ordinal(ctx.round_number))
+    day = ctx.round_date
     paragraphs = [
-        f"Hi {first_name(ctx.interviewer.name)},",
-        "Thank you for arranging my {ordinal} interview with {company} for the {role} role "
-        "on {date}.".format(**values),
-        "Have you had any feedback from them yet? I would find it really helpful to know what "
-        "went well and whether they have any concerns I could address.",
-        f"If there is to be a {next_ordinal} round, could you find out a little about it?\n"
-        "- who I will meet, and their roles\n"
-        "- how long it will be, and whether it is on site or by video\n"
-        "- whether I should prepare anything, such as a presentation or a task\n"
-        "- what they most want to learn about me at this stage",
-        "Thanks again for your support.",
-        f"Best wishes,\n{ctx.candidate_name.strip()}",
+        t.render("consultant_greeting", first_name=Name(first_name(ctx.interviewer.name)))
     ]
+    asks: list[str] = []
+    intro = ""  # the line the list of questions hangs from, when not the paragraph before it
+    if state.offer_made or state.outcome == "offer":
+        paragraphs.append(t.render("consultant_offer", company=company, role=role))
+    elif state.outcome == "rejected":
+        paragraphs.append(t.render("consultant_rejected", company=company, role=role))
+    elif not state.happened:
+        paragraphs.append(
+            t.render("consultant_before", company=company, role=role, ordinal=ordinal, day=day)
+        )
+        asks = _asks(t, None)
+    elif state.next_round is not None:
+        nxt = state.next_round
+        thanks = (
+            t.render("consultant_feedback_thanks", ordinal=ordinal, day=day)
+            if state.feedback_in
+            else t.render(
+                "consultant_arranged_thanks", company=company, role=role, ordinal=ordinal, day=day
+            )
+        )
+        name = NounPhrase(t.next_round_names.get(nxt.kind, "next interview"))
+        looking = (
+            t.render("consultant_next_booked", next_round=name, next_day=nxt.day)
+            if nxt.day is not None
+            else t.render("consultant_next_booked_undated", next_round=name)
+        )
+        paragraphs.append(f"{thanks} {looking}")
+        if not state.feedback_in:
+            paragraphs.append(t.render("consultant_ask_feedback_before_next"))
+        asks = _asks(t, nxt)
+        intro = t.render("consultant_asks_intro_next")
+    else:
+        if state.outcome == "passed":
+            first = t.render("consultant_passed_thanks", company=company)
+        elif state.feedback_in:
+            first = t.render("consultant_feedback_thanks", ordinal=ordinal, day=day)
+        else:
+            first = t.render(
+                "consultant_arranged_thanks", company=company, role=role, ordinal=ordinal, day=day
+            )
+        paragraphs.append(first)
+        if not state.feedback_in:
+            paragraphs.append(t.render("consultant_ask_feedback"))
+        timing = (
+            "consultant_ask_next_date" if state.outcome == "passed" else "consultant_ask_timing"
+        )
+        paragraphs.append(t.render(timing))
+        asks = _asks(t, None)
+        next_ordinal = NounPhrase(_ordinal(ctx.round_number + 1))
+        intro = (
+            t.render("consultant_asks_intro_next")
+            if state.outcome == "passed"
+            else t.render("consultant_asks_intro_maybe", next_ordinal=next_ordinal)
+        )
+    if asks:
+        listed = "\n".join(f"- {a}" for a in asks)
+        if intro:
+            paragraphs.append(f"{intro}\n{listed}")
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]}\n{listed}"
+    paragraphs.append(t.render("consultant_closing"))
+    paragraphs.append(t.render("sign_off", 0, candidate=Name(ctx.candidate_name.strip())))
     return Note(
-        subject="{company} – feedback and next round".format(**values),
+        subject=t.render("consultant_subject", company=company, role=role),
         body="\n\n".join(paragraphs),
         to_name=ctx.interviewer.name.strip(),
         to_email=ctx.interviewer.email.strip(),
     )
 
 
-def offer_time_request(ctx: NoteContext, reply_by: date) -> OfferScript:
+def _asks(t: Templates, nxt: NextRound | None) -> list[str]:
+    keys = []
+    if nxt is None or not nxt.panel_known:
+        keys.append("consultant_ask_who")
+    if nxt is None or not nxt.length_known:
+        keys.append("consultant_ask_length")
+    if nxt is None or not nxt.place_known:
+        keys.append("consultant_ask_place")
+    keys += ["consultant_ask_prepare", "consultant_ask_focus"]
+    return [t.render(k) for k in keys]
+
+
+# The offer
+
+
+def offer_reasons() -> tuple[OfferReason, ...]:
+    """The reasons a candidate can give for asking for time, with labels to choose from."""
+    return tuple(templates().offer_reasons.values())
+
+
+def proposed_reply_by(today: date, deadline: date | None) -> date:
+    """A week from today, or their own deadline when that gives more time."""
+    week = today + timedelta(days=OFFER_DAYS)
+    return max(week, deadline) if deadline else week
+
+
+def offer_time_request(
+    ctx: NoteContext,
+    reply_by: date,
+    deadline: date | None = None,
+    via_consultant: bool = False,
+    reason: str = DEFAULT_REASON,
+) -> OfferScript:
     """Thank them for an offer and ask for time to consider it, in writing and on the phone."""
     _check(ctx)
+    t = templates()
     if reply_by < ctx.round_date:
-        raise FollowUpError("reply_by is before the round's date")
-    values = _values(ctx)
-    first = first_name(ctx.interviewer.name)
-    when = _day(reply_by)
+        raise FollowUpError("the date to reply by is before the last round")
+    chosen = t.offer_reasons.get(reason)
+    if chosen is None:
+        raise FollowUpError(f"{reason!r} is not one of {', '.join(t.offer_reasons)}")
+    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    why = NounPhrase(chosen.phrase)
+    first = Name(first_name(ctx.interviewer.name))
+    past = deadline is not None and reply_by > deadline
+    who = "consultant" if via_consultant else "direct"
+    extra: dict[str, SlotValue] = {"company": company} if via_consultant else {}
+    if deadline is None:
+        time = t.render(f"offer_time_{who}", reply_by=reply_by, reason=why, **extra)
+    else:
+        which = "past" if past else "within"
+        time = t.render(
+            f"offer_time_{who}_{which}", reply_by=reply_by, reason=why, deadline=deadline, **extra
+        )
+    greeting = "consultant_greeting" if via_consultant else "greeting"
     paragraphs = [
-        f"Dear {first},",
-        "Thank you very much for offering me the {role} role. I am delighted, and I really "
-        "appreciate the time you and the team have spent with me.".format(**values),
-        "This is an important decision and I want to give it the careful thought it deserves. "
-        f"Would it be all right if I came back to you with my answer by {when}?",
-        "In the meantime, could you send me the full details of the offer in writing, including "
-        "salary, benefits and the proposed start date? If any questions come up as I read it, "
-        "I will let you know straight away.",
-        "Thank you again; I am very glad to have this opportunity.",
-        f"Kind regards,\n{ctx.candidate_name.strip()}",
+        t.render(greeting, first_name=first),
+        t.render(f"offer_thanks_{who}", role=role, company=company),
+        time,
+        t.render(f"offer_writing_{who}"),
+        t.render("offer_closing"),
+        t.render("sign_off", 1, candidate=Name(ctx.candidate_name.strip())),
     ]
-    spoken = (
-        f"Thank you so much, {first}, I'm delighted to hear that. "
-        "I'm very interested, and because it's an important decision I'd like to take a little "
-        f"time to look through the details properly. Could I come back to you by {when}? "
-        "And could you send the full offer in writing so I have everything in front of me?"
-    )
+    if past:
+        assert deadline is not None
+        spoken = t.render(
+            f"offer_spoken_{who}_past",
+            first_name=first,
+            reply_by=reply_by,
+            reason=why,
+            deadline=deadline,
+            **extra,
+        )
+    else:
+        spoken = t.render(
+            f"offer_spoken_{who}", first_name=first, reply_by=reply_by, reason=why, **extra
+        )
     return OfferScript(
-        subject="{role} offer – thank you".format(**values),
+        subject=t.render("offer_subject", role=role, company=company),
         body="\n\n".join(paragraphs),
         spoken=spoken,
         reply_by=reply_by,
+        past_deadline=past,
+        deadline=deadline,
+        via_consultant=via_consultant,
     )
 
 
 def _check(ctx: NoteContext) -> None:
-    for field, value in (
+    for name, value in (
         ("candidate_name", ctx.candidate_name),
         ("company", ctx.company),
         ("role", ctx.role),
         ("interviewer.name", ctx.interviewer.name),
     ):
         if not value.strip():
-            raise FollowUpError(f"{field} is empty")
+            raise FollowUpError(f"{name} is empty")
     if ctx.round_number < 1:
         raise FollowUpError("round_number must be 1 or more")
-
-
-def _values(ctx: NoteContext) -> dict[str, str]:
-    return {
-        "role": ctx.role.strip(),
-        "company": ctx.company.strip(),
-        "when": f"on {ctx.round_date:%A}",
-        "weekday": f"{ctx.round_date:%A}",
-        "date": _day(ctx.round_date),
-        "ordinal": _ordinal(ctx.round_number),
-    }
 
 
 def _variant(name: str) -> int:
@@ -327,27 +539,20 @@ def _variant(name: str) -> int:
     return int.from_bytes(digest[:4], "big")
 
 
-def _pick(options: Sequence[str], index: int, part: int) -> str:
+def _turn(index: int, part: int) -> int:
     # Each part of the note turns on a different slice of the number, so phrasings mix freely.
-    return options[(index + part * (index // 7 + 1)) % len(options)]
-
-
-def _topic(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) > _MAX_TOPIC_CHARS:
-        text = text[: _MAX_TOPIC_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    if text.endswith("?"):
-        return f"your question “{text}”"
-    text = text.rstrip(".!;:")
-    # Only a leading little word is lower-cased: "Python" or "Kafka" must keep their capital.
-    if text.split(" ", 1)[0].lower() in _LITTLE_WORDS and " " in text:
-        text = text[0].lower() + text[1:]
-    return text
+    return index + part * (index // 7 + 1)
 
 
 def _ordinal(number: int) -> str:
-    return _ORDINALS[number - 1] if 1 <= number <= len(_ORDINALS) else f"round {number}"
+    if 1 <= number <= len(_ORDINALS):
+        return _ORDINALS[number - 1]
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
-def _day(value: date) -> str:
-    return f"{value:%A} {value.day} {value:%B}"
+def say_date(value: date) -> str:
+    """The one date format of notes and pages."""
+    return long_date(value)

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from nextround.coach import followup as notes
+from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
+from nextround.coach.evidence import RequirementText
+from nextround.coach.note_topics import requirement_phrase
+from nextround.coach.requirements import extract_requirements
 from nextround.formats import eml
 from nextround.services import profile as profiles
 from nextround.services import times
 from nextround.services.errors import InvalidInput, ServiceError
+from nextround.services.evidence_map import evidence_view
 from nextround.services.records import follow_ups, rounds
 from nextround.store import models as m
 
@@ -23,33 +29,7 @@ KINDS = tuple(m.FollowUpKind.values)
 NO_NAME = "[your name]"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 SEND_AT = dt.time(9, 0)
-
-# How questions open, so that "Tell me about a time you led a team." recalls "the time I led a
-# team"; the interviewer's "you" is the candidate's "I" in the note.
-_LEADS = re.compile(
-    r"^(?:(?:can|could|would) you (?:please )?)?"
-    r"(?:(?:tell|talk|walk|take) (?:me|us) (?:about|through)|describe|explain|share"
-    r"|give (?:me|us) an example of|what (?:is|was|were) |how (?:do|did|would) you )\s*",
-    re.IGNORECASE,
-)
-_PRONOUNS = (
-    (r"\byou are\b", "I am"),
-    (r"\byou were\b", "I was"),
-    (r"\byou have\b", "I have"),
-    (r"\byou've\b", "I've"),
-    (r"\byou're\b", "I'm"),
-    (r"\byourself\b", "myself"),
-    (r"\byours\b", "mine"),
-    (r"\byour\b", "my"),
-    (r"\byou\b", "I"),
-)
-_REQUIREMENT_LEADS = re.compile(
-    r"^(?:strong|proven|excellent|good|solid|deep|demonstrable|extensive)\s+|"
-    r"^(?:experience|knowledge|understanding)\s+(?:with|in|of)\s+|^experience\s+(?=\w+ing\b)|"
-    r"^ability\s+to\s+",
-    re.IGNORECASE,
-)
-MAX_FIT_CHARS = 60
+_OFFER_STAGES = (m.Stage.OFFER, m.Stage.ACCEPTED, m.Stage.DECLINED)
 
 
 class NoRecipient(ServiceError):
@@ -67,10 +47,25 @@ class Draft:
     overdue: bool
     mailto: str
     recalls: tuple[str, ...]
+    rests_on: tuple[str, ...] = ()
+    stale: str = ""  # why an unsent note is no longer needed
 
     @property
     def id(self) -> int:
         return int(self.follow_up.pk)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.follow_up.get_kind_display()} to {self.to_name or 'nobody yet'}"
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """The notes a draft made or refreshed, and the people it left out, with why."""
+
+    saved: list[m.FollowUp]
+    skipped: list[str] = field(default_factory=list)
+    rests_on: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,29 +77,9 @@ class FollowUpPage:
     warnings: list[str]
     has_panel: bool
     has_consultant: bool
-
-
-def topic_of(question: str) -> str:
-    """What a question was about, in the candidate's words: "the time I handled a conflict"."""
-    text = " ".join(question.split()).strip()
-    lead = _LEADS.match(text)
-    if lead and lead.end() < len(text):
-        text = text[lead.end() :]
-        for pattern, replacement in _PRONOUNS:
-            text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
-        text = text.rstrip("?.! ")
-        text = re.sub(r"^a time\b", "the time", text, flags=re.IGNORECASE)
-    return text
-
-
-def fit_point(requirement: str) -> str:
-    """A requirement as a fit to restate: "Strong SQL" gives "SQL"."""
-    text = " ".join(requirement.split()).strip().rstrip(".")
-    for _ in range(2):
-        text = _REQUIREMENT_LEADS.sub("", text, count=1)
-    if text[:1].isupper() and not text[1:2].isupper() and not text.split(" ", 1)[0].isupper():
-        text = text[0].lower() + text[1:]
-    return text
+    skipped: list[str] = field(default_factory=list)
+    no_chaser: str = ""  # why no chaser is proposed
+    chase_to: str = ""  # who a chaser goes to, and why
 
 
 def _round_end(r: m.Round) -> dt.datetime:
@@ -123,29 +98,122 @@ def _at_nine(r: m.Round, day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, SEND_AT, tzinfo=zone).astimezone(dt.UTC)
 
 
-def _topics(r: m.Round, person: m.Interviewer, panel_size: int) -> tuple[str, ...]:
+class _Me:
+    """The candidate, to tell an interviewer record that is really them."""
+
+    def __init__(self, owner: User) -> None:
+        profile = profiles.get(owner)
+        self.name = profile.full_name
+        self.emails = set(profiles.candidate_emails(owner, profile))
+
+    def why_is(self, name: str, email: str) -> str:
+        """Why this person is the candidate, or "" when they are not."""
+        if email.strip().lower() in self.emails:
+            return f"{email.strip()} is your own address"
+        if self.name and notes.same_person(name, self.name):
+            return "that is your own name"
+        return ""
+
+    def skip(self, person: m.Interviewer, what: str) -> str:
+        why = self.why_is(person.name, person.email)
+        return (
+            f"No {what} to {person.name}: {why}. If an invite listed you as an attendee, "
+            "remove yourself from the round's people."
+        )
+
+
+def candidate(owner: User) -> _Me:
+    """The candidate's own name and addresses, to keep notes from going to them."""
+    return _Me(owner)
+
+
+def _asked(r: m.Round, person: m.Interviewer, panel_size: int) -> tuple[str, ...]:
     asked = [
         q
         for q in r.questions.all()
         if q.interviewer_id == person.pk or (panel_size == 1 and q.interviewer_id is None)
     ]
-    # What went down well is what the note should recall first.
-    order = {"positive": 0, "unknown": 1, "neutral": 1, "negative": 2}
-    asked.sort(key=lambda q: (order.get(q.reaction, 1), q.pk))
-    return tuple(topic_of(q.text) for q in asked if topic_of(q.text))[:2]
+    # What went down well comes first; what went badly is not something to recall.
+    order = {"positive": 0, "unknown": 1, "neutral": 1}
+    kept = [
+        q
+        for q in asked
+        if q.reaction in order and not (q.self_rating is not None and q.self_rating <= 2)
+    ]
+    kept.sort(key=lambda q: (order[q.reaction], q.pk))
+    return tuple(q.text for q in kept)
 
 
-def _fit_points(owner: User, opp: m.Opportunity) -> tuple[str, ...]:
-    reqs = list(
-        m.Requirement.objects.filter(owner=owner, opportunity=opp).prefetch_related("stories")
+def _doubts(owner: User, r: m.Round, reqs: list[m.Requirement]) -> list[notes.Doubt]:
+    """What feedback on this round and the ones before it doubted (the debrief's concerns)."""
+    upto = list(
+        m.Round.objects.filter(owner=owner, opportunity=r.opportunity, number__lte=r.number)
     )
-    reqs.sort(key=lambda q: (not q.stories.all(), q.kind != m.RequirementKind.MUST, q.pk))
-    points = [fit_point(q.text) for q in reqs]
-    return tuple(p for p in points if p and len(p) <= MAX_FIT_CHARS)[:2]
+    numbers = {x.pk: x.number for x in upto}
+    asked = [
+        AskedText(q.pk, numbers[q.round_id], q.text, q.answer_note, q.self_rating, q.reaction)
+        for q in m.AskedQuestion.objects.filter(owner=owner, round__in=upto).order_by("id")
+    ]
+    feedback = [
+        FeedbackText(f.pk, numbers[f.round_id], f.text, f.source, f.sender)
+        for f in m.Feedback.objects.filter(owner=owner, round__in=upto).order_by("id")
+    ]
+    if not feedback:
+        return []
+    debrief = analyse_debrief(
+        asked, feedback, [RequirementText(q.pk, q.text, q.kind) for q in reqs]
+    )
+    return [notes.Doubt(c.topic, c.competencies, c.requirement_id) for c in debrief.concerns]
+
+
+def _phrases(opp: m.Opportunity) -> dict[str, str]:
+    """Short noun phrases the requirement reader gave each requirement, by text."""
+    if not opp.job_description.strip():
+        return {}
+    found = {}
+    for x in extract_requirements(opp.job_description).requirements:
+        phrase = str(getattr(x, "phrase", "") or "")
+        if phrase:
+            found[_key(x.text)] = phrase
+    return found
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
+    """Requirements a story backs (linked first, then confident suggestions), never doubted."""
+    opp = r.opportunity
+    view = evidence_view(owner, opp.pk)
+    if not view.rows:
+        return ()
+    phrases = _phrases(opp)
+    linked: list[tuple[int, int, notes.Point]] = []
+    suggested: list[tuple[float, int, notes.Point]] = []
+    for row in view.rows:
+        q = row.requirement
+        phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
+        if not phrase:
+            continue
+        must = 0 if q.kind == m.RequirementKind.MUST else 1
+        if row.linked:
+            story = row.linked[0]
+            linked.append((must, q.pk, notes.Point(phrase, q.text, story.title, True, q.pk)))
+        elif row.suggested:
+            best = row.suggested[0]
+            point = notes.Point(phrase, q.text, best.title, False, q.pk)
+            suggested.append((-best.score, must, point))
+    ordered = [p for *_, p in sorted(linked, key=lambda x: x[:2])]
+    ordered += [p for *_, p in sorted(suggested, key=lambda x: x[:2])]
+    return notes.strong_points(ordered, _doubts(owner, r, [row.requirement for row in view.rows]))
 
 
 def _context(
-    owner: User, r: m.Round, person: notes.InterviewerInfo, fits: tuple[str, ...] = ()
+    owner: User,
+    r: m.Round,
+    person: notes.InterviewerInfo,
+    points: tuple[notes.Point, ...] = (),
 ) -> notes.NoteContext:
     profile = profiles.get(owner)
     return notes.NoteContext(
@@ -155,7 +223,7 @@ def _context(
         round_number=r.number,
         round_date=_round_day(r),
         interviewer=person,
-        fit_points=fits,
+        points=points,
     )
 
 
@@ -169,65 +237,154 @@ def _panel(owner: User, r: m.Round) -> list[m.Interviewer]:
     return list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id"))
 
 
+def state(owner: User, r: m.Round) -> notes.RoundState:
+    """Where the round stands: feedback in, outcome, an offer, the next round booked."""
+    opp = r.opportunity
+    nxt = (
+        m.Round.objects.filter(owner=owner, opportunity=opp, number__gt=r.number)
+        .exclude(status=m.RoundStatus.CANCELLED)
+        .order_by("number")
+        .first()
+    )
+    next_round = None
+    if nxt is not None:
+        me = _Me(owner)
+        people = [p for p in _panel(owner, nxt) if not me.why_is(p.name, p.email)]
+        next_round = notes.NextRound(
+            number=nxt.number,
+            day=_round_day(nxt) if nxt.scheduled_at else None,
+            kind=nxt.kind,
+            panel_known=bool(people),
+            length_known=bool(nxt.duration_minutes),
+            place_known=bool(nxt.location.strip() or nxt.link.strip()),
+        )
+    outcome = r.outcome
+    if outcome == m.RoundOutcome.PENDING and opp.stage == m.Stage.REJECTED:
+        outcome = m.RoundOutcome.REJECTED
+    elif outcome == m.RoundOutcome.PENDING and opp.stage == m.Stage.WITHDRAWN:
+        outcome = m.RoundOutcome.WITHDREW
+    offer_made = (
+        r.outcome == m.RoundOutcome.OFFER
+        or opp.stage in _OFFER_STAGES
+        or m.Offer.objects.filter(owner=owner, opportunity=opp).exists()
+    )
+    happened = r.status == m.RoundStatus.DONE or (
+        r.status == m.RoundStatus.PLANNED
+        and (r.scheduled_at is None or _round_end(r) <= timezone.now())
+    )
+    return notes.RoundState(
+        happened=happened,
+        feedback_in=m.Feedback.objects.filter(owner=owner, round=r).exists(),
+        outcome=outcome,
+        offer_made=offer_made,
+        next_round=next_round,
+    )
+
+
+def _consultant(opp: m.Opportunity) -> notes.InterviewerInfo | None:
+    if not opp.consultant_name.strip():
+        return None
+    return notes.InterviewerInfo(
+        name=opp.consultant_name, role="consultant", email=opp.consultant_email
+    )
+
+
+def _chase_contact(
+    panel: list[m.Interviewer], me: _Me, opp: m.Opportunity
+) -> tuple[m.Interviewer | None, notes.InterviewerInfo | None]:
+    """Who a chaser goes to: the consultant when there is one, else HR or the hiring manager."""
+    consultant = _consultant(opp)
+    if consultant is not None and not me.why_is(consultant.name, consultant.email):
+        return None, consultant
+    others = [p for p in panel if not me.why_is(p.name, p.email)]
+    for role in (m.InterviewerRole.HR, m.InterviewerRole.HIRING_MANAGER):
+        for person in others:
+            if person.role == role:
+                return person, _info(person)
+    return (others[0], _info(others[0])) if others else (None, None)
+
+
 def draft(owner: User, round_id: int, kind: str = "thank-you") -> list[m.FollowUp]:
     """Draft (or redraft) the notes of one kind for a round; notes already sent stay as they are."""
+    return draft_notes(owner, round_id, kind).saved
+
+
+def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
+    """Draft the notes of one kind, saying who was left out and why."""
     if kind not in KINDS:
         raise InvalidInput.one("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     r = rounds.get(owner, round_id)
     r = m.Round.objects.select_related("opportunity").prefetch_related("questions").get(pk=r.pk)
     panel = _panel(owner, r)
+    me = _Me(owner)
     planned: list[tuple[m.Interviewer | None, notes.Note, dt.datetime]] = []
+    skipped: list[str] = []
     try:
         if kind == m.FollowUpKind.THANK_YOU:
             if not panel:
                 raise NoRecipient(
                     f"round {r.number} has no interviewers: add them to the round first"
                 )
-            fits = _fit_points(owner, r.opportunity)
+            others = [p for p in panel if not me.why_is(p.name, p.email)]
+            skipped = [me.skip(p, "thank-you note") for p in panel if p not in others]
+            if not others:
+                raise NoRecipient(
+                    f"the only person on round {r.number} is you ({skipped[0]}): "
+                    "add the interviewers to the round"
+                )
+            _drop_notes_to_me(owner, r, [p for p in panel if p not in others])
+            points = _points(owner, r)
             contexts = [
-                _context(owner, r, _info(p, _topics(r, p, len(panel))), fits) for p in panel
+                _context(owner, r, _info(p, _asked(r, p, len(others))), points) for p in others
             ]
             due = notes.thank_you_due(_round_end(r))
-            for person, note in zip(panel, notes.thank_you_notes(contexts), strict=True):
-                planned.append((person, note, due))
+            for one, note in zip(others, notes.thank_you_notes(contexts), strict=True):
+                planned.append((one, note, due))
         elif kind == m.FollowUpKind.CHASER:
-            contact = _chase_contact(panel)
-            if contact is None:
+            blocked = notes.chaser_blocked(state(owner, r))
+            if blocked:
+                raise InvalidInput.one("follow-up", f"no chaser needed: {blocked}")
+            person, info = _chase_contact(panel, me, r.opportunity)
+            if info is None:
                 raise NoRecipient(
                     f"round {r.number} has no interviewers to ask: add the person who "
                     "gave you the timeline to the round first"
                 )
-            note = notes.chaser_note(_context(owner, r, _info(contact)), r.news_expected_on)
-            planned.append((contact, note, _at_nine(r, chase_on(r))))
-        else:
-            opp = r.opportunity
-            if not opp.consultant_name.strip():
-                raise NoRecipient(
-                    f"no consultant is recorded for {opp.company}: add their name to the "
-                    "opportunity first"
-                )
-            info = notes.InterviewerInfo(
-                name=opp.consultant_name, role="consultant", email=opp.consultant_email
+            note = notes.chaser_note(
+                _context(owner, r, info),
+                r.news_expected_on,
+                state(owner, r),
+                via_consultant=person is None,
             )
-            note = notes.consultant_note(_context(owner, r, info))
+            planned.append((person, note, _at_nine(r, chase_on(r))))
+        else:
+            info = _consultant(r.opportunity)
+            if info is None:
+                raise NoRecipient(
+                    f"no consultant is recorded for {r.opportunity.company}: add their name "
+                    "to the opportunity first"
+                )
+            note = notes.consultant_note(_context(owner, r, info), state(owner, r))
             due = _at_nine(r, notes.add_working_days(_round_day(r), 1))
             planned.append((None, note, due))
     except notes.FollowUpError as exc:
         raise InvalidInput.one("follow-up", str(exc)) from None
-    return _save(owner, r, kind, planned)
+    saved = _save(owner, r, kind, planned)
+    rests = {f.pk: note.rests_on for f, (_, note, _) in zip(saved, planned, strict=True)}
+    return Drafted(saved, skipped, rests)
+
+
+def _drop_notes_to_me(owner: User, r: m.Round, me: list[m.Interviewer]) -> None:
+    """Unsent notes drafted to the candidate before this guard existed are removed."""
+    if me:
+        m.FollowUp.objects.filter(
+            owner=owner, round=r, interviewer__in=me, sent_at__isnull=True
+        ).delete()
 
 
 def chase_on(r: m.Round) -> dt.date:
     """The day to chase this round: after the date the employer gave, or five working days on."""
     return notes.chase_date(_round_day(r), r.news_expected_on)
-
-
-def _chase_contact(panel: list[m.Interviewer]) -> m.Interviewer | None:
-    for role in (m.InterviewerRole.HR, m.InterviewerRole.HIRING_MANAGER):
-        for person in panel:
-            if person.role == role:
-                return person
-    return panel[0] if panel else None
 
 
 def _save(
@@ -278,6 +435,8 @@ def eml_draft(owner: User, follow_up_id: int) -> tuple[str, bytes]:
         raise NoRecipient(
             f"{name or 'this person'} has no email address: add one to make a draft file"
         )
+    if _Me(owner).why_is(name, address):
+        raise NoRecipient(f"this note is addressed to you ({name}): there is no draft to make")
     profile = profiles.get(owner)
     try:
         data = eml.build_eml_draft(name, address, f.subject, f.body, profile.email or None)
@@ -300,18 +459,34 @@ def mark_sent(owner: User, follow_up_id: int, when: dt.datetime | None = None) -
 
 
 def overdue(owner: User, now: dt.datetime | None = None) -> list[m.FollowUp]:
-    """Notes not sent, not closed, and past their due time, oldest first."""
+    """Notes not sent, not closed, past their due time and still needed, oldest first."""
     now = now or timezone.now()
+    later = m.Round.objects.filter(
+        opportunity=OuterRef("round__opportunity"), number__gt=OuterRef("round__number")
+    ).exclude(status=m.RoundStatus.CANCELLED)
+    # A chaser is no longer needed once the outcome is known or the next round is booked.
+    settled = Q(kind=m.FollowUpKind.CHASER) & (
+        ~Q(round__outcome=m.RoundOutcome.PENDING)
+        | Q(round__opportunity__stage__in=[*_OFFER_STAGES, m.Stage.REJECTED, m.Stage.WITHDRAWN])
+        | Q(Exists(later))
+    )
     return list(
         m.FollowUp.objects.filter(
             owner=owner, sent_at__isnull=True, closed_at__isnull=True, due_at__lt=now
         )
+        .exclude(settled)
         .select_related("round__opportunity", "interviewer")
         .order_by("due_at", "id")
     )
 
 
-def as_draft(f: m.FollowUp, now: dt.datetime, recalls: tuple[str, ...] = ()) -> Draft:
+def as_draft(
+    f: m.FollowUp,
+    now: dt.datetime,
+    recalls: tuple[str, ...] = (),
+    rests_on: tuple[str, ...] = (),
+    stale: str = "",
+) -> Draft:
     name, address = recipient(f)
     r = f.round
     return Draft(
@@ -319,9 +494,13 @@ def as_draft(f: m.FollowUp, now: dt.datetime, recalls: tuple[str, ...] = ()) -> 
         to_name=name,
         to_email=address,
         due_at=times.in_zone(f.due_at, r.timezone) if f.due_at else None,
-        overdue=bool(f.due_at and f.due_at < now and not f.sent_at and not f.closed_at),
+        overdue=bool(
+            f.due_at and f.due_at < now and not f.sent_at and not f.closed_at and not stale
+        ),
         mailto=mailto(f),
         recalls=recalls,
+        rests_on=rests_on,
+        stale=stale,
     )
 
 
@@ -330,31 +509,59 @@ def page(owner: User, round_id: int) -> FollowUpPage:
     r = rounds.get(owner, round_id)
     r = m.Round.objects.select_related("opportunity").prefetch_related("questions").get(pk=r.pk)
     panel = _panel(owner, r)
+    me = _Me(owner)
+    mine = [p for p in panel if me.why_is(p.name, p.email)]
+    others = [p for p in panel if p not in mine]
     items = list(
         m.FollowUp.objects.filter(owner=owner, round=r)
+        .exclude(interviewer__in=mine)
         .select_related("interviewer", "round__opportunity")
         .order_by("kind", "id")
     )
     now = timezone.now()
-    by_id = {p.pk: p for p in panel}
+    where = state(owner, r)
+    blocked = notes.chaser_blocked(where)
+    by_id = {p.pk: p for p in others}
+    thanks = [f for f in items if f.kind == m.FollowUpKind.THANK_YOU]
+    points = _points(owner, r) if thanks else ()
     drafts = []
     for f in items:
         person = by_id.get(f.interviewer_id or 0)
         recalls: tuple[str, ...] = ()
+        rests_on: tuple[str, ...] = ()
         if f.kind == m.FollowUpKind.THANK_YOU and person is not None:
-            recalls = _topics(r, person, len(panel))
-        drafts.append(as_draft(f, now, recalls))
+            recalls = notes.recall_topics(_asked(r, person, len(others)))
+            # The point the note makes, while its words are still in the note.
+            rests_on = tuple(
+                notes.rests_on_point(p) for p in points if f" {p.phrase} " in f" {f.body} "
+            )[:1]
+        stale = ""
+        if f.kind == m.FollowUpKind.CHASER and blocked and not f.sent_at:
+            stale = f"No longer needed: {blocked}."
+        drafts.append(as_draft(f, now, recalls, rests_on, stale))
     warnings = []
     if not profiles.get(owner).full_name:
         warnings.append(f"Your name is not set, so notes are signed {NO_NAME}.")
+    contact, info = _chase_contact(panel, me, r.opportunity)
+    chase_to = ""
+    if info is not None and contact is None:
+        chase_to = (
+            f"A chaser goes to {info.name}, your consultant: going to the employer directly "
+            "can cut across them."
+        )
+    elif info is not None:
+        chase_to = f"A chaser goes to {info.name}."
     return FollowUpPage(
         round=r,
         opportunity=r.opportunity,
         drafts=drafts,
-        chase_on=chase_on(r) if r.scheduled_at else None,
+        chase_on=chase_on(r) if r.scheduled_at and not blocked else None,
         warnings=warnings,
-        has_panel=bool(panel),
+        has_panel=bool(others),
         has_consultant=bool(r.opportunity.consultant_name.strip()),
+        skipped=[me.skip(p, "note") for p in mine],
+        no_chaser=f"No chaser needed: {blocked}." if blocked else "",
+        chase_to=chase_to if not blocked else "",
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -13,14 +14,12 @@ from django.utils import timezone
 
 from nextround.coach import decision as matrix
 from nextround.coach import followup as notes
+from nextround.services import followups, times
 from nextround.services import profile as profiles
-from nextround.services import times
 from nextround.services.errors import InvalidInput, ServiceError
 from nextround.services.followups import NO_NAME
 from nextround.services.records import offers
 from nextround.store import models as m
-
-REPLY_WORKING_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,17 @@ class Script:
     body: str
     spoken: str
     reply_by: dt.date
+    to_role: str = ""  # "your consultant", "the hiring manager"
+    deadline: dt.date | None = None
+    past_deadline: bool = False
+    reason: str = notes.DEFAULT_REASON
+    reasons: tuple[tuple[str, str], ...] = ()  # (key, label) to choose from
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def mailto(self) -> str:
+        query = f"subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
+        return f"mailto:{quote(self.to_email, safe='@')}?{query}"
 
 
 @dataclass(frozen=True)
@@ -84,38 +94,54 @@ def _get(owner: User, offer_id: int) -> m.Offer:
     return m.Offer.objects.select_related("opportunity").get(pk=offer_id)
 
 
-def _contact(opp: m.Opportunity) -> tuple[str, str]:
-    people = list(m.Interviewer.objects.filter(owner=opp.owner, opportunity=opp).order_by("id"))
-    for role in (m.InterviewerRole.HIRING_MANAGER, m.InterviewerRole.HR):
+def _contact(owner: User, opp: m.Opportunity) -> tuple[str, str, str]:
+    """Who the reply goes to: the consultant when there is one, else the hiring manager or HR."""
+    me = followups.candidate(owner)
+    if opp.consultant_name.strip() and not me.why_is(opp.consultant_name, opp.consultant_email):
+        return opp.consultant_name, opp.consultant_email, "your consultant"
+    people = [
+        p
+        for p in m.Interviewer.objects.filter(owner=owner, opportunity=opp).order_by("id")
+        if not me.why_is(p.name, p.email)
+    ]
+    for role, said in (
+        (m.InterviewerRole.HIRING_MANAGER, "the hiring manager"),
+        (m.InterviewerRole.HR, "the people team"),
+    ):
         for person in people:
             if person.role == role:
-                return person.name, person.email
-    if opp.consultant_name.strip():
-        return opp.consultant_name, opp.consultant_email
+                return person.name, person.email, said
     if people:
-        return people[0].name, people[0].email
+        return people[0].name, people[0].email, "who you met"
     raise ServiceError(
         f"nobody at {opp.company} is recorded to reply to: add the hiring manager as an "
         "interviewer, or the consultant to the opportunity"
     )
 
 
-def script(owner: User, offer_id: int, reply_by: dt.date | None = None) -> Script:
-    """What to write and say to thank them for the offer and ask for time to consider it."""
+def script(
+    owner: User,
+    offer_id: int,
+    reply_by: dt.date | None = None,
+    reason: str = notes.DEFAULT_REASON,
+) -> Script:
+    """What to write and say to thank them for the offer and ask for a specific time."""
     offer = _get(owner, offer_id)
     if offer.opportunity is None:
         raise InvalidInput.one("offer", "this is your current job, not an offer to reply to")
     opp = offer.opportunity
-    name, email = _contact(opp)
+    name, email, said = _contact(owner, opp)
     last = m.Round.objects.filter(owner=owner, opportunity=opp).order_by("-number").first()
     today = timezone.localdate()
     round_day = today
     if last is not None and last.scheduled_at is not None:
         round_day = min(today, times.in_zone(last.scheduled_at, last.timezone).date())
     if reply_by is None:
-        reply_by = offer.deadline or notes.add_working_days(today, REPLY_WORKING_DAYS)
+        reply_by = notes.proposed_reply_by(today, offer.deadline)
     if reply_by < today:
-        raise InvalidInput.one("reply_by", f"{reply_by.isoformat()} is in the past")
+        raise InvalidInput.one(
+            "reply_by", f"{notes.say_date(reply_by)} is in the past: choose a later day"
+        )
     ctx = notes.NoteContext(
         candidate_name=profiles.get(owner).full_name or NO_NAME,
         company=opp.company,
@@ -124,11 +150,37 @@ def script(owner: User, offer_id: int, reply_by: dt.date | None = None) -> Scrip
         round_date=round_day,
         interviewer=notes.InterviewerInfo(name=name, email=email),
     )
+    via_consultant = said == "your consultant"
     try:
-        written = notes.offer_time_request(ctx, reply_by)
+        written = notes.offer_time_request(
+            ctx, reply_by, offer.deadline, via_consultant=via_consultant, reason=reason
+        )
     except notes.FollowUpError as exc:
-        raise InvalidInput.one("offer", str(exc)) from None
-    return Script(offer, name, email, written.subject, written.body, written.spoken, reply_by)
+        raise InvalidInput.one(
+            "reason" if "is not one of" in str(exc) else "offer", str(exc)
+        ) from None
+    warnings = []
+    if written.past_deadline and offer.deadline is not None:
+        warnings.append(
+            f"{notes.say_date(reply_by)} is after their deadline of "
+            f"{notes.say_date(offer.deadline)}: the script asks for the extra time. Wait until "
+            "they agree before you count on it."
+        )
+    return Script(
+        offer,
+        name,
+        email,
+        written.subject,
+        written.body,
+        written.spoken,
+        reply_by,
+        to_role=said,
+        deadline=offer.deadline,
+        past_deadline=written.past_deadline,
+        reason=reason,
+        reasons=tuple((r.key, r.label) for r in notes.offer_reasons()),
+        warnings=tuple(warnings),
+    )
 
 
 def rate(owner: User, offer_id: int, ratings: Mapping[str, float]) -> m.Offer:

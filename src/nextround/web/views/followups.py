@@ -42,11 +42,14 @@ def _back(round_pk: int, anchor: str = "") -> HttpResponse:
 def draft(request: HttpRequest, pk: int) -> HttpResponse:
     kind = request.POST.get("kind", "thank-you")
     try:
-        made = found(lambda: followups.draft(owner(request), pk, kind))
+        made = found(lambda: followups.draft_notes(owner(request), pk, kind))
     except ServiceError as exc:
         messages.error(request, f"Could not draft: {exc}")
     else:
-        messages.success(request, f"Drafted {len(made)} note{'s' if len(made) != 1 else ''}.")
+        n = len(made.saved)
+        messages.success(request, f"Drafted {n} note{'s' if n != 1 else ''}.")
+        for reason in made.skipped:
+            messages.info(request, reason)
     return _back(pk)
 
 

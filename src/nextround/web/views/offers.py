@@ -107,9 +107,10 @@ def script(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         reply_by = dt.date.fromisoformat(raw) if raw else None
     except ValueError:
-        error = f"{raw!r} is not a date such as 2026-12-01."
+        error = f"{raw!r} is not a date: choose a day in the date box."
+    reason = request.GET.get("reason", "") or "family"
     try:
-        result = found(lambda: offers.script(owner(request), pk, reply_by))
+        result = found(lambda: offers.script(owner(request), pk, reply_by, reason))
     except ServiceError as exc:
         messages.error(request, str(exc))
         return redirect("offers")
