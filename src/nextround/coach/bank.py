@@ -68,6 +68,36 @@ INTERVIEWER_ROLES: tuple[str, ...] = (
     "other",
 )
 
+# The job's field (coach/fields.py detects it): a question tagged with fields is asked only there.
+FIELDS: tuple[str, ...] = (
+    "software",
+    "data",
+    "nursing",
+    "teaching",
+    "marketing",
+    "sales",
+    "finance",
+    "retail",
+    "social-work",
+    "hospitality",
+    "construction",
+    "law",
+    "logistics",
+    "hr",
+    "engineering",
+)
+
+# Kinds of round; a question tagged with kinds assumes their set-up (a prepared presentation,
+# the morning's tour) and is asked only there.
+ROUND_KINDS: tuple[str, ...] = (
+    "one-to-one",
+    "panel",
+    "meet-the-team",
+    "tour",
+    "presentation",
+    "assessment",
+)
+
 ROUND_PURPOSES: tuple[str, ...] = (
     "screening",
     "shortlist",
@@ -81,6 +111,9 @@ ROUND_PURPOSES: tuple[str, ...] = (
 # Share of a practice set drawn from questions that exercise a weak competency; the rest keeps
 # the session mixed so it still feels like a real interview.
 WEAK_SHARE = 0.6
+# How much likelier a question of the job's own field is to be drawn than a general one: about
+# one practice question in five is then the field's own, and the rest stays a real interview.
+FIELD_WEIGHT = 8.0
 MIN_PROBES = 2
 MAX_PROBES = 4
 
@@ -98,6 +131,8 @@ class BankQuestion:
     looking_for: str
     probes: tuple[str, ...]
     rounds: tuple[str, ...]  # empty: suits any round
+    fields: tuple[str, ...] = ()  # empty: suits any field
+    kinds: tuple[str, ...] = ()  # empty: suits any kind of round
 
 
 @dataclass(frozen=True)
@@ -107,6 +142,7 @@ class AskTemplate:
     roles: tuple[str, ...]
     purposes: tuple[str, ...]  # empty: suits any round
     why: str
+    fields: tuple[str, ...] = ()  # empty: suits any field
 
 
 @dataclass(frozen=True)
@@ -203,6 +239,8 @@ def parse_bank(raw: object, source: str) -> tuple[BankQuestion, ...]:
                 looking_for=item.text("looking_for"),
                 probes=probes,
                 rounds=item.words("rounds", ROUND_PURPOSES, allow_empty=True),
+                fields=item.words("fields", FIELDS, allow_empty=True),
+                kinds=item.words("kinds", ROUND_KINDS, allow_empty=True),
             )
         )
     return tuple(questions)
@@ -217,6 +255,7 @@ def parse_asks(raw: object, source: str) -> tuple[AskTemplate, ...]:
             roles=item.words("roles", INTERVIEWER_ROLES),
             purposes=item.words("purposes", ROUND_PURPOSES, allow_empty=True),
             why=item.text("why"),
+            fields=item.words("fields", FIELDS, allow_empty=True) if "fields" in item.raw else (),
         )
         for item in _items(raw, source, "asks")
     )
@@ -288,22 +327,57 @@ def _check(values: Collection[str], vocabulary: Sequence[str], what: str) -> Non
         raise ValueError(f"unknown {what}: {', '.join(unknown)}")
 
 
-def questions_to_ask(role: str, purpose: str | None, limit: int) -> list[AskTemplate]:
-    """Questions for the candidate to ask, best first: the interviewer's role, then the purpose."""
+def _check_setting(field: str | None, kind: str | None) -> None:
+    if field is not None:
+        _check([field], FIELDS, "field")
+    if kind is not None:
+        _check([kind], ROUND_KINDS, "round kind")
+
+
+def suits(question: BankQuestion, field: str | None = None, kind: str | None = None) -> bool:
+    """Whether a question may be asked for this field and kind of round (None: not known)."""
+    return (not question.fields or field in question.fields) and (
+        not question.kinds or kind in question.kinds
+    )
+
+
+@functools.cache
+def bank_for(field: str | None = None, kind: str | None = None) -> tuple[BankQuestion, ...]:
+    """The bank less the questions of other fields and of other kinds of round, in file order.
+
+    With field None only questions for any field are kept, and with kind None only those for any
+    kind of round: an unknown field or set-up never lets another's questions in.
+    """
+    _check_setting(field, kind)
+    return tuple(q for q in load_bank() if suits(q, field, kind))
+
+
+def questions_to_ask(
+    role: str, purpose: str | None, limit: int, field: str | None = None
+) -> list[AskTemplate]:
+    """Questions for the candidate to ask, best first: the role, the purpose, then the field.
+
+    Questions written for another field are never returned; with field None only questions for
+    any field are.
+    """
     _check([role], INTERVIEWER_ROLES, "interviewer role")
     if purpose is not None:
         _check([purpose], ROUND_PURPOSES, "round purpose")
+    _check_setting(field, None)
     if limit < 0:
         raise ValueError("limit must not be negative")
 
-    def rank(ask: AskTemplate) -> tuple[int, int]:
+    def rank(ask: AskTemplate) -> tuple[int, int, int, int]:
         # A question written for this purpose beats one for any round, which beats one for
-        # another purpose; within a rank the file order (most useful first) holds.
+        # another purpose; among those that suit the round, the field's own come first; within
+        # a rank the file order (most useful first) holds.
         any_round = purpose is None or not ask.purposes
         fit = 1 if any_round else 2 if purpose in ask.purposes else 0
-        return (-int(role in ask.roles), -fit)
+        own_field = field is not None and field in ask.fields
+        return (-int(role in ask.roles), -int(fit > 0), -int(own_field), -fit)
 
-    return sorted(load_asks(), key=rank)[:limit]
+    allowed = [a for a in load_asks() if not a.fields or field in a.fields]
+    return sorted(allowed, key=rank)[:limit]
 
 
 def _weighted_sample(
@@ -323,8 +397,14 @@ def select_practice_questions(
     count: int,
     seed: int,
     exclude_ids: Collection[str] = (),
+    field: str | None = None,
+    kind: str | None = None,
 ) -> list[BankQuestion]:
-    """A deterministic practice set for a seed, weighted toward the weak competencies."""
+    """A deterministic practice set for a seed, weighted toward the weak competencies.
+
+    Only questions that suit the field and kind of round are drawn (see `bank_for`); the field's
+    own questions are FIELD_WEIGHT times likelier than general ones.
+    """
     _check(weak_competencies, COMPETENCIES, "competency")
     if types is not None:
         _check(types, QUESTION_TYPES, "question type")
@@ -332,19 +412,66 @@ def select_practice_questions(
         raise ValueError("count must not be negative")
     weak = set(weak_competencies)
     pool = [
-        q for q in load_bank() if q.id not in exclude_ids and (types is None or q.type in types)
+        q
+        for q in bank_for(field, kind)
+        if q.id not in exclude_ids and (types is None or q.type in types)
     ]
     rng = random.Random(seed)
+
+    def weight(q: BankQuestion, base: float) -> float:
+        return base * (FIELD_WEIGHT if q.fields else 1.0)
+
     focused = [q for q in pool if weak & set(q.competencies)]
     others = [q for q in pool if not weak & set(q.competencies)]
     want_focused = min(len(focused), round(count * WEAK_SHARE) if others else count)
     # Questions that touch several weak competencies are worth more practice time.
     chosen = _weighted_sample(
-        focused, [float(len(weak & set(q.competencies))) for q in focused], want_focused, rng
+        focused,
+        [weight(q, float(len(weak & set(q.competencies)))) for q in focused],
+        want_focused,
+        rng,
     )
-    chosen += _weighted_sample(others, [1.0] * len(others), count - len(chosen), rng)
+    chosen += _weighted_sample(others, [weight(q, 1.0) for q in others], count - len(chosen), rng)
     if len(chosen) < count:
         rest = [q for q in focused if q not in chosen]
         chosen += _weighted_sample(rest, [1.0] * len(rest), count - len(chosen), rng)
     rng.shuffle(chosen)
+    return chosen
+
+
+def field_questions(
+    field: str | None,
+    purpose: str | None,
+    count: int,
+    seed: int,
+    kind: str | None = None,
+    types: Sequence[str] | None = None,
+    exclude_ids: Collection[str] = (),
+) -> list[BankQuestion]:
+    """Up to `count` questions written for the field, the same for the same seed.
+
+    Those written for the round's purpose come first, then those for any round; a question for
+    another purpose is used only when there are too few. Field None gives none.
+    """
+    if purpose is not None:
+        _check([purpose], ROUND_PURPOSES, "round purpose")
+    if types is not None:
+        _check(types, QUESTION_TYPES, "question type")
+    if count < 0:
+        raise ValueError("count must not be negative")
+    if field is None:
+        _check_setting(None, kind)
+        return []
+    own = [
+        q
+        for q in bank_for(field, kind)
+        if field in q.fields and q.id not in exclude_ids and (types is None or q.type in types)
+    ]
+    rng = random.Random(seed)
+    tiers: list[list[BankQuestion]] = [[], [], []]
+    for q in own:
+        tiers[0 if purpose in q.rounds else 1 if not q.rounds else 2].append(q)
+    chosen: list[BankQuestion] = []
+    for tier in tiers:
+        chosen += rng.sample(tier, min(len(tier), count - len(chosen)))
     return chosen
