@@ -276,6 +276,9 @@ def requirement_phrase(text: str) -> str | None:
     words = stripped.split()
     if not words or len(words) > MAX_POINT_WORDS or not _plain_words(words, _CREDENTIALS):
         return None
+    # "Airflow or Dagster" offers a choice; the candidate's claim is one of them, so leave it.
+    if any(w.lower() in ("or", "etc", "similar") for w in words):
+        return None
     if words[-1].lower() in ("a", "an", "the", "of", "and", "or", "to", "with", "in"):
         return None
     if not had_lead:
