@@ -34,7 +34,7 @@ SUFFIXES = (".md", ".txt", ".html")
 # part of the labelled item's own words holding at least this share of them.
 MATCH_OVERLAP = 0.6
 MIN_PART_SHARE = 0.4
-# A further part of an already matched label is correct (not an extra) when it has this many words.
+# A part (of a label) of fewer words than this neither matches nor counts as correct.
 MIN_PART_WORDS = 2
 
 
@@ -143,7 +143,7 @@ def _match(
             score.matched += 1
             score.correct += 1
             pairs.append((item, wanted[best_index]))
-        elif any(_closeness(item.text, w["text"], MIN_PART_WORDS) for w in wanted):
+        elif any(_closeness(item.text, w["text"], 0.0) for w in wanted):
             score.correct += 1
         else:
             score.extras.append(item.text)

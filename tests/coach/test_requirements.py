@@ -22,7 +22,9 @@ def by_text(jd: str) -> dict[str, str]:
 
 def test_it_reads_must_and_nice_from_the_headings() -> None:
     found = by_text(JOB_DESCRIPTION)
-    assert found["Strong SQL and experience with Python for analysis"] == "must"
+    # "Strong SQL and experience with Python for analysis" names two things: two requirements.
+    assert found["Strong SQL"] == "must"
+    assert found["experience with Python for analysis"] == "must"
     assert found["Experience managing stakeholders across several departments"] == "must"
     assert found["Airflow or another scheduler"] == "nice"
     assert found["Experience in retail or e-commerce"] == "nice"
@@ -121,12 +123,17 @@ def test_headings_with_a_leading_modifier_or_an_ampersand_open_their_section() -
         "Stores Assistant\n\nCore Duties:\n* Unload deliveries and check them against orders\n\n"
         "Skills & Experience\n- Forklift licence\n\nYour Benefits\n- Free lunch on Fridays\n"
     )
-    found = extract_requirements(jd).requirements
-    assert [(r.text, r.category) for r in found] == [
-        ("Unload deliveries and check them against orders", "responsibility"),
-        ("Forklift licence", "qualification"),
+    extraction = extract_requirements(jd)
+    assert [(r.text, r.category) for r in extraction.requirements] == [
+        ("Forklift licence", "qualification")
     ]
-    assert found[1].why == 'under "Skills & Experience"'
+    assert extraction.requirements[0].why == 'under "Skills & Experience"'
+    # Duties are kept apart, each thing the job holder does on its own.
+    assert [d.text for d in extraction.duties] == [
+        "Unload deliveries",
+        "check them against orders",
+    ]
+    assert extraction.duties[0].why == 'a duty under "Core Duties"'
 
 
 def test_a_heading_and_its_items_on_one_line_may_be_joined_by_a_dash() -> None:
@@ -147,8 +154,10 @@ def test_a_sentence_that_starts_with_a_duty_verb_under_the_role_is_a_duty() -> N
         "It is a varied job.\n\nAbout you\nYou'll be joining a friendly team of six. "
         "You are calm under pressure.\n"
     )
-    found = {r.text: r.why for r in extract_requirements(jd).requirements}
-    assert found == {
-        "Plan and run our supporter events across the region": 'a duty under "The role"',
+    extraction = extract_requirements(jd)
+    assert {r.text: r.why for r in extraction.requirements} == {
         "You are calm under pressure": 'says "you are"',
     }
+    assert [(d.text, d.why) for d in extraction.duties] == [
+        ("Plan and run our supporter events across the region", 'a duty under "The role"')
+    ]

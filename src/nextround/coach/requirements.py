@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Literal
 
 from nextround.coach.insight import Span
+from nextround.coach.requirement_parts import Role, load_phrasing, noun_phrase, split_parts
 from nextround.coach.text import stem
 
 FORMAT_VERSION = 1
@@ -69,6 +72,9 @@ class ExtractedRequirement:
     terms: tuple[str, ...]  # key terms found in it
     why: str  # the heading or wording that made it a requirement and set its kind
     span: Span  # where it sits in the job description
+    # A noun phrase for sentence slots ("NMC registration", "mentoring junior engineers"); ""
+    # when none can be made cleanly from the words.
+    phrase: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for JSON."""
@@ -79,6 +85,28 @@ class ExtractedRequirement:
             "terms": list(self.terms),
             "why": self.why,
             "span": self.span.to_dict(),
+            "phrase": self.phrase,
+        }
+
+
+@dataclass(frozen=True)
+class ExtractedDuty:
+    """What the job holder will do ("You will lead on falls prevention"): not asked of them."""
+
+    text: str
+    terms: tuple[str, ...]
+    why: str
+    span: Span
+    phrase: str = ""  # "leading on falls prevention"; "" when none can be made cleanly
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON."""
+        return {
+            "text": self.text,
+            "terms": list(self.terms),
+            "why": self.why,
+            "span": self.span.to_dict(),
+            "phrase": self.phrase,
         }
 
 
@@ -87,6 +115,7 @@ class Extraction:
     requirements: tuple[ExtractedRequirement, ...]
     key_terms: tuple[str, ...]
     seniority: tuple[SenioritySignal, ...]
+    duties: tuple[ExtractedDuty, ...] = ()
 
     @property
     def level(self) -> str | None:
@@ -188,7 +217,11 @@ def load_terms() -> Terms:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TermsError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from exc
-    return parse_terms(raw, source)
+    terms = parse_terms(raw, source)
+    # Headings of offers that the phrasing file adds ("What you'll get").
+    extra = load_phrasing(terms.duty_verbs).skip_headings
+    headings = dict(terms.headings, skip=terms.headings["skip"] + extra)
+    return dataclasses.replace(terms, headings=headings)
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–—+]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -319,6 +352,7 @@ class _Line:
     cleaned: str
     start: int
     bullet: bool
+    offset: int = 0  # where the raw line starts in the text
 
 
 def _lines(text: str) -> list[_Line]:
@@ -330,50 +364,290 @@ def _lines(text: str) -> list[_Line]:
         # Offsets point at the text itself, after any bullet or heading marks.
         found = body.find(cleaned[:12]) if cleaned else -1
         lead = found if found >= 0 else len(body) - len(body.lstrip())
-        lines.append(_Line(body, cleaned, position + lead, bool(_BULLET.match(body))))
+        lines.append(
+            _Line(body, cleaned, position + lead, bool(_BULLET.match(body)), position)
+        )
         position += len(raw)
     return lines
 
 
+# A sentence in which someone "will" do a thing: "You will plan…", "The post holder will manage…".
+_DOER_WILL = re.compile(
+    r"\b(?:you|they|he or she|the (?:post ?holder|job ?holder|role ?holder|successful \w+))"
+    r"(?: will|'ll)(?: also| then| each \w+)? ([a-z]+)"
+)
+# "You will be …": a duty when what follows is a duty ("in charge of", "responsible for",
+# "leading"), an offer ("joining", "based"), else a quality asked for ("calm", "a qualified …").
+_YOU_WILL_BE = re.compile(r"\byou(?: will|'ll) (?:also )?be ([a-z]+)")
+_BE_DUTY = frozenset({"responsible", "accountable", "in", "expected", "required", "the", "our"})
+_BE_OFFERED = frozenset(
+    {"joining", "based", "welcomed", "supported", "paid", "rewarded", "part", "given", "offered",
+     "able"}
+)
+_WE_OFFER = re.compile(r"^(?:in return,? )?we(?: will| also| can)? (?:offer|provide|give)\b")
+# A bullet under a duties heading that asks for something rather than describing the work.
+_ASKS = re.compile(
+    r"^(?:experience (?:of|in|with)|knowledge of|(?:an? )?understanding of|(?:the )?ability to|"
+    r"able to|proven|a track record|(?:a|an) (?:degree|qualification)|you (?:have|must|need)|"
+    r"you(?: will|'ll) need|qualified)\b"
+)
+_EARLY_ONLY_LEADS = frozenset({"you are", "you're", "you have"})
+EARLY_LEAD_CHARS = 24
+_TABLE_DIVIDER = re.compile(r"^:?-{3,}:?$")
+_COLUMN_MUST = re.compile(r"^(?:essential(?: criteria)?|must have|required|requirements?)$")
+_COLUMN_NICE = re.compile(r"^(?:desirable(?: criteria)?|nice to have|preferred|desired|optional)$")
+_COLUMN_MARK = re.compile(r"^(?:e\s*/\s*d|essential\s*/\s*desirable|essential or desirable)$")
+_MARK_MUST = re.compile(r"^(?:e|essential)$")
+_MARK_NICE = re.compile(r"^(?:d|desirable)$")
+# A bullet that is only a kind word ("- Desirable:") opens that part of the list.
+_KIND_WORDS = frozenset(
+    {"essential", "desirable", "must have", "must haves", "nice to have", "nice to haves", "bonus",
+     "preferred", "required", "optional", "essential criteria", "desirable criteria"}
+)
+
+
+def _lower(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _sentences(text: str, start: int) -> Iterator[tuple[int, str]]:
+    for match in _SENTENCE.finditer(text):
+        raw = match.group(0)
+        sentence = raw.strip()
+        if sentence:
+            yield start + match.start() + (len(raw) - len(raw.lstrip())), sentence
+
+
+def _heading_level(raw: str) -> int:
+    match = re.match(r"^\s*(#{1,6})\s", raw)
+    return len(match.group(1)) if match else 0
+
+
+def _is_list_heading(line: _Line, opens: str | None) -> bool:
+    """A bullet that only says "Desirable:" or "Essential" heads the bullets after it."""
+    if not line.bullet or opens not in ("must", "nice"):
+        return False
+    key = " ".join(_lower(line.cleaned).strip(" :-").replace("-", " ").split())
+    return key in _KIND_WORDS or (line.cleaned.endswith(":") and len(key.split()) <= 3)
+
+
+@dataclass
+class _Table:
+    """A Markdown table being read; a person specification when it has kind columns."""
+
+    kinds: dict[int, Kind]
+    mark: int | None
+    names: dict[Kind, str]
+    cells: list[tuple[int, str, Kind]] = field(default_factory=list)
+
+    @property
+    def is_spec(self) -> bool:
+        return bool(self.kinds) or self.mark is not None
+
+
+def _cells(line: _Line) -> list[tuple[int, str]]:
+    body = line.raw
+    cells = []
+    position = 0
+    for part in re.split(r"(?<!\\)\|", body):
+        stripped = part.strip()
+        if stripped:
+            cells.append((line.offset + position + part.find(stripped), stripped))
+        position += len(part) + 1
+    return cells
+
+
+def _table_row(line: _Line, table: _Table | None) -> _Table:
+    cells = _cells(line)
+    if table is None:
+        kinds: dict[int, Kind] = {}
+        names: dict[Kind, str] = {}
+        mark = None
+        for index, (_, cell) in enumerate(cells):
+            key = " ".join(_lower(_clean(cell)).strip(" :*").split())
+            if _COLUMN_MUST.match(key):
+                kinds[index], names["must"] = "must", _clean(cell)
+            elif _COLUMN_NICE.match(key):
+                kinds[index], names["nice"] = "nice", _clean(cell)
+            elif _COLUMN_MARK.match(key) and mark is None:
+                mark = index
+                names.update({"must": "E", "nice": "D"})
+        return _Table(kinds, mark, names)
+    table.cells = []
+    if all(_TABLE_DIVIDER.match(cell) for _, cell in cells):
+        return table
+    if table.mark is not None and table.mark < len(cells):
+        value = _lower(cells[table.mark][1]).strip(" *")
+        kind: Kind | None = "must" if _MARK_MUST.match(value) else None
+        kind = "nice" if _MARK_NICE.match(value) else kind
+        others = [c for i, c in enumerate(cells) if i != table.mark]
+        if kind and others:
+            start, text = max(others, key=lambda c: len(c[1]))
+            table.cells.append((start, text, kind))
+    elif table.kinds:
+        table.cells = [(s, c, table.kinds[i]) for i, (s, c) in enumerate(cells) if i in table.kinds]
+    else:
+        table.cells = [(s, c, "must") for s, c in cells]
+    return table
+
+
 def extract_requirements(text: str) -> Extraction:
-    """Read a job description (Markdown or plain text) into requirements, key terms and level."""
+    """Read a job description (Markdown or plain text) into requirements, duties, terms, level."""
     if not isinstance(text, str):
         raise TypeError(f"a job description must be text, not {type(text).__name__}")
     text = text[:MAX_INPUT_CHARS].replace("\x00", " ")
     terms = load_terms()
+    phrasing = load_phrasing(terms.duty_verbs)
     lines = _lines(text)
     section: str | None = None
     heading = ""
+    heading_level = 0
     found: list[ExtractedRequirement] = []
+    duties: list[ExtractedDuty] = []
     seen: set[str] = set()
     title_seniority: list[SenioritySignal] = []
 
-    def add(body: str, start: int, kind: Kind, why: str, where: str) -> None:
-        body = _shorten(body)
-        if len(body) < 2:
-            return
-        key = _key(body)
-        if not key or key in seen:
-            return
-        seen.add(key)
-        kind, cue = _kind(body, kind, terms)
-        names = [name for _, name in _terms_in(body, terms)]
-        reason = why + (f"; {cue}" if cue else "")
-        found.append(
-            ExtractedRequirement(
-                text=body,
-                kind=kind,
-                category=_category(body, where, names),
-                terms=tuple(dict.fromkeys(names)),
-                why=reason,
-                span=Span(start, start + len(body)),
+    def has_cue(part: str) -> bool:
+        lowered = part.lower().replace("’", "'")
+        return bool(terms.nice_cues.search(lowered) or terms.must_cues.search(lowered))
+
+    def add(body: str, start: int, role: Role, kind: Kind, why: str) -> None:
+        inherited: Kind | None = None
+        for part_start, part_end in split_parts(body, role, phrasing, has_cue):
+            part = _shorten(body[part_start:part_end])
+            if len(part) < 2:
+                continue
+            key = _key(part)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            names = tuple(dict.fromkeys(name for _, name in _terms_in(part, terms)))
+            span = Span(start + part_start, start + part_start + len(part))
+            phrase = noun_phrase(part, phrasing)
+            if role == "duty":
+                duties.append(ExtractedDuty(part, names, why, span, phrase))
+                continue
+            part_kind, cue = _kind(part, kind, terms)
+            if cue:
+                inherited = part_kind
+            elif inherited is not None:
+                part_kind = inherited
+            found.append(
+                ExtractedRequirement(
+                    text=part,
+                    kind=part_kind,
+                    category=_category(part, "", list(names)),
+                    terms=names,
+                    why=why + (f"; {cue}" if cue else ""),
+                    span=span,
+                    phrase=phrase,
+                )
             )
-        )
+
+    def section_kind() -> Kind:
+        return "nice" if section == "nice" else "must"
+
+    def duty_like(body: str, lowered: str) -> bool:
+        """A line that says what the job holder will do."""
+        doer = _DOER_WILL.match(lowered)
+        if doer and phrasing.is_verb(doer.group(1)):
+            return True
+        be = _YOU_WILL_BE.match(lowered)
+        return bool(be and (be.group(1) in _BE_DUTY or phrasing.is_ing(be.group(1))))
+
+    def read_bullet(body: str, start: int) -> None:
+        lowered = _lower(body)
+        if _YOU_ARE_OFFERED.match(lowered) or _WE_OFFER.match(lowered):
+            return
+        words = body.split()
+        if section in ("must", "nice"):
+            if duty_like(body, lowered):
+                add(body, start, "duty", "must", f'a duty under "{heading}"')
+            else:
+                add(body, start, "requirement", section_kind(), f'under "{heading}"')
+        elif section == "responsibilities":
+            if _ASKS.match(lowered) or terms.lead_ins.match(lowered):
+                add(body, start, "requirement", "must", f'asks for it under "{heading}"')
+            else:
+                add(body, start, "duty", "must", f'a duty under "{heading}"')
+        elif len(words) < MIN_LOOSE_WORDS:
+            return
+        elif duty_like(body, lowered):
+            add(body, start, "duty", "must", "a bullet that says what you will do")
+        elif terms.requirement_cues.search(lowered):
+            add(body, start, "requirement", "must", "a bullet that asks for experience or skills")
+        elif phrasing.is_verb(words[0]) or phrasing.is_ing(words[0]):
+            add(body, start, "duty", "must", "a bullet that starts with what the job holder does")
+
+    def read_sentence(sentence: str, start: int) -> None:
+        lowered = _lower(sentence)
+        if _YOU_ARE_OFFERED.match(lowered) or _WE_OFFER.match(lowered):
+            return
+        cues: list[tuple[int, Role | None, str]] = []
+        lead = terms.lead_ins.search(lowered)
+        # "… a campaign you are proud of": "you are" and "you have" ask only near the start.
+        if lead and lead.group(0) in _EARLY_ONLY_LEADS and lead.start() > EARLY_LEAD_CHARS:
+            lead = None
+        if lead:
+            cues.append((lead.start(), "requirement", f'says "{lead.group(0)}"'))
+        duty = terms.duty_lead_ins.search(lowered)
+        if duty:
+            cues.append((duty.start(), "duty", f'says "{duty.group(0)}"'))
+        doer = _DOER_WILL.search(lowered)
+        if doer and phrasing.is_verb(doer.group(1)):
+            cues.append((doer.start(), "duty", "says what the job holder will do"))
+        be = _YOU_WILL_BE.search(lowered)
+        if be:
+            word = be.group(1)
+            role: Role | None = "duty" if word in _BE_DUTY or phrasing.is_ing(word) else None
+            if role is None and word not in _BE_OFFERED:
+                role = "requirement"
+            cues.append((be.start(), role, f'says "{be.group(0)}"'))
+        if cues:
+            _, chosen, why = min(cues, key=lambda c: (c[0], c[1] != "duty"))
+            if chosen is not None:
+                kind: Kind = section_kind() if chosen == "requirement" else "must"
+                add(sentence, start, chosen, kind, why)
+            return
+        words = sentence.split()
+        if (
+            section == "responsibilities"
+            and len(words) >= MIN_DUTY_WORDS
+            and (phrasing.is_verb(words[0]) or phrasing.is_ing(words[0]))
+        ):
+            add(sentence, start, "duty", "must", f'a duty under "{heading}"')
+        elif section != "skip" and len(words) >= MIN_LOOSE_WORDS + 2 and _YOU_WILL.search(lowered):
+            add(sentence, start, "duty", "must", 'says what "you will" do')
+        elif section in ("must", "nice") and (
+            terms.requirement_cues.search(lowered)
+            or (lowered.startswith("you") and not _YOU_ARE_OFFERED.match(lowered))
+        ):
+            add(sentence, start, "requirement", section_kind(), f'under "{heading}"')
+        elif (terms.must_cues.search(lowered) or terms.nice_cues.search(lowered)) and (
+            terms.requirement_cues.search(lowered)
+        ):
+            add(sentence, start, "requirement", "must", "asks for experience or skills")
 
     first_text_line = True
+    table: _Table | None = None
     for index, line in enumerate(lines):
         if not line.cleaned:
+            table = None
             continue
+        if line.cleaned.startswith("|"):
+            table = _table_row(line, table)
+            if table.is_spec:
+                for cell_start, cell, kind in table.cells:
+                    why = f'in the "{table.names[kind]}" column'
+                    add(_clean(cell), cell_start, "requirement", kind, why)
+                continue
+            if section != "skip":
+                for cell_start, cell, _ in table.cells:
+                    for sentence_start, sentence in _sentences(cell, cell_start):
+                        read_sentence(sentence, sentence_start)
+                continue
+        else:
+            table = None
         next_bullet = any(
             other.bullet for other in lines[index + 1 : index + 3] if other.cleaned
         ) and not any(o.cleaned and not o.bullet for o in lines[index + 1 : index + 2])
@@ -395,86 +669,43 @@ def extract_requirements(text: str) -> Extraction:
         first_text_line = False
         inline = None if line.bullet else _INLINE_HEADING.match(line.cleaned)
         inline_opens = _heading_section(inline.group(1), terms) if inline else None
+        opens = _heading_section(line.cleaned, terms)
         # "Desirable – Xero certification" is short enough to pass for a heading: it is not one.
-        if inline_opens not in ("must", "nice") and _is_heading(
-            line.raw, line.cleaned, next_bullet, _heading_section(line.cleaned, terms) is not None
+        if inline_opens not in ("must", "nice") and (
+            _is_heading(line.raw, line.cleaned, next_bullet, opens is not None)
+            or _is_list_heading(line, opens)
         ):
-            opened = _heading_section(line.cleaned, terms)
-            section, heading = opened, line.cleaned.rstrip(":")
+            level = _heading_level(line.raw)
+            # An unknown sub-heading ("#### Recruitment" under "## Main duties") keeps its section.
+            if not (opens is None and section is not None and level > heading_level > 0):
+                section, heading, heading_level = opens, line.cleaned.rstrip(":"), level
             continue
         if inline:
-            opened = inline_opens
-            if opened in ("must", "nice"):
-                kind: Kind = "nice" if opened == "nice" else "must"
+            if inline_opens in ("must", "nice"):
+                kind: Kind = "nice" if inline_opens == "nice" else "must"
                 for part in re.split(r";|,\s(?=[A-Z])", inline.group(2)):
                     offset = line.cleaned.find(part)
-                    add(part, line.start + max(0, offset), kind, f'under "{inline.group(1)}"', "")
+                    why = f'under "{inline.group(1)}"'
+                    add(part, line.start + max(0, offset), "requirement", kind, why)
                 continue
-            if opened is not None:
-                section, heading = opened, inline.group(1)
+            if inline_opens is not None:
+                section, heading = inline_opens, inline.group(1)
         if section == "skip":
             continue
-        body = line.cleaned
         if line.bullet:
-            if section in ("must", "nice"):
-                add(
-                    body,
-                    line.start,
-                    "nice" if section == "nice" else "must",
-                    f'under "{heading}"',
-                    "",
-                )
-            elif section == "responsibilities":
-                add(body, line.start, "must", f'a duty under "{heading}"', "responsibilities")
-            elif len(body.split()) >= MIN_LOOSE_WORDS and terms.requirement_cues.search(
-                body.lower()
-            ):
-                add(body, line.start, "must", "a bullet that asks for experience or skills", "")
+            read_bullet(line.cleaned, line.start)
             continue
-        for match in _SENTENCE.finditer(body):
-            sentence = match.group(0).strip()
-            lowered = sentence.lower().replace("’", "'")
-            lead = terms.lead_ins.search(lowered)
-            duty = terms.duty_lead_ins.search(lowered)
-            start = line.start + match.start()
-            if lead:
-                add(sentence, start, "must", f'says "{lead.group(0)}"', "")
-            elif duty:
-                add(sentence, start, "must", f'says "{duty.group(0)}"', "responsibilities")
-            elif (
-                section == "responsibilities"
-                and len(sentence.split()) >= MIN_DUTY_WORDS
-                and sentence.split()[0].lower() in terms.duty_verbs
-            ):
-                add(sentence, start, "must", f'a duty under "{heading}"', "responsibilities")
-            elif (
-                section != "skip"
-                and len(sentence.split()) >= MIN_LOOSE_WORDS + 2
-                and (_YOU_WILL.search(lowered))
-            ):
-                add(sentence, start, "must", 'says what "you will" do', "responsibilities")
-            elif section in ("must", "nice") and (
-                terms.requirement_cues.search(lowered)
-                or (lowered.startswith("you") and not _YOU_ARE_OFFERED.match(lowered))
-            ):
-                add(
-                    sentence,
-                    start,
-                    "nice" if section == "nice" else "must",
-                    f'under "{heading}"',
-                    "",
-                )
-            elif (terms.must_cues.search(lowered) or terms.nice_cues.search(lowered)) and (
-                terms.requirement_cues.search(lowered)
-            ):
-                add(sentence, start, "must", "asks for experience or skills", "")
+        for sentence_start, sentence in _sentences(line.cleaned, line.start):
+            read_sentence(sentence, sentence_start)
 
     key_terms: list[str] = []
     for requirement in found:
         for name in requirement.terms:
             if name not in key_terms:
                 key_terms.append(name)
-    return Extraction(tuple(found), tuple(key_terms), _seniority(text, terms, title_seniority))
+    return Extraction(
+        tuple(found), tuple(key_terms), _seniority(text, terms, title_seniority), tuple(duties)
+    )
 
 
 def _seniority(

@@ -10,6 +10,7 @@ from io import BytesIO
 from xml.etree import ElementTree as ET
 
 from nextround.formats.documents import DocumentError, megabytes
+from nextround.formats.spec_table import spec_table
 
 NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -257,6 +258,13 @@ def table(tbl: ET.Element, styles: Styles, counters: Counters) -> Iterator[str]:
             rows.append(cells)
     if not rows:
         return
+    items = [[[line for b in cell for line in b.split("\n")] for cell in row] for row in rows]
+    spec = spec_table(
+        [[[re.sub(r"^\s*(?:- |\d+\. )", "", t) for t in c] for c in r] for r in items]
+    )
+    if spec:
+        yield spec
+        return
     # One row, or cells of several paragraphs, is a layout grid (a two-column CV): read by cell.
     if len(rows) == 1 or any(len(cell) > 1 for row in rows for cell in row):
         for row in rows:
@@ -270,6 +278,12 @@ def table(tbl: ET.Element, styles: Styles, counters: Counters) -> Iterator[str]:
     lines = ["| " + " | ".join(padded[0]) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(row) + " |" for row in padded[1:]]
     yield "\n".join(lines)
+
+
+def cell_lines(cell: list[str]) -> list[str]:
+    """The items of a cell: each paragraph or list item, without its list mark."""
+    lines = (line for block in cell for line in block.split("\n"))
+    return [re.sub(r"^\s*(?:- |\d+\. )", "", line) for line in lines if line.strip()]
 
 
 def clean_cell(text: str) -> str:

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
+from nextround.formats.spec_table import spec_table
+
 # Elements that are never part of a posting's text.
 DROP_TAGS = (
     "script",
@@ -52,6 +54,14 @@ POSTING_HINTS = re.compile(
 )
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "body", "blockquote", "pre", "dl", "dd"}
 MIN_POSTING_CHARS = 200
+# Text between the items of a list, or a bold item, this short can be a heading ("Nice to have").
+MAX_LIST_HEADING_WORDS = 6
+# Words that, alone in a list item, open a part of the list rather than being an item of it.
+KIND_HEADING = re.compile(
+    r"^(?:essential|desirable|must[- ]haves?|nice[- ]to[- ]haves?|required|preferred|"
+    r"bonus(?: points)?|optional|(?:essential|desirable) (?:criteria|skills|experience))\s*:?$",
+    re.I,
+)
 
 
 def read_html(text: str, name: str) -> tuple[str, tuple[str, ...]]:
@@ -172,6 +182,9 @@ def blocks(element: Tag, depth: int = 0) -> Iterator[str]:
             items = list(list_items(child, depth))
             if items:
                 yield "\n".join(items)
+        elif name == "dl" and child.find("dd"):
+            yield from flush()
+            yield from definition_list(child)
         elif name == "table":
             yield from flush()
             table_text = table(child)
@@ -206,29 +219,85 @@ def block_or_heading(element: Tag, depth: int) -> Iterator[str]:
 
 
 def list_items(listing: Tag, depth: int) -> Iterator[str]:
+    """List items in order; a heading, bold line or "Desirable:" item inside the list stays one."""
     numbered = listing.name == "ol"
     indent = "  " * depth
-    for number, li in enumerate(listing.find_all("li", recursive=False), start=1):
+    number = 0
+    for child in listing.children:
+        if isinstance(child, NavigableString):
+            text = clean(str(child)) if type(child) is NavigableString else ""
+            if text and len(text.split()) <= MAX_LIST_HEADING_WORDS and not text.endswith("."):
+                yield "### " + text.rstrip(":")
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name in ("ul", "ol"):
+            yield from list_items(child, depth + 1)
+            continue
+        heading = list_heading(child)
+        if heading:
+            yield "### " + heading
+            continue
+        if child.name != "li":
+            text = " ".join(clean("\n".join(blocks(child, depth + 1))).split("\n"))
+            if text:
+                number += 1
+                yield f"{indent}{f'{number}.' if numbered else '-'} {text}"
+            continue
+        number += 1
         marker = f"{number}." if numbered else "-"
-        nested = list(li.find_all(["ul", "ol"], recursive=False))
+        nested = list(child.find_all(["ul", "ol"], recursive=False))
         for sub in nested:
             sub.extract()
-        text = " ".join(clean("\n".join(blocks(li, depth + 1))).split("\n"))
+        text = " ".join(clean("\n".join(blocks(child, depth + 1))).split("\n"))
         if text:
             yield f"{indent}{marker} {text}"
         for sub in nested:
             yield from list_items(sub, depth + 1)
 
 
+def list_heading(element: Tag) -> str:
+    """The heading a child of a list stands for ("Nice to have", "Desirable:"), else ""."""
+    if re.fullmatch(r"h[1-6]", element.name):
+        return clean(inline_text(element)).replace("\n", " ").rstrip(":")
+    children = [
+        c for c in element.children if not (isinstance(c, NavigableString) and not c.strip())
+    ]
+    bold = (
+        len(children) == 1 and isinstance(children[0], Tag) and children[0].name in ("strong", "b")
+    )
+    if element.name in ("strong", "b"):
+        bold, children = True, [element]
+    if not bold:
+        # A bare "Desirable:" item, or text typed between the items of a list.
+        text = clean(inline_text(element)).replace("\n", " ")
+        if element.name == "li" and not KIND_HEADING.match(text):
+            return ""
+        if element.name != "li" and (text.endswith(".") or not text):
+            return ""
+        if len(text.split()) > MAX_LIST_HEADING_WORDS:
+            return ""
+        return text.rstrip(":") if element.name != "li" or text.endswith(":") else ""
+    text = clean(inline_text(children[0])).replace("\n", " ")
+    words = len(text.split())
+    if not text or words > MAX_LIST_HEADING_WORDS or text.endswith("."):
+        return ""
+    # A bold item may be a skill ("Python"): it is a heading only when it says so.
+    if element.name == "li" and not (text.endswith(":") or KIND_HEADING.match(text)):
+        return ""
+    return text.rstrip(":")
+
+
 def table(element: Tag) -> str:
-    rows: list[list[str]] = []
+    """A Markdown table; a person specification (Essential, Desirable columns) as two lists."""
+    grid: list[list[list[str]]] = []
     for tr in element.find_all("tr"):
-        cells = [
-            clean(inline_text(c)).replace("\n", " ").replace("|", "\\|")
-            for c in tr.find_all(["td", "th"], recursive=False)
-        ]
-        if any(cells):
-            rows.append(cells)
+        grid.append([cell_items(c) for c in tr.find_all(["td", "th"], recursive=False)])
+    grid = [row for row in grid if any(row)]
+    spec = spec_table(grid)
+    if spec:
+        return spec
+    rows = [[" ".join(cell).replace("|", "\\|") for cell in row] for row in grid]
     if not rows:
         return ""
     width = max(len(r) for r in rows)
@@ -236,3 +305,28 @@ def table(element: Tag) -> str:
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
     lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
     return "\n".join(lines)
+
+
+def cell_items(cell: Tag) -> list[str]:
+    """The items of a table cell: its list items, else its lines."""
+    items = [clean(inline_text(li)).replace("\n", " ") for li in cell.find_all("li")]
+    if items:
+        return [item for item in items if item]
+    return [line for line in clean(inline_text(cell)).split("\n") if line]
+
+
+def definition_list(element: Tag) -> Iterator[str]:
+    """Each term as a heading over its definitions as list items."""
+    lines: list[str] = []
+    for child in element.find_all(["dt", "dd"]):
+        text = clean(inline_text(child)).replace("\n", " ")
+        if not text:
+            continue
+        if child.name == "dt":
+            if lines:
+                yield "\n".join(lines)
+            lines = ["#### " + text.rstrip(":")]
+        else:
+            lines.append("- " + text)
+    if lines:
+        yield "\n".join(lines)

@@ -1,0 +1,69 @@
+"""Person-specification tables (criteria in rows, Essential and Desirable in columns) as lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Column headings of a person specification and the section each opens.
+_MUST = re.compile(r"^(?:essential(?: criteria)?|must have|required|requirements?)$", re.I)
+_NICE = re.compile(r"^(?:desirable(?: criteria)?|nice to have|preferred|desired|optional)$", re.I)
+# One column that marks each row E or D ("Essential/Desirable", "E/D").
+_MARK_HEADING = re.compile(
+    r"^(?:e\s*/\s*d|essential\s*/\s*desirable|essential or desirable)$", re.I
+)
+_MARK_MUST = re.compile(r"^(?:e|essential|yes|✓|✔|x)$", re.I)
+_MARK_NICE = re.compile(r"^(?:d|desirable)$", re.I)
+
+Cell = Sequence[str]  # the items of one cell (its list items or paragraphs)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.strip(" :*").replace("-", " ").split())
+
+
+def spec_table(rows: Sequence[Sequence[Cell]]) -> str | None:
+    """Markdown headings and bullets for a person specification, or None for any other table.
+
+    A column headed Essential or Desirable holds that kind's criteria; a column headed "E/D"
+    marks the criterion written in the first other column of its row.
+    """
+    if len(rows) < 2:
+        return None
+    header = [_key(" ".join(cell)) for cell in rows[0]]
+    columns = {
+        i: "Essential" if _MUST.match(h) else "Desirable"
+        for i, h in enumerate(header)
+        if _MUST.match(h) or _NICE.match(h)
+    }
+    marks = [i for i, h in enumerate(header) if _MARK_HEADING.match(h)]
+    groups: dict[str, list[str]] = {"Essential": [], "Desirable": []}
+    if columns:
+        for row in rows[1:]:
+            for index, kind in columns.items():
+                if index < len(row):
+                    groups[kind].extend(item for item in row[index] if item.strip())
+    elif marks:
+        mark = marks[0]
+        for row in rows[1:]:
+            if mark >= len(row):
+                continue
+            value = _key(" ".join(row[mark]))
+            kind = (
+                "Essential"
+                if _MARK_MUST.match(value)
+                else "Desirable"
+                if _MARK_NICE.match(value)
+                else None
+            )
+            texts = [" ".join(cell) for i, cell in enumerate(row) if i != mark and "".join(cell)]
+            if kind and texts:
+                groups[kind].append(texts[0])
+    else:
+        return None
+    blocks = []
+    for kind, items in groups.items():
+        if items:
+            lines = [f"### {kind}"] + ["- " + " ".join(item.split()) for item in items]
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) if blocks else None
