@@ -161,3 +161,141 @@ def test_a_sentence_that_starts_with_a_duty_verb_under_the_role_is_a_duty() -> N
     assert [(d.text, d.why) for d in extraction.duties] == [
         ("Plan and run our supporter events across the region", 'a duty under "The role"')
     ]
+
+
+BAND6_ADVERT = (
+    "Junior Ward Sister (Band 6)\n\n"
+    "Main duties of the job\n"
+    "You will take charge of the ward in the absence of the ward manager, coordinating the work "
+    "of the nursing team and making sure that safe staffing levels are kept on every shift. You "
+    "will act as a role model for compassionate care and support the ward manager with rotas and "
+    "appraisals.\n\n"
+    "About you\n"
+    "You will need current NMC registration and at least two years' experience in elderly care. "
+    "You can show a portfolio of improvement projects with measurable results. "
+    "A teaching qualification would be an advantage, as is experience of cannulation.\n\n"
+    "What we offer\n- NHS pension scheme\n- You'll get 27 days' leave\n"
+)
+
+
+def test_duties_are_kept_apart_from_requirements_and_split_into_single_things() -> None:
+    extraction = extract_requirements(BAND6_ADVERT)
+    assert [d.text for d in extraction.duties] == [
+        "You will take charge of the ward in the absence of the ward manager",
+        "coordinating the work of the nursing team",
+        "making sure that safe staffing levels are kept on every shift",
+        "You will act as a role model for compassionate care",
+        "support the ward manager with rotas and appraisals",
+    ]
+    assert [(r.text, r.kind) for r in extraction.requirements] == [
+        ("You will need current NMC registration", "must"),
+        ("at least two years' experience in elderly care", "must"),
+        ("You can show a portfolio of improvement projects with measurable results", "must"),
+        ("A teaching qualification would be an advantage", "nice"),
+        # ", as is …" shares the kind of what it follows.
+        ("experience of cannulation", "nice"),
+    ]
+    for item in (*extraction.requirements, *extraction.duties):
+        assert BAND6_ADVERT[item.span.start : item.span.end] == item.text
+
+
+def test_every_requirement_and_duty_has_a_noun_phrase_or_none_rather_than_a_wrong_one() -> None:
+    extraction = extract_requirements(BAND6_ADVERT)
+    assert [r.phrase for r in extraction.requirements] == [
+        "current NMC registration",
+        "at least two years' experience in elderly care",
+        "a portfolio of improvement projects with measurable results",
+        "a teaching qualification",
+        "experience of cannulation",
+    ]
+    assert extraction.duties[0].phrase == (
+        "taking charge of the ward in the absence of the ward manager"
+    )
+    assert extraction.duties[3].phrase == "acting as a role model for compassionate care"
+
+
+def test_a_duty_sentence_is_not_a_requirement_and_its_parts_read_as_gerunds() -> None:
+    jd = (
+        "Senior Engineer\n\nThe role\nYou will mentor two junior engineers and review their code."
+        "\n\nWhat we're looking for\n- Strong Python\n- Mentor two junior engineers\n"
+    )
+    extraction = extract_requirements(jd)
+    assert [(d.text, d.phrase) for d in extraction.duties] == [
+        ("You will mentor two junior engineers", "mentoring two junior engineers"),
+        # "their" leans on words outside the phrase: no phrase rather than a wrong one.
+        ("review their code", ""),
+    ]
+    # A duty repeated under the requirements is not asked twice.
+    assert [r.text for r in extraction.requirements] == ["Strong Python"]
+
+
+def test_a_list_of_like_things_stays_one_requirement() -> None:
+    jd = (
+        "Staff Nurse\n\nEssential criteria\n"
+        "- Knowledge of safeguarding adults and the Mental Capacity Act\n"
+        "- IV therapy and venepuncture competencies\n"
+        "- Assess, plan, deliver and evaluate care for acutely unwell patients\n"
+    )
+    assert list(by_text(jd)) == [
+        "Knowledge of safeguarding adults and the Mental Capacity Act",
+        "IV therapy and venepuncture competencies",
+        "Assess, plan, deliver and evaluate care for acutely unwell patients",
+    ]
+
+
+def test_offers_and_the_words_of_headings_are_never_requirements() -> None:
+    jd = (
+        "Chef de Partie\n\nWhat you'll get\n- You'll get free meals on shift\n- A pension\n\n"
+        "Requirements\n- Essential:\n- Level 2 Food Hygiene certificate\n- Desirable:\n"
+        "- Experience in a rosette kitchen\n\nWe offer a generous pension. "
+        "To apply, send a note about a dish you are proud of.\n"
+    )
+    assert by_text(jd) == {
+        "Level 2 Food Hygiene certificate": "must",
+        "Experience in a rosette kitchen": "nice",
+    }
+
+
+def test_a_markdown_person_specification_table_gives_must_and_nice_by_column_or_mark() -> None:
+    jd = (
+        "Assistant Accountant\n\nPerson specification\n\n"
+        "| Area | Essential | Desirable |\n| --- | --- | --- |\n"
+        "| Qualifications | AAT qualified | Studying towards CIMA |\n"
+        "| Systems | Advanced Excel | |\n\n"
+        "Skills\n\n| Criteria | E/D |\n| --- | --- |\n"
+        "| A calm telephone manner | E |\n| Experience of a trade business | D |\n"
+    )
+    extraction = extract_requirements(jd)
+    assert [(r.text, r.kind) for r in extraction.requirements] == [
+        ("AAT qualified", "must"),
+        ("Studying towards CIMA", "nice"),
+        ("Advanced Excel", "must"),
+        ("A calm telephone manner", "must"),
+        ("Experience of a trade business", "nice"),
+    ]
+    assert extraction.requirements[1].why == 'in the "Desirable" column'
+    for r in extraction.requirements:
+        assert jd[r.span.start : r.span.end] == r.text
+
+
+def test_an_unknown_sub_heading_keeps_the_section_it_sits_in() -> None:
+    jd = (
+        "Volunteer Coordinator\n\n## Main responsibilities\n\n#### Recruitment\n"
+        "- Recruit and induct new volunteers\n\n## Person specification\n\n#### Desirable\n"
+        "- Experience of a food bank\n"
+    )
+    extraction = extract_requirements(jd)
+    assert [d.text for d in extraction.duties] == ["Recruit and induct new volunteers"]
+    assert by_text(jd) == {"Experience of a food bank": "nice"}
+
+
+def test_the_split_sets_keep_their_precision_and_recall() -> None:
+    from bench.requirements_eval import SPLIT_DEV_DIR, load_set, score_split
+
+    requirements, duties, _ = score_split(SPLIT_DEV_DIR)
+    # Floors below the measured figures (docs/documents.md), so a regression fails here.
+    assert requirements.precision >= 0.95 and requirements.recall >= 0.9
+    assert duties.precision >= 0.95 and duties.recall >= 0.9
+    for name, text, labels in load_set(SPLIT_DEV_DIR):
+        for item in (*labels["requirements"], *labels["duties"]):
+            assert item["text"] in text, (name, item["text"])

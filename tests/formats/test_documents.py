@@ -258,3 +258,110 @@ def test_a_three_page_pdf_is_read_in_under_a_second() -> None:
     started = time.perf_counter()
     read_document(data, "jd.pdf")
     assert time.perf_counter() - started < 1.0
+
+
+def kinds_of(document: Document) -> dict[str, str]:
+    from nextround.coach.requirements import extract_requirements
+
+    return {r.text: r.kind for r in extract_requirements(document.text).requirements}
+
+
+JOB_PAGE = (
+    "<html><body><main><h1>Site Engineer</h1><p>We build homes across the county and need a site"
+    " engineer for our Brook Farm scheme, which runs for the next two years.</p>{body}"
+    "</main></body></html>"
+)
+
+
+def test_a_heading_inside_a_list_keeps_the_items_after_it_desirable() -> None:
+    body = (
+        "<h2>Requirements</h2><ul><li>Valid CSCS card</li><li>Two years of site engineering</li>"
+        "<h3>Nice to have</h3><li>Working knowledge of AutoCAD</li></ul>"
+    )
+    found = kinds_of(read_document(JOB_PAGE.format(body=body).encode(), "job.html"))
+    assert found == {
+        "Valid CSCS card": "must",
+        "Two years of site engineering": "must",
+        "Working knowledge of AutoCAD": "nice",
+    }
+
+
+def test_a_bold_desirable_item_in_a_list_is_a_heading_not_a_requirement() -> None:
+    body = (
+        "<h2>About you</h2><ul><li><strong>Essential:</strong></li><li>Full UK driving licence</li>"
+        "<li><strong>Desirable:</strong></li><li>SMSTS certificate</li>"
+        "<li><strong>Python</strong></li></ul>"
+    )
+    found = kinds_of(read_document(JOB_PAGE.format(body=body).encode(), "job.html"))
+    # A bold item that names a skill stays an item.
+    assert found == {
+        "Full UK driving licence": "must",
+        "SMSTS certificate": "nice",
+        "Python": "nice",
+    }
+
+
+def test_bold_paragraphs_between_lists_and_definition_lists_keep_must_and_nice() -> None:
+    body = (
+        "<h2>Person specification</h2><p><strong>Essential</strong></p><ul><li>QTS</li>"
+        "<li>Experience of teaching in Key Stage 2</li></ul><p><strong>Desirable</strong></p>"
+        "<ul><li>Experience of leading a subject</li></ul>"
+        "<h2>Skills</h2><dl><dt>Essential</dt><dd>Excellent behaviour management</dd>"
+        "<dt>Desirable</dt><dd>Forest School training</dd></dl>"
+    )
+    found = kinds_of(read_document(JOB_PAGE.format(body=body).encode(), "job.html"))
+    assert found == {
+        "QTS": "must",
+        "Experience of teaching in Key Stage 2": "must",
+        "Experience of leading a subject": "nice",
+        "Excellent behaviour management": "must",
+        "Forest School training": "nice",
+    }
+
+
+def test_a_person_specification_table_becomes_essential_and_desirable_lists() -> None:
+    body = (
+        "<h2>Person specification</h2><table><tr><th>Criteria</th><th>Essential</th>"
+        "<th>Desirable</th><th>How assessed</th></tr><tr><td>Qualifications</td>"
+        "<td><ul><li>Social work degree</li><li>Registration with Social Work England</li></ul>"
+        "</td><td>Best Interests Assessor qualification</td><td>Application</td></tr>"
+        "<tr><td>Experience</td><td>Experience of Care Act assessments</td><td></td>"
+        "<td>Interview</td></tr></table>"
+    )
+    document = read_document(JOB_PAGE.format(body=body).encode(), "job.html")
+    assert "### Essential\n- Social work degree\n- Registration with Social Work England" in (
+        document.text
+    )
+    assert kinds_of(document) == {
+        "Social work degree": "must",
+        "Registration with Social Work England": "must",
+        "Experience of Care Act assessments": "must",
+        "Best Interests Assessor qualification": "nice",
+    }
+
+
+def test_a_word_person_specification_table_keeps_its_columns() -> None:
+    rows = [
+        ["Area", "Essential", "Desirable"],
+        ["Qualifications", "AAT level 3", "Studying towards ACCA"],
+        ["Systems", "Advanced Excel", "Sage 200"],
+    ]
+    cells = "".join(
+        "<w:tr>"
+        + "".join(
+            corpus.cell_of_blocks(corpus.para(c) + (corpus.para("") if i == 0 else ""))
+            for i, c in enumerate(row)
+        )
+        + "</w:tr>"
+        for row in rows
+    )
+    body = corpus.para("Assistant Accountant", "Title") + corpus.para(
+        "Person specification", "Heading1"
+    )
+    document = read_document(corpus.docx(body + f"<w:tbl>{cells}</w:tbl>"), "spec.docx")
+    assert kinds_of(document) == {
+        "AAT level 3": "must",
+        "Advanced Excel": "must",
+        "Studying towards ACCA": "nice",
+        "Sage 200": "nice",
+    }

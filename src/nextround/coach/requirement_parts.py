@@ -121,6 +121,11 @@ def load_phrasing(duty_verbs: frozenset[str]) -> Phrasing:
     return parse_phrasing(raw, source, duty_verbs)
 
 
+def without_doer(text: str) -> str:
+    """The line without who does it: "You will mentor two engineers" -> "mentor two engineers"."""
+    return _DOER.sub("", text.strip(), count=1)
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 

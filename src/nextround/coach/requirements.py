@@ -12,7 +12,13 @@ from importlib import resources
 from typing import Any, Literal
 
 from nextround.coach.insight import Span
-from nextround.coach.requirement_parts import Role, load_phrasing, noun_phrase, split_parts
+from nextround.coach.requirement_parts import (
+    Role,
+    load_phrasing,
+    noun_phrase,
+    split_parts,
+    without_doer,
+)
 from nextround.coach.text import stem
 
 FORMAT_VERSION = 1
@@ -364,9 +370,7 @@ def _lines(text: str) -> list[_Line]:
         # Offsets point at the text itself, after any bullet or heading marks.
         found = body.find(cleaned[:12]) if cleaned else -1
         lead = found if found >= 0 else len(body) - len(body.lstrip())
-        lines.append(
-            _Line(body, cleaned, position + lead, bool(_BULLET.match(body)), position)
-        )
+        lines.append(_Line(body, cleaned, position + lead, bool(_BULLET.match(body)), position))
         position += len(raw)
     return lines
 
@@ -381,8 +385,18 @@ _DOER_WILL = re.compile(
 _YOU_WILL_BE = re.compile(r"\byou(?: will|'ll) (?:also )?be ([a-z]+)")
 _BE_DUTY = frozenset({"responsible", "accountable", "in", "expected", "required", "the", "our"})
 _BE_OFFERED = frozenset(
-    {"joining", "based", "welcomed", "supported", "paid", "rewarded", "part", "given", "offered",
-     "able"}
+    {
+        "joining",
+        "based",
+        "welcomed",
+        "supported",
+        "paid",
+        "rewarded",
+        "part",
+        "given",
+        "offered",
+        "able",
+    }
 )
 _WE_OFFER = re.compile(r"^(?:in return,? )?we(?: will| also| can)? (?:offer|provide|give)\b")
 # A bullet under a duties heading that asks for something rather than describing the work.
@@ -401,8 +415,20 @@ _MARK_MUST = re.compile(r"^(?:e|essential)$")
 _MARK_NICE = re.compile(r"^(?:d|desirable)$")
 # A bullet that is only a kind word ("- Desirable:") opens that part of the list.
 _KIND_WORDS = frozenset(
-    {"essential", "desirable", "must have", "must haves", "nice to have", "nice to haves", "bonus",
-     "preferred", "required", "optional", "essential criteria", "desirable criteria"}
+    {
+        "essential",
+        "desirable",
+        "must have",
+        "must haves",
+        "nice to have",
+        "nice to haves",
+        "bonus",
+        "preferred",
+        "required",
+        "optional",
+        "essential criteria",
+        "desirable criteria",
+    }
 )
 
 
@@ -517,7 +543,7 @@ def extract_requirements(text: str) -> Extraction:
             part = _shorten(body[part_start:part_end])
             if len(part) < 2:
                 continue
-            key = _key(part)
+            key = _key(without_doer(part))
             if not key or key in seen:
                 continue
             seen.add(key)
@@ -675,18 +701,18 @@ def extract_requirements(text: str) -> Extraction:
             _is_heading(line.raw, line.cleaned, next_bullet, opens is not None)
             or _is_list_heading(line, opens)
         ):
-            level = _heading_level(line.raw)
+            depth = _heading_level(line.raw)
             # An unknown sub-heading ("#### Recruitment" under "## Main duties") keeps its section.
-            if not (opens is None and section is not None and level > heading_level > 0):
-                section, heading, heading_level = opens, line.cleaned.rstrip(":"), level
+            if not (opens is None and section is not None and depth > heading_level > 0):
+                section, heading, heading_level = opens, line.cleaned.rstrip(":"), depth
             continue
         if inline:
             if inline_opens in ("must", "nice"):
-                kind: Kind = "nice" if inline_opens == "nice" else "must"
+                inline_kind: Kind = "nice" if inline_opens == "nice" else "must"
                 for part in re.split(r";|,\s(?=[A-Z])", inline.group(2)):
                     offset = line.cleaned.find(part)
                     why = f'under "{inline.group(1)}"'
-                    add(part, line.start + max(0, offset), "requirement", kind, why)
+                    add(part, line.start + max(0, offset), "requirement", inline_kind, why)
                 continue
             if inline_opens is not None:
                 section, heading = inline_opens, inline.group(1)

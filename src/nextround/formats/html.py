@@ -278,7 +278,10 @@ def list_heading(element: Tag) -> str:
         if len(text.split()) > MAX_LIST_HEADING_WORDS:
             return ""
         return text.rstrip(":") if element.name != "li" or text.endswith(":") else ""
-    text = clean(inline_text(children[0])).replace("\n", " ")
+    first = children[0]
+    if not isinstance(first, Tag | NavigableString):
+        return ""
+    text = clean(inline_text(first)).replace("\n", " ")
     words = len(text.split())
     if not text or words > MAX_LIST_HEADING_WORDS or text.endswith("."):
         return ""

@@ -49,7 +49,7 @@ def spec_table(rows: Sequence[Sequence[Cell]]) -> str | None:
             if mark >= len(row):
                 continue
             value = _key(" ".join(row[mark]))
-            kind = (
+            mark_kind = (
                 "Essential"
                 if _MARK_MUST.match(value)
                 else "Desirable"
@@ -57,8 +57,8 @@ def spec_table(rows: Sequence[Sequence[Cell]]) -> str | None:
                 else None
             )
             texts = [" ".join(cell) for i, cell in enumerate(row) if i != mark and "".join(cell)]
-            if kind and texts:
-                groups[kind].append(texts[0])
+            if mark_kind and texts:
+                groups[mark_kind].append(texts[0])
     else:
         return None
     blocks = []
