@@ -1,4 +1,4 @@
-"""Debrief analysis: reinforce and counter, with feedback and reactions over self-ratings."""
+"""Debrief analysis: the best evidence about each answer decides whether to reinforce or counter."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from nextround.coach.debrief import (
     AskedText,
     FeedbackText,
     analyse_debrief,
+    clean_topic,
     find_remarks,
 )
 from nextround.coach.evidence import RequirementText
@@ -22,21 +23,35 @@ FEEDBACK = FeedbackText(
 )
 
 
+def close(pairs: dict[tuple[str, str], float]):  # type: ignore[no-untyped-def]
+    """A stand-in for the sentence-embedding cosine: given pairs by a word of each, else 0."""
+
+    def score(a: str, b: str) -> float:
+        for (x, y), value in pairs.items():
+            if (x in a and y in b) or (x in b and y in a):
+                return value
+        return 0.0
+
+    return score
+
+
 def test_a_concern_is_extracted_from_free_text_and_linked_to_its_requirement() -> None:
     remarks = find_remarks(FEEDBACK, REQUIREMENTS)
     concern = next(r for r in remarks if r.kind == "concern")
-    assert concern.topic == "stakeholder management"
+    assert concern.topic == "managing stakeholders"
     assert concern.requirement_id == 2
-    assert FEEDBACK.text[concern.span.start : concern.span.end].startswith("lacked")
+    assert FEEDBACK.text[concern.span.start : concern.span.end].startswith("felt you lacked")
     praise = next(r for r in remarks if r.kind == "praise")
-    assert praise.topic == "SQL depth" and praise.requirement_id == 1
+    assert praise.topic == "your SQL depth"
 
 
 def test_other_phrasings_of_concern_are_found() -> None:
     texts = {
         "The panel was not convinced about your leadership of large teams.": "leadership",
         "Some concerns about your commercial awareness.": "commercial awareness",
-        "They would have liked more detail on budgeting.": "detail on budgeting",
+        "They would have liked more detail on budgeting.": "budgeting",
+        "There is a slight question mark over your experience of budgets.": "budgets",
+        "They have some reservations about your people management.": "people management",
     }
     for text, topic in texts.items():
         remarks = find_remarks(FeedbackText(1, 1, text))
@@ -44,35 +59,85 @@ def test_other_phrasings_of_concern_are_found() -> None:
         assert topic in remarks[0].topic, (text, remarks[0].topic)
 
 
+def test_coordinated_doubts_become_separate_concerns_and_a_deeper_dive_a_focus_area() -> None:
+    text = (
+        "Good news: they would like to see you again. They weren't convinced you have handled "
+        "on-call incidents for production pipelines, and they would like to hear more about how "
+        "you mentor junior engineers. Dana will also want to go deeper into orchestration."
+    )
+    remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))
+    assert [(r.kind, r.topic) for r in remarks] == [
+        ("concern", "handling on-call incidents for production pipelines"),
+        ("concern", "how you mentor junior engineers"),
+        ("focus", "orchestration"),
+    ]
+
+
+def test_the_invitation_itself_is_not_praise() -> None:
+    remarks = find_remarks(FeedbackText(1, 1, "Good news: they would like to see you again!"))
+    assert remarks == []
+
+
+def test_a_topic_that_cannot_be_said_cleanly_is_left_empty_and_the_quote_kept() -> None:
+    assert clean_topic("you have handled incidents") == "handling incidents"
+    assert clean_topic("they said it was fine but I think") == ""
+    remark = find_remarks(FeedbackText(1, 1, "They were not sure it was what they wanted."))[0]
+    assert remark.topic == "" and remark.label == "“They were not sure it was what they wanted”"
+
+
 def test_weak_answers_are_countered_and_strong_ones_reinforced() -> None:
     weak = AskedText(1, 1, "Tell me about a difficult stakeholder.", "vague", 2, "negative")
     strong = AskedText(
         2, 1, "Walk me through an analysis you are proud of.", "churn", 4, "positive"
     )
-    result = analyse_debrief([weak, strong], [FEEDBACK], REQUIREMENTS)
+    similar = close({("managing stakeholders", "stakeholder"): 0.6})
+    result = analyse_debrief([weak, strong], [FEEDBACK], REQUIREMENTS, similar)
     assert [p.question_id for p in result.counter] == [1]
     assert [p.question_id for p in result.reinforce] == [2]
     assert "lacked experience managing stakeholders" in result.counter[0].why
+    assert result.counter[0].decided_by == "feedback"
 
 
 def test_a_negative_reaction_outweighs_a_high_self_rating() -> None:
     q = AskedText(3, 1, "How do you prioritise your work?", "fine", 5, "negative")
     result = analyse_debrief([q], [])
     assert result.counter[0].overruled_self_rating
-    assert "outweighs your own rating" in result.counter[0].why
+    assert "counts for more than your own" in result.counter[0].why
 
 
 def test_feedback_outweighs_a_high_self_rating_on_the_same_topic() -> None:
     q = AskedText(4, 1, "Tell me about working with stakeholders.", "great", 5, "unknown")
-    result = analyse_debrief([q], [FEEDBACK], REQUIREMENTS)
+    similar = close({("managing stakeholders", "stakeholders"): 0.55})
+    result = analyse_debrief([q], [FEEDBACK], REQUIREMENTS, similar)
     assert [p.question_id for p in result.counter] == [4]
 
 
 def test_praise_outweighs_a_low_self_rating() -> None:
     q = AskedText(5, 1, "How deep is your SQL?", "unsure", 2, "unknown")
-    fb = FeedbackText(8, 1, "They were impressed with your SQL.")
-    result = analyse_debrief([q], [fb])
+    fb = FeedbackText(8, 1, "They were impressed with your SQL depth and your SQL tuning.")
+    result = analyse_debrief([q], [fb], similarity=close({("SQL", "SQL"): 0.7}))
     assert [p.question_id for p in result.reinforce] == [5]
+
+
+def test_praise_of_another_answer_sharing_one_word_does_not_reinforce_a_weak_one() -> None:
+    weak = AskedText(
+        1, 1, "How do you handle data quality issues?", "rambled, no example", 2, "unknown"
+    )
+    strong = AskedText(2, 1, "Tell me about your SQL tuning work.", "cut query time", 4, "positive")
+    fb = FeedbackText(3, 1, "They were impressed by the quality of your SQL tuning example.")
+    similar = close({("SQL tuning", "SQL tuning"): 0.7, ("quality of your SQL", "quality"): 0.3})
+    result = analyse_debrief(
+        [weak, strong], [fb], similarity=similar, notes=[(1, "", "the data quality answer")]
+    )
+    assert [p.question_id for p in result.counter] == [1]
+    assert [p.question_id for p in result.reinforce] == [2]
+    assert "impressed" not in result.counter[0].why
+
+
+def test_without_meaning_one_shared_word_never_ties_a_remark_to_an_answer() -> None:
+    q = AskedText(1, 1, "Why do you want to work here?", "liked the mission", 3, "unknown")
+    fb = FeedbackText(2, 1, "They liked how you want to keep learning.")
+    assert analyse_debrief([q], [fb]).reinforce == ()
 
 
 def test_nothing_to_go_on_gives_an_empty_debrief() -> None:

@@ -45,18 +45,41 @@ def test_a_story_the_candidate_linked_comes_first_whatever_its_words() -> None:
     result = map_evidence([AIRFLOW], [CHURN, BAKING], links=[(12, 3)], notes={(12, 3): "joke"})
     best = result.rows[0].best
     assert best is not None and best.linked and best.title == "Village fete cake stall"
-    assert "you linked it: joke" in best.reason
+    assert best.reason == "You linked it: “joke”"
     assert not result.gaps
 
 
-def test_a_semantic_scorer_can_be_plugged_in() -> None:
+def test_a_semantic_scorer_can_be_plugged_in_and_its_number_is_never_shown() -> None:
     def similar(a: str, b: str) -> float:
         return 0.95 if "scheduler" in a and "cake" in b.lower() else 0.0
 
     result = map_evidence([AIRFLOW], [CHURN, BAKING], similarity=similar)
     best = result.rows[0].best
     assert best is not None and best.title == "Village fete cake stall"
-    assert "semantic similarity 0.95" in best.reason
+    assert best.reason == "What you did is close to what this asks for."
+    assert not any(ch.isdigit() for ch in best.reason)
+
+
+def test_one_common_word_in_common_never_backs_a_requirement() -> None:
+    charity = StoryText(
+        4, "Charity 10k", task="I signed up to run a 10k for the hospice.", action="I trained."
+    )
+    support = StoryText(5, "Support for student nurses", action="I buddied two students.")
+    career = RequirementText(20, "A long run of delivery in a regulated setting")
+    als = RequirementText(21, "ALS (Advanced Life Support) certification")
+    result = map_evidence([career, als], [charity, support])
+    assert [g.id for g in result.gaps] == [20, 21]
+    assert all(not row.maybe for row in result.rows)
+
+
+def test_below_the_bar_a_story_is_only_offered_to_check_and_the_requirement_stays_a_gap() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.28 if "stakeholders" in a and "finance" in b.lower() else 0.0
+
+    result = map_evidence([PEOPLE], [STAKEHOLDERS, BAKING], similarity=similar)
+    row = result.rows[0]
+    assert row.best is None and result.gaps == (PEOPLE,)
+    assert [m.title for m in row.maybe] == ["Finance sign-off"]
 
 
 def test_no_stories_or_empty_text_give_empty_answers() -> None:

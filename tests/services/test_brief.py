@@ -18,14 +18,18 @@ TODAY = dt.date(2026, 11, 28)
 
 def test_the_brief_for_round_two_learns_from_round_one(world: World) -> None:
     data = brief.build(world.user, world.round2.pk, TODAY).data
-    assert data["schema"] == "nextround.brief" and data["schema_version"] == 1
+    assert data["schema"] == "nextround.brief" and data["schema_version"] == 2
     assert data["round"]["days_left"] == 5
     assert [p["question"] for p in data["counter"]] == [world.weak_question.text]
     assert [p["question"] for p in data["reinforce"]] == [world.strong_question.text]
     concern = data["concerns"][0]
-    assert concern["topic"] == "stakeholder management"
+    assert concern["topic"] == "managing stakeholders"
+    assert data["doubts"][0]["label"] == "managing stakeholders"
     repeats = [q for q in data["likely_questions"] if q["category"] == "repeat"]
-    assert world.weak_question.text in {q["text"] for q in repeats}
+    assert world.strong_question.text in {q["text"] for q in repeats}
+    # The weak stakeholder answer is rehearsed once, as its deeper follow-up, not four times.
+    stakeholder = [q for q in data["likely_questions"] if "stakeholder" in q["text"].lower()]
+    assert len(stakeholder) <= 2 and stakeholder[0]["rehearse"]
     tom = next(p for p in data["interviewers"] if p["name"] == "Tom Okafor")
     assert tom["new_to_you"] and tom["earlier_employers"] == ["Initech", "Globex"]
 
@@ -131,7 +135,7 @@ def test_another_users_round_is_not_found(world: World, other_user: Any) -> None
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_every_text_format_renders(world: World, fmt: str) -> None:
     content = brief.render(brief.build(world.user, world.round2.pk, TODAY), fmt).decode()
-    assert "Tom Okafor" in content and "stakeholder management" in content
+    assert "Tom Okafor" in content and "managing stakeholders" in content
 
 
 def test_the_pdf_is_a_real_pdf(world: World) -> None:

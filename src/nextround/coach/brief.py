@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
-import zlib
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from nextround.coach.bank import BankQuestion, load_bank, questions_to_ask
+from nextround.coach.bank import questions_to_ask
 from nextround.coach.brief_content import BriefContent, load_content
 from nextround.coach.debrief import AskedText, Debrief, FeedbackText, analyse_debrief
 from nextround.coach.evidence import (
@@ -18,19 +15,24 @@ from nextround.coach.evidence import (
     RequirementText,
     Similarity,
     StoryText,
-    index_stories,
     map_evidence,
-    rank_indexed,
 )
-from nextround.coach.requirements import describe_requirement
+from nextround.coach.likely import (
+    Doubt,
+    LikelyQuestion,
+    StoryRef,
+    doubts,
+    likely_questions,
+    names_of,
+    quoted,
+)
+from nextround.coach.logistics import Fact, dress_code, find_facts
+from nextround.coach.words import first_name
 
 SCHEMA = "nextround.brief"
-SCHEMA_VERSION = 1
-MAX_REPEATS = 6
-MAX_PROBES = 4
-# A story must reach this score to be offered for a question (questions are short, so lower
-# than for a requirement).
-QUESTION_STORY_MIN = 0.2
+SCHEMA_VERSION = 2
+MAX_ASKS = 4
+__all__ = ["Doubt", "LikelyQuestion", "StoryRef"]
 
 
 @dataclass(frozen=True)
@@ -83,27 +85,16 @@ class BriefInput:
     level: str | None = None
     impressed: tuple[tuple[int, str], ...] = ()  # (round number, note)
     fell_flat: tuple[tuple[int, str], ...] = ()
+    field: str | None = None  # the job's field, when it is known with confidence
+    field_label: str = ""  # the field in words ("social work")
+    # (where it came from, text): the invite and the emails about this round and the last
+    logistics_texts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class Missing:
     what: str
     how: str
-
-
-@dataclass(frozen=True)
-class StoryRef:
-    id: int
-    title: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class LikelyQuestion:
-    text: str
-    why: str
-    category: str  # repeat, follow-up, concern, probe, motivation, fit, curveball, staple
-    story: StoryRef | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +130,7 @@ class ChecklistEntry:
 class Brief:
     company: str
     role: str
+    field: str | None
     round: RoundInfo
     today: dt.date
     days_left: int | None
@@ -148,12 +140,14 @@ class Brief:
     impressed: tuple[tuple[int, str], ...]
     fell_flat: tuple[tuple[int, str], ...]
     likely_questions: tuple[LikelyQuestion, ...]
+    doubts: tuple[Doubt, ...]
     evidence: EvidenceMap
     requirements_saved: bool
     key_terms: tuple[str, ...]
     level: str | None
     people: tuple[PersonBrief, ...]
     logistics: tuple[str, ...]
+    facts: tuple[Fact, ...]
     dress: str
     bring: tuple[str, ...]
     mindset: tuple[str, ...]
@@ -231,146 +225,37 @@ def _missing(data: BriefInput) -> list[Missing]:
     return found
 
 
-class _Questions:
-    """Likely questions, kept unique, each with the best story."""
+def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
+    """What this interviewer probably cares about, by role and seniority, in the job's field."""
+    import importlib
 
-    def __init__(self, stories: Sequence[StoryText], similarity: Similarity | None) -> None:
-        self.items: list[LikelyQuestion] = []
-        self.seen: set[str] = set()
-        self.stories = stories
-        self.indexes = index_stories(stories)  # read each story once, not once per question
-        self.similarity = similarity
-
-    def add(self, text: str, why: str, category: str, hint: str = "") -> None:
-        key = _norm(text)
-        if not key or key in self.seen:
-            return
-        self.seen.add(key)
-        story = None
-        if self.stories:
-            ranked = rank_indexed(
-                f"{text} {hint}", self.indexes, self.similarity, 1, QUESTION_STORY_MIN
-            )
-            if ranked:
-                story = StoryRef(ranked[0].story_id, ranked[0].title, ranked[0].reason)
-        self.items.append(LikelyQuestion(text, why, category, story))
-
-
-def _pick(pool: list[BankQuestion], count: int, rng: random.Random) -> list[BankQuestion]:
-    return rng.sample(pool, min(count, len(pool)))
-
-
-def _bank_questions(data: BriefInput, out: _Questions, rng: random.Random) -> None:
-    purpose = data.round.purpose
-    bank = load_bank()
-
-    def suits(q: BankQuestion) -> bool:
-        return not q.rounds or purpose in q.rounds
-
-    motivation = [q for q in bank if q.type == "motivation" and suits(q)]
-    commitment = [q for q in bank if q.type == "second-round" and "commitment" in q.competencies]
-    staples = [q for q in bank if q.type == "second-round" and suits(q) and q not in commitment]
-    fit = [q for q in bank if q.type == "culture-fit" and suits(q)]
-    tricky = [q for q in bank if q.type == "tricky" and suits(q)]
-    keen = purpose in ("test-commitment", "final")
-    for q in _pick(motivation, 3 if keen else 2, rng):
-        out.add(q.text, "Commitment and motivation: " + q.looking_for, "motivation")
-    for q in _pick(commitment, 2 if keen else 1, rng):
-        out.add(q.text, "Later rounds test commitment: " + q.looking_for, "motivation")
-    team_round = data.round.kind in ("meet-the-team", "tour") or purpose == "meet-the-team"
-    team_people = any(p.role == "team-member" for p in data.panel)
-    if team_round or team_people:
-        why = "This round is about meeting the team" if team_round else "A team member is there"
-        for q in _pick(fit, 3 if team_round else 1, rng):
-            out.add(q.text, f"{why}: fit and teamwork. {q.looking_for}", "fit")
-    for q in _pick(tricky, 2, rng):
-        out.add(q.text, "A curveball to keep calm under: " + q.looking_for, "curveball")
-    for q in _pick(staples, 3, rng):
-        out.add(q.text, "A second-round staple: " + q.looking_for, "staple")
-
-
-def _likely(
-    data: BriefInput, debrief: Debrief, content: BriefContent, similarity: Similarity | None
-) -> list[LikelyQuestion]:
-    out = _Questions(data.stories, similarity)
-    new_people = [p for p in data.panel if not p.met_in_rounds]
-    # Repeats: new interviewers have not heard the first answers; weak ones first.
-    if data.questions and (new_people or data.round.purpose == "second-opinion"):
-        names = ", ".join(p.name for p in new_people) or "the new decision-maker"
-        weak_ids = {p.question_id for p in debrief.counter}
-        ordered = sorted(data.questions, key=lambda q: (q.id not in weak_ids, q.round_number))
-        for q in ordered[:MAX_REPEATS]:
-            out.add(
-                q.text,
-                f"Asked in round {q.round_number}; {names} did not hear your answer, and "
-                "second-opinion rounds often ask the first round's core questions again.",
-                "repeat",
-            )
-    for point in debrief.counter:
-        template = next(
-            (content.follow_ups[c] for c in point.competencies if c in content.follow_ups),
-            content.generic_follow_up,
-        )
-        out.add(
-            template,
-            f"A deeper follow-up on “{point.question}” (round {point.round_number}): {point.why}.",
-            "follow-up",
-            point.question,
-        )
-    for concern in debrief.concerns:
-        out.add(
-            content.concern_question.format(topic=concern.topic),
-            f"Feedback after round {concern.round_number} raised it: “{concern.quote}”",
-            "concern",
-            concern.topic,
-        )
-        for c in concern.competencies:
-            if c in content.follow_ups:
-                out.add(
-                    content.follow_ups[c],
-                    f"They will want proof on {concern.topic}, the concern in the feedback.",
-                    "concern",
-                    concern.topic,
-                )
-    senior = [
-        p
-        for p in data.panel
-        if p.seniority in content.senior_levels or p.role in content.senior_roles
-    ]
-    if senior and data.requirements:
-        who = ", ".join(f"{p.name} ({p.title or p.role})" for p in senior)
-        concerned = {c.requirement_id for c in debrief.concerns}
-        ranked = sorted(
-            data.requirements,
-            key=lambda r: (r.id not in concerned, r.kind != "must", len(r.text)),
-        )
-        for requirement in ranked[:MAX_PROBES]:
-            category, terms = describe_requirement(requirement.text)
-            template = content.probes[category]
-            if "{term}" in template and not terms:
-                template = content.probes["skill"]
-            out.add(
-                template.format(term=terms[0] if terms else "", requirement=requirement.text),
-                f"{who} will probe the job's key requirements: “{requirement.text}”.",
-                "probe",
-                requirement.text,
-            )
-    seed = zlib.crc32(f"{data.company}|{data.role}|{data.round.number}".encode())
-    _bank_questions(data, out, random.Random(seed))
-    return out.items
+    try:
+        fields: Any = importlib.import_module("nextround.coach.fields")
+    except ImportError:  # TEMPORARY until coach/fields.py lands
+        return list(content.care_abouts.get(p.role, content.care_abouts["other"]))
+    return list(fields.cares_about(data.field, p.role, p.seniority))
 
 
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     purpose = data.round.purpose if data.round.purpose != "unknown" else None
     tailored = content.tailored_asks
     people = []
+    offered: set[str] = set()  # a question to ask is offered to one person only
     for p in data.panel:
-        cares = list(content.care_abouts.get(p.role, content.care_abouts["other"]))
-        if p.seniority in ("director", "executive"):
-            cares.append("the big picture: strategy, results and risk")
+        cares = _cares(data, p, content)
         if p.years_at_company is not None and p.years_at_company < 1:
             cares.append("making their mark as someone fairly new")
         asks: list[Ask] = []
+        if p.research_notes.strip():
+            note = p.research_notes.strip().splitlines()[0]
+            asks.append(
+                Ask(
+                    content.sentences["research_ask"].format(
+                        quote=quoted(note[:160]), name=first_name(p.name) or "them"
+                    ),
+                    "From your own research: it shows you prepared and starts a real conversation.",
+                )
+            )
         if p.years_at_company is not None and p.years_at_company >= 2:
             asks.append(
                 Ask(
@@ -389,13 +274,22 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             )
         if p.team:
             asks.append(Ask(tailored["team"].format(team=p.team), "About their own work."))
-        if p.seniority in content.senior_levels or p.role == "senior-executive":
+        if p.seniority in ("director", "executive") or p.role == "senior-executive":
             asks.append(Ask(tailored["senior"], "Senior people judge by outcomes."))
         if p.role == "technical":
             asks.append(Ask(tailored["technical"], "Invites them to talk about their craft."))
         role = p.role if p.role in content.care_abouts else "other"
-        for template in questions_to_ask(role, purpose, 3):
+        for template in questions_to_ask(role, purpose, 8, data.field):
             asks.append(Ask(template.text, template.why))
+        mine = []
+        for ask in asks:
+            key = _norm(ask.text)
+            if key in offered:
+                continue
+            offered.add(key)
+            mine.append(ask)
+            if len(mine) == MAX_ASKS:
+                break
         people.append(
             PersonBrief(
                 id=p.id,
@@ -409,10 +303,45 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
                 research_notes=p.research_notes,
                 new_to_you=not p.met_in_rounds,
                 care_about=tuple(dict.fromkeys(cares)),
-                questions_to_ask=tuple(asks[:5]),
+                questions_to_ask=tuple(mine),
             )
         )
     return people
+
+
+def _logistics(
+    data: BriefInput, content: BriefContent, kind: str
+) -> tuple[list[str], tuple[Fact, ...]]:
+    """Lines about getting there and the day: the facts given first, then general advice."""
+    r = data.round
+    s = content.sentences
+    facts = find_facts(data.logistics_texts)
+    lines: list[str] = []
+    if r.starts_at:
+        lines.append(
+            f"When: {r.starts_at}"
+            + (f", {r.duration_minutes} minutes." if r.duration_minutes else ".")
+        )
+    if r.format == "on-site":
+        lines.append(
+            s["address"].format(address=" ".join(r.location.split()))
+            if r.location.strip()
+            else s["no_address"]
+        )
+    elif r.link:
+        lines.append(f"Link: {r.link}")
+    if data.panel and kind != "one-to-one":
+        lines.append(s["panel_people"].format(names=names_of([_person(p) for p in data.panel])))
+    for fact in facts:
+        if fact.kind != "dress":
+            lines.append(s["fact"].format(source=fact.source, quote=quoted(fact.quote)))
+    lines += content.formats.get(r.format, ())
+    lines += content.kinds.get(kind, ())
+    return lines, facts
+
+
+def _person(p: PersonText) -> str:
+    return f"{p.name} ({p.title})" if p.title else p.name
 
 
 def checklist(
@@ -440,22 +369,45 @@ def checklist(
 
 
 def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief:
-    """Everything to prepare for one round, from what is known so far."""
+    """Everything to prepare for one round, from what is known so far.
+
+    `similarity` is the cosine of two texts' sentence embeddings (services/matching.py), or None
+    to match on words alone; the debrief, the evidence, the doubts and the likely questions all
+    read the one evidence map built here, so they cannot disagree.
+    """
     content = load_content()
-    debrief = analyse_debrief(data.questions, data.feedback, data.requirements, similarity)
+    debrief = analyse_debrief(
+        data.questions,
+        data.feedback,
+        data.requirements,
+        similarity,
+        notes=_notes(data),
+    )
     evidence = map_evidence(
         data.requirements, data.stories, data.links, data.link_notes, similarity
     )
     r = data.round
-    logistics = list(content.formats.get(r.format, ()))
-    logistics += content.kinds.get(r.kind, ())
+    # An invite for "Panel with Dana and Tom" is a panel, whatever the form's default said.
+    kind = "panel" if r.kind == "one-to-one" and len(data.panel) >= 2 else r.kind
+    found = doubts(debrief, evidence, data, content, similarity)
+    logistics, facts = _logistics(data, content, kind)
+    code = data.dress_code if data.dress_code != "unknown" else dress_code(facts) or "unknown"
+    dress = content.dress.get(code, content.dress["unknown"])
+    said = next((f for f in facts if f.kind == "dress"), None)
+    if said is not None:
+        dress = content.sentences["fact"].format(source=said.source, quote=quoted(said.quote)) + (
+            " " + dress if code != "unknown" else ""
+        )
     bring = list(content.bring["always"])
-    for key in (r.format, r.kind):
+    for key in (r.format, kind):
         bring += content.bring.get(key, ())
+    if r.format == "on-site" and r.location.strip():
+        bring = [b for b in bring if not b.startswith("The address")]
     return Brief(
         company=data.company,
         role=data.role,
-        round=r,
+        field=data.field_label or None,
+        round=r if kind == r.kind else _with_kind(r, kind),
         today=data.today,
         days_left=(r.date - data.today).days if r.date else None,
         purpose_advice=content.purposes.get(r.purpose, content.purposes["unknown"]),
@@ -463,18 +415,42 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         debrief=debrief,
         impressed=data.impressed,
         fell_flat=data.fell_flat,
-        likely_questions=tuple(_likely(data, debrief, content, similarity)),
+        likely_questions=tuple(
+            likely_questions(data, debrief, found, evidence, content, similarity)
+        ),
+        doubts=tuple(found),
         evidence=evidence,
         requirements_saved=data.requirements_saved,
         key_terms=data.key_terms,
         level=data.level,
         people=tuple(_people(data, content)),
         logistics=tuple(logistics),
-        dress=content.dress.get(data.dress_code, content.dress["unknown"]),
+        facts=facts,
+        dress=dress,
         bring=tuple(dict.fromkeys(bring)),
         mindset=content.mindset,
-        checklist=tuple(checklist(r, data.today, bool(evidence.gaps), bool(debrief.counter))),
+        checklist=tuple(
+            checklist(
+                r,
+                data.today,
+                bool(evidence.gaps or any(d.gap for d in found)),
+                bool(debrief.counter or found),
+            )
+        ),
     )
+
+
+def _with_kind(r: RoundInfo, kind: str) -> RoundInfo:
+    from dataclasses import replace
+
+    return replace(r, kind=kind)
+
+
+def _notes(data: BriefInput) -> list[tuple[int, str, str]]:
+    rounds = {n for n, _ in data.impressed} | {n for n, _ in data.fell_flat}
+    good = dict(data.impressed)
+    bad = dict(data.fell_flat)
+    return [(n, good.get(n, ""), bad.get(n, "")) for n in sorted(rounds)]
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -488,7 +464,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
     def remark(x: Any) -> dict[str, Any]:
         return {
-            "topic": x.topic,
+            "kind": x.kind,
+            "topic": x.label,
             "quote": x.quote,
             "source": x.source,
             "round": x.round_number,
@@ -505,6 +482,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             "self_rating": p.self_rating,
             "reaction": p.reaction,
             "overruled_self_rating": p.overruled_self_rating,
+            "decided_by": p.decided_by,
         }
 
     return {
@@ -513,6 +491,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "generated_on": brief.today.isoformat(),
         "company": brief.company,
         "role": brief.role,
+        "field": brief.field,
         "round": {
             "id": r.id,
             "opportunity_id": r.opportunity_id,
@@ -535,12 +514,28 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "concerns": [remark(x) for x in d.concerns],
         "impressed": [{"round": n, "note": t} for n, t in brief.impressed],
         "fell_flat": [{"round": n, "note": t} for n, t in brief.fell_flat],
+        "doubts": [
+            {
+                "kind": x.kind,
+                "label": x.label,
+                "quote": x.quote,
+                "source": x.source,
+                "round": x.round_number,
+                "requirement": x.requirement or None,
+                "story": asdict(x.story) if x.story else None,
+                "gap": x.gap or None,
+            }
+            for x in brief.doubts
+        ],
         "likely_questions": [
             {
                 "text": q.text,
                 "why": q.why,
                 "category": q.category,
+                "priority": q.priority,
+                "rehearse": q.rehearse,
                 "story": asdict(q.story) if q.story else None,
+                "gap": q.gap or None,
             }
             for q in brief.likely_questions
         ],
@@ -560,6 +555,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                             "linked": m.linked,
                         }
                         for m in row.matches
+                    ],
+                    "might_fit": [
+                        {"id": m.story_id, "title": m.title, "reason": m.reason} for m in row.maybe
                     ],
                 }
                 for row in brief.evidence.rows
@@ -587,6 +585,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for p in brief.people
         ],
         "logistics": list(brief.logistics),
+        "facts": [asdict(f) for f in brief.facts],
         "dress": brief.dress,
         "bring": list(brief.bring),
         "mindset": list(brief.mindset),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -48,6 +49,7 @@ class BriefContent:
     senior_roles: tuple[str, ...]
     checklist: tuple[ChecklistTemplate, ...]
     tailored_asks: dict[str, str]
+    sentences: dict[str, str]
 
 
 class _Reader:
@@ -135,7 +137,46 @@ def parse_content(raw: object, source: str) -> BriefContent:
         senior_roles=senior_roles,
         checklist=tuple(checklist),
         tailored_asks=r.table("tailored_asks", TAILORED, many=False),
+        sentences=_sentences(r),
     )
+
+
+# Each sentence template and the typed slots it may use: a name or phrase, a quote (user text,
+# always shown in quotation marks), a number. Nothing else can be spliced into a sentence.
+SENTENCE_SLOTS: dict[str, frozenset[str]] = {
+    "focus_question": frozenset({"topic"}),
+    "concern_why": frozenset({"source", "round", "quote"}),
+    "focus_why": frozenset({"source", "round", "quote"}),
+    "repeat_why": frozenset({"round", "names"}),
+    "follow_up_why": frozenset({"round", "question"}),
+    "probe_why": frozenset({"names", "requirement"}),
+    "probe_question": frozenset({"requirement"}),
+    "field_why": frozenset({"field"}),
+    "motivation_why": frozenset({"looking_for"}),
+    "fit_why": frozenset({"reason", "looking_for"}),
+    "staple_why": frozenset({"looking_for"}),
+    "curveball_why": frozenset({"field", "looking_for"}),
+    "story_for": frozenset({"story", "reason"}),
+    "gap": frozenset({"topic"}),
+    "gap_quote": frozenset({"quote"}),
+    "maybe": frozenset({"story"}),
+    "research_ask": frozenset({"quote", "name"}),
+    "address": frozenset({"address"}),
+    "no_address": frozenset(),
+    "fact": frozenset({"source", "quote"}),
+    "panel_people": frozenset({"names"}),
+}
+_SLOT = re.compile(r"\{(\w*)\}")
+
+
+def _sentences(r: _Reader) -> dict[str, str]:
+    table: dict[str, str] = r.table("sentences", tuple(SENTENCE_SLOTS), many=False)
+    for key, template in table.items():
+        used = set(_SLOT.findall(template))
+        unknown = used - SENTENCE_SLOTS[key]
+        if unknown:
+            raise r.fail(f"sentences.{key}", f"uses unknown slots {', '.join(sorted(unknown))}")
+    return table
 
 
 @functools.cache

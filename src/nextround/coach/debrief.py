@@ -1,4 +1,10 @@
-"""What to reinforce and what to counter, from the questions asked and the feedback received."""
+"""What to reinforce and what to counter, from the questions asked and the feedback received.
+
+Evidence about an answer is weighed in a fixed order, because candidates misjudge their own
+interviews: feedback about *that* answer decides; without it, the interviewer's reaction; only
+then the candidate's own rating and notes. A remark is tied to an answer only when it is about it
+(close in meaning, or sharing two content words), and to at most one answer.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from nextround.coach.classify import classify_question
 from nextround.coach.evidence import (
     RequirementText,
     Similarity,
@@ -16,47 +23,137 @@ from nextround.coach.evidence import (
 from nextround.coach.insight import Span
 
 Verdict = Literal["reinforce", "counter"]
+RemarkKind = Literal["concern", "focus", "praise"]
 
-# Feedback and the interviewer's reaction count this many times a self-rating: candidates
-# misjudge their own answers, so an outside view decides wherever one exists.
-OUTSIDE_WEIGHT = 2
 GOOD_RATING = 4
 WEAK_RATING = 2
-# A concern links to a requirement that shares at least this share of the concern's words.
-LINK_MIN = 0.34
-MAX_TOPIC_WORDS = 8
+# A remark is about an asked question (its text and the answer note) at this cosine or more,
+# and clearly more than about any other question.
+ABOUT_COSINE = 0.42
+ABOUT_MARGIN = 0.05
+# A concern links to the requirement it is about at this cosine (or two content words).
+LINK_COSINE = 0.45
+MAX_TOPIC_WORDS = 10
 
+# Clause breaks: sentence ends, semicolons, contrast words, and "and" that starts a new doubt
+# ("…were not convinced about X, and they would like more on Y").
 _CLAUSES = re.compile(
-    r"(?:[.!?;]+\s+|\n+|,?\s+\b(?:but|however|although|though|yet|whereas|while)\b,?\s+)",
+    r"(?:[.!?;]+[\"”']?\s+|\n+|\s+-\s+|\s+–\s+|"
+    r",?\s+\b(?:but|however|although|though|whereas|while)\b,?\s+|"
+    r",?\s+and\s+(?=(?:they|he|she|we|the panel|the team|[A-Z][a-z]+)\s+"
+    r"(?:would|will|also|want|wants|felt|thought|were|was|'d|are|is|might|may|did|didn't|"
+    r"weren't|wasn't|[a-z]+ed\b)))",
     re.IGNORECASE,
 )
-# Wording that signals a worry; the topic is what follows it. Project heuristics, written from
-# the way recruiters and interviewers phrase feedback.
+# The invitation itself is good news, not praise of an answer.
+_INVITATION = re.compile(
+    r"\b(?:good news|great news|pleased to (?:say|tell|let you know)|happy to (?:say|report)|"
+    r"(?:would|'d) like to (?:see|meet|invite) you|invite you (?:back|to)|"
+    r"next (?:round|stage|step)|"
+    r"second (?:round|interview|stage)|final (?:round|interview|stage)|progress(?:ing)? you|"
+    r"move you forward|take you forward|through to|shortlist|congratulations|well done)\b",
+    re.IGNORECASE,
+)
+# A focus area: someone will go deeper into a topic next time.
+_FOCUS = re.compile(
+    r"\b(?:(?:will|'ll|would|'d|wants? to|want to|keen to|plans? to|going to|likely to)\s+"
+    r"(?:also\s+)?(?:want to\s+|like to\s+)?(?:go (?:deeper|further|into more detail) "
+    r"(?:into|on|with)|dig (?:deeper )?into|drill (?:down )?into|probe|explore|focus on|"
+    r"test|delve (?:deeper )?into|get into|spend (?:some |more )?time on|hear more about|"
+    r"understand more about))\b",
+    re.IGNORECASE,
+)
+# Wording that signals a doubt; the topic is what follows it. Written from the way recruiters and
+# interviewers phrase feedback.
 _CONCERN = re.compile(
-    r"\b(?:lack(?:ed|s|ing)?(?: of| in)?|(?:did not|didn't|does not|doesn't|could not|couldn't)"
-    r" (?:show|demonstrate|give|have|seem to have|convince (?:them|us) (?:of|on|about))|"
-    r"not enough|limited|too little|concerns? (?:about|that|over|with|around|on)|concerned "
-    r"(?:about|that|with)|worr(?:ied|y|ies) (?:about|that)|unsure (?:about|whether|if|of)|"
-    r"not (?:sure|convinced) (?:about|that|whether|of|by)|weak(?:er|ness)? (?:on|in|at|around)|"
-    r"struggled (?:with|to)|could (?:have been|be) (?:stronger|clearer|better) (?:on|in|at|about)|"
-    r"would (?:have )?liked? (?:more|to see more|to hear more)(?: about| on| of)?|light on|"
-    r"vague (?:about|on|when)|gaps? in|missing|question(?:ed|s)? (?:whether|about)|"
-    r"needs? (?:more|to work on|to improve)|short on|no (?:real )?(?:experience|evidence) of)\b",
+    r"\b(?:lack(?:ed|s|ing)?(?: of| in)?|"
+    r"(?:did not|didn't|does not|doesn't|could not|couldn't|wasn't|weren't|was not|were not)"
+    r" (?:show|demonstrate|give|have|hear|see|seem to have|convince (?:them|us|him|her)"
+    r"(?: of| on| about| that)?|(?:fully |entirely |quite |totally )?(?:convinced|sure|clear)"
+    r"(?: about| on| of| that| whether| by| yet)?)|"
+    r"not enough|limited|too little|(?:some |slight |a few |one )?concerns? (?:about|that|over|"
+    r"with|around|on|regarding)|concerned (?:about|that|with)|"
+    r"worr(?:ied|y|ies) (?:about|that)|unsure (?:about|whether|if|of)|"
+    r"not (?:sure|convinced|clear) (?:about|that|whether|of|by|on)?|"
+    r"(?:a |slight |small |big )?question ?marks? (?:over|about|around|on)|"
+    r"reservations? (?:about|over|around|on)|wondered (?:whether|if|about)|"
+    r"weak(?:er|ness)? (?:on|in|at|around)|struggled (?:with|to)|"
+    r"could (?:have been|be) (?:stronger|clearer|better|more (?:specific|detailed))"
+    r"(?: on| in| at| about| when)?|"
+    r"would (?:have )?liked? (?:more|to see more|to hear more|more detail)(?: about| on| of)?|"
+    r"(?:would|'d) like to (?:hear|see|know|understand) more (?:about|on|of)|"
+    r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
+    r" detail| proof)?(?: that| of| about| on| around)?|"
+    r"light on|thin on|vague (?:about|on|when)|gaps? in|missing|"
+    r"question(?:ed|s)? (?:whether|about)|less experience (?:of|in|with)|"
+    r"needs? (?:more|to work on|to improve)|short on|no (?:real )?(?:experience|evidence) of)",
     re.IGNORECASE,
 )
 _PRAISE = re.compile(
     r"\b(?:liked|loved|(?:were |was )?impressed (?:by|with)|impressed|enjoyed|praised|"
     r"appreciated|(?:were |was )?(?:pleased|happy) with|stood out|strong|great|excellent|"
-    r"good|clear)\b",
+    r"good|clear|compelling|convincing|thorough|well[- ]structured)\b",
     re.IGNORECASE,
 )
+# What may open a topic and carries nothing of it.
 _LEAD = re.compile(
-    r"^(?:(?:any|some|real|much|more|enough|the|a|an|your|his|her|their|of|in|on|with|about|"
-    r"that|you|had|have|were|was|been|hands-on|direct|proven|demonstrable|experience|"
-    r"evidence|examples?)\b\s*)+",
+    r"^(?:(?:any|some|real|much|more|enough|the|a|an|of|in|on|with|about|around|over|"
+    r"regarding|into|that|whether|if|yet|really|fully|quite|hands-on|direct|proven|"
+    r"demonstrable|examples?\s+of|evidence\s+of|detail\s+(?:on|about|of)|"
+    r"experience(?:\s+(?:of|in|with))?)\b\s*)+",
     re.IGNORECASE,
 )
-_TAIL = re.compile(r"\s*\b(?:in the interview|today|last time|at interview|overall)\b.*$", re.I)
+# "you have handled X" -> "handling X"; "you can lead X" -> "leading X".
+_SUBJECT_VERB = re.compile(
+    r"^(?:you|he|she|they|the candidate)\s+(?:have|has|had|'ve|can|could|would|will|are|were|"
+    r"did|do)?\s*(?:really\s+|actually\s+|ever\s+|yet\s+|already\s+)?(?:been\s+)?"
+    r"(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = {
+    "led": "leading",
+    "run": "running",
+    "ran": "running",
+    "done": "doing",
+    "did": "doing",
+    "built": "building",
+    "made": "making",
+    "taken": "taking",
+    "took": "taking",
+    "got": "getting",
+    "gotten": "getting",
+    "had": "having",
+    "shown": "showing",
+    "dealt": "dealing",
+    "worked": "working",
+    "held": "holding",
+    "set": "setting",
+    "written": "writing",
+    "wrote": "writing",
+    "sat": "sitting",
+    "met": "meeting",
+    "taught": "teaching",
+    "brought": "bringing",
+    "kept": "keeping",
+    "won": "winning",
+    "sold": "selling",
+    "spent": "spending",
+    "put": "putting",
+    "managed": "managing",
+    "handle": "handling",
+    "lead": "leading",
+    "manage": "managing",
+}
+_TAIL = re.compile(
+    r"\s*\b(?:in the interview|today|last time|at interview|overall|so far|in (?:the )?"
+    r"(?:first|last|previous) (?:round|interview|stage))\b.*$",
+    re.I,
+)
+_LEADING = re.compile(r"^(?:however|but|and|also|although|though|that said),?\s+", re.I)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|should|could|can|did|does|do|have|has|had|said|felt|"
+    r"thought|think|told|I|we|they|he|she|me|us)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -82,11 +179,11 @@ class FeedbackText:
 
 @dataclass(frozen=True)
 class Remark:
-    """One concern or piece of praise found in feedback, with the words it rests on."""
+    """One concern, focus area or piece of praise in feedback, with the words it rests on."""
 
-    kind: Literal["concern", "praise"]
-    topic: str
-    quote: str
+    kind: RemarkKind
+    topic: str  # a noun phrase that fits "about {topic}", or "" when none could be made safely
+    quote: str  # the clause as written
     span: Span  # into the feedback's text
     feedback_id: int
     round_number: int
@@ -94,6 +191,13 @@ class Remark:
     competencies: tuple[str, ...]
     requirement_id: int | None = None
     requirement_text: str = ""
+    question_id: int | None = None  # the asked question it is about, when it is about one
+    about: str = ""  # the words after the cue: what the remark is about
+
+    @property
+    def label(self) -> str:
+        """The topic, or the quote when no clean topic could be made."""
+        return self.topic or f"“{self.quote}”"
 
 
 @dataclass(frozen=True)
@@ -110,13 +214,14 @@ class Point:
     reaction: str
     competencies: tuple[str, ...]
     overruled_self_rating: bool = False
+    decided_by: str = "rating"  # feedback, reaction, rating, notes
 
 
 @dataclass(frozen=True)
 class Debrief:
     reinforce: tuple[Point, ...]
     counter: tuple[Point, ...]
-    concerns: tuple[Remark, ...]
+    concerns: tuple[Remark, ...]  # doubts and focus areas, in the order the feedback gave them
     praise: tuple[Remark, ...]
 
     @property
@@ -124,40 +229,70 @@ class Debrief:
         return not (self.reinforce or self.counter or self.concerns or self.praise)
 
 
-def _topic(rest: str) -> str:
-    rest = _TAIL.sub("", rest.strip(" .,:;!?\"'“”"))
+def _gerund(verb: str) -> str:
+    lowered = verb.lower()
+    if lowered in _IRREGULAR:
+        return _IRREGULAR[lowered]
+    if lowered.endswith("ing"):
+        return lowered
+    if lowered.endswith("ied"):
+        return lowered[:-3] + "ying"
+    if lowered.endswith("eed"):
+        return lowered[:-1] + "ing"  # agreed -> agreeing
+    if lowered.endswith("ed"):
+        return lowered[:-2] + "ing"  # handled -> handling, planned -> planning
+    if lowered.endswith("e") and not lowered.endswith("ee"):
+        return lowered[:-1] + "ing"
+    return lowered + "ing"
+
+
+def clean_topic(rest: str) -> str:
+    """A noun phrase for "about {topic}" from the words after a cue, or "" when none is safe."""
+    rest = _TAIL.sub("", rest.strip(" .,:;!?\"'“”()"))
     rest = _LEAD.sub("", rest).strip(" .,:;")
+    verb = _SUBJECT_VERB.match(rest)
+    if verb:
+        word = verb.group("verb")
+        if word.lower() in ("been", "got", "have", "had"):
+            return ""
+        rest = _gerund(word) + rest[verb.end() :]
+    elif re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I):
+        pass  # "how you mentor junior engineers" reads well after "about"
+    rest = rest.strip(" .,:;")
     words = rest.split()
-    return " ".join(words[:MAX_TOPIC_WORDS])
+    if not words or len(words) > MAX_TOPIC_WORDS:
+        return ""
+    if not re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I) and _FINITE.search(rest):
+        return ""
+    if not content_stems(rest):
+        return ""
+    return rest
 
 
-def _label(topic: str) -> tuple[str, tuple[str, ...]]:
-    found = tuple(sorted(competencies(topic)))
-    # A topic that only names one competency reads best as it ("managing stakeholders" becomes
-    # "stakeholder management"); one that says more ("detail on budgeting") keeps its words.
-    if len(found) == 1:
-        label = found[0].replace("-", " ")
-        if set(content_stems(topic)) <= set(content_stems(label)):
-            return label, found
-    return topic, found
+def _pieces(text: str) -> list[tuple[int, int]]:
+    pieces = []
+    position = 0
+    for cut in _CLAUSES.finditer(text):
+        pieces.append((position, cut.start()))
+        position = cut.end()
+    pieces.append((position, len(text)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
 
 
 def _link(
     topic: str,
-    found: tuple[str, ...],
     requirements: Sequence[RequirementText],
     similarity: Similarity | None,
 ) -> RequirementText | None:
-    wanted = content_stems(topic)
+    wanted = set(content_stems(topic))
     best: tuple[float, RequirementText] | None = None
     for requirement in requirements:
-        have = content_stems(requirement.text)
-        score = len(set(wanted) & set(have)) / len(wanted) if wanted else 0.0
-        if found and set(found) & competencies(requirement.text):
-            score += 0.5
+        shared = len(wanted & set(content_stems(requirement.text)))
+        score = 0.5 if shared >= 2 or (shared and shared == len(wanted)) else 0.0
         if similarity is not None:
-            score = max(score, float(similarity(topic, requirement.text)))
-        if score >= LINK_MIN and (best is None or score > best[0]):
+            cosine = float(similarity(topic, requirement.text))
+            score = max(score, 0.5 + cosine - LINK_COSINE if cosine >= LINK_COSINE else 0.0)
+        if score > 0 and (best is None or score > best[0]):
             best = (score, requirement)
     return best[1] if best else None
 
@@ -167,37 +302,40 @@ def find_remarks(
     requirements: Sequence[RequirementText] = (),
     similarity: Similarity | None = None,
 ) -> list[Remark]:
-    """Concerns and praise in one piece of feedback, each linked to the requirement it is about."""
+    """Concerns, focus areas and praise in one piece of feedback, one per clause."""
     remarks: list[Remark] = []
     text = item.text
-    position = 0
-    pieces = []
-    for cut in _CLAUSES.finditer(text):
-        pieces.append((position, cut.start()))
-        position = cut.end()
-    pieces.append((position, len(text)))
-    for start, end in pieces:
+    for start, end in _pieces(text):
         clause = text[start:end]
         concern = _CONCERN.search(clause)
-        praise = None if concern else _PRAISE.search(clause)
-        hit = concern or praise
+        focus = None if concern else _FOCUS.search(clause)
+        praise = None
+        if not concern and not focus and not _INVITATION.search(clause):
+            praise = _PRAISE.search(clause)
+        hit = concern or focus or praise
         if hit is None:
             continue
-        topic = _topic(clause[hit.end() :])
-        if not topic:
+        kind: RemarkKind = "concern" if concern else "focus" if focus else "praise"
+        rest = clause[hit.end() :]
+        topic = clean_topic(rest)
+        if kind == "praise" and not topic:
+            # "Your SQL answer was strong": the topic is before the cue.
+            topic = clean_topic(clause[: hit.start()]) if hit.start() else ""
+        if not topic and not content_stems(rest if kind != "praise" else clause):
             continue
-        label, found = _label(topic)
-        requirement = _link(topic, found, requirements, similarity)
+        about = topic or rest
+        requirement = _link(about, requirements, similarity)
         remarks.append(
             Remark(
-                kind="concern" if concern else "praise",
-                topic=label,
-                quote=clause.strip(),
-                span=Span(start + hit.start(), end),
+                kind=kind,
+                topic=topic,
+                quote=_LEADING.sub("", " ".join(clause.split())).strip(" ,;.!"),
+                about=" ".join(about.split()),
+                span=Span(start, end),
                 feedback_id=item.id,
                 round_number=item.round_number,
                 source=item.source,
-                competencies=found,
+                competencies=tuple(sorted(competencies(about))),
                 requirement_id=requirement.id if requirement else None,
                 requirement_text=requirement.text if requirement else "",
             )
@@ -205,58 +343,121 @@ def find_remarks(
     return remarks
 
 
-def _about(question: AskedText, remark: Remark, similarity: Similarity | None) -> bool:
-    qtext = f"{question.text} {question.answer_note}"
-    if set(remark.competencies) & competencies(question.text):
-        return True
-    if set(content_stems(remark.topic)) & set(content_stems(qtext)):
-        return True
-    return similarity is not None and float(similarity(remark.topic, qtext)) >= 0.5
+def _closeness(question: AskedText, text: str, similarity: Similarity | None) -> float:
+    """How much `text` is about an asked question: a cosine, or 0.5 per shared content word."""
+    qtext = f"{question.text} {question.answer_note}".strip()
+    shared = len(set(content_stems(text)) & set(content_stems(qtext)))
+    lexical = 1.0 if shared >= 3 else 0.5 if shared == 2 else 0.0
+    if similarity is None:
+        return lexical
+    cosine = max(float(similarity(text, question.text)), float(similarity(text, qtext)))
+    return max(cosine, ABOUT_COSINE if shared >= 2 else 0.0)
+
+
+def attach(
+    remarks: Sequence[Remark],
+    questions: Sequence[AskedText],
+    similarity: Similarity | None,
+) -> list[Remark]:
+    """Each remark tied to the one asked question of its round it is clearly about, if any."""
+    from dataclasses import replace
+
+    bar = ABOUT_COSINE if similarity is not None else 0.5
+    out = []
+    for remark in remarks:
+        same_round = [q for q in questions if q.round_number == remark.round_number]
+        scored = sorted(
+            ((_closeness(q, remark.about or remark.quote, similarity), q.id) for q in same_round),
+            reverse=True,
+        )
+        chosen = None
+        if scored and scored[0][0] >= bar:
+            runner_up = scored[1][0] if len(scored) > 1 else 0.0
+            if scored[0][0] - runner_up >= ABOUT_MARGIN or scored[0][0] >= 1.0 > runner_up:
+                chosen = scored[0][1]
+        out.append(replace(remark, question_id=chosen))
+    return out
+
+
+def _mentions(note: str, question: AskedText, similarity: Similarity | None) -> bool:
+    if not note.strip():
+        return False
+    closeness = _closeness(question, note, similarity)
+    return closeness >= (ABOUT_COSINE if similarity is not None else 1.0)
+
+
+_SOURCE = {
+    "consultant": "your consultant",
+    "interviewer": "the interviewer",
+    "hr": "HR",
+    "other": "the feedback",
+}
 
 
 def _judge(
-    question: AskedText, remarks: Sequence[Remark], similarity: Similarity | None
+    question: AskedText,
+    remarks: Sequence[Remark],
+    notes: tuple[str, str],
+    similarity: Similarity | None,
 ) -> Point | None:
+    said = [r for r in remarks if r.question_id == question.id]
+    heard = sum(1 if r.kind == "praise" else -1 for r in said)
+    reaction = {"positive": 1, "negative": -1}.get(question.reaction, 0)
     rating = question.self_rating
     own = (
         0
         if rating is None
         else (1 if rating >= GOOD_RATING else -1 if rating <= WEAK_RATING else 0)
     )
-    reaction = {"positive": 1, "negative": -1}.get(question.reaction, 0)
-    said = [
-        r
-        for r in remarks
-        if r.round_number == question.round_number and _about(question, r, similarity)
-    ]
-    heard = sum(1 if r.kind == "praise" else -1 for r in said)
-    outside = reaction + (1 if heard > 0 else -1 if heard < 0 else 0)
-    total = OUTSIDE_WEIGHT * outside + own
-    if total == 0:
+    impressed, fell_flat = notes
+    own_note = (1 if _mentions(impressed, question, similarity) else 0) - (
+        1 if _mentions(fell_flat, question, similarity) else 0
+    )
+    if heard:
+        outside, decided_by = (1 if heard > 0 else -1), "feedback"
+    elif reaction:
+        outside, decided_by = reaction, "reaction"
+    else:
+        outside, decided_by = 0, "rating"
+    mine = own + own_note
+    mine = 1 if mine > 0 else -1 if mine < 0 else 0
+    verdict_sign = outside or mine
+    if verdict_sign == 0:
         return None
-    verdict: Verdict = "reinforce" if total > 0 else "counter"
+    if not outside:
+        decided_by = "notes" if own_note else "rating"
+        if verdict_sign > 0 and classify_question(question.text).type == "salary-notice":
+            return None  # a good notice-period answer is nothing to build a round on
+    verdict: Verdict = "reinforce" if verdict_sign > 0 else "counter"
     reasons = []
-    if rating is not None:
-        reasons.append(f"you rated it {rating}/5")
-    if reaction:
-        reasons.append(f"the interviewer reacted {question.reaction}ly")
     for remark in said[:2]:
-        reasons.append(f'{remark.source} feedback: "{remark.quote}"')
-    overruled = own != 0 and outside != 0 and (own > 0) != (outside > 0)
+        reasons.append(f"{_SOURCE.get(remark.source, 'the feedback')} said “{remark.quote}”")
+    if reaction:
+        reasons.append(
+            "the interviewer reacted well" if reaction > 0 else "the interviewer reacted badly"
+        )
+    if rating is not None:
+        reasons.append(f"you rated it {rating} out of 5")
+    if own_note < 0:
+        reasons.append("you noted it fell flat")
+    elif own_note > 0:
+        reasons.append("you noted it went down well")
+    overruled = outside != 0 and mine != 0 and (mine > 0) != (outside > 0)
     why = "; ".join(reasons)
     if overruled:
-        why += " — their view outweighs your own rating"
+        why += ". Their view counts for more than your own"
     return Point(
         verdict=verdict,
         question_id=question.id,
         question=question.text,
         round_number=question.round_number,
-        why=why[0].upper() + why[1:] if why else why,
+        why=(why[0].upper() + why[1:] + ".") if why else "",
         answer_note=question.answer_note,
         self_rating=rating,
         reaction=question.reaction,
         competencies=tuple(sorted(competencies(question.text))),
         overruled_self_rating=overruled,
+        decided_by=decided_by,
     )
 
 
@@ -265,22 +466,32 @@ def analyse_debrief(
     feedback: Sequence[FeedbackText],
     requirements: Sequence[RequirementText] = (),
     similarity: Similarity | None = None,
+    notes: Sequence[tuple[int, str, str]] = (),
 ) -> Debrief:
-    """Sort earlier answers into reinforce and counter, with feedback outweighing self-ratings."""
+    """Sort earlier answers into reinforce and counter by the best evidence about each.
+
+    `notes` are the candidate's own (round number, what impressed, what fell flat).
+    """
     remarks = [r for item in feedback for r in find_remarks(item, requirements, similarity)]
-    points = [p for q in questions if (p := _judge(q, remarks, similarity)) is not None]
-    # Worst first for countering (lowest rating, negative reaction), best first for reinforcing.
+    remarks = attach(remarks, questions, similarity)
+    by_round = {n: (good, bad) for n, good, bad in notes}
+    points = [
+        p
+        for q in questions
+        if (p := _judge(q, remarks, by_round.get(q.round_number, ("", "")), similarity)) is not None
+    ]
+    order = {"feedback": 0, "reaction": 1, "notes": 2, "rating": 3}
     counter = sorted(
         (p for p in points if p.verdict == "counter"),
-        key=lambda p: (p.reaction != "negative", p.self_rating or 3, p.round_number),
+        key=lambda p: (order[p.decided_by], p.self_rating or 3, p.round_number),
     )
     reinforce = sorted(
         (p for p in points if p.verdict == "reinforce"),
-        key=lambda p: (p.reaction != "positive", -(p.self_rating or 3), p.round_number),
+        key=lambda p: (order[p.decided_by], -(p.self_rating or 3), p.round_number),
     )
     return Debrief(
         reinforce=tuple(reinforce),
         counter=tuple(counter),
-        concerns=tuple(r for r in remarks if r.kind == "concern"),
+        concerns=tuple(r for r in remarks if r.kind != "praise"),
         praise=tuple(r for r in remarks if r.kind == "praise"),
     )

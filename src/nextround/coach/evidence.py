@@ -1,4 +1,11 @@
-"""Evidence: which stories back which requirement, ranked with the reason; gaps and idle stories."""
+"""Evidence: which stories back which requirement, with a plain reason; honest gaps otherwise.
+
+A story backs a requirement when what it says is close in meaning to what the requirement asks
+for (the embedding cosine of the two, where the model is installed) or, without the model, when
+the two share a distinctive term (a tool, a qualification, a skill the story is tagged with) and
+more. A single common word in common ("support", "run", "want") never makes a match: that is
+how a charity 10k ended up backing "a long run of delivery".
+"""
 
 from __future__ import annotations
 
@@ -6,27 +13,45 @@ import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from nextround.coach.classify import COMPETENCY_CUES
 from nextround.coach.text import stem
 from nextround.coach.wordlists import wordlists
 
+# `similarity(a, b)`: the raw cosine of the two texts' sentence embeddings (about -0.1 to 1).
 Similarity = Callable[[str, str], float]
+Confidence = Literal["linked", "strong", "possible"]
 
-# A suggested story must reach this score (0-1) to count as backing a requirement.
-SUGGEST_MIN = 0.3
-# How much a word found in each part of a story counts: a skill or the title says the story is
-# about it; the action and result show it; the situation and task only mention it.
-PART_CREDIT = {"skills": 1.0, "title": 0.9, "action": 0.8, "result": 0.7, "metrics": 0.6}
-OTHER_CREDIT = 0.4
-# Sharing a competency (both about stakeholder management) adds this much, at most twice.
-COMPETENCY_BONUS = 0.12
-# With a semantic scorer plugged in, its score and the word score are averaged with this weight.
-SIMILARITY_WEIGHT = 0.5
-_WORD = re.compile(r"[\w+#&]+")
+# Bars on the raw MiniLM cosine, calibrated on eval/requirement_story_pairs.jsonl and the
+# development scenarios (docs/brief.md): above STRONG_COSINE nine pairs in ten are real matches;
+# a distinctive shared term lowers the bar to SUPPORTED_COSINE; between POSSIBLE_COSINE and the
+# bar a story is only offered as "might fit: check it", never as backing.
+STRONG_COSINE = 0.34
+SUPPORTED_COSINE = 0.24
+POSSIBLE_COSINE = 0.24
+# A story the candidate tagged with the requirement's own tool or qualification ("SQL") backs it
+# unless what it says is far from it.
+TAGGED_COSINE = 0.12
+# Kept for callers that pass their own minimum (0-1 on the score below).
+SUGGEST_MIN = 0.5
+_WORD = re.compile(r"[\w+#&/]+")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&+#/]{1,7}\b|\b\w*\d\w*\b")
 _EXTRA_STOP = frozenset(
     {"such", "other", "across", "several", "various", "within", "using", "use", "new", "high"}
 )
+_PARTS = ("skills", "title", "action", "result", "metrics", "task", "situation")
+# Where a term was found, said as a person would.
+_WHERE = {
+    "skills": "in the skills you tagged it with",
+    "title": "in what it is about",
+    "action": "in what you did",
+    "result": "in its result",
+    "metrics": "in its numbers",
+    "task": "in what you were asked to do",
+    "situation": "in its setting",
+}
+_NUMBER = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -52,21 +77,28 @@ class StoryText:
         parts = (self.title, self.situation, self.task, self.action, self.result, self.metrics)
         return " ".join((*parts, *self.skills))
 
+    @property
+    def core_text(self) -> str:
+        """What the story shows: its title, what the candidate did and what came of it."""
+        return " ".join(p for p in (self.title, self.action, self.result, self.metrics) if p)
+
 
 @dataclass(frozen=True)
 class StoryMatch:
     story_id: int
     title: str
-    score: float  # 0-1; 1.0 for a story the candidate linked
-    reason: str
+    score: float  # 0-1, for ordering; 1.0 for a story the candidate linked
+    reason: str  # in plain words, never a number
     linked: bool = False
     shared: tuple[str, ...] = ()
+    confidence: Confidence = "strong"
 
 
 @dataclass(frozen=True)
 class RequirementEvidence:
     requirement: RequirementText
-    matches: tuple[StoryMatch, ...]
+    matches: tuple[StoryMatch, ...]  # linked, then strong matches: the stories that back it
+    maybe: tuple[StoryMatch, ...] = ()  # might fit, for the candidate to check
 
     @property
     def best(self) -> StoryMatch | None:
@@ -76,8 +108,11 @@ class RequirementEvidence:
 @dataclass(frozen=True)
 class EvidenceMap:
     rows: tuple[RequirementEvidence, ...]
-    gaps: tuple[RequirementText, ...]  # no linked story and none that fits
+    gaps: tuple[RequirementText, ...]  # no linked story and none that truly backs it
     unused: tuple[StoryText, ...]  # stories that back no requirement
+
+    def row_for(self, requirement_text: str) -> RequirementEvidence | None:
+        return next((r for r in self.rows if r.requirement.text == requirement_text), None)
 
 
 @functools.cache
@@ -108,81 +143,142 @@ def competencies(text: str) -> frozenset[str]:
     )
 
 
+def distinctive_terms(text: str) -> tuple[str, ...]:
+    """Terms of a text specific enough that sharing one means something: tools, acronyms."""
+    from nextround.coach.requirements import describe_requirement
+
+    _, terms = describe_requirement(text)
+    found = list(terms)
+    for hit in _ACRONYM.finditer(text):
+        word = hit.group(0)
+        if not word.isdigit() and word.upper() == word and word.lower() not in _stop():
+            found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
 @dataclass(frozen=True)
 class _StoryIndex:
     story: StoryText
-    credit: dict[str, tuple[float, str]]  # stem -> (credit, part)
-    competencies: frozenset[str]
+    parts: dict[str, str]  # part name -> lower-cased text
+    stems: dict[str, str]  # stem -> the first part it appears in (by _PARTS order)
+    skills: frozenset[str]
     text: str
+    core: str
 
 
 def _index(story: StoryText) -> _StoryIndex:
-    credit: dict[str, tuple[float, str]] = {}
     parts = {
-        "skills": " ".join(story.skills),
+        "skills": " ; ".join(story.skills),
         "title": story.title,
         "action": story.action,
         "result": story.result,
         "metrics": story.metrics,
-        "situation": story.situation,
         "task": story.task,
+        "situation": story.situation,
     }
-    for part, text in parts.items():
-        value = PART_CREDIT.get(part, OTHER_CREDIT)
-        for key in content_stems(text):
-            if key not in credit or credit[key][0] < value:
-                credit[key] = (value, part)
-    return _StoryIndex(story, credit, competencies(story.full_text), story.full_text)
+    stems: dict[str, str] = {}
+    for part in _PARTS:
+        for key in content_stems(parts[part]):
+            stems.setdefault(key, part)
+    return _StoryIndex(
+        story,
+        {k: v.lower() for k, v in parts.items()},
+        stems,
+        frozenset(s.strip().lower() for s in story.skills if s.strip()),
+        story.full_text,
+        story.core_text,
+    )
+
+
+def _term_part(term: str, index: _StoryIndex) -> str | None:
+    pattern = re.compile(rf"(?<![\w]){re.escape(term.lower())}(?![\w])")
+    for part in _PARTS:
+        if pattern.search(index.parts[part]):
+            return part
+    return None
+
+
+def _where(found: dict[str, list[str]]) -> str:
+    said = []
+    for part in _PARTS:
+        if part in found:
+            said.append(f"{_and(found[part])} {_WHERE[part]}")
+    return "; ".join(said)
+
+
+def _and(words: Sequence[str]) -> str:
+    words = list(dict.fromkeys(words))
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _score(
     text: str,
     wanted: dict[str, str],
-    wanted_competencies: frozenset[str],
+    terms: tuple[str, ...],
     index: _StoryIndex,
     similarity: Similarity | None,
-) -> StoryMatch:
-    shared = [(wanted[k], index.credit[k]) for k in wanted if k in index.credit]
-    lexical = sum(c for _, (c, _) in shared) / len(wanted) if wanted else 0.0
-    common = sorted(wanted_competencies & index.competencies)
-    score = min(1.0, lexical + COMPETENCY_BONUS * min(2, len(common)))
-    reasons = []
-    if shared:
-        by_part: dict[str, list[str]] = {}
-        for word, (_, part) in shared:
-            by_part.setdefault(part, []).append(word)
-        reasons.append(
-            "; ".join(f"{', '.join(words)} in its {part}" for part, words in by_part.items())
-        )
-    if common:
-        reasons.append("both about " + ", ".join(c.replace("-", " ") for c in common[:2]))
+) -> StoryMatch | None:
+    term_parts: dict[str, list[str]] = {}
+    for term in terms:
+        part = _term_part(term, index)
+        if part is not None:
+            term_parts.setdefault(part, []).append(term)
+    shown = {p: w for p, w in term_parts.items() if p in ("skills", "title", "action", "result")}
+    shared = [(wanted[k], index.stems[k]) for k in wanted if k in index.stems]
+    doing = [w for w, part in shared if part in ("skills", "title", "action", "result")]
     if similarity is not None:
-        semantic = max(0.0, min(1.0, float(similarity(text, index.text))))
-        score = (1 - SIMILARITY_WEIGHT) * score + SIMILARITY_WEIGHT * semantic
-        reasons.append(f"semantic similarity {semantic:.2f}")
+        cosine = max(float(similarity(text, index.text)), float(similarity(text, index.core)))
+        tagged = "skills" in term_parts and cosine >= TAGGED_COSINE
+        if cosine >= STRONG_COSINE or (shown and cosine >= SUPPORTED_COSINE) or tagged:
+            confidence: Confidence = "strong"
+        elif cosine >= POSSIBLE_COSINE:
+            confidence = "possible"
+        else:
+            return None
+        score = max(0.0, min(1.0, 0.5 + (cosine - STRONG_COSINE) * 2 + 0.1 * len(shown)))
+    else:
+        # Words alone: a distinctive term and another word, or most of the requirement's words
+        # in what the candidate did. One common word in common is never enough.
+        covered = len(shared) / len(wanted) if wanted else 0.0
+        if (shown and len(shared) >= 2) or len(doing) >= 3 or (len(doing) >= 2 and covered >= 0.6):
+            confidence = "strong"
+        elif shown or len(doing) >= 2:
+            confidence = "possible"
+        else:
+            return None
+        score = min(1.0, 0.3 + 0.15 * len(shared) + 0.2 * len(shown))
+    if term_parts:
+        reason = "It names " + _where(term_parts)
+    elif similarity is not None:
+        reason = "What you did is close to what this asks for"
+    else:
+        reason = "It shares " + _and([w for w, _ in shared][:3])
+    if confidence == "strong" and _NUMBER.search(index.story.result):
+        reason += ", with a measured result"
     return StoryMatch(
         story_id=index.story.id,
         title=index.story.title,
         score=round(score, 3),
-        reason="; ".join(reasons) or "nothing in common",
-        shared=tuple(word for word, _ in shared),
+        reason=reason + ".",
+        shared=tuple(dict.fromkeys([*(t for ts in term_parts.values() for t in ts)])),
+        confidence=confidence,
     )
 
 
 def _rank(
-    text: str,
-    indexes: Sequence[_StoryIndex],
-    similarity: Similarity | None,
-    minimum: float,
+    text: str, indexes: Sequence[_StoryIndex], similarity: Similarity | None
 ) -> list[StoryMatch]:
-    wanted = content_stems(text)
-    wanted_competencies = competencies(text)
-    if not wanted and similarity is None:
+    if not text.strip():
         return []
-    scored = [_score(text, wanted, wanted_competencies, i, similarity) for i in indexes]
-    good = [s for s in scored if s.score >= minimum]
-    good.sort(key=lambda s: (-s.score, s.title.lower(), s.story_id))
-    return good
+    wanted = content_stems(text)
+    terms = distinctive_terms(text)
+    if not wanted and not terms and similarity is None:
+        return []
+    scored = [m for i in indexes if (m := _score(text, wanted, terms, i, similarity))]
+    scored.sort(key=lambda s: (s.confidence != "strong", -s.score, s.title.lower(), s.story_id))
+    return scored
 
 
 def rank_stories(
@@ -190,10 +286,10 @@ def rank_stories(
     stories: Sequence[StoryText],
     similarity: Similarity | None = None,
     limit: int = 3,
-    minimum: float = SUGGEST_MIN,
+    include_possible: bool = False,
 ) -> list[StoryMatch]:
-    """The stories that best fit a text (a requirement or a question), best first, with why."""
-    return _rank(text, index_stories(stories), similarity, minimum)[:limit]
+    """The stories that back a text (a requirement or a question), best first, with why."""
+    return rank_indexed(text, index_stories(stories), similarity, limit, include_possible)
 
 
 def index_stories(stories: Sequence[StoryText]) -> list[_StoryIndex]:
@@ -206,10 +302,13 @@ def rank_indexed(
     indexes: Sequence[_StoryIndex],
     similarity: Similarity | None = None,
     limit: int = 3,
-    minimum: float = SUGGEST_MIN,
+    include_possible: bool = False,
 ) -> list[StoryMatch]:
     """rank_stories over stories already indexed with index_stories."""
-    return _rank(text, indexes, similarity, minimum)[:limit]
+    ranked = _rank(text, indexes, similarity)
+    if not include_possible:
+        ranked = [m for m in ranked if m.confidence == "strong"]
+    return ranked[:limit]
 
 
 def map_evidence(
@@ -220,7 +319,7 @@ def map_evidence(
     similarity: Similarity | None = None,
     limit: int = 3,
 ) -> EvidenceMap:
-    """For each requirement: linked stories first, then the best suggestions; gaps; idle stories."""
+    """For each requirement: linked stories, then those that back it; maybes; gaps; idle stories."""
     indexes = [_index(s) for s in stories]
     by_id = {i.story.id: i for i in indexes}
     linked = set(links)
@@ -240,16 +339,19 @@ def map_evidence(
                     index.story.id,
                     index.story.title,
                     1.0,
-                    "you linked it" + (f": {note}" if note else ""),
+                    "You linked it" + (f": “{note}”" if note else "."),
                     linked=True,
+                    confidence="linked",
                 )
             )
         taken = {m.story_id for m in chosen}
         others = [i for i in indexes if i.story.id not in taken]
-        suggested = _rank(requirement.text, others, similarity, SUGGEST_MIN)
-        chosen.extend(suggested[: max(0, limit - len(chosen))])
+        ranked = _rank(requirement.text, others, similarity)
+        strong = [m for m in ranked if m.confidence == "strong"]
+        chosen.extend(strong[: max(0, limit - len(chosen))])
+        maybe = () if chosen else tuple(m for m in ranked if m.confidence == "possible")[:2]
         used.update(m.story_id for m in chosen)
-        rows.append(RequirementEvidence(requirement, tuple(chosen)))
+        rows.append(RequirementEvidence(requirement, tuple(chosen), maybe))
         if not chosen:
             gaps.append(requirement)
     unused = tuple(i.story for i in indexes if i.story.id not in used)

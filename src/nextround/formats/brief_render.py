@@ -6,20 +6,27 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from html import escape
 from typing import Any
 
+from nextround.coach.words import count, label, short_day
+
 SCHEMA = "nextround.brief"
-SUPPORTED_VERSIONS = (1,)
+SUPPORTED_VERSIONS = (2,)
 CATEGORY_LABELS = {
+    "concern": "Answers a doubt",
+    "focus": "They will go deeper",
+    "follow-up": "Follow-up on a weak answer",
+    "probe": "What the job asks for",
     "repeat": "Asked before",
-    "follow-up": "Follow-up",
-    "concern": "Concern",
-    "probe": "Specialist probe",
-    "motivation": "Commitment",
+    "commitment": "Commitment",
+    "motivation": "Motivation",
     "fit": "Fit and team",
+    "field": "Field question",
+    "staple": "Later-round staple",
     "curveball": "Curveball",
-    "staple": "Second-round staple",
 }
 PDF_CSS = """
 @page { size: A4; margin: 18mm 17mm 20mm 17mm;
@@ -69,14 +76,37 @@ def to_json(data: Mapping[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+@dataclass
+class Item:
+    """One line of a section: its main words, a tag, and the lines under it."""
+
+    text: str
+    strong: bool = False
+    tag: str = ""
+    notes: list[str] = dc_field(default_factory=list)
+    cls: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    items: list[Item] = dc_field(default_factory=list)
+    empty: str = ""
+    numbered: bool = False
+    start: int = 1
+    intro: str = ""
+    table: list[list[str]] | None = None  # header row first
+
+
 def _when(data: Mapping[str, Any]) -> str:
     r = data["round"]
     parts = [r["starts_at"] or "date not set"]
     if r["duration_minutes"]:
-        parts.append(f"{r['duration_minutes']} minutes")
-    parts.append(f"{r['format']}, {r['kind']}")
+        parts.append(count(r["duration_minutes"], "minute"))
+    parts.append(f"{label('format', r['format'])}, {label('kind', r['kind'])}")
     if r["purpose"] != "unknown":
-        parts.append(f"purpose: {r['purpose']}")
+        parts.append(f"purpose: {label('purpose', r['purpose'])}")
     return " · ".join(parts)
 
 
@@ -87,232 +117,308 @@ def _title(data: Mapping[str, Any]) -> str:
 def _due(value: str | None) -> str:
     if not value:
         return "any time"
-    return dt.date.fromisoformat(value).strftime("%a %d %b")
+    return short_day(dt.date.fromisoformat(value))
+
+
+def _story_line(story: Mapping[str, Any] | None, gap: str | None) -> str:
+    if story:
+        return f"Your story “{story['title']}”: {story['reason']}"
+    return gap or "No story backs this yet: write one before the day."
+
+
+def _question_item(q: Mapping[str, Any]) -> Item:
+    notes = [f"Why: {q['why']}"]
+    if q["story"] or q["gap"]:
+        notes.append(_story_line(q["story"], q["gap"]))
+    return Item(
+        q["text"],
+        strong=True,
+        tag=CATEGORY_LABELS.get(q["category"], ""),
+        notes=notes,
+        cls=q["category"],
+    )
+
+
+def _person_facts(p: Mapping[str, Any]) -> str:
+    facts = [p["title"] or "", label("role", p["role"]), label("seniority", p["seniority"])]
+    if p["years_at_company"] is not None:
+        facts.append(f"{p['years_at_company']:g} years at the company")
+    if p["earlier_employers"]:
+        facts.append("before: " + ", ".join(p["earlier_employers"]))
+    seen: list[str] = []
+    for f in facts:
+        if f and f.lower() not in (x.lower() for x in seen):
+            seen.append(f)
+    return "; ".join(seen)
+
+
+def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Section]:
+    """The brief as sections of plain lines, shared by the Markdown, HTML and PDF forms."""
+    out: list[Section] = []
+    if data["missing"]:
+        out.append(
+            Section(
+                "missing",
+                "What is missing",
+                [Item(m["what"], True, notes=[m["how"]]) for m in data["missing"]],
+            )
+        )
+    likely = data["likely_questions"]
+    top = [q for q in likely if q["rehearse"]]
+    rest = [q for q in likely if not q["rehearse"]]
+    out.append(
+        Section(
+            "rehearse",
+            f"The {len(top)} to rehearse" if top else "Questions to rehearse",
+            [_question_item(q) for q in top],
+            "No likely questions yet: record the last round's questions and feedback.",
+            numbered=True,
+        )
+    )
+    doubts = [
+        Item(
+            d["label"],
+            True,
+            tag="Focus area" if d["kind"] == "focus" else "Doubt",
+            notes=[
+                f"{d['source']}, after round {d['round']}: “{d['quote']}”",
+                _story_line(d["story"], d["gap"]),
+            ],
+        )
+        for d in data["doubts"]
+    ]
+    out.append(Section("doubts", "Doubts to answer", doubts, "The feedback raised no doubts."))
+    good = [
+        Item(p["question"], notes=[f"Round {p['round']}. {p['why']}"]) for p in data["reinforce"]
+    ]
+    good += [
+        Item(f"“{x['quote']}”", notes=[f"{_source(x['source'])}, after round {x['round']}"])
+        for x in data["praise"]
+        if not any(x["quote"] in p["why"] for p in data["reinforce"])
+    ]
+    good += [
+        Item(x["note"], notes=[f"Your note: what impressed in round {x['round']}"])
+        for x in data["impressed"]
+    ]
+    out.append(Section("reinforce", "Reinforce", good, "Nothing recorded yet to build on."))
+    bad = [Item(p["question"], notes=[f"Round {p['round']}. {p['why']}"]) for p in data["counter"]]
+    bad += [
+        Item(x["note"], notes=[f"Your note: what fell flat in round {x['round']}"])
+        for x in data["fell_flat"]
+    ]
+    out.append(Section("counter", "Counter", bad, "Nothing recorded to put right."))
+    out.append(
+        Section(
+            "likely",
+            "More likely questions",
+            [_question_item(q) for q in rest],
+            "",
+            numbered=True,
+            start=len(top) + 1,
+        )
+    )
+    ev = data["evidence"]
+    rows = [["Requirement", "Essential or desirable", "Your story", "Why"]]
+    for row in ev["rows"]:
+        best = row["stories"][0] if row["stories"] else None
+        if best:
+            story, why = best["title"], best["reason"]
+        elif row.get("might_fit"):
+            story, why = (
+                "Gap",
+                f"“{row['might_fit'][0]['title']}” might fit: check it shows this, then link it.",
+            )
+        else:
+            story, why = "Gap", "No story yet: write one about it."
+        rows.append([row["requirement"], label("requirement", row["kind"]), story, why])
+    intro = ""
+    if ev["unused_stories"]:
+        intro = "Stories that back no requirement: " + ", ".join(
+            f"“{s['title']}”" for s in ev["unused_stories"]
+        )
+    out.append(
+        Section(
+            "evidence",
+            "Evidence for each requirement",
+            empty="No requirements yet.",
+            table=rows if len(rows) > 1 else None,
+            intro=intro,
+        )
+    )
+    people = []
+    for p in data["interviewers"]:
+        notes = [n for n in [_person_facts(p)] if n]
+        if p["research_notes"]:
+            notes.append(f"Your notes: {p['research_notes']}")
+        if p["care_about"]:
+            notes.append("Probably cares about: " + "; ".join(p["care_about"]))
+        notes += [f"Ask: {a['text']}" for a in p["questions_to_ask"]]
+        people.append(
+            Item(p["name"] + (" (new to you)" if p["new_to_you"] else ""), True, notes=notes)
+        )
+    out.append(Section("people", "Interviewers", people, "No interviewers recorded yet."))
+    out.append(Section("logistics", "Logistics", [Item(x) for x in data["logistics"]]))
+    out.append(Section("dress", "What to wear", [Item(data["dress"])]))
+    out.append(Section("bring", "What to bring", [Item(x) for x in data["bring"]]))
+    out.append(Section("mindset", "Mindset", [Item(x) for x in data["mindset"]]))
+    if with_checklist:
+        out.append(
+            Section(
+                "checklist",
+                "Countdown checklist",
+                [
+                    Item(f"{_due(c['due_on'])}: {c['label']}", cls="done" if c["done"] else "todo")
+                    for c in data["checklist"]
+                ],
+            )
+        )
+    return out
+
+
+def _source(source: str) -> str:
+    return {"consultant": "Your consultant", "interviewer": "The interviewer", "hr": "HR"}.get(
+        source, "The feedback"
+    )
+
+
+def _lead(data: Mapping[str, Any]) -> str:
+    r = data["round"]
+    if r["days_left"] is not None and r["days_left"] >= 0:
+        days = "Today." if r["days_left"] == 0 else f"{count(r['days_left'], 'day')} to go."
+        return f"{days} {r['purpose_advice']}"
+    return str(r["purpose_advice"])
 
 
 # Markdown ----------------------------------------------------------------------------------
 
 
+def md(text: str) -> str:
+    """User text made inert in Markdown: no raw HTML, no accidental emphasis or links."""
+    out = text.replace("\\", "\\\\")
+    for ch in "<>*_`[]":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def _md_section(sec: Section) -> list[str]:
+    lines = [f"## {sec.title}", ""]
+    if sec.intro:
+        lines += [md(sec.intro), ""]
+    if sec.table:
+        head, *body = sec.table
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(md(c).replace("|", "/") for c in row) + " |" for row in body]
+        return [*lines, ""]
+    if not sec.items:
+        return [*lines, sec.empty, ""] if sec.empty else []
+    for n, item in enumerate(sec.items, start=sec.start):
+        mark = (
+            f"{n}."
+            if sec.numbered
+            else ("- [x]" if item.cls == "done" else "- [ ]" if item.cls == "todo" else "-")
+        )
+        main = f"**{md(item.text)}**" if item.strong else md(item.text)
+        tag = f" _({item.tag})_" if item.tag else ""
+        lines.append(f"{mark} {main}{tag}")
+        lines += [f"   {md(n_)}  " for n_ in item.notes]
+    return [*lines, ""]
+
+
 def to_markdown(data: Mapping[str, Any]) -> str:
     """A brief a person can read in any editor or paste into notes."""
     check(data)
-    out: list[str] = [f"# {_title(data)}", "", _when(data), ""]
-    r = data["round"]
-    if r["days_left"] is not None and r["days_left"] >= 0:
-        out += [f"**{r['days_left']} day(s) to go.** {r['purpose_advice']}", ""]
-    else:
-        out += [r["purpose_advice"], ""]
-    if data["missing"]:
-        out += ["## What is missing", ""]
-        out += [f"- **{m['what']}** {m['how']}" for m in data["missing"]]
-        out.append("")
-    out += ["## Reinforce", ""]
-    items = [f"- {p['question']} (round {p['round']}): {p['why']}" for p in data["reinforce"]]
-    items += [f"- Praise: {x['topic']} — “{x['quote']}”" for x in data["praise"]]
-    items += [f"- Impressed in round {x['round']}: {x['note']}" for x in data["impressed"]]
-    out += (items or ["- Nothing recorded yet to build on."]) + [""]
-    out += ["## Counter", ""]
-    items = [f"- {p['question']} (round {p['round']}): {p['why']}" for p in data["counter"]]
-    for x in data["concerns"]:
-        req = f" (requirement: {x['requirement']})" if x["requirement"] else ""
-        items.append(f"- Concern: **{x['topic']}**{req} — “{x['quote']}”")
-    items += [f"- Fell flat in round {x['round']}: {x['note']}" for x in data["fell_flat"]]
-    out += (items or ["- Nothing recorded to put right."]) + [""]
-    out += ["## Likely questions", ""]
-    for n, q in enumerate(data["likely_questions"], start=1):
-        label = CATEGORY_LABELS.get(q["category"], q["category"])
-        out.append(f"{n}. **{q['text']}** _({label})_  ")
-        out.append(f"   Why: {q['why']}  ")
-        story = q["story"]
-        out.append(
-            f"   Story: {story['title']} — {story['reason']}" if story else "   Story: none yet"
-        )
-    out += ["", "## Evidence for each requirement", ""]
-    ev = data["evidence"]
-    if ev["rows"]:
-        out += ["| Requirement | Kind | Best story | Why |", "|---|---|---|---|"]
-        for row in ev["rows"]:
-            best = row["stories"][0] if row["stories"] else None
-            cells = [
-                row["requirement"],
-                row["kind"],
-                best["title"] if best else "**gap**",
-                best["reason"] if best else "no story yet",
-            ]
-            out.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
-    else:
-        out.append("No requirements yet.")
-    if ev["unused_stories"]:
-        titles = ", ".join(s["title"] for s in ev["unused_stories"])
-        out += ["", f"Stories that back no requirement: {titles}"]
-    out += ["", "## Interviewers", ""]
-    for p in data["interviewers"]:
-        facts = [x for x in (p["title"], p["role"], p["seniority"]) if x and x != "unknown"]
-        if p["years_at_company"] is not None:
-            facts.append(f"{p['years_at_company']:g} years at the company")
-        if p["earlier_employers"]:
-            facts.append("before: " + ", ".join(p["earlier_employers"]))
-        new = " (new to you)" if p["new_to_you"] else ""
-        out += [f"### {p['name']}{new}", "", "; ".join(facts), ""]
-        if p["research_notes"]:
-            out += [f"Notes: {p['research_notes']}", ""]
-        out.append("Probably cares about: " + "; ".join(p["care_about"]))
-        out += ["", "Questions to ask:"]
-        out += [f"- {a['text']}" for a in p["questions_to_ask"]]
-        out.append("")
-    if not data["interviewers"]:
-        out += ["No interviewers recorded yet.", ""]
-    out += ["## Logistics", ""] + [f"- {x}" for x in data["logistics"]]
-    out += ["", "## What to wear", "", data["dress"], "", "## What to bring", ""]
-    out += [f"- {x}" for x in data["bring"]]
-    out += ["", "## Mindset", ""] + [f"- {x}" for x in data["mindset"]]
-    out += ["", "## Countdown checklist", ""]
-    for c in data["checklist"]:
-        out.append(f"- [{'x' if c['done'] else ' '}] {_due(c['due_on'])}: {c['label']}")
+    out: list[str] = [f"# {md(_title(data))}", "", md(_when(data)), "", md(_lead(data)), ""]
+    for sec in sections(data):
+        out += _md_section(sec)
     return "\n".join(out).rstrip() + "\n"
 
 
 # HTML --------------------------------------------------------------------------------------
 
 
-def _li(items: list[str]) -> str:
-    return "".join(f"<li>{i}</li>" for i in items)
-
-
-def _point(p: Mapping[str, Any]) -> str:
-    return (
-        f"{escape(p['question'])} <span class='muted'>(round {p['round']})</span>"
-        f"<span class='why'>{escape(p['why'])}</span>"
-    )
+def _html_section(sec: Section) -> str:
+    h = [
+        f"<section aria-labelledby='b-{sec.key}' class='b-{sec.key}'>"
+        f"<h2 id='b-{sec.key}'>{escape(sec.title)}</h2>"
+    ]
+    if sec.intro:
+        h.append(f"<p>{escape(sec.intro)}</p>")
+    if sec.table:
+        head, *body = sec.table
+        h.append(
+            f"<table class='{sec.key}'><thead><tr>"
+            + "".join(f"<th scope='col'>{escape(c)}</th>" for c in head)
+            + "</tr></thead><tbody>"
+        )
+        for row in body:
+            cells = [escape(c) for c in row]
+            if row[2] == "Gap":
+                cells[2] = "<strong>Gap: no story yet</strong>"
+            h.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        h.append("</tbody></table>")
+    elif sec.items:
+        tag = "ol" if sec.numbered else "ul"
+        start = f" start='{sec.start}'" if sec.numbered and sec.start != 1 else ""
+        h.append(f"<{tag} class='{sec.key}'{start}>")
+        for item in sec.items:
+            main = f"<strong>{escape(item.text)}</strong>" if item.strong else escape(item.text)
+            badge = f" <span class='tag'>{escape(item.tag)}</span>" if item.tag else ""
+            notes = "".join(f"<span class='why'>{escape(n)}</span>" for n in item.notes)
+            cls = f" class='{escape(item.cls)}'" if item.cls else ""
+            data_cat = (
+                f" data-category='{escape(item.cls)}'" if sec.key in ("rehearse", "likely") else ""
+            )
+            h.append(f"<li{cls}{data_cat}>{main}{badge}{notes}</li>")
+        h.append(f"</{tag}>")
+    elif sec.empty:
+        h.append(f"<p class='muted'>{escape(sec.empty)}</p>")
+    else:
+        return ""
+    h.append("</section>")
+    return "".join(h)
 
 
 def to_html_body(data: Mapping[str, Any], checklist: bool = True) -> str:
     """The brief's sections as HTML (escaped), for a page or a printable document."""
     check(data)
-    h: list[str] = []
+    h = [f"<p class='purpose'>{escape(_lead(data))}</p>"]
+    h += [_html_section(sec) for sec in sections(data, with_checklist=checklist)]
+    return "\n".join(x for x in h if x)
+
+
+def night_before(data: Mapping[str, Any]) -> list[Section]:
+    """One printed page for the night before: the five, the doubts, where, when, what to wear."""
+    keep = {"rehearse", "doubts"}
+    picked = [s for s in sections(data, with_checklist=False) if s.key in keep]
     r = data["round"]
-    if data["missing"]:
-        h.append("<section class='missing' aria-labelledby='b-missing'>")
-        h.append("<h2 id='b-missing'>What is missing</h2><ul>")
-        h += [
-            f"<li><strong>{escape(m['what'])}</strong> {escape(m['how'])}</li>"
-            for m in data["missing"]
-        ]
-        h.append("</ul></section>")
-    h.append(f"<p class='purpose'>{escape(r['purpose_advice'])}</p>")
-    good = [_point(p) for p in data["reinforce"]]
-    good += [
-        f"Praise: <strong>{escape(x['topic'])}</strong>"
-        f"<span class='why'>“{escape(x['quote'])}”</span>"
-        for x in data["praise"]
-    ]
-    good += [f"Impressed in round {x['round']}: {escape(x['note'])}" for x in data["impressed"]]
-    bad = [_point(p) for p in data["counter"]]
-    for x in data["concerns"]:
-        req = f" — requirement: {escape(x['requirement'])}" if x["requirement"] else ""
-        bad.append(
-            f"Concern: <strong>{escape(x['topic'])}</strong>{req}"
-            f"<span class='why'>{escape(x['source'])} feedback, round {x['round']}: "
-            f"“{escape(x['quote'])}”</span>"
-        )
-    bad += [f"Fell flat in round {x['round']}: {escape(x['note'])}" for x in data["fell_flat"]]
-    h.append("<section aria-labelledby='b-reinforce'><h2 id='b-reinforce'>Reinforce</h2>")
-    h.append(
-        f"<ul class='reinforce'>{_li(good)}</ul>"
-        if good
-        else "<p class='muted'>Nothing recorded yet to build on.</p>"
+    where = [Item(_when(data))]
+    if r["location"]:
+        where.append(Item(f"Address: {r['location']}"))
+    if r["link"]:
+        where.append(Item(f"Link: {r['link']}"))
+    where += [Item(f"{p['name']}: {_person_facts(p)}") for p in data["interviewers"]]
+    where.append(Item(f"Wear: {data['dress']}"))
+    picked.append(Section("where", "Where, when, who", where))
+    return picked
+
+
+def night_before_markdown(data: Mapping[str, Any]) -> str:
+    check(data)
+    out = [f"# The night before: {md(_title(data))}", ""]
+    for sec in night_before(data):
+        out += _md_section(sec)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def night_before_html(data: Mapping[str, Any]) -> str:
+    check(data)
+    title = escape(f"The night before: {_title(data)}")
+    body = "\n".join(_html_section(s) for s in night_before(data))
+    return (
+        "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{title}</title><style>{PDF_CSS}</style></head><body>"
+        f"<h1>{title}</h1>{body}</body></html>\n"
     )
-    h.append("</section><section aria-labelledby='b-counter'><h2 id='b-counter'>Counter</h2>")
-    h.append(
-        f"<ul class='counter'>{_li(bad)}</ul>"
-        if bad
-        else "<p class='muted'>Nothing recorded to put right.</p>"
-    )
-    h.append("</section>")
-    h.append(
-        "<section aria-labelledby='b-likely'><h2 id='b-likely'>Likely questions</h2>"
-        "<ol class='likely'>"
-    )
-    for q in data["likely_questions"]:
-        label = CATEGORY_LABELS.get(q["category"], q["category"])
-        story = q["story"]
-        story_html = (
-            f"Story: <strong>{escape(story['title'])}</strong> — {escape(story['reason'])}"
-            if story
-            else "Story: none yet"
-        )
-        h.append(
-            f"<li data-category='{escape(q['category'])}'><strong>{escape(q['text'])}</strong>"
-            f" <span class='tag'>{escape(label)}</span>"
-            f"<span class='why'>Why: {escape(q['why'])}</span>"
-            f"<span class='use-story'>{story_html}</span></li>"
-        )
-    h.append("</ol></section>")
-    ev = data["evidence"]
-    h.append(
-        "<section aria-labelledby='b-evidence'><h2 id='b-evidence'>Evidence for each "
-        "requirement</h2>"
-    )
-    if ev["rows"]:
-        h.append(
-            "<table class='evidence'><thead><tr><th scope='col'>Requirement</th>"
-            "<th scope='col'>Kind</th><th scope='col'>Best story</th>"
-            "<th scope='col'>Why</th></tr></thead><tbody>"
-        )
-        for row in ev["rows"]:
-            best = row["stories"][0] if row["stories"] else None
-            story = escape(best["title"]) if best else "<strong>Gap: no story yet</strong>"
-            h.append(
-                f"<tr><td>{escape(row['requirement'])}</td><td>{escape(row['kind'])}</td>"
-                f"<td>{story}</td><td>{escape(best['reason']) if best else ''}</td></tr>"
-            )
-        h.append("</tbody></table>")
-    else:
-        h.append("<p class='muted'>No requirements yet.</p>")
-    if ev["unused_stories"]:
-        titles = ", ".join(escape(s["title"]) for s in ev["unused_stories"])
-        h.append(f"<p>Stories that back no requirement: {titles}</p>")
-    h.append("</section><section aria-labelledby='b-people'><h2 id='b-people'>Interviewers</h2>")
-    for p in data["interviewers"]:
-        facts = [escape(x) for x in (p["title"], p["role"], p["seniority"]) if x and x != "unknown"]
-        if p["years_at_company"] is not None:
-            facts.append(f"{p['years_at_company']:g} years at the company")
-        if p["earlier_employers"]:
-            facts.append("before: " + escape(", ".join(p["earlier_employers"])))
-        new = " <span class='tag'>new to you</span>" if p["new_to_you"] else ""
-        h.append(
-            f"<article class='person'><h3>{escape(p['name'])}{new}</h3><p>{' · '.join(facts)}</p>"
-        )
-        if p["research_notes"]:
-            h.append(f"<p>Notes: {escape(p['research_notes'])}</p>")
-        h.append(
-            "<p><strong>Probably cares about:</strong> "
-            f"{escape('; '.join(p['care_about']))}</p><p><strong>Questions to ask</strong></p>"
-        )
-        h.append(
-            "<ul>" + _li([escape(a["text"]) for a in p["questions_to_ask"]]) + "</ul></article>"
-        )
-    if not data["interviewers"]:
-        h.append("<p class='muted'>No interviewers recorded yet.</p>")
-    h.append("</section><section aria-labelledby='b-logistics'><h2 id='b-logistics'>Logistics</h2>")
-    h.append("<ul>" + _li([escape(x) for x in data["logistics"]]) + "</ul>")
-    h.append(
-        f"<h3>What to wear</h3><p>{escape(data['dress'])}</p><h3>What to bring</h3><ul>"
-        + _li([escape(x) for x in data["bring"]])
-        + "</ul><h3>Mindset</h3><ul>"
-        + _li([escape(x) for x in data["mindset"]])
-        + "</ul></section>"
-    )
-    if checklist:
-        h.append(
-            "<section aria-labelledby='b-checklist'><h2 id='b-checklist'>Countdown "
-            "checklist</h2><ul class='checklist'>"
-        )
-        for c in data["checklist"]:
-            cls = " class='done'" if c["done"] else ""
-            h.append(f"<li{cls}>{escape(_due(c['due_on']))}: {escape(c['label'])}</li>")
-        h.append("</ul></section>")
-    return "\n".join(h)
 
 
 def to_html(data: Mapping[str, Any]) -> str:

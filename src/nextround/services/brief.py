@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from nextround.coach import words
 from nextround.coach.brief import (
     BriefInput,
     PersonText,
@@ -19,7 +20,7 @@ from nextround.coach.brief import (
 from nextround.coach.debrief import AskedText, FeedbackText
 from nextround.coach.evidence import RequirementText, Similarity, StoryText
 from nextround.coach.requirements import extract_requirements
-from nextround.services import semantic, times
+from nextround.services import matching, semantic, times
 from nextround.services.errors import InvalidInput
 from nextround.services.records import opportunities, rounds
 from nextround.store import models as m
@@ -134,6 +135,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         ).values_list("requirement_id", "story_id", "note")
     }
     starts = times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None
+    guess = _field_of(opp)
     return BriefInput(
         company=opp.company,
         role=opp.role,
@@ -145,7 +147,11 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
             kind=r.kind,
             purpose=r.purpose,
             date=starts.date() if starts else None,
-            starts_at=(f"{starts:%A %d %B %Y, %H:%M} ({r.timezone or 'UTC'})" if starts else ""),
+            starts_at=(
+                f"{words.day(starts.date())}, {starts:%H:%M} ({r.timezone or 'UTC'})"
+                if starts
+                else ""
+            ),
             duration_minutes=r.duration_minutes,
             location=r.location,
             link=r.link,
@@ -166,7 +172,42 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         level=extraction.level if extraction else None,
         impressed=tuple((e.number, e.impressed) for e in earlier if e.impressed.strip()),
         fell_flat=tuple((e.number, e.fell_flat) for e in earlier if e.fell_flat.strip()),
+        field=guess.field,
+        field_label=guess.label if guess.field else "",
+        logistics_texts=tuple(_logistics_texts(owner, r, earlier)),
     )
+
+
+def _field_of(opp: m.Opportunity) -> Any:
+    import importlib
+    from types import SimpleNamespace
+
+    try:  # TEMPORARY until services/fields.py lands
+        return importlib.import_module("nextround.services.fields").field_of(opp)
+    except ImportError:
+        return SimpleNamespace(field=None, label="")
+
+
+_EMAIL_FROM = {
+    "consultant": "Your consultant's email",
+    "interviewer": "The interviewer's email",
+    "hr": "HR's email",
+    "other": "The email",
+}
+
+
+def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tuple[str, str]]:
+    """Where the day's facts may be written: the invite, the round's notes, the latest emails."""
+    texts: list[tuple[str, str]] = []
+    if r.notes.strip():
+        invite = r.notes.startswith("From the invite:")
+        texts.append(("The invite" if invite else "Your notes", r.notes))
+    last = earlier[-1:] if earlier else []
+    for f in m.Feedback.objects.filter(owner=owner, round__in=[r, *last]).order_by(
+        "-round__number", "id"
+    ):
+        texts.append((_EMAIL_FROM.get(f.source, "The email"), f.text))
+    return texts
 
 
 def _sync_checklist(
@@ -213,9 +254,7 @@ def build(
 ) -> BriefView:
     """The brief for a round, with its stored checklist (created on first build)."""
     data_in = brief_input(owner, round_id, today)
-    brief = build_brief(
-        data_in, similarity or semantic.match_similarity(warm=semantic.brief_texts(data_in))
-    )
+    brief = build_brief(data_in, similarity or matching.cosine(warm=semantic.brief_texts(data_in)))
     data = brief.to_dict()
     rows = _sync_checklist(owner, round_id, data["checklist"], data_in.today)
     data["checklist"] = [

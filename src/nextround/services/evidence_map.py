@@ -10,6 +10,7 @@ from django.db import transaction
 
 from nextround.coach.evidence import RequirementText, Similarity, map_evidence
 from nextround.coach.requirements import ExtractedRequirement, extract_requirements
+from nextround.services import matching
 from nextround.services.brief import story_texts
 from nextround.services.errors import InvalidInput
 from nextround.services.records import evidence, opportunities, requirements
@@ -103,6 +104,7 @@ class Suggestion:
     title: str
     score: float
     reason: str
+    confidence: str = "strong"  # strong: it backs the requirement; possible: check it
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class EvidenceRow:
     requirement: m.Requirement
     linked: list[LinkedStory]
     suggested: list[Suggestion]
+    maybe: list[Suggestion] = field(default_factory=list)  # might fit: the candidate checks
 
     @property
     def is_gap(self) -> bool:
@@ -153,6 +156,10 @@ class EvidenceView:
                         }
                         for s in row.suggested
                     ],
+                    "might_fit": [
+                        {"story_id": s.story_id, "title": s.title, "reason": s.reason}
+                        for s in row.maybe
+                    ],
                 }
                 for row in self.rows
             ],
@@ -162,13 +169,21 @@ class EvidenceView:
 
 
 def evidence_view(
-    owner: User, opportunity_id: int, similarity: Similarity | None = None
+    owner: User, opportunity_id: int, similarity: Similarity | str | None = "meaning"
 ) -> EvidenceView:
-    """Each requirement with the stories linked to it and the best suggestions, with why."""
+    """Each requirement with the stories linked to it and those that back it, with why.
+
+    By default it matches by meaning, exactly as the brief does (services/matching.py), so the
+    evidence map and the brief never disagree about a requirement.
+    """
     opp = opportunities.get(owner, opportunity_id)
     reqs = list(m.Requirement.objects.filter(owner=owner, opportunity=opp).order_by("id"))
     stories = story_texts(owner)
     links = list(m.Evidence.objects.filter(owner=owner, requirement__in=reqs).order_by("id"))
+    if isinstance(similarity, str):
+        similarity = matching.cosine(
+            warm=[*(q.text for q in reqs), *(s.full_text for s in stories)]
+        )
     result = map_evidence(
         [RequirementText(q.pk, q.text, q.kind) for q in reqs],
         stories,
@@ -192,7 +207,8 @@ def evidence_view(
         suggested = [
             Suggestion(x.story_id, x.title, x.score, x.reason) for x in row.matches if not x.linked
         ]
-        rows.append(EvidenceRow(q, linked, suggested))
+        maybe = [Suggestion(x.story_id, x.title, x.score, x.reason, "possible") for x in row.maybe]
+        rows.append(EvidenceRow(q, linked, suggested, maybe))
     return EvidenceView(opp, rows, [(s.id, s.title) for s in result.unused], sorted(titles.items()))
 
 

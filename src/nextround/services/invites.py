@@ -124,8 +124,35 @@ def import_invite(
     with transaction.atomic():
         result = _save_round(owner, opp, existing, invite)
         _panel(owner, opp, result, invite)
+        _set_kind(result, invite)
     result.notes.extend(w for w in invite.warnings)
     return result
+
+
+# What the invite's own words say the round is; the first that matches wins.
+_KINDS = (
+    (re.compile(r"\bpanel\b", re.I), m.RoundKind.PANEL),
+    (re.compile(r"\bmeet (?:the|your) (?:team|colleagues)\b", re.I), m.RoundKind.MEET_THE_TEAM),
+    (re.compile(r"\bassessment (?:centre|center|day)\b", re.I), m.RoundKind.ASSESSMENT),
+    (
+        re.compile(r"\bpresentation interview\b|\bpresent(?:ation)? to the\b", re.I),
+        m.RoundKind.PRESENTATION,
+    ),
+)
+
+
+def _set_kind(result: InviteImport, invite: ics.Invite) -> None:
+    """A round the invite calls a panel, or with two or more interviewers, is not one to one."""
+    r = result.round
+    if r.kind != m.RoundKind.ONE_TO_ONE:
+        return  # the candidate (or an earlier import) already said what it is
+    words = " ".join(x for x in (invite.summary, invite.description) if x)
+    kind = next((k for pattern, k in _KINDS if pattern.search(words)), None)
+    if kind is None and m.RoundInterviewer.objects.filter(round=r).count() >= 2:
+        kind = m.RoundKind.PANEL
+    if kind is not None:
+        r.kind = kind
+        r.save(update_fields=["kind"])
 
 
 def _existing(

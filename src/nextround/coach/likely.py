@@ -1,0 +1,319 @@
+"""Likely questions for a round, ranked: what the feedback doubted first, then the rest.
+
+Each question carries why it is likely, in plain words from the templates of brief_content.json,
+and the story to answer it with, or the gap to fill. Questions that say the same thing (by
+meaning, or most of their words) are asked once, at their highest priority.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from nextround.coach.bank import BankQuestion, bank_for
+from nextround.coach.brief_content import BriefContent
+from nextround.coach.classify import classify_question
+from nextround.coach.debrief import Debrief, Remark
+from nextround.coach.evidence import (
+    EvidenceMap,
+    Similarity,
+    StoryMatch,
+    content_stems,
+    index_stories,
+    rank_indexed,
+)
+
+if TYPE_CHECKING:
+    from nextround.coach.brief import BriefInput
+
+REHEARSE = 5
+MAX_REPEATS = 3
+MAX_PROBES = 3
+# Two questions are the same question at this cosine, or when this share of words is shared.
+SAME_COSINE = 0.78
+SAME_WORDS = 0.7
+# Types of question a STAR story answers; motivation and salary questions are not answered
+# with a story, so none is offered for them.
+STORY_TYPES = frozenset({"behavioural", "situational", "technical", "second-round"})
+
+PRIORITY = {
+    "concern": 100,
+    "focus": 95,
+    "follow-up": 80,
+    "probe": 70,
+    "probe-desirable": 50,
+    "commitment": 60,
+    "repeat": 55,
+    "field": 50,
+    "fit": 45,
+    "motivation": 40,
+    "staple": 30,
+    "curveball": 10,
+}
+SOURCES = {
+    "consultant": "Your consultant",
+    "interviewer": "The interviewer",
+    "hr": "HR",
+    "other": "The feedback",
+}
+
+
+@dataclass(frozen=True)
+class StoryRef:
+    id: int
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LikelyQuestion:
+    text: str
+    why: str
+    category: str  # concern, focus, follow-up, probe, repeat, commitment, fit, field, ...
+    story: StoryRef | None = None
+    gap: str = ""  # what story to write, when none backs it
+    priority: int = 0
+    rehearse: bool = False  # one of the few to rehearse aloud
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A concern or focus area from feedback, with the story that answers it or the gap."""
+
+    kind: str  # concern, focus
+    label: str  # a noun phrase, or the quote in quotation marks
+    quote: str
+    source: str
+    round_number: int
+    requirement: str
+    story: StoryRef | None
+    gap: str
+
+
+def quoted(text: str) -> str:
+    """User text as a quote: in curly quotation marks, its own end stop dropped."""
+    return "“" + " ".join(text.split()).rstrip(" .") + "”"
+
+
+def names_of(names: Sequence[str]) -> str:
+    names = [n for n in dict.fromkeys(names) if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _ref(match: StoryMatch) -> StoryRef:
+    return StoryRef(match.story_id, match.title, match.reason)
+
+
+def doubts(
+    debrief: Debrief,
+    evidence: EvidenceMap,
+    data: BriefInput,
+    content: BriefContent,
+    similarity: Similarity | None,
+) -> list[Doubt]:
+    """Every concern and focus area, once, with its story (from the one evidence map) or gap."""
+    indexes = index_stories(data.stories)
+    found: list[Doubt] = []
+    seen: list[Remark] = []
+    for remark in debrief.concerns:
+        if any(_same(remark.label, r.label, similarity) for r in seen):
+            continue
+        seen.append(remark)
+        story = None
+        row = evidence.row_for(remark.requirement_text) if remark.requirement_text else None
+        if row is not None and row.best is not None:
+            story = _ref(row.best)
+        elif data.stories:
+            ranked = rank_indexed(remark.topic or remark.about, indexes, similarity, 1)
+            story = _ref(ranked[0]) if ranked else None
+        gap = ""
+        if story is None:
+            gap = (
+                content.sentences["gap"].format(topic=remark.topic)
+                if remark.topic
+                else content.sentences["gap_quote"].format(quote=quoted(remark.quote))
+            )
+        found.append(
+            Doubt(
+                kind=remark.kind,
+                label=remark.label,
+                quote=remark.quote,
+                source=SOURCES.get(remark.source, "The feedback"),
+                round_number=remark.round_number,
+                requirement=remark.requirement_text,
+                story=story,
+                gap=gap,
+            )
+        )
+    return found
+
+
+def _same(a: str, b: str, similarity: Similarity | None) -> bool:
+    ka, kb = set(content_stems(a)), set(content_stems(b))
+    if ka and kb and len(ka & kb) / len(ka | kb) >= SAME_WORDS:
+        return True
+    return similarity is not None and float(similarity(a, b)) >= SAME_COSINE
+
+
+class _Questions:
+    """Candidate questions, each kept once at its highest priority."""
+
+    def __init__(self, data: BriefInput, similarity: Similarity | None) -> None:
+        self.items: list[LikelyQuestion] = []
+        self.indexes = index_stories(data.stories)
+        self.similarity = similarity
+
+    def add(
+        self,
+        text: str,
+        why: str,
+        category: str,
+        *,
+        story: StoryRef | None = None,
+        gap: str = "",
+        match_story: str = "",
+    ) -> None:
+        priority = PRIORITY[category]
+        for index, item in enumerate(self.items):
+            if _same(text, item.text, self.similarity):
+                if priority > item.priority:
+                    self.items[index] = replace(
+                        item, text=text, why=why, category=category, priority=priority
+                    )
+                return
+        wants_story = story is None and not gap and match_story and self.indexes
+        if wants_story and classify_question(text).type in STORY_TYPES:
+            ranked = rank_indexed(match_story, self.indexes, self.similarity, 1)
+            story = _ref(ranked[0]) if ranked else None
+        category = "probe" if category == "probe-desirable" else category
+        self.items.append(LikelyQuestion(text, why, category, story, gap, priority))
+
+    def ranked(self) -> list[LikelyQuestion]:
+        ordered = sorted(enumerate(self.items), key=lambda pair: (-pair[1].priority, pair[0]))
+        return [replace(q, rehearse=i < REHEARSE) for i, (_, q) in enumerate(ordered)]
+
+
+def _pick(pool: Sequence[BankQuestion], count: int, rng: random.Random) -> list[BankQuestion]:
+    return rng.sample(list(pool), min(count, len(pool)))
+
+
+def likely_questions(
+    data: BriefInput,
+    debrief: Debrief,
+    found: Sequence[Doubt],
+    evidence: EvidenceMap,
+    content: BriefContent,
+    similarity: Similarity | None,
+) -> list[LikelyQuestion]:
+    """The round's likely questions, best first; the first few are the ones to rehearse."""
+    s = content.sentences
+    out = _Questions(data, similarity)
+    r = data.round
+    for doubt in found:
+        why = s["concern_why" if doubt.kind == "concern" else "focus_why"].format(
+            source=doubt.source, round=doubt.round_number, quote=quoted(doubt.quote)
+        )
+        if doubt.label.startswith("“"):
+            text = content.generic_follow_up
+        elif doubt.kind == "focus":
+            text = s["focus_question"].format(topic=doubt.label)
+        else:
+            text = content.concern_question.format(topic=doubt.label)
+        out.add(text, why, doubt.kind, story=doubt.story, gap=doubt.gap)
+    new_people = [p for p in data.panel if not p.met_in_rounds]
+    fresh_ears = bool(new_people) or r.purpose == "second-opinion"
+    for point in debrief.counter:
+        # New people will likely ask it again; the same people will ask a deeper version.
+        template = (
+            point.question
+            if fresh_ears
+            else next(
+                (content.follow_ups[c] for c in point.competencies if c in content.follow_ups),
+                content.generic_follow_up,
+            )
+        )
+        why = s["follow_up_why"].format(round=point.round_number, question=quoted(point.question))
+        out.add(template, why, "follow-up", match_story=f"{point.question} {point.answer_note}")
+    senior = [
+        p
+        for p in data.panel
+        if p.seniority in content.senior_levels or p.role in content.senior_roles
+    ]
+    if senior and evidence.rows:
+        names = names_of([p.name for p in senior])
+        concerned = {d.requirement for d in found}
+        rows = sorted(
+            (row for row in evidence.rows if row.requirement.text not in concerned),
+            key=lambda row: (row.requirement.kind != "must", row.best is not None),
+        )
+        for row in rows[:MAX_PROBES]:
+            requirement = quoted(row.requirement.text)
+            gap = "" if row.best else s["gap_quote"].format(quote=requirement)
+            out.add(
+                s["probe_question"].format(requirement=requirement),
+                s["probe_why"].format(names=names, requirement=requirement),
+                "probe" if row.requirement.kind == "must" else "probe-desirable",
+                story=_ref(row.best) if row.best else None,
+                gap=gap,
+            )
+    if data.questions and fresh_ears:
+        names = names_of([p.name for p in new_people]) or "the new decision-maker"
+        weak = {p.question_id for p in debrief.counter}
+        ordered = sorted(data.questions, key=lambda q: (q.id not in weak, q.round_number))
+        for q in ordered[:MAX_REPEATS]:
+            out.add(
+                q.text,
+                s["repeat_why"].format(round=q.round_number, names=names),
+                "repeat",
+                match_story=f"{q.text} {q.answer_note}",
+            )
+    _bank_questions(data, out, content)
+    return out.ranked()
+
+
+def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) -> None:
+    s = content.sentences
+    r = data.round
+    kind = "panel" if r.kind == "one-to-one" and len(data.panel) >= 2 else r.kind
+    bank = bank_for(data.field, kind)
+    rng = random.Random(zlib.crc32(f"{data.company}|{data.role}|{r.number}".encode()))
+
+    def suits(q: BankQuestion) -> bool:
+        return not q.rounds or r.purpose in q.rounds
+
+    own_field = [q for q in bank if data.field and data.field in q.fields and suits(q)]
+    general = [q for q in bank if not q.fields]
+    keen = r.purpose in ("test-commitment", "final")
+    deeper = r.purpose in ("delve-deeper", "second-opinion")
+    specialist = [q for q in own_field if q.type in ("technical", "situational", "behavioural")]
+    for q in _pick(specialist, 4 if deeper else 3, rng):
+        out.add(
+            q.text,
+            s["field_why"].format(field=data.field_label or "this field"),
+            "field",
+            match_story=q.text,
+        )
+    commitment = [q for q in general if q.type == "second-round" and "commitment" in q.competencies]
+    for q in _pick(commitment, 2 if keen else 1, rng):
+        out.add(q.text, s["motivation_why"].format(looking_for=q.looking_for), "commitment")
+    motivation = [q for q in general if q.type == "motivation" and suits(q)]
+    for q in _pick(motivation, 2 if keen else 1, rng):
+        out.add(q.text, s["motivation_why"].format(looking_for=q.looking_for), "motivation")
+    team_round = kind in ("meet-the-team", "tour") or r.purpose == "meet-the-team"
+    if team_round or any(p.role == "team-member" for p in data.panel):
+        reason = "This round is about meeting the team" if team_round else "A team member is there"
+        fit = [q for q in general if q.type == "culture-fit" and suits(q)]
+        for q in _pick(fit, 2 if team_round else 1, rng):
+            out.add(q.text, s["fit_why"].format(reason=reason, looking_for=q.looking_for), "fit")
+    staples = [q for q in general if q.type == "second-round" and suits(q) and q not in commitment]
+    for q in _pick(staples, 2, rng):
+        out.add(q.text, s["staple_why"].format(looking_for=q.looking_for), "staple")
+    curveballs = [q for q in own_field if q.type == "tricky"]
+    for q in _pick(curveballs, 1, rng):
+        why = s["curveball_why"].format(field=data.field_label, looking_for=q.looking_for)
+        out.add(q.text, why, "curveball")

@@ -1,0 +1,104 @@
+"""Logistics facts the candidate was given: dress code, tour, what to bring, parking, address.
+
+They are found sentence by sentence in the invite and the emails about the round, and quoted as
+written with where they came from: a brief that says "the dress code is not known" when the
+consultant's email says "smart casual is fine" loses the candidate's trust at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_QUOTE = 220
+
+# Kind of fact -> what marks a sentence as one. The first kind that matches a sentence keeps it.
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "dress",
+        re.compile(
+            r"\b(?:dress(?:ed)?(?: code)?|smart[- ]casual|business (?:casual|attire|dress)|"
+            r"formal (?:attire|wear|dress)|wear (?:a )?(?:suit|tie|jeans|uniform)|suit and tie|"
+            r"no need (?:for|to wear) (?:a )?(?:suit|tie)|jeans are fine|dress down)\b",
+            re.I,
+        ),
+    ),
+    (
+        "presentation",
+        re.compile(r"\b(?:present(?:ation)?|slides?|deck)\b", re.I),
+    ),
+    ("tour", re.compile(r"\b(?:tour|show you (?:round|around)|walk (?:you )?round)\b", re.I)),
+    (
+        "bring",
+        re.compile(
+            r"\b(?:bring|have with you|please (?:have|carry)|photo ID|passport|DBS|"
+            r"driving licence|portfolio|certificates?)\b",
+            re.I,
+        ),
+    ),
+    ("parking", re.compile(r"\b(?:park(?:ing)?|car park|visitor spaces?|nearest station)\b", re.I)),
+    (
+        "arrival",
+        re.compile(
+            r"\b(?:arrive|reception|ask for|sign in|report to|security desk|buzz|"
+            r"(?:\d+|ten|fifteen|five) minutes early)\b",
+            re.I,
+        ),
+    ),
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_NOT_LOGISTICS = re.compile(
+    r"\b(?:feedback|impressed|concern|convinced|liked your|your answer|salary|offer)\b", re.I
+)
+DRESS_CODES = (
+    ("smart-casual", re.compile(r"\bsmart[- ]casual\b", re.I)),
+    ("business", re.compile(r"\bbusiness (?:casual|attire|dress)\b", re.I)),
+    ("formal", re.compile(r"\b(?:formal|suit and tie|wear a suit)\b", re.I)),
+    (
+        "casual",
+        re.compile(r"\b(?:jeans are fine|casual dress|dress down|no need for a suit)\b", re.I),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # dress, presentation, tour, bring, parking, arrival
+    quote: str  # the sentence as written
+    source: str  # where it came from, as the candidate would say it ("your consultant's email")
+
+
+def _clean(sentence: str) -> str:
+    text = " ".join(sentence.split()).strip(" -•*>")
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+
+
+def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:
+    """Logistics facts in (source, text) pairs, each sentence once, in the order given."""
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    for source, text in texts:
+        for raw in _SENTENCE.split(text):
+            sentence = _clean(raw)
+            if len(sentence) < 8 or sentence.lower() in seen:
+                continue
+            for kind, cue in _CUES:
+                if cue.search(sentence):
+                    if kind != "dress" and _NOT_LOGISTICS.search(sentence):
+                        break
+                    seen.add(sentence.lower())
+                    facts.append(Fact(kind, sentence, source))
+                    break
+    return tuple(facts)
+
+
+def dress_code(facts: Sequence[Fact]) -> str | None:
+    """The dress code a fact names (smart-casual, business, formal, casual), if one does."""
+    for fact in facts:
+        if fact.kind != "dress":
+            continue
+        for code, pattern in DRESS_CODES:
+            if pattern.search(fact.quote):
+                return code
+    return None

@@ -1,0 +1,83 @@
+"""Words a person reads: human labels for every stored choice, counts and dates said one way."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS: dict[str, dict[str, str]] = {
+    "format": {"video": "video call", "phone": "phone call", "on-site": "on site"},
+    "kind": {
+        "one-to-one": "one to one",
+        "panel": "panel",
+        "meet-the-team": "meet the team",
+        "tour": "tour",
+        "presentation": "presentation",
+        "assessment": "assessment",
+    },
+    "purpose": {
+        "unknown": "purpose not known",
+        "screening": "first screening",
+        "shortlist": "shortlist",
+        "second-opinion": "second opinion by a senior decision-maker",
+        "delve-deeper": "a deeper look at your experience",
+        "test-commitment": "testing your commitment",
+        "meet-the-team": "meeting the team",
+        "final": "final decision",
+    },
+    "role": {
+        "hiring-manager": "hiring manager",
+        "senior-executive": "senior executive",
+        "hr": "HR / people team",
+        "team-member": "team member",
+        "technical": "technical specialist",
+        "consultant": "recruitment consultant",
+        "other": "",
+    },
+    "seniority": {
+        "unknown": "",
+        "junior": "junior",
+        "mid": "mid-level",
+        "senior": "senior",
+        "manager": "manager",
+        "director": "director",
+        "executive": "executive",
+    },
+    "requirement": {"must": "essential", "nice": "desirable"},
+    "reaction": {
+        "positive": "reacted well",
+        "negative": "reacted badly",
+        "neutral": "",
+        "unknown": "",
+    },
+}
+
+
+def label(kind: str, value: str | None) -> str:
+    """The human label of a stored choice ("delve-deeper" -> "a deeper look at your experience")."""
+    if value is None:
+        return ""
+    return LABELS.get(kind, {}).get(value, value.replace("-", " "))
+
+
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"})
+
+
+def first_name(name: str) -> str:
+    """The name a person is greeted by: "Dr Helen Okoro" -> "Helen"."""
+    words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in _TITLES]
+    return words[0] if words else name.strip()
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 day", "3 days": never "day(s)"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def day(value: dt.date) -> str:
+    """One date format for everything a person reads: "Tuesday 9 December 2026"."""
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_day(value: dt.date) -> str:
+    """The same, short, for lists and checklists: "Tue 9 Dec"."""
+    return f"{value:%a} {value.day} {value:%b}"
