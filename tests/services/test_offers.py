@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import timezone
 
+from nextround.coach.note_templates import long_date
 from nextround.services import followups, offers, profile
 from nextround.services import records as r
 from nextround.services.errors import ServiceError
@@ -90,29 +92,83 @@ def test_ratings_are_checked_against_the_criteria_and_the_scale(
     assert m.Offer.objects.get(pk=acme.pk).ratings == {"pay": 6, "growth": 9, "commute": 4}
 
 
-def test_the_script_thanks_them_and_asks_for_time(
+def test_the_script_goes_through_the_consultant_and_asks_for_a_day_and_writing(
     world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
 ) -> None:
     acme = two_offers[0]
     reply_by = timezone.localdate() + dt.timedelta(days=7)
     s = offers.script(world.user, acme.pk, reply_by)
-    assert s.to_name == "Priya Shah"  # the hiring manager
-    assert "Senior Data Analyst" in s.body
-    assert f"{reply_by:%A} {reply_by.day} {reply_by:%B}" in s.body
+    # Acme's offer came through Sam, the consultant, not through Priya the hiring manager.
+    assert (s.to_name, s.to_email, s.to_role) == (
+        "Sam Reid",
+        "sam@talentbridge.example",
+        "your consultant",
+    )
+    assert s.body.startswith("Hi Sam,")
+    assert "Thank you for letting me know about the offer from Acme Retail" in s.body
+    assert f"by {long_date(reply_by)}" in s.body
+    assert "talking it over with my family" in s.body
+    assert "send the full offer in writing" in s.body
     assert s.body.rstrip().endswith("Jordan Lee")
-    assert "writing" in s.spoken
+    assert "in writing" in s.spoken and s.spoken.startswith("Thanks so much, Sam")
+    assert s.warnings == ()
+    assert parse_qs(urlsplit(s.mailto).query)["body"] == [s.body]
 
 
-def test_the_script_defaults_to_the_offers_deadline(
+def test_without_a_consultant_the_script_goes_to_the_hiring_manager(
     world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
 ) -> None:
-    deadline = timezone.localdate() + dt.timedelta(days=10)
+    r.opportunities.update(world.user, world.acme.pk, consultant_name="", consultant_email="")
+    s = offers.script(world.user, two_offers[0].pk)
+    assert (s.to_name, s.to_role) == ("Priya Shah", "the hiring manager")
+    assert "Thank you very much for offering me the Senior Data Analyst role." in s.body
+
+
+def test_the_script_proposes_a_week_and_asks_when_that_is_past_their_deadline(
+    world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
+) -> None:
+    today = timezone.localdate()
+    deadline = today + dt.timedelta(days=3)
     acme = r.offers.update(world.user, two_offers[0].pk, deadline=deadline)
-    assert offers.script(world.user, acme.pk).reply_by == deadline
+    s = offers.script(world.user, acme.pk)
+    assert s.reply_by == today + dt.timedelta(days=7)
+    assert s.past_deadline
+    assert f"I know Acme Retail would like an answer by {long_date(deadline)}" in s.body
+    assert "could you ask them whether I could come back to them by" in s.body
+    assert len(s.warnings) == 1 and "after their deadline" in s.warnings[0]
+    later = r.offers.update(world.user, acme.pk, deadline=today + dt.timedelta(days=10))
+    kept = offers.script(world.user, later.pk)
+    assert kept.reply_by == today + dt.timedelta(days=10) and not kept.past_deadline
+    assert "within the time they have given me" in kept.body
+
+
+def test_the_script_checks_its_date_reason_and_offer(
+    world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
+) -> None:
+    acme = two_offers[0]
     with pytest.raises(ServiceError, match="in the past"):
         offers.script(world.user, acme.pk, timezone.localdate() - dt.timedelta(days=1))
+    with pytest.raises(ServiceError, match="not one of"):
+        offers.script(world.user, acme.pk, reason="vibes")
     with pytest.raises(ServiceError, match="current job"):
         offers.script(world.user, two_offers[2].pk)
+    s = offers.script(world.user, acme.pk, reason="notice")
+    assert "checking my notice period" in s.body
+    assert ("notice", "Check my notice period") in s.reasons
+
+
+def test_the_script_is_never_addressed_to_the_candidate(
+    world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
+) -> None:
+    profile.update(world.user, email="jordan@example.com")
+    r.opportunities.update(world.user, world.acme.pk, consultant_name="", consultant_email="")
+    r.interviewers.update(world.user, world.priya.pk, role="other")
+    me = r.interviewers.add_to_round(
+        world.user, world.round2.pk, name="Jordan Lee", email="jordan@example.com", role="hr"
+    )
+    s = offers.script(world.user, two_offers[0].pk)
+    assert s.to_name != me.name
+    assert s.to_name == "Priya Shah"
 
 
 def test_accepting_closes_other_opportunities_follow_ups(

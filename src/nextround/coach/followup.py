@@ -8,6 +8,7 @@ at all. Notes that depend on where things stand read it from a RoundState.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -29,6 +30,9 @@ THANK_YOU_WITHIN = timedelta(hours=24)
 CHASE_AFTER_WORKING_DAYS = 5
 OFFER_DAYS = 7  # a week to think an offer over is a usual, reasonable ask
 MAX_TOPICS = 2
+MAX_POINT_WORDS = 8
+COPY_LIMIT = 6  # a note never repeats this many words of a question or a requirement in a row
+_NOT_IN_PHRASE = re.compile(r"[.?!;:\n“”\"()]")
 DEFAULT_REASON = "family"
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
@@ -215,8 +219,29 @@ def doubted(point: Point, doubts: Sequence[Doubt]) -> bool:
 
 
 def strong_points(points: Sequence[Point], doubts: Sequence[Doubt]) -> tuple[Point, ...]:
-    """Points a note may make: backed by a story, and never what the feedback doubted."""
-    return tuple(p for p in points if p.phrase.strip() and not doubted(p, doubts))
+    """Points a note may make: a short phrase, backed by a story, never what feedback doubted."""
+    return tuple(
+        p for p in points if usable_phrase(p.phrase, p.requirement) and not doubted(p, doubts)
+    )
+
+
+def usable_phrase(phrase: str, source: str) -> bool:
+    """Whether a phrase can sit in a note: short, plain, and not a copy of its source."""
+    words = phrase.split()
+    if not words or len(words) > MAX_POINT_WORDS or _NOT_IN_PHRASE.search(phrase):
+        return False
+    return not copied_words(phrase, source)
+
+
+def copied_words(text: str, source: str, n: int = COPY_LIMIT) -> bool:
+    """Whether text repeats n or more words of source in a row."""
+
+    def words(s: str) -> list[str]:
+        return re.findall(r"[\w']+", s.casefold().replace("’", "'"))
+
+    said = words(source)
+    body = f" {' '.join(words(text))} "
+    return any(f" {' '.join(said[i : i + n])} " in body for i in range(len(said) - n + 1))
 
 
 def _relevant(points: Sequence[Point], asked: Sequence[str]) -> Point | None:

@@ -533,7 +533,9 @@ def page(owner: User, round_id: int) -> FollowUpPage:
             recalls = notes.recall_topics(_asked(r, person, len(others)))
             # The point the note makes, while its words are still in the note.
             rests_on = tuple(
-                notes.rests_on_point(p) for p in points if f" {p.phrase} " in f" {f.body} "
+                notes.rests_on_point(p)
+                for p in points
+                if re.search(rf"(?<!\w){re.escape(p.phrase)}(?!\w)", f.body)
             )[:1]
         stale = ""
         if f.kind == m.FollowUpKind.CHASER and blocked and not f.sent_at:
