@@ -11,10 +11,14 @@ import pytest
 
 from nextround.coach.bank import (
     COMPETENCIES,
+    FIELDS,
     INTERVIEWER_ROLES,
     QUESTION_TYPES,
+    ROUND_KINDS,
     ROUND_PURPOSES,
     BankError,
+    bank_for,
+    field_questions,
     load_asks,
     load_asks_file,
     load_bank,
@@ -23,6 +27,7 @@ from nextround.coach.bank import (
     load_phrasings_file,
     questions_to_ask,
     select_practice_questions,
+    suits,
 )
 
 
@@ -303,3 +308,132 @@ def test_a_phrasing_with_an_unknown_type_or_competency_is_refused_by_its_index(
     with pytest.raises(BankError, match=r"item 0, field 'competencies': unknown value 'charm'"):
         load_phrasings_file(path)
     assert load_phrasings_file(write(tmp_path, "phrasings", [good]))[0].type == "salary-notice"
+
+
+def test_it_rejects_an_unknown_field_or_round_kind(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(fields=["astrology"]))
+    assert "'fields'" in message and "astrology" in message
+    message = bank_error(tmp_path, good_question(kinds=["picnic"]))
+    assert "'kinds'" in message and "picnic" in message
+    item = good_question()
+    del item["fields"]
+    assert "'fields'" in bank_error(tmp_path, item) and "missing" in bank_error(tmp_path, item)
+
+
+def test_an_ask_may_leave_out_fields_and_may_name_only_known_ones(tmp_path: Path) -> None:
+    (ask,) = load_asks_file(write(tmp_path, "asks", [good_ask()]))
+    assert ask.fields == ()
+    with pytest.raises(BankError, match=r"'fields': unknown value 'astrology'"):
+        load_asks_file(write(tmp_path, "asks", [good_ask(fields=["astrology"])]))
+
+
+def test_every_field_has_fifteen_questions_of_its_own_with_probes_and_several_types() -> None:
+    for field in FIELDS:
+        own = [q for q in load_bank() if q.fields == (field,)]
+        assert len(own) >= 15, field
+        assert len({q.type for q in own}) >= 3, field
+        assert all(2 <= len(q.probes) <= 4 and q.looking_for for q in own), field
+
+
+def test_the_field_questions_cover_what_interviewers_in_that_field_ask() -> None:
+    def texts(field: str) -> str:
+        own = [q for q in load_bank() if field in q.fields]
+        return " ".join(f"{q.text} {q.looking_for}".lower() for q in own)
+
+    assert all(w in texts("nursing") for w in ("news2", "medication error", "nurse in charge"))
+    assert all(w in texts("nursing") for w in ("safeguard", "healthcare assistant", "relative"))
+    assert all(w in texts("marketing") for w in ("budget", "portfolio", "campaign", "brand"))
+    assert all(w in texts("teaching") for w in ("behaviour", "safeguard", "understood", "send"))
+    assert "sales pipeline" in texts("sales") and "code" in texts("software")
+
+
+def test_questions_of_one_field_are_never_general() -> None:
+    general = {q.text for q in bank_for()}
+    assert "How do you build and manage a sales pipeline?" not in general
+    assert "How do you prevent the spread of infection on a ward?" not in general
+    assert "What do you look for when reviewing someone else's code?" not in general
+    assert "How many tennis balls would it take to fill this meeting room?" not in general
+    assert "Why do you want to work for us?" in general
+
+
+def test_the_bank_for_a_field_has_its_own_and_general_questions_but_no_other_fields() -> None:
+    data = {q.id for q in bank_for("data")}
+    assert {"tech-code-review", "tech-sql-index", "fit-in-room", "why-this-company"} <= data
+    assert not {"tech-sales-pipeline", "tech-nursing-infection"} & data
+    nursing = {q.id for q in bank_for("nursing")}
+    assert "tech-nursing-infection" in nursing
+    assert not {"tech-code-review", "fit-in-room", "mkt-budget-allocation"} & nursing
+
+
+def test_a_question_that_assumes_a_set_up_is_kept_for_that_kind_of_round() -> None:
+    presentation = "Talk us through the presentation you have prepared."
+    tour = "What did you make of the tour this morning?"
+    assert presentation not in {q.text for q in bank_for()}
+    assert presentation not in {q.text for q in bank_for(None, "panel")}
+    assert presentation in {q.text for q in bank_for(None, "presentation")}
+    assert tour in {q.text for q in bank_for(None, "tour")}
+    assert set(ROUND_KINDS) >= {k for q in load_bank() for k in q.kinds}
+
+
+@pytest.mark.parametrize("field", [None, *FIELDS])
+def test_practice_never_draws_another_field_s_question(field: str | None) -> None:
+    for seed in range(5):
+        for kind in (None, "one-to-one"):
+            chosen = select_practice_questions(["analysis"], None, 12, seed, field=field, kind=kind)
+            assert len(chosen) == 12
+            assert all(suits(q, field, kind) for q in chosen)
+            assert all(not q.kinds for q in chosen)
+
+
+def test_practice_for_a_field_draws_some_of_the_field_s_own_questions() -> None:
+    picks = [q for s in range(20) for q in select_practice_questions([], None, 10, s, field="law")]
+    share = sum("law" in q.fields for q in picks) / len(picks)
+    assert 0.1 <= share <= 0.4
+
+
+def test_field_questions_come_from_the_field_with_the_purpose_first() -> None:
+    picks = field_questions("nursing", "delve-deeper", 6, seed=1)
+    assert len(picks) == 6
+    assert all("nursing" in q.fields for q in picks)
+    for_purpose = [q for q in load_bank() if "nursing" in q.fields and "delve-deeper" in q.rounds]
+    assert {q.id for q in picks} <= {q.id for q in for_purpose}
+    assert [q.id for q in picks] == [q.id for q in field_questions("nursing", "delve-deeper", 6, 1)]
+    assert field_questions(None, "final", 5, 1) == []
+
+
+def test_field_questions_keep_to_the_kind_types_and_exclusions() -> None:
+    picks = field_questions("teaching", None, 40, seed=2, kind="panel")
+    assert picks and all(not q.kinds or "panel" in q.kinds for q in picks)
+    assert "teach-observation-feedback" not in {q.id for q in picks}
+    technical = field_questions("sales", None, 40, 3, types=["technical"], exclude_ids={"x"})
+    assert technical and {q.type for q in technical} == {"technical"}
+
+
+def test_selection_rejects_an_unknown_field_or_kind() -> None:
+    with pytest.raises(ValueError, match="field"):
+        select_practice_questions([], None, 3, 1, field="astrology")
+    with pytest.raises(ValueError, match="round kind"):
+        field_questions("law", None, 3, 1, kind="picnic")
+    with pytest.raises(ValueError, match="field"):
+        questions_to_ask("hr", None, 3, field="astrology")
+
+
+@pytest.mark.parametrize("field", [None, *FIELDS])
+def test_questions_to_ask_never_give_another_field_s_question(field: str | None) -> None:
+    for role in INTERVIEWER_ROLES:
+        asks = questions_to_ask(role, "delve-deeper", 200, field)
+        assert all(not a.fields or a.fields == (field,) for a in asks)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_every_field_has_its_own_question_to_ask_each_main_interviewer(field: str) -> None:
+    for role in ("hiring-manager", "senior-executive", "team-member", "technical", "hr"):
+        first = questions_to_ask(role, None, 3, field)
+        assert any(field in a.fields for a in first), (field, role)
+
+
+def test_a_nurse_asks_a_ward_manager_about_staffing_and_not_about_code() -> None:
+    texts = [a.text for a in questions_to_ask("hiring-manager", "delve-deeper", 5, "nursing")]
+    assert any("staffing" in t for t in texts)
+    general = [a.text for a in questions_to_ask("hiring-manager", "delve-deeper", 200)]
+    assert not any("staffing levels" in t for t in general)

@@ -1,0 +1,334 @@
+"""The job's field, detected once from the role title and the job description, and what each
+field's interviewers probably care about."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from nextround.coach.bank import FIELDS, INTERVIEWER_ROLES
+
+FORMAT_VERSION = 1
+FIELDS_FILE = "fields.json"
+
+# The roles each field must say something about; the rest (consultant, other) fall back to the
+# general phrases, since what they care about does not depend on the field.
+FIELD_ROLES: tuple[str, ...] = (
+    "hiring-manager",
+    "senior-executive",
+    "team-member",
+    "technical",
+    "hr",
+)
+SENIORITIES: tuple[str, ...] = (
+    "unknown",
+    "junior",
+    "mid",
+    "senior",
+    "manager",
+    "director",
+    "executive",
+)
+SENIOR_LEVELS = ("director", "executive")
+MIN_CARES, MAX_CARES = 2, 4
+MAX_WEIGHT = 5.0
+
+# The title says what the job is; the description mostly where it is done ("patients" in an NHS
+# data job), so a title cue counts twice and the description's cues, counted once each, at most
+# JD_CAP in all.
+TITLE_WEIGHT = 2.0
+JD_CAP = 4.0
+# After a separator ("Data Analyst, Marketing", "Staff Nurse - Cardiology") the title names a team
+# or a specialty, not the job.
+QUALIFIER_SHARE = 0.3
+# Confidence: the winner less half the runner-up, over the winner plus a prior, so one weak cue,
+# or two fields neck and neck, stays below the bar.
+PRIOR = 1.5
+RIVAL_SHARE = 0.5
+# Below this the field is None and only general questions are used: on the dev cases a guess
+# below it was wrong more often than right (docs/question-bank.md, "The job's field").
+FIELD_BAR = 0.6
+MAX_EVIDENCE = 6
+NO_FIELD_LABEL = "no particular field"
+
+_SEPARATOR = re.compile(r"\s[-–—|/]\s|[,(|:]")
+
+
+class FieldsError(ValueError):
+    """The fields file is malformed; the message names the file, the field and the key."""
+
+
+@dataclass(frozen=True)
+class FieldGuess:
+    field: str | None
+    label: str  # human words: "nursing", "social work"
+    confidence: float  # 0 to 1
+    evidence: tuple[str, ...]  # the words of the title and job description it rests on
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    id: str
+    label: str
+    titles: Mapping[str, float]
+    terms: Mapping[str, float]
+    cares_about: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class FieldsData:
+    fields: Mapping[str, FieldInfo]
+    not_fields: tuple[str, ...]
+    general_cares_about: Mapping[str, tuple[str, ...]]
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, problem: str) -> FieldsError:
+        return FieldsError(f"{self.source}: {where}: {problem}")
+
+    def text(self, value: object, where: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, "must be non-empty text")
+        return value.strip()
+
+    def phrases(self, value: object, where: str, low: int, high: int) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.fail(where, "must be a list of phrases")
+        items = tuple(self.text(v, where) for v in value)
+        if not low <= len(items) <= high:
+            raise self.fail(where, f"needs {low} to {high} phrases, has {len(items)}")
+        if len(set(items)) != len(items):
+            raise self.fail(where, "repeats a phrase")
+        return items
+
+    def cues(self, value: object, where: str, key: str) -> dict[str, float]:
+        if not isinstance(value, dict) or not value:
+            raise self.fail(f"{where}, key {key!r}", "must be a non-empty object of cue: weight")
+        out = {}
+        for cue, weight in value.items():
+            if not isinstance(cue, str) or not cue.strip() or cue != cue.strip().lower():
+                raise self.fail(f"{where}, key {key!r}", f"cue {cue!r} must be trimmed lower-case")
+            number = isinstance(weight, int | float) and not isinstance(weight, bool)
+            if not number or not 0 < weight <= MAX_WEIGHT:
+                raise self.fail(
+                    f"{where}, key '{key}.{cue}'",
+                    f"weight must be above 0 and at most {MAX_WEIGHT}",
+                )
+            out[cue] = float(weight)
+        return out
+
+    def cares(
+        self, value: object, where: str, key: str, required: tuple[str, ...], low: int
+    ) -> dict[str, tuple[str, ...]]:
+        here = f"{where}key {key!r}"
+        if not isinstance(value, dict):
+            raise self.fail(here, "must be an object of interviewer role: phrases")
+        unknown = sorted(set(value) - set(INTERVIEWER_ROLES))
+        if unknown:
+            raise self.fail(here, f"unknown interviewer role {unknown[0]!r}")
+        missing = [role for role in required if role not in value]
+        if missing:
+            raise self.fail(here, f"lacks {', '.join(missing)}")
+        return {
+            role: self.phrases(phrases, f"{where}key '{key}.{role}'", low, MAX_CARES)
+            for role, phrases in value.items()
+        }
+
+
+def parse_fields(raw: object, source: str) -> FieldsData:
+    """Validate decoded JSON of a fields file."""
+    r = _Reader(source)
+    if not isinstance(raw, dict):
+        raise r.fail("top level", "must be an object with 'fields'")
+    if raw.get("format_version") != FORMAT_VERSION:
+        raise r.fail("format_version", f"{raw.get('format_version')!r} is not {FORMAT_VERSION}")
+    entries = raw.get("fields")
+    if not isinstance(entries, list):
+        raise r.fail("'fields'", "must be a list")
+    fields: dict[str, FieldInfo] = {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise r.fail(f"item {index}", "is not an object")
+        ident = entry.get("id")
+        where = f"item {index} ({ident!r})" if isinstance(ident, str) else f"item {index}"
+        if ident not in FIELDS:
+            raise r.fail(where, f"unknown field {ident!r}")
+        if ident in fields:
+            raise r.fail(where, "repeats a field")
+        assert isinstance(ident, str)
+        fields[ident] = FieldInfo(
+            id=ident,
+            label=r.text(entry.get("label"), f"{where}, key 'label'"),
+            titles=r.cues(entry.get("titles"), where, "titles"),
+            terms=r.cues(entry.get("terms"), where, "terms"),
+            cares_about=r.cares(
+                entry.get("cares_about"), f"{where}, ", "cares_about", FIELD_ROLES, MIN_CARES
+            ),
+        )
+    missing = [f for f in FIELDS if f not in fields]
+    if missing:
+        raise r.fail("'fields'", f"lacks {', '.join(missing)}")
+    not_fields = raw.get("not_fields", [])
+    if not isinstance(not_fields, list):
+        raise r.fail("'not_fields'", "must be a list of phrases")
+    return FieldsData(
+        fields=fields,
+        not_fields=tuple(r.text(p, "'not_fields'").lower() for p in not_fields),
+        general_cares_about=r.cares(
+            raw.get("general_cares_about"), "", "general_cares_about", INTERVIEWER_ROLES, 1
+        ),
+    )
+
+
+def _decode(text: str, source: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FieldsError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from exc
+
+
+def load_fields_file(path: Path) -> FieldsData:
+    """Load and validate a fields file from any path."""
+    return parse_fields(_decode(path.read_text(encoding="utf-8"), str(path)), str(path))
+
+
+@functools.cache
+def load_fields() -> FieldsData:
+    """The packaged fields file, loaded and validated once."""
+    source = f"nextround/coach/data/{FIELDS_FILE}"
+    text = resources.files("nextround.coach").joinpath("data", FIELDS_FILE).read_text("utf-8")
+    return parse_fields(_decode(text, source), source)
+
+
+def _pattern(cue: str) -> re.Pattern[str]:
+    # Word edges that also hold around "c#", ".net" and "f&b"; a plural "s" is allowed.
+    body = r"\s+".join(re.escape(word) for word in cue.split())
+    return re.compile(rf"(?<![a-z0-9]){body}(?:e?s)?(?![a-z0-9])")
+
+
+@functools.cache
+def _patterns() -> tuple[
+    tuple[tuple[str | None, str, float, re.Pattern[str]], ...],
+    tuple[tuple[str, str, float, re.Pattern[str]], ...],
+]:
+    data = load_fields()
+    titles: list[tuple[str | None, str, float, re.Pattern[str]]] = [
+        (None, cue, 0.0, _pattern(cue)) for cue in data.not_fields
+    ]
+    terms = []
+    for info in data.fields.values():
+        titles += [(info.id, cue, w, _pattern(cue)) for cue, w in info.titles.items()]
+        terms += [(info.id, cue, w, _pattern(cue)) for cue, w in info.terms.items()]
+    return tuple(titles), tuple(terms)
+
+
+def _normal(text: str) -> str:
+    """Lower case with straight apostrophes and the same length as the text, so that a match's
+    span quotes the words as they were written ("İ" lower-cases to two characters: kept)."""
+    straight = text.replace("’", "'").replace("‘", "'")
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
+
+
+def _title_hits(role: str) -> list[tuple[str | None, float, str]]:
+    """Each cue found in the title, longest first where cues overlap, with its share."""
+    title = _normal(role)
+    cut = _SEPARATOR.search(title)
+    head_end = cut.start() if cut else len(title)
+    found = []
+    for field, _cue, weight, pattern in _patterns()[0]:
+        for match in pattern.finditer(title):
+            found.append((match.start(), match.end(), field, weight))
+    found.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for start, end, field, weight in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        share = 1.0 if start < head_end else QUALIFIER_SHARE
+        hits.append((field, weight * share, role[start:end]))
+    return hits
+
+
+def _guess(field: str | None, confidence: float, evidence: list[str]) -> FieldGuess:
+    label = load_fields().fields[field].label if field else NO_FIELD_LABEL
+    return FieldGuess(field, label, round(confidence, 3), tuple(dict.fromkeys(evidence)))
+
+
+def detect_field(role: str, job_description: str = "") -> FieldGuess:
+    """The job's field from its title and description, or None below FIELD_BAR."""
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[tuple[float, str]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for field, weight, words in _title_hits(role):
+        if field is None:
+            # A job none of the fields fits (a veterinary nurse is not a ward nurse).
+            return _guess(None, 0.0, [words])
+        if (field, words) in seen:
+            continue
+        seen.add((field, words))
+        scores[field] = scores.get(field, 0.0) + TITLE_WEIGHT * weight
+        evidence.setdefault(field, []).append((TITLE_WEIGHT * weight + 100, words))
+    text = _normal(job_description)
+    if text.strip():
+        jd: dict[str, float] = {}
+        for field, _cue, weight, pattern in _patterns()[1]:
+            match = pattern.search(text)
+            if match:
+                jd[field] = jd.get(field, 0.0) + weight
+                quoted = job_description[match.start() : match.end()]
+                evidence.setdefault(field, []).append((weight, quoted))
+        for field, total in jd.items():
+            scores[field] = scores.get(field, 0.0) + min(total, JD_CAP)
+    if not scores:
+        return _guess(None, 0.0, [])
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    top_field, top = ranked[0]
+    rival = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = max(0.0, top - RIVAL_SHARE * rival) / (top + PRIOR)
+    quotes = [w for _, w in sorted(evidence[top_field], key=lambda item: -item[0])]
+    if confidence < FIELD_BAR:
+        return _guess(None, confidence, quotes[:MAX_EVIDENCE])
+    return _guess(top_field, confidence, quotes[:MAX_EVIDENCE])
+
+
+def field_label(field: str | None) -> str:
+    """The field in human words ("social work"), or NO_FIELD_LABEL for None."""
+    if field is None:
+        return NO_FIELD_LABEL
+    if field not in FIELDS:
+        raise ValueError(f"unknown field: {field}")
+    return load_fields().fields[field].label
+
+
+def cares_about(field: str | None, role: str, seniority: str = "unknown") -> tuple[str, ...]:
+    """What an interviewer of this role probably cares about, as noun phrases.
+
+    A director or executive in another role also cares about what the field's senior
+    executives do; field None (or a role no field speaks of) gives the general phrases.
+    """
+    if field is not None and field not in FIELDS:
+        raise ValueError(f"unknown field: {field}")
+    if role not in INTERVIEWER_ROLES:
+        raise ValueError(f"unknown interviewer role: {role}")
+    if seniority not in SENIORITIES:
+        raise ValueError(f"unknown seniority: {seniority}")
+    data = load_fields()
+    tables: list[Mapping[str, Any]] = [data.general_cares_about]
+    if field is not None:
+        tables.insert(0, data.fields[field].cares_about)
+    own = next(t[role] for t in tables if role in t)
+    phrases = list(own)
+    if seniority in SENIOR_LEVELS and role != "senior-executive":
+        senior = next(t["senior-executive"] for t in tables if "senior-executive" in t)
+        phrases = [*phrases[: MAX_CARES - 1], senior[0]]
+    return tuple(dict.fromkeys(phrases))[:MAX_CARES]
