@@ -299,3 +299,14 @@ def test_the_split_sets_keep_their_precision_and_recall() -> None:
     for name, text, labels in load_set(SPLIT_DEV_DIR):
         for item in (*labels["requirements"], *labels["duties"]):
             assert item["text"] in text, (name, item["text"])
+
+
+def test_a_stored_requirement_gets_the_same_phrase_as_an_extracted_one() -> None:
+    from nextround.coach.requirements import requirement_phrase
+
+    assert requirement_phrase("Mentor two junior engineers") == "mentoring two junior engineers"
+    assert requirement_phrase("NMC registration is essential") == "NMC registration"
+    assert requirement_phrase("A portfolio of campaigns with measurable results") == (
+        "a portfolio of campaigns with measurable results"
+    )
+    assert requirement_phrase("We offer a pension") == ""

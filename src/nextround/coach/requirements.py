@@ -760,3 +760,8 @@ def describe_requirement(text: str) -> tuple[Category, tuple[str, ...]]:
     terms = load_terms()
     names = tuple(dict.fromkeys(name for _, name in _terms_in(text, terms)))
     return _category(text, "", list(names)), names
+
+
+def requirement_phrase(text: str) -> str:
+    """The noun phrase of a requirement or duty as stored or typed ("" when none is clean)."""
+    return noun_phrase(text, load_phrasing(load_terms().duty_verbs))
