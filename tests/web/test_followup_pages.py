@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from nextround.services import followups, profile
 from nextround.services import records as r
 from nextround.store import models as m
+from tests.coach.test_followup import verbatim_runs
 from tests.services.test_invites import snapshot
 from tests.world import World
 
@@ -173,3 +175,96 @@ def test_the_dashboard_shows_overdue_follow_ups_first_and_rounds_as_stages(
     column = page.find(id="stage-round-2").find_parent("li")
     assert "Acme Retail" in column.get_text()
     assert page.find(id="stage-applied") is not None
+
+
+NURSE = "grace.adeyemi@mailbox.example"
+NURSE_QUESTIONS = (
+    "How would you manage a deteriorating patient on a busy ward?",
+    "What would you do if a patient refused their medication?",
+)
+LONG_DATE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} "
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{4}"
+)
+
+
+def nurse_round(user: object) -> tuple[m.Round, m.Interviewer]:
+    """Grace, a band 6 nurse, after her first interview; the invite listed her as well."""
+    profile.update(user, full_name="Grace Adeyemi", email=NURSE)
+    opp = r.opportunities.create(
+        user, company="St Clement's Hospital", role="Band 6 Staff Nurse", stage="interviewing"
+    )
+    round_ = r.rounds.create(
+        user,
+        opp.pk,
+        scheduled_at="2026-11-24T09:30",
+        timezone="Europe/London",
+        duration_minutes=45,
+        status="done",
+    )
+    matron = r.interviewers.add_to_round(
+        user, round_.pk, name="Ruth Amankwah", title="Matron", role="hiring-manager"
+    )
+    r.interviewers.add_to_round(user, round_.pk, name="Grace Adeyemi", email=NURSE)
+    for text, reaction in zip(NURSE_QUESTIONS, ("positive", "neutral"), strict=True):
+        r.asked_questions.create(
+            user, round_.pk, text=text, reaction=reaction, interviewer_id=matron.pk
+        )
+    return round_, matron
+
+
+def test_the_nurses_page_drafts_no_note_to_her_and_says_why(client: Client, user: object) -> None:
+    round_, _ = nurse_round(user)
+    response = client.post(
+        f"/rounds/{round_.pk}/follow-up/draft/", {"kind": "thank-you"}, follow=True
+    )
+    page = soup(response)
+    notes = page.select("li.follow-up")
+    assert [n.find("h3").get_text(" ", strip=True) for n in notes] == [
+        "Thank-you note to Ruth Amankwah"
+    ]
+    skipped = page.select_one("p.skipped").get_text(" ", strip=True)
+    assert f"No note to Grace Adeyemi: {NURSE} is your own address" in skipped
+    body = notes[0].find("textarea").get_text().strip()
+    assert body.startswith("Dear Ruth,")
+    assert "managing a deteriorating patient" in body
+    for question in NURSE_QUESTIONS:
+        assert verbatim_runs(body, question) == []
+    assert "Recalls what you discussed: managing a deteriorating patient" in notes[0].get_text()
+    due = notes[0].find("p").get_text(" ", strip=True)
+    assert LONG_DATE.search(due), due
+
+
+def test_the_chaser_on_the_page_follows_the_round_state(client: Client, user: object) -> None:
+    round_, matron = nurse_round(user)
+    url = f"/rounds/{round_.pk}/follow-up/"
+    page = soup(client.get(url))
+    chase = page.select_one("p.chase-on").get_text(" ", strip=True)
+    assert "Chase on Tuesday 1 December 2026" in chase
+    assert "A chaser goes to Ruth Amankwah." in chase
+    client.post(f"/rounds/{round_.pk}/follow-up/draft/", {"kind": "chaser"})
+    chaser = m.FollowUp.objects.get(round=round_, kind="chaser")
+    assert chaser.interviewer_id == matron.pk and chaser.body.startswith("Dear Ruth,")
+    r.rounds.update(user, round_.pk, outcome="passed")
+    page = soup(client.get(url))
+    assert page.select_one("p.chase-on") is None
+    assert "No chaser needed" in page.select_one("p.no-chaser").get_text()
+    assert page.find("button", string="Draft a chaser").has_attr("disabled")
+    assert "No longer needed" in page.select_one(f"#note-{chaser.pk}").get_text()
+    again = client.post(f"/rounds/{round_.pk}/follow-up/draft/", {"kind": "chaser"}, follow=True)
+    assert "no chaser needed" in soup(again).select_one(".messages").get_text()
+
+
+def test_the_follow_up_page_speaks_in_words_not_codes(client: Client, world: World) -> None:
+    profile.update(world.user, full_name="Jordan Lee")
+    for kind in ("thank-you", "consultant"):
+        client.post(f"/rounds/{world.round2.pk}/follow-up/draft/", {"kind": kind})
+    shown = soup(client.get(f"/rounds/{world.round2.pk}/follow-up/"))
+    for tag in shown(["form", "script", "style"]):
+        tag.decompose()
+    text = shown.get_text(" ", strip=True)
+    for code in ("thank-you ", "senior-executive", "second-opinion", "day(s)", "None"):
+        assert code not in text
+    assert "Note to Sam Reid, your consultant" in text
+    assert "Thank-you note to Tom Okafor" in text

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.utils import timezone
 
-from nextround.services import followups
+from nextround.coach.note_templates import long_date
+from nextround.services import followups, profile
 from nextround.services import records as r
 from nextround.store import models as m
 from tests.world import World
@@ -110,3 +114,46 @@ def test_the_profile_page_saves_name_addresses_and_criteria(client: Client, user
     bad = client.post("/profile/", {"email": "nope"})
     assert bad.status_code == 400
     assert m.Profile.objects.get().email == "jordan@example.com"
+
+
+def test_the_marketers_script_goes_to_her_consultant_and_asks_past_the_deadline(
+    client: Client, user: object
+) -> None:
+    profile.update(user, full_name="Sam Carter", email="sam.carter@mailbox.example")
+    opp = r.opportunities.create(
+        user,
+        company="Brightwell",
+        role="Marketing Manager",
+        stage="offer",
+        consultant_name="Jess Patel",
+        consultant_email="jess@harbourtalent.example",
+    )
+    done = r.rounds.create(user, opp.pk, status="done", outcome="offer")
+    r.interviewers.add_to_round(
+        user, done.pk, name="Marta Nowak", title="Head of Brand", role="hiring-manager"
+    )
+    today = timezone.localdate()
+    deadline = today + dt.timedelta(days=2)
+    offer = r.offers.create(user, opportunity_id=opp.pk, deadline=deadline)
+    page = soup(client.get(f"/offers/{offer.pk}/script/"))
+    header = page.select_one("header.page-header").get_text(" ", strip=True)
+    week = today + dt.timedelta(days=7)
+    assert "To Jess Patel <jess@harbourtalent.example> (your consultant)" in header
+    assert f"asking to answer by {long_date(week)}" in header
+    assert f"their deadline is {long_date(deadline)}" in header
+    warning = page.select_one("p.warning").get_text(" ", strip=True)
+    assert "after their deadline" in warning and "Wait until they agree" in warning
+    written = page.select_one(".note-text").get_text(" ", strip=True)
+    assert written.startswith("Hi Jess,")
+    assert f"I know Brightwell would like an answer by {long_date(deadline)}" in written
+    assert "in writing" in written
+    assert "Marta" not in written
+    labels = [o.get_text() for o in page.select("select#reason option")]
+    assert "Talk it over with family" in labels and "Finish another process" in labels
+    for tag in page(["select", "form"]):
+        tag.decompose()
+    assert "other-process" not in page.get_text()
+    changed = soup(client.get(f"/offers/{offer.pk}/script/?reason=terms"))
+    assert "reading the full terms carefully" in changed.select_one(".note-text").get_text()
+    bad = client.get(f"/offers/{offer.pk}/script/?reason=vibes", follow=True)
+    assert "not one of" in soup(bad).select_one(".messages").get_text()

@@ -56,7 +56,12 @@ class Draft:
 
     @property
     def heading(self) -> str:
-        return f"{self.follow_up.get_kind_display()} to {self.to_name or 'nobody yet'}"
+        who = self.to_name or "nobody yet"
+        if self.follow_up.kind == m.FollowUpKind.CONSULTANT:
+            return f"Note to {who}, your consultant"
+        if self.follow_up.kind == m.FollowUpKind.CHASER:
+            return f"Chaser to {who}"
+        return f"Thank-you note to {who}"
 
 
 @dataclass(frozen=True)
