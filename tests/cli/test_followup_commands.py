@@ -75,8 +75,12 @@ def test_followup_draft_writes_notes_and_eml_files_and_sent_marks_them(
     opp = setup(cli)
     result = cli.json("round", "import-invite", str(opp), str(DATA / "invites/google_meet.ics"))
     round_id = str(result["round_id"])
+    # Typed in by hand as well: she is on her own round's people, but gets no note.
+    cli("interviewer", "add", round_id, "--name", "Alex Morgan", "--email", ME)
     out = tmp_path / "drafts"
-    notes = cli.json("followup", "draft", round_id, "--eml-dir", str(out))
+    drafted = cli("followup", "draft", round_id, "--eml-dir", str(out), "--json")
+    assert f"Note: No thank-you note to Alex Morgan: {ME} is your own address" in drafted.err
+    notes = drafted.json()
     assert [n["to_name"] for n in notes] == ["Priya Shah", "Tomás Ferreira"]
     assert notes[0]["body"] != notes[1]["body"]
     files = sorted(out.glob("*.eml"))
@@ -85,6 +89,7 @@ def test_followup_draft_writes_notes_and_eml_files_and_sent_marks_them(
     assert message["X-Unsent"] == "1" and message["From"] == ME
     text = cli("followup", "draft", round_id, "--kind", "chaser")
     assert text.code == 0 and "next step" in text.out
+    assert "Chaser to Priya Shah" in text.out and "due Thursday 19 June 2025, 09:00" in text.out
     sent = cli.json("followup", "sent", str(notes[0]["id"]))
     assert sent["sent_at"]
     missing = cli("followup", "draft", round_id, "--kind", "consultant")
@@ -126,7 +131,8 @@ def test_offers_are_rated_compared_scripted_and_decided(cli: Cli) -> None:
     round_id = cli.json("round", "add", str(opp))["id"]
     cli("interviewer", "add", str(round_id), "--name", "Priya Shah", "--role", "hiring-manager")
     script = cli("offer", "script", str(offer), "--reply-by", "2099-01-05")
-    assert script.code == 0 and "Dear Priya" in script.out and "Monday 5 January" in script.out
+    assert script.code == 0 and "Dear Priya" in script.out
+    assert "(the hiring manager)" in script.out and "Monday 5 January 2099" in script.out
     decided = cli.json("offer", "decide", str(offer), "--accept")
     assert decided["decision"] == "accepted"
     assert cli.json("opportunity", "show", str(opp))["stage"] == "accepted"
@@ -141,3 +147,31 @@ def test_profile_show_and_set(cli: Cli) -> None:
     bad = cli("profile", "set", "--email", "nope")
     assert bad.code == 1 and "not an email address" in bad.err
     assert cli.json("profile", "show")["email"] == ME
+
+
+def test_the_offer_script_goes_through_the_consultant_and_names_their_deadline(cli: Cli) -> None:
+    cli("profile", "set", "--name", "Sam Carter", "--email", "sam.carter@mailbox.example")
+    opp = cli.json(
+        "opportunity",
+        "add",
+        "--company",
+        "Brightwell",
+        "--role",
+        "Marketing Manager",
+        "--consultant-name",
+        "Jess Patel",
+        "--consultant-email",
+        "jess@harbourtalent.example",
+    )["id"]
+    offer = cli.json("offer", "add", "--opportunity", str(opp), "--deadline", "2099-01-02")["id"]
+    s = cli.json(
+        "offer", "script", str(offer), "--reply-by", "2099-01-09", "--reason", "other-process"
+    )
+    assert (s["to_name"], s["to_role"]) == ("Jess Patel", "your consultant")
+    assert s["past_deadline"] and s["deadline"] == "2099-01-02"
+    assert s["body"].startswith("Hi Jess,")
+    assert "I know Brightwell would like an answer by Friday 2 January 2099" in s["body"]
+    assert "bringing another process I am in to a close" in s["body"]
+    assert "Friday 9 January 2099" in s["body"] and "in writing" in s["body"]
+    text = cli("offer", "script", str(offer), "--reply-by", "2099-01-09")
+    assert "Note: Friday 9 January 2099 is after their deadline" in text.out
