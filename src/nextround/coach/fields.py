@@ -209,26 +209,42 @@ def load_fields() -> FieldsData:
     return parse_fields(_decode(text, source), source)
 
 
-def _pattern(cue: str) -> re.Pattern[str]:
-    # Word edges that also hold around "c#", ".net" and "f&b"; a plural "s" is allowed.
-    body = r"\s+".join(re.escape(word) for word in cue.split())
-    return re.compile(rf"(?<![a-z0-9]){body}(?:e?s)?(?![a-z0-9])")
+def _body(cue: str) -> str:
+    return r"\s+".join(re.escape(word) for word in cue.split())
+
+
+Owners = dict[str, tuple[tuple[str | None, float], ...]]
+
+
+def _compile(cues: dict[str, list[tuple[str | None, float]]], overlapping: bool) -> re.Pattern[str]:
+    # Longest first, so that at each place the longest cue that fits is the one found.
+    alternatives = "|".join(_body(cue) for cue in sorted(cues, key=len, reverse=True))
+    found = rf"(?P<cue>{alternatives})(?P<plural>(?:e?s)?)(?![a-z0-9])"
+    # A lookahead finds a cue at every place, overlapping ones too ("site reliability" inside
+    # "site reliability engineer"); without it each stretch of text is read once.
+    return re.compile(rf"(?<![a-z0-9])(?={found})" if overlapping else rf"(?<![a-z0-9]){found}")
 
 
 @functools.cache
-def _patterns() -> tuple[
-    tuple[tuple[str | None, str, float, re.Pattern[str]], ...],
-    tuple[tuple[str, str, float, re.Pattern[str]], ...],
-]:
+def _title_pattern() -> tuple[re.Pattern[str], Owners]:
+    """Every title cue (and the words that rule a title out) in one pattern."""
     data = load_fields()
-    titles: list[tuple[str | None, str, float, re.Pattern[str]]] = [
-        (None, cue, 0.0, _pattern(cue)) for cue in data.not_fields
-    ]
-    terms = []
+    ruled_out: list[tuple[str | None, float]] = [(None, 0.0)]
+    owners = {cue: list(ruled_out) for cue in data.not_fields}
     for info in data.fields.values():
-        titles += [(info.id, cue, w, _pattern(cue)) for cue, w in info.titles.items()]
-        terms += [(info.id, cue, w, _pattern(cue)) for cue, w in info.terms.items()]
-    return tuple(titles), tuple(terms)
+        for cue, weight in info.titles.items():
+            owners.setdefault(cue, []).append((info.id, weight))
+    return _compile(owners, overlapping=True), {c: tuple(o) for c, o in owners.items()}
+
+
+@functools.cache
+def _term_pattern() -> tuple[re.Pattern[str], Owners]:
+    """Every description cue in one pattern, so that a description is read once."""
+    owners: dict[str, list[tuple[str | None, float]]] = {}
+    for info in load_fields().fields.values():
+        for cue, weight in info.terms.items():
+            owners.setdefault(cue, []).append((info.id, weight))
+    return _compile(owners, overlapping=False), {c: tuple(o) for c, o in owners.items()}
 
 
 def _normal(text: str) -> str:
@@ -243,10 +259,12 @@ def _title_hits(role: str) -> list[tuple[str | None, float, str]]:
     title = _normal(role)
     cut = _SEPARATOR.search(title)
     head_end = cut.start() if cut else len(title)
+    pattern, owners = _title_pattern()
     found = []
-    for field, _cue, weight, pattern in _patterns()[0]:
-        for match in pattern.finditer(title):
-            found.append((match.start(), match.end(), field, weight))
+    for match in pattern.finditer(title):
+        cue = " ".join(match.group("cue").split())
+        for field, weight in owners[cue]:
+            found.append((match.start(), match.end("plural"), field, weight))
     found.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
     taken: list[tuple[int, int]] = []
     hits = []
@@ -281,12 +299,18 @@ def detect_field(role: str, job_description: str = "") -> FieldGuess:
     text = _normal(job_description)
     if text.strip():
         jd: dict[str, float] = {}
-        for field, _cue, weight, pattern in _patterns()[1]:
-            match = pattern.search(text)
-            if match:
-                jd[field] = jd.get(field, 0.0) + weight
-                quoted = job_description[match.start() : match.end()]
-                evidence.setdefault(field, []).append((weight, quoted))
+        pattern, owners = _term_pattern()
+        counted: set[str] = set()
+        for match in pattern.finditer(text):
+            cue = " ".join(match.group("cue").split())
+            if cue in counted:  # each cue counts once, however often the description says it
+                continue
+            counted.add(cue)
+            quoted = job_description[match.start() : match.end()]
+            for owner, weight in owners[cue]:
+                if owner is not None:
+                    jd[owner] = jd.get(owner, 0.0) + weight
+                    evidence.setdefault(owner, []).append((weight, quoted))
         for field, total in jd.items():
             scores[field] = scores.get(field, 0.0) + min(total, JD_CAP)
     if not scores:
