@@ -227,9 +227,28 @@ def test_the_marketers_note_recalls_only_what_reads_cleanly() -> None:
             "How would you schedule our nightly Airflow jobs?",
             "scheduling your nightly Airflow jobs",
         ),
-        ("Walk us through how you'd migrate 140 cron jobs to Airflow", "migrating 140 cron jobs"),
+        (
+            "Walk us through how you'd migrate 140 cron jobs to Airflow",
+            "migrating 140 cron jobs to Airflow",
+        ),
         ("How do you prioritise competing requests?", "prioritising competing requests"),
-        ("How would you design a pipeline for late-arriving events?", "designing a pipeline"),
+        (
+            "How would you design a pipeline for late-arriving events?",
+            "designing a pipeline for late-arriving events",
+        ),
+        ("How would you investigate a sudden fall in online sales?", None),
+        ("Describe a time when your attention to detail made a difference.", None),
+        ("Describe the colour yellow to someone who is blind.", None),
+        ("How did you find the assessment centre exercises?", None),
+        ("Have you ever faced a disciplinary at work?", None),
+        (
+            "Talk me through how you would debug an intermittent error in production.",
+            "debugging an intermittent error in production",
+        ),
+        ("Explain a mortgage to a ten-year-old.", None),
+        ("Talk us through the two or three roles on your CV most relevant to this job.", None),
+        ("How would you fit into our team?", "fitting into your team"),
+        ("How would you manage stock and reduce waste?", None),
         ("Tell me about a time you planned a product launch.", "planning a product launch"),
         ("Have you ever studied a failed backfill?", "studying a failed backfill"),
         ("Tell me about your experience with paid social.", "paid social"),
@@ -247,6 +266,23 @@ def test_the_marketers_note_recalls_only_what_reads_cleanly() -> None:
 )
 def test_topics_from_questions(question: str, topic: str | None) -> None:
     assert topic_phrase(question, note_templates.templates().never_recall) == topic
+
+
+def test_no_topic_made_from_the_bank_copies_six_words() -> None:
+    bank = json.loads(
+        note_templates.resources.files("nextround.coach")
+        .joinpath("data", "question_bank.json")
+        .read_text("utf-8")
+    )
+    never = note_templates.templates().never_recall
+    made = 0
+    for question in (q["text"] for q in bank["questions"]):
+        topic = topic_phrase(question, never)
+        if topic:
+            made += 1
+            assert verbatim_runs(topic, question) == [], (topic, question)
+            assert NounPhrase(topic).text and len(topic.split()) <= 6
+    assert made >= 20
 
 
 def test_at_most_two_topics_and_no_repeats() -> None:
