@@ -463,23 +463,26 @@ def mark_sent(owner: User, follow_up_id: int, when: dt.datetime | None = None) -
     return f
 
 
-def overdue(owner: User, now: dt.datetime | None = None) -> list[m.FollowUp]:
-    """Notes not sent, not closed, past their due time and still needed, oldest first."""
-    now = now or timezone.now()
+def settled_chasers() -> Q:
+    """Chasers no longer needed: the outcome is known, or a later round is booked."""
     later = m.Round.objects.filter(
         opportunity=OuterRef("round__opportunity"), number__gt=OuterRef("round__number")
     ).exclude(status=m.RoundStatus.CANCELLED)
-    # A chaser is no longer needed once the outcome is known or the next round is booked.
-    settled = Q(kind=m.FollowUpKind.CHASER) & (
+    return Q(kind=m.FollowUpKind.CHASER) & (
         ~Q(round__outcome=m.RoundOutcome.PENDING)
         | Q(round__opportunity__stage__in=[*_OFFER_STAGES, m.Stage.REJECTED, m.Stage.WITHDRAWN])
         | Q(Exists(later))
     )
+
+
+def overdue(owner: User, now: dt.datetime | None = None) -> list[m.FollowUp]:
+    """Notes not sent, not closed, past their due time and still needed, oldest first."""
+    now = now or timezone.now()
     return list(
         m.FollowUp.objects.filter(
             owner=owner, sent_at__isnull=True, closed_at__isnull=True, due_at__lt=now
         )
-        .exclude(settled)
+        .exclude(settled_chasers())
         .select_related("round__opportunity", "interviewer")
         .order_by("due_at", "id")
     )
