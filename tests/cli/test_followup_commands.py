@@ -92,6 +92,10 @@ def test_followup_draft_writes_notes_and_eml_files_and_sent_marks_them(
     assert "Chaser to Priya Shah" in text.out and "due Thursday 19 June 2025, 09:00" in text.out
     sent = cli.json("followup", "sent", str(notes[0]["id"]))
     assert sent["sent_at"]
+    late = cli("followup", "overdue").out
+    assert "Thank-you note to Tomás Ferreira (Lumenfield, round 1), due Friday 13 June 2025" in late
+    assert "Chaser to Priya Shah (Lumenfield, round 1), due Thursday 19 June 2025, 09:00" in late
+    assert "Priya Shah (Lumenfield, round 1), due Friday" not in late
     missing = cli("followup", "draft", round_id, "--kind", "consultant")
     assert missing.code == 1 and "no consultant" in missing.err
 

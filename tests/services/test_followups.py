@@ -384,3 +384,14 @@ def test_the_mentoring_story_is_left_out_only_because_the_feedback_doubted_it(us
     with_doubt = {f.interviewer_id: f for f in followups.draft(user, case.round2.pk)}
     assert "mentoring two junior engineers" not in with_doubt[case.tom.pk].body
     assert "need for" not in with_doubt[case.tom.pk].body
+
+
+def test_notes_drafted_before_the_round_say_to_send_them_after_it(user: Any) -> None:
+    case = data_engineer(user)
+    third = book_round3(case)
+    r.interviewers.link(user, third.pk, case.tom.pk)
+    followups.draft(user, third.pk)
+    page = followups.page(user, third.pk)
+    assert "Round 3 is on Tuesday 8 December 2026, 10:00: send thank-you notes after it." in (
+        page.warnings
+    )

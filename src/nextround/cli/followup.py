@@ -182,6 +182,8 @@ def sent(follow_up_id: int, as_json: bool) -> None:
 def overdue(as_json: bool) -> None:
     """List follow-ups past their due time and not yet sent."""
     user = owner()
+    from django.utils import timezone
+
     from nextround.cli import output
     from nextround.coach.note_templates import long_time
     from nextround.services import followups, times
@@ -193,14 +195,12 @@ def overdue(as_json: bool) -> None:
     if not rows:
         click.echo("Nothing overdue.")
         return
+    now = timezone.now()
     for f in rows:
-        name, _ = followups.recipient(f)
         r = f.round
         due = long_time(times.in_zone(f.due_at, r.timezone)) if f.due_at else "no date"
-        click.echo(
-            f"{f.pk}: {f.get_kind_display()} to {name or 'nobody yet'} "
-            f"({r.opportunity.company}, round {r.number}), due {due}"
-        )
+        heading = followups.as_draft(f, now).heading
+        click.echo(f"{f.pk}: {heading} ({r.opportunity.company}, round {r.number}), due {due}")
 
 
 @click.command("calendar")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from nextround.coach import followup as notes
 from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
 from nextround.coach.evidence import RequirementText
+from nextround.coach.note_templates import long_time
 from nextround.coach.note_topics import requirement_phrase
 from nextround.coach.requirements import extract_requirements
 from nextround.formats import eml
@@ -552,6 +553,9 @@ def page(owner: User, round_id: int) -> FollowUpPage:
     warnings = []
     if not profiles.get(owner).full_name:
         warnings.append(f"Your name is not set, so notes are signed {NO_NAME}.")
+    if not where.happened and r.scheduled_at is not None and thanks:
+        when = long_time(times.in_zone(r.scheduled_at, r.timezone))
+        warnings.append(f"Round {r.number} is on {when}: send thank-you notes after it.")
     contact, info = _chase_contact(panel, me, r.opportunity)
     chase_to = ""
     if info is not None and contact is None:
