@@ -435,7 +435,8 @@ def test_the_consultant_note_asks_for_feedback_only_when_none_is_in() -> None:
 
 def test_the_consultant_note_after_a_decision_or_an_offer() -> None:
     no = consultant_note(de(SAM), RoundState(outcome="rejected"))
-    assert "decision" in no.body and "keep me in mind" in no.body
+    assert "will not be taking my application" in no.body and "keep me in mind" in no.body
+    assert "'s " not in no.body.split("\n\n")[1].split(" will ")[0]
     assert "next round" not in no.body
     offer = consultant_note(de(SAM), RoundState(offer_made=True))
     assert "offer" in offer.body and "feedback" not in offer.body
