@@ -509,6 +509,13 @@ def test_the_shipped_templates_load_and_fill_only_typed_slots() -> None:
         t.render("thank_you_recall")
 
 
+def test_no_template_puts_a_name_in_the_possessive_or_hedges_a_plural() -> None:
+    for part in note_templates.templates().parts.values():
+        for text in part.texts:
+            assert "}'s" not in text and "}’s" not in text, (part.key, text)
+            assert "(s)" not in text, (part.key, text)
+
+
 def test_a_bad_template_file_names_the_part() -> None:
     path = note_templates.resources.files("nextround.coach").joinpath(
         "data", note_templates.TEMPLATES_FILE
