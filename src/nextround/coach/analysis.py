@@ -262,11 +262,13 @@ def _analyse_one(
     results.append(undermining)
     short = parsed.word_count < MIN_WORDS_FOR_PRAISE
     quality = answer_quality(parsed, labels if star else None)
-    praise = not short and not off_topic and quality.praiseworthy
+    unsure = any(i.code == "relevance-unsure" for i in relevance_result.insights)
+    praise = not short and not off_topic and not unsure and quality.praiseworthy
     if short:
         # A word or two is told it is too short; advice on numbers or job terms would not fit.
         if star:
             results.append(structure(parsed, question_type, labels))
+        results.append(delivery(parsed, protected))
         results.append(length(parsed, question_type, total_words, praise=False))
     else:
         if star:

@@ -39,6 +39,12 @@ LENGTH_TARGETS: dict[str, tuple[int, int, str]] = {
 # Under this share of the target length an answer is too short; between it and the target, a
 # little short (typed answers run shorter than spoken ones). Project heuristic.
 SHORT_SHARE = 0.6
+# "I'm not an employment law expert", "I'm not really a numbers person": a gap said as a verdict.
+_NOT_AN_EXPERT = re.compile(
+    r"\bI(?:'|’)?m not (?:really |much of |exactly |the |an? )*(?:[\w-]+ ){0,3}"
+    r"(?:expert|specialist|person|natural|guru)\b",
+    re.IGNORECASE,
+)
 _COMMA_SET_OFF = re.compile(r"[,.;:!?\n]\s*$")
 
 
@@ -219,7 +225,15 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
 def self_undermining(parsed: ParsedAnswer) -> AspectResult:
     """Statements that talk the candidate down ("I'm no expert"): a problem of their own."""
     result = AspectResult("self-undermining")
-    found = _spans(parsed, "negative_self_talk")
+    candidates = _spans(parsed, "negative_self_talk") + [
+        Span(m.start(), m.end()) for m in _NOT_AN_EXPERT.finditer(parsed.text, 0, parsed.end)
+    ]
+    # Leftmost-longest: "I'm not really a numbers person" over "I'm not really a".
+    candidates.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    found: list[Span] = []
+    for span in candidates:
+        if not found or span.start >= found[-1].end:
+            found.append(span)
     if found:
         said = listing([quote(parsed.text, s, 40) for s in found[:3]])
         result.add(

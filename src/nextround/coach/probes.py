@@ -12,6 +12,8 @@ from nextround.coach.text import Word, words_of
 from nextround.coach.wordlists import wordlists
 
 MAX_FOLLOW_UPS = 2
+# An answer judged off the question this surely (by meaning) gets no probe of what it said.
+SURE_OFF_TOPIC = 0.8
 # "We" this many times, and more than twice as often as "I", hides what the candidate did.
 MIN_WE = 3
 # Answers shorter than this get no follow-up: the interviewer would ask for the answer itself.
@@ -19,7 +21,7 @@ MIN_WORDS = 12
 # A bank probe counts as already answered when the answer is this close to it (0-1 similarity).
 ANSWERED = 0.45
 # Kinds, most likely asked first: a story without an ending is the first thing probed.
-KINDS = ("result", "ownership", "quantify", "skill", "bank")
+KINDS = ("result", "ownership", "first-step", "quantify", "skill", "bank")
 # Words in a bank probe that show it asks about the same gap; such a probe is preferred to the
 # generic wording because it was written for this question.
 KIND_CUES = {
@@ -87,7 +89,8 @@ def _sentences(analysis: Analysis, answer: str) -> list[tuple[Span, str | None]]
 
 def _missing_result(analysis: Analysis, answer: str) -> FollowUp | None:
     labels = [label for _, label in _sentences(analysis, answer)]
-    if not analysis.star or "result" in labels or "action" not in labels:
+    asked = any(i.code in ("no-result", "vague-result") for i in analysis.insights)
+    if not analysis.star or (("result" in labels or "action" not in labels) and not asked):
         return None
     return FollowUp(
         "What was the result, and how did you know it had worked?",
@@ -156,6 +159,24 @@ def _claimed_skill(
     )
 
 
+def _rambled(analysis: Analysis) -> FollowUp | None:
+    """A ramble (fillers, hedges, self-doubt) makes an interviewer ask for the first step."""
+    weak = [
+        i
+        for i in analysis.insights
+        if i.code == "self-undermining" or (i.code in ("filler", "hedging") and i.level == "fix")
+    ]
+    if not weak:
+        return None
+    return FollowUp(
+        "What exactly did you do first?",
+        "first-step",
+        "The answer circles without a clear step; an interviewer pins it down with this.",
+        "gap",
+        tuple(span for insight in weak for span in insight.spans)[:3],
+    )
+
+
 def _bank_probe_for(kind: str, probes: Sequence[str]) -> str | None:
     cues = KIND_CUES.get(kind, ())
     return next((p for p in probes if any(c in p.lower() for c in cues)), None)
@@ -194,10 +215,14 @@ def follow_ups(
     """
     if limit < 1 or not answer.strip() or analysis.word_count < MIN_WORDS:
         return ()
+    if any(i.code == "off-topic" and i.confidence >= SURE_OFF_TOPIC for i in analysis.insights):
+        # An answer to another question gets that question again, not a probe of what it said.
+        return ()
     words = words_of(answer)
     gaps = [
         _missing_result(analysis, answer),
         _vague_we(words),
+        _rambled(analysis),
         _unquantified(analysis, answer),
         _claimed_skill(words, answer, question, skills),
     ]

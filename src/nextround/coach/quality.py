@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from nextround.coach.aspects import ParsedAnswer
 from nextround.coach.delivery import HEDGES_PER_100, HESITANT_PER_100
-from nextround.coach.star import StarSentence
+from nextround.coach.specificity import find_evidence
+from nextround.coach.star import StarSentence, action_verbs
 
 if TYPE_CHECKING:
     from nextround.coach.analysis import Analysis
@@ -28,9 +29,12 @@ OFF_TOPIC_CAP = 15
 SHORT_CAP = 10
 ON_TOPIC_FLOOR = 20
 # Each statement that talks the candidate down costs this much overall, up to the most.
-UNDERMINING_COST, UNDERMINING_MOST = 12, 30
+# (Weights chosen on eval/answers/dev.jsonl; `python -m bench.eval_answers` scores them.)
+UNDERMINING_COST, UNDERMINING_MOST = 20, 30
 WEAK_SHARE_COST = 25
-NO_EXAMPLE_COST = 12
+NO_EXAMPLE_COST = 18
+# Below this relevance (0-100) each point short costs the overall this much.
+SURE_RELEVANCE, RELEVANCE_COST = 70, 2.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class Quality:
     filler_rate: float
     hedge_rate: float
     no_example: bool
+    # Figures, dates, tools and names said in sentences fit to praise.
+    concrete: int = 0
 
     @property
     def weak_share(self) -> float:
@@ -56,6 +62,7 @@ class Quality:
         return (
             not self.undermining
             and not self.no_example
+            and self.concrete >= 1
             and self.cliches < CLICHES_FOR_NO_PRAISE
             and self.weak_share <= WEAK_SHARE_FOR_NO_PRAISE
             and self.filler_rate < HESITANT_PER_100
@@ -71,10 +78,14 @@ def answer_quality(parsed: ParsedAnswer, labels: tuple[StarSentence, ...] | None
     no_example = False
     if labels is not None:
         found = {item.label for item in labels}
-        # No action told, or only general claims about oneself: no example was given.
+        # Nothing done in the past tense, or only general claims about oneself: no example.
+        did = any(action_verbs(parsed, sentence) for sentence in parsed.sentences)
         claims = len(parsed.found("vague_claims")) + len(parsed.found("cliches"))
-        no_example = "action" not in found or (claims >= 2 and "result" not in found)
+        no_example = not did or (claims >= 2 and "result" not in found)
+    weak = parsed.weak_sentences()
+    concrete = sum(1 for e in find_evidence(parsed) if parsed.sentence_of(e.span.start) not in weak)
     return Quality(
+        concrete=concrete,
         sentences=len(parsed.sentences),
         weak_sentences=len(parsed.weak_sentences()),
         undermining=len(parsed.found("negative_self_talk")),
@@ -104,9 +115,10 @@ def overall_score(
         score -= WEAK_SHARE_COST * quality.weak_share
         if star and quality.no_example:
             score -= NO_EXAMPLE_COST
-        if relevance is not None and relevance < 60:
-            # Loosely on topic: what it says well counts for less.
-            score -= (60 - relevance) / 3
+        if relevance is not None and relevance < SURE_RELEVANCE:
+            # Loosely on topic: a polished answer to another question ranks below a weak answer
+            # to this one.
+            score -= RELEVANCE_COST * (SURE_RELEVANCE - relevance)
         # An answer to the question, however weak, stays above any that misses it: below
         # twice the floor the score is squeezed into the band between the floor and that.
         score = max(0.0, score)

@@ -17,6 +17,10 @@ RelevanceScorer = Callable[[str, str], float]
 FULL_COVERAGE = 0.5
 # With a plugged-in scorer (0-1), below this the answer is treated as off-topic.
 OFF_TOPIC_SCORE = 0.25
+# Sentence embeddings rate an answer to a neighbouring question (a lesson plan for "a student who
+# disrupts lessons") close to an answer to this one: only at or above this is the answer surely
+# on topic, and only then may anything in it be praised. Between the two the coach asks.
+SURE_ON_TOPIC_SCORE = 0.75
 # Fewer words than this are not judged on or off topic.
 MIN_WORDS_TO_JUDGE = 5
 # Job terms an answer can reasonably carry; using this many scores 100.
@@ -98,7 +102,7 @@ def relevance(
         reasons.append(f"semantic similarity {raw:.2f}")
         score = 100 * raw
         off_topic = raw < OFF_TOPIC_SCORE
-        on_topic = raw >= 0.6
+        on_topic = raw >= SURE_ON_TOPIC_SCORE
     elif not keys:
         result.add("info", "The question has no topic words to check the answer against.")
         return result, False
@@ -121,6 +125,8 @@ def relevance(
             "fix",
             f"This does not seem to answer the question: {why}. Answer what was asked first.",
             code="off-topic",
+            # Shared words miss answers that use other words for the same thing.
+            confidence=0.9 if scorer is not None else 0.6,
         )
         result.step(5, "Answer the question that was asked, in your first sentence.")
     elif on_topic and matched and clean:
@@ -136,6 +142,14 @@ def relevance(
     elif on_topic and scorer is not None:
         # On topic in meaning, but the shared words sit in weak sentences: nothing to point at.
         pass
+    elif scorer is not None and parsed.word_count >= MIN_WORDS_TO_JUDGE:
+        result.add(
+            "info",
+            "Does this answer the question asked? In meaning it reads only loosely linked to it. "
+            "If it does, say how in your first sentence.",
+            code="relevance-unsure",
+        )
+        result.step(33, "Link your first sentence plainly to what was asked.")
     elif matched and missing:
         result.add(
             "info",
@@ -223,7 +237,10 @@ def job_terms(
                 used.setdefault(term, []).append(
                     Span(parsed.words[first].start, parsed.words[last].end)
                 )
-    missing = [term for term in candidates if term not in used]
+    # Suggest the job's key terms when there are some; a content word of a requirement is
+    # matched but not pressed on the candidate.
+    keys = {" ".join(t.split()) for t in terms}
+    missing = [term for term in candidates if term not in used and (not keys or term in keys)]
     # Terms that touch the question's topic are the ones most worth adding.
     missing.sort(
         key=lambda term: (

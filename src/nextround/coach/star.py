@@ -54,7 +54,7 @@ class StarSentence:
         return {"start": self.span.start, "end": self.span.end, "label": self.label}
 
 
-def _action_verbs(parsed: ParsedAnswer, sentence: Sentence) -> int:
+def action_verbs(parsed: ParsedAnswer, sentence: Sentence) -> int:
     """Count 'I/we' followed by a doing verb, the core of an action sentence."""
     verbs = parsed.wordlists.sets["action_verbs"]
     excludes = parsed.wordlists.sets["action_excludes"]
@@ -93,7 +93,7 @@ def _part_scores(parsed: ParsedAnswer, sentence: Sentence) -> dict[StarPart, flo
     scores: dict[StarPart, float] = {
         part: float(len(parsed.in_sentence(f"star:{part}", sentence))) for part in PARTS
     }
-    scores["action"] += _action_verbs(parsed, sentence)
+    scores["action"] += action_verbs(parsed, sentence)
     if parsed.in_sentence("outcome_words", sentence):
         scores["result"] += 1.5 if has_figure(parsed, sentence) else 0.5
     return scores
@@ -169,6 +169,9 @@ def _missing_confidence(
         # The last sentence may well be the outcome, worded in a way the cues miss.
         if has_figure(parsed, last) or parsed.in_sentence("outcome_words", last):
             return 0.4, _ASK["result"]
+    if part == "task" and len(by_part["action"]) >= 2:
+        # Several clear steps usually carry the task with them; ask rather than assert.
+        return 0.4, _ASK[part]
     if part in ("task", "situation") and by_part["action"] and by_part["result"]:
         # A story with actions and a result usually implies its setting; ask, do not assert.
         return 0.4, _ASK[part]
@@ -275,7 +278,12 @@ def structure(
             )
             result.step(25, "Spend more of the answer on your own actions and less on background.")
             score -= 15
-        elif share >= ACTION_SHARE_GOOD and len(parsed.clean(action_spans)) == len(action_spans):
+        elif (
+            share >= ACTION_SHARE_GOOD
+            and len(present) >= len(required) - 1
+            and len(by_part["action"]) < len(sentences)
+            and len(parsed.clean(action_spans)) == len(action_spans)
+        ):
             result.add(
                 "good",
                 f"The action carries the weight: {share:.0%} of your words.",

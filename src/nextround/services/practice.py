@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -12,7 +13,16 @@ from django.contrib.auth.models import User
 from django.db.models import Q
 
 from nextround.coach.analysis import Analysis, AnswerContext, AnswerError, analyze_answer
-from nextround.coach.bank import BankQuestion, load_bank, select_practice_questions
+from nextround.coach.bank import (
+    FIELDS,
+    ROUND_KINDS,
+    ROUND_PURPOSES,
+    BankQuestion,
+    bank_for,
+    field_questions,
+    load_bank,
+    select_practice_questions,
+)
 from nextround.coach.classify import Classification
 from nextround.coach.probes import FollowUp, follow_ups
 from nextround.services import semantic as meaning
@@ -40,6 +50,8 @@ class Segment:
     text: str
     marks: tuple[int, ...] = ()
     level: str = ""
+    # The insights (by number) with a span that ends here: each span gets one marker, once.
+    ends: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,11 @@ class Feedback:
     earlier_attempts: int = 0
     follow_ups: tuple[FollowUp, ...] = ()
     follow_up_of: int | None = None
+
+    @property
+    def attempt_number(self) -> int:
+        """Which attempt at this question this is: 1 for the first."""
+        return self.earlier_attempts + 1
 
     @property
     def insights(self) -> list[dict[str, Any]]:
@@ -127,6 +144,8 @@ def analyse_text(
 
     `terms` are the job's key terms; by default those read from `requirements`.
     """
+    # The answer's vector is computed while the question is read and the words are analysed.
+    scorer = meaning.relevance_scorer(semantic, ahead=answer)
     classified = meaning.classify(question, semantic=semantic)
     context = AnswerContext(
         job_terms=terms or key_terms(requirements),
@@ -135,9 +154,7 @@ def analyse_text(
         question_type=classified.type if classified.confidence >= 0.35 else None,
     )
     try:
-        return analyze_answer(
-            question, answer, context, relevance_scorer=meaning.relevance_scorer(semantic)
-        )
+        return analyze_answer(question, answer, context, relevance_scorer=scorer)
     except AnswerError as exc:
         raise InvalidInput.one("answer", str(exc)) from None
 
@@ -162,12 +179,14 @@ def segments(answer: str, insights: list[dict[str, Any]]) -> tuple[Segment, ...]
         level = (
             "fix" if "fix" in levels else ("good" if "good" in levels else "info" if marks else "")
         )
-        pieces.append(Segment(answer[start:end], tuple(n for n, _ in marks), level))
+        numbers = tuple(sorted({n for n, _ in marks}))
+        ends = tuple(sorted({n for s, e, n, _ in covering if e == end and s < end}))
+        pieces.append(Segment(answer[start:end], numbers, level, ends))
     return tuple(pieces)
 
 
-def bank_probes(question: str) -> tuple[str, ...]:
-    """The probes of the bank question this question is, or is closest to in words."""
+def bank_probes(question: str, question_type: str | None = None) -> tuple[str, ...]:
+    """The probes of the bank question this question is, or is closest to in words and type."""
     from nextround.coach.semantic import lexical_similarity
 
     key = normalise_question(question)
@@ -175,6 +194,9 @@ def bank_probes(question: str) -> tuple[str, ...]:
     for item in load_bank():
         if normalise_question(item.text) == key:
             return item.probes
+        # "an incident you handled while on call" is not "how do you feel about being on call".
+        if question_type is not None and item.type != question_type:
+            continue
         value = lexical_similarity(question, item.text)
         if value > score:
             best, score = item, value
@@ -205,7 +227,7 @@ def analyse(
         question,
         answer,
         result,
-        probes=bank_probes(question),
+        probes=bank_probes(question, result.question_type),
         skills=key_terms(requirements),
         similarity=meaning.similarity_for("relevance", semantic),
     )
@@ -309,64 +331,146 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
     return WeakAreas(weak, ranked, labelled[: len(weak)])
 
 
+def _field_of(opp: m.Opportunity) -> str | None:
+    """The job's field, computed once in services (None until it is known)."""
+    import importlib
+
+    try:
+        found = importlib.import_module("nextround.services.fields").field_of(opp)
+    except ImportError:
+        return None
+    field = getattr(found, "field", found)
+    return field if isinstance(field, str) and field in FIELDS else None
+
+
+_WHO = {
+    "consultant": "your consultant",
+    "interviewer": "the interviewer",
+    "hr": "the HR team",
+    "other": "the feedback",
+}
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A doubt from the feedback: who raised it, about what (a noun phrase) and in what words."""
+
+    who: str
+    topic: str
+    about: str
+
+    @property
+    def why(self) -> str:
+        """The reason, in plain words, for practising a question about it."""
+        said = (
+            f"{self.who} raised a concern about {self.topic}"
+            if self.topic
+            else f"{self.who} raised a concern in the last round"
+        )
+        return said[0].upper() + said[1:]
+
+
+def concerns(owner: User, opportunity_id: int) -> list[Concern]:
+    """The doubts in the feedback on an opportunity, newest first, as the debrief reads them."""
+    from nextround.coach.debrief import FeedbackText, analyse_debrief
+
+    rows = list(
+        m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id)
+        .select_related("round")
+        .order_by("-id")
+    )
+    if not rows:
+        return []
+    texts = [FeedbackText(f.pk, f.round.number, f.text, f.source, f.sender) for f in rows]
+    found = analyse_debrief([], texts, []).concerns
+    order = {f.pk: i for i, f in enumerate(rows)}
+    ranked = sorted(found, key=lambda c: order.get(c.feedback_id, 0))
+    return [
+        Concern(_WHO.get(c.source, "the feedback"), c.topic, c.about or c.quote) for c in ranked
+    ]
+
+
 def questions_for_round(
     owner: User, round_id: int, count: int = 5, seed: int = 0
 ) -> list[PracticeQuestion]:
-    """Questions to practise before a round: weak answers again first, then bank questions."""
+    """Questions to practise before a round: weak answers again, the concerns, then the bank.
+
+    Bank questions come only from the job's field (or any field) and the round's set-up.
+    """
     if not 1 <= count <= 50:
         raise InvalidInput.one("count", "must be between 1 and 50")
     round_ = rounds.get(owner, round_id)
+    opp = opportunities.get(owner, round_.opportunity_id)
+    field = _field_of(opp)
+    kind = round_.kind if round_.kind in ROUND_KINDS else None
+    purpose = round_.purpose if round_.purpose in ROUND_PURPOSES else None
+    pool = bank_for(field, kind)
     areas = weak_areas(owner, round_.opportunity_id)
+    numbers = dict(
+        m.Round.objects.filter(owner=owner, opportunity_id=round_.opportunity_id).values_list(
+            "pk", "number"
+        )
+    )
     chosen: list[PracticeQuestion] = []
     for question, classified in zip(areas.questions, areas.classified, strict=True):
         # The same question asked again in other words is practised once.
         if any(meaning.same_question(question.text, c.text) for c in chosen):
             continue
-        reason = "went badly in round " + str(
-            m.Round.objects.filter(pk=question.round_id).values_list("number", flat=True).first()
-        )
+        reason = f"Your answer to it went badly in round {numbers.get(question.round_id, '?')}"
         chosen.append(
             PracticeQuestion(question.text, reason, classified.type, classified.competencies)
         )
         if len(chosen) >= count:
             return chosen
-    for concern in _concerns(owner, round_.opportunity_id):
-        pick = related_bank_question(concern, {normalise_question(c.text) for c in chosen})
+    for concern in concerns(owner, round_.opportunity_id)[:MAX_CONCERN_PICKS]:
+        taken = {normalise_question(c.text) for c in chosen}
+        pick = related_bank_question(concern.topic or concern.about, taken, pool=pool)
         if pick is not None:
-            short = concern if len(concern) <= 60 else concern[:57].rstrip() + "…"
-            chosen.append(
-                replace(
-                    _from_bank(pick, areas.competencies), why=f"closest to the feedback “{short}”"
-                )
-            )
+            chosen.append(replace(_from_bank(pick, areas.competencies), why=concern.why))
             if len(chosen) >= count:
                 return chosen
+    taken_ids = {c.bank_id for c in chosen if c.bank_id}
+    # One or two questions written for the field and this round's purpose, then a mixed set.
+    own = field_questions(
+        field, purpose, min(2, count - len(chosen)), seed + round_id, kind, exclude_ids=taken_ids
+    )
+    for pick in own:
+        label = field.replace("-", " ") if field else ""
+        chosen.append(replace(_from_bank(pick, areas.competencies), why=f"Asked in {label} roles"))
+        taken_ids.add(pick.id)
     taken = {normalise_question(c.text) for c in chosen}
     picks = select_practice_questions(
-        areas.competencies, None, count - len(chosen) + len(taken), seed + round_id
+        areas.competencies,
+        None,
+        count - len(chosen) + len(taken),
+        seed + round_id,
+        exclude_ids=taken_ids,
+        field=field,
+        kind=kind,
     )
     for pick in picks:
         if normalise_question(pick.text) not in taken and len(chosen) < count:
             chosen.append(_from_bank(pick, areas.competencies))
+            taken.add(normalise_question(pick.text))
     return chosen
 
 
 MAX_CONCERN_PICKS = 2
 
 
-def _concerns(owner: User, opportunity_id: int) -> list[str]:
-    """Feedback on the opportunity, newest first: what went badly in the interviewer's words."""
-    texts = m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id).order_by(
-        "-id"
-    )
-    return [t for t in texts.values_list("text", flat=True) if t.strip()][:MAX_CONCERN_PICKS]
-
-
 def related_bank_question(
-    text: str, exclude: set[str] | None = None, *, semantic: bool | None = None
+    text: str,
+    exclude: set[str] | None = None,
+    *,
+    semantic: bool | None = None,
+    pool: Sequence[BankQuestion] | None = None,
 ) -> BankQuestion | None:
     """The bank question most related to a weak area (a concern, a question that went badly)."""
-    bank = [q for q in load_bank() if normalise_question(q.text) not in (exclude or set())]
+    bank = [
+        q
+        for q in (pool if pool is not None else bank_for())
+        if normalise_question(q.text) not in (exclude or set())
+    ]
     ranked = meaning.rank(text, [q.text for q in bank], use="weak-areas", semantic=semantic)
     if not ranked or ranked[0].score <= 0:
         return None
@@ -374,11 +478,11 @@ def related_bank_question(
 
 
 def _from_bank(pick: BankQuestion, weak: list[str]) -> PracticeQuestion:
-    touched = [c for c in pick.competencies if c in weak]
+    touched = [c.replace("-", " ") for c in pick.competencies if c in weak]
     why = (
-        f"practises {', '.join(touched)}, a weak area so far"
+        f"It practises {', '.join(touched)}, a weak area so far"
         if touched
-        else f"a common {pick.type.replace('-', ' ')} question"
+        else f"A common {pick.type.replace('-', ' ')} question"
     )
     return PracticeQuestion(
         pick.text, why, pick.type, pick.competencies, pick.looking_for, pick.probes, pick.id

@@ -33,14 +33,20 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def _progress(user: Any) -> dict[str, Any]:
+    histories = practice.history(user)
+    return {
+        "histories": [(h, sparkline([p.overall for p in h.points])) for h in histories[:12]],
+        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
+    }
+
+
 def _context(request: HttpRequest, round_id: int | None, **extra: Any) -> dict[str, Any]:
     user = owner(request)
-    histories = practice.history(user)
     context: dict[str, Any] = {
         "round": found(lambda: records.rounds.get(user, round_id)) if round_id else None,
         "suggestions": practice.questions_for_round(user, round_id, 6) if round_id else [],
-        "histories": [(h, sparkline([p.overall for p in h.points])) for h in histories[:12]],
-        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
+        **_progress(user),
         "limit": 120,
     }
     context.update(extra)
@@ -84,12 +90,11 @@ def answer(request: HttpRequest) -> HttpResponse:
             errors = exc.errors
     status = 200 if feedback or is_htmx(request) else 400
     if is_htmx(request):
-        return render(
-            request,
-            "nextround/partials/practice_feedback.html",
-            {"feedback": feedback, "errors": errors},
-            status=status,
-        )
+        extra: dict[str, Any] = {"feedback": feedback, "errors": errors}
+        if feedback is not None:
+            # The progress list is swapped in with the feedback, so it counts this attempt at once.
+            extra |= _progress(owner(request))
+        return render(request, "nextround/partials/practice_feedback.html", extra, status=status)
     context = _context(
         request, round_id, question=question, answer=text, feedback=feedback, errors=errors
     )
