@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from nextround.coach.insight import Span
 from nextround.coach.requirement_parts import (
+    PHRASING_FILE,
     Role,
     load_phrasing,
     noun_phrase,
@@ -54,6 +55,8 @@ _YOU_ARE_OFFERED = re.compile(rf"^you(?: will|'ll)? {_OFFERED}")
 HEADING_MODIFIERS = frozenset(
     {"key", "main", "core", "primary", "principal", "your", "the", "our", "typical", "general"}
 )
+# Words inside a heading that do not change which section it opens.
+HEADING_ADVERBS = frozenset({"probably", "likely", "also", "already", "typically", "usually"})
 # A sentence of at least this many words that starts with a duty verb ("Raise money from
 # community groups...") is a duty when it stands under a responsibilities heading.
 MIN_DUTY_WORDS = 5
@@ -224,9 +227,15 @@ def load_terms() -> Terms:
     except json.JSONDecodeError as exc:
         raise TermsError(f"{source}: line {exc.lineno}: not valid JSON ({exc.msg})") from exc
     terms = parse_terms(raw, source)
-    # Headings of offers that the phrasing file adds ("What you'll get").
-    extra = load_phrasing(terms.duty_verbs).skip_headings
-    headings = dict(terms.headings, skip=terms.headings["skip"] + extra)
+    # Headings that the phrasing file adds ("What you'll get", "What you'll work on").
+    phrasing = load_phrasing(terms.duty_verbs)
+    headings = dict(terms.headings, skip=terms.headings["skip"] + phrasing.skip_headings)
+    for section, extra in phrasing.extra_headings.items():
+        if section not in SECTIONS:
+            raise TermsError(
+                f"{PHRASING_FILE}: 'extra_headings' has an unknown section {section!r}"
+            )
+        headings[section] = headings[section] + extra
     return dataclasses.replace(terms, headings=headings)
 
 
@@ -235,7 +244,12 @@ _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 # "Essential: a; b" and "Essential - a; b": a heading and its items on one line.
 _INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z '’/&-]{2,40}?)(?::|\s+[-–—])\s+(\S.*)$")
-_SENTENCE = re.compile(r"[^.!?;]+(?:[.!?;]+|$)")
+# A sentence ends at ";", or at ".", "!" or "?" before a space and a new sentence; not inside
+# "e.g. NPQLT", "(ILS/ALS)." or "£10.5m".
+_SENTENCE = re.compile(
+    r"(?:[^.!?;]|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\be)\.(?=g\.)|(?<=\bi)\.(?=e\.)"
+    r"|\.(?=\S)|(?<=\betc)\.(?=\s+[a-z]))+(?:[.!?;]+|$)"
+)
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:or more\s+)?years?\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![\w&/])[A-Z][A-Z0-9&]{1,6}(?![\w&])")
 _TOOL_WORDS = re.compile(
@@ -257,6 +271,8 @@ def _clean(line: str) -> str:
 def _heading_section(text: str, terms: Terms) -> str | None:
     """The section a heading opens, or None for a heading of no known kind."""
     key = " ".join(text.lower().strip(" :-–—.!?").replace("’", "'").replace("&", " and ").split())
+    # "You'll probably have" is "You'll have".
+    key = " ".join(w for w in key.split() if w not in HEADING_ADVERBS)
     if not key:
         return None
     words = key.split()
@@ -406,6 +422,23 @@ _ASKS = re.compile(
     r"you(?: will|'ll) need|qualified)\b"
 )
 _EARLY_ONLY_LEADS = frozenset({"you are", "you're", "you have"})
+# "Trial experience, an interest in business development and a commitment to pro bono work
+# are all strongly preferred": a kind stated once for the whole list.
+_LIST_KIND = re.compile(
+    r"\bare (?:all |both )?(?:(?:\w+ly|also) )?(?:preferred|preferable|desirable|advantageous|"
+    r"an advantage|essential|required|a plus|welcome|helpful|beneficial|useful)\b"
+)
+_PART_PREPOSITION = re.compile(r"(?:in|of)\s+(?=\w+ing\b)")
+# "Reporting to the General Manager" places the job; it is not a thing the job holder does.
+_REPORTING_LINE = re.compile(
+    r"^(?:reporting|reports|report)\s+(?:\w+ly\s+)?(?:in)?to\b(?!.*\bon\b)"
+)
+# "The successful candidate will be subject to an enhanced DBS check": a condition of the offer.
+_CONDITION = re.compile(r"\b(?:will be|is|are|being) subject to\b")
+# "The Second in Mathematics will:", "…, and will:": the bullets after it are duties.
+_WILL_LIST = re.compile(
+    r"(?:^|[\s,])(?:and\s+)?will(?:\s+also)?(?:\s+be\s+(?:expected|required)\s+to)?:$"
+)
 EARLY_LEAD_CHARS = 24
 _TABLE_DIVIDER = re.compile(r"^:?-{3,}:?$")
 _COLUMN_MUST = re.compile(r"^(?:essential(?: criteria)?|must have|required|requirements?)$")
@@ -539,9 +572,23 @@ def extract_requirements(text: str) -> Extraction:
 
     def add(body: str, start: int, role: Role, kind: Kind, why: str) -> None:
         inherited: Kind | None = None
-        for part_start, part_end in split_parts(body, role, phrasing, has_cue):
+        parts = split_parts(body, role, phrasing, has_cue)
+        # "A, B and C are all strongly preferred": the last part's kind is the whole list's.
+        listed: tuple[Kind, str] | None = None
+        if role == "requirement" and len(parts) > 1:
+            last = _lower(body[parts[-1][0] : parts[-1][1]])
+            if _LIST_KIND.search(last):
+                listed = _kind(last, kind, terms)
+        for index, (part_start, part_end) in enumerate(parts):
+            if index and role == "requirement":
+                # "…, and in working with families": the part starts at what is asked for.
+                lead = _PART_PREPOSITION.match(body, part_start, part_end)
+                part_start = lead.end() if lead else part_start
             part = _shorten(body[part_start:part_end])
             if len(part) < 2:
+                continue
+            bare = _lower(without_doer(part))
+            if role == "duty" and _REPORTING_LINE.match(bare) and len(bare.split()) <= 8:
                 continue
             key = _key(without_doer(part))
             if not key or key in seen:
@@ -556,6 +603,8 @@ def extract_requirements(text: str) -> Extraction:
             part_kind, cue = _kind(part, kind, terms)
             if cue:
                 inherited = part_kind
+            elif listed is not None and listed[1]:
+                part_kind, cue = listed
             elif inherited is not None:
                 part_kind = inherited
             found.append(
@@ -585,7 +634,9 @@ def extract_requirements(text: str) -> Extraction:
         lowered = _lower(body)
         if _YOU_ARE_OFFERED.match(lowered) or _WE_OFFER.match(lowered):
             return
-        words = body.split()
+        if _CONDITION.search(lowered):
+            return
+        words = [w.strip(",;:") for w in body.split()]
         if section in ("must", "nice"):
             if duty_like(body, lowered):
                 add(body, start, "duty", "must", f'a duty under "{heading}"')
@@ -609,6 +660,18 @@ def extract_requirements(text: str) -> Extraction:
         lowered = _lower(sentence)
         if _YOU_ARE_OFFERED.match(lowered) or _WE_OFFER.match(lowered):
             return
+        if _CONDITION.search(lowered):
+            return
+        colon = sentence.rfind(": ")
+        # "Associates get early responsibility: you will run matters": the item is after it.
+        after = colon > 0 and (
+            _DOER_WILL.search(lowered, colon) or terms.lead_ins.match(lowered, colon + 2)
+        )
+        if after:
+            before = lowered[:colon]
+            if not (_DOER_WILL.search(before) or terms.lead_ins.search(before)):
+                skip = colon + 2
+                sentence, start, lowered = sentence[skip:], start + skip, lowered[skip:]
         cues: list[tuple[int, Role | None, str]] = []
         lead = terms.lead_ins.search(lowered)
         # "… a campaign you are proud of": "you are" and "you have" ask only near the start.
@@ -635,7 +698,7 @@ def extract_requirements(text: str) -> Extraction:
                 kind: Kind = section_kind() if chosen == "requirement" else "must"
                 add(sentence, start, chosen, kind, why)
             return
-        words = sentence.split()
+        words = [w.strip(",;:") for w in sentence.split()]
         if (
             section == "responsibilities"
             and len(words) >= MIN_DUTY_WORDS
@@ -693,6 +756,14 @@ def extract_requirements(text: str) -> Extraction:
             if not line.cleaned.endswith(":") and _heading_section(line.cleaned, terms) is None:
                 continue
         first_text_line = False
+        if not line.bullet and _WILL_LIST.search(line.cleaned):
+            # "You will hold a caseload …, and will:" is a duty, and the bullets after it are.
+            lead = _WILL_LIST.sub("", line.cleaned).rstrip(" ,")
+            if _DOER_WILL.search(_lower(lead)):
+                for sentence_start, sentence in _sentences(lead, line.start):
+                    read_sentence(sentence, sentence_start)
+            section, heading, heading_level = "responsibilities", line.cleaned.rstrip(":"), 0
+            continue
         inline = None if line.bullet else _INLINE_HEADING.match(line.cleaned)
         inline_opens = _heading_section(inline.group(1), terms) if inline else None
         opens = _heading_section(line.cleaned, terms)
@@ -709,10 +780,19 @@ def extract_requirements(text: str) -> Extraction:
         if inline:
             if inline_opens in ("must", "nice"):
                 inline_kind: Kind = "nice" if inline_opens == "nice" else "must"
-                for part in re.split(r";|,\s(?=[A-Z])", inline.group(2)):
-                    offset = line.cleaned.find(part)
-                    why = f'under "{inline.group(1)}"'
-                    add(part, line.start + max(0, offset), "requirement", inline_kind, why)
+                why = f'under "{inline.group(1)}"'
+                # "Essential: Registered Nurse with NMC registration. Experience of …": one
+                # requirement a sentence, and "a; b" or "A, B" one a part.
+                body_start = line.start + inline.start(2)
+                for sentence_start, sentence in _sentences(inline.group(2), body_start):
+                    position = 0
+                    for part in re.split(r"(?<=;)|,\s(?=[A-Z])", sentence):
+                        offset = sentence.find(part, position)
+                        position = offset + len(part)
+                        item = part.strip(" ;")
+                        if item:
+                            item_start = sentence_start + offset + part.find(item)
+                            add(item, item_start, "requirement", inline_kind, why)
                 continue
             if inline_opens is not None:
                 section, heading = inline_opens, inline.group(1)
