@@ -39,10 +39,20 @@ LENGTH_TARGETS: dict[str, tuple[int, int, str]] = {
 # Under this share of the target length an answer is too short; between it and the target, a
 # little short (typed answers run shorter than spoken ones). Project heuristic.
 SHORT_SHARE = 0.6
-# "I'm not an employment law expert", "I'm not really a numbers person": a gap said as a verdict.
+# "I'm not an employment law expert", "I'm not really a numbers person", "I've never actually
+# led a team", "that's probably not a great example": a gap or a doubt said as a verdict.
 _NOT_AN_EXPERT = re.compile(
     r"\bI(?:'|’)?m not (?:really |much of |exactly |the |an? )*(?:[\w-]+ ){0,3}"
-    r"(?:expert|specialist|person|natural|guru)\b",
+    r"(?:expert|specialist|person|natural|guru)\b"
+    r"|\bI(?:'|’)?m (?:not|never) (?:very |really |that |particularly |super |all that )?"
+    r"(?:good|great|strong|confident|experienced|technical|organi[sz]ed|qualified|comfortable)"
+    r"\b(?! (?:enough )?to say\b)"
+    r"|\bI(?:'|’)?m (?:bad|terrible|awful|rubbish|useless|hopeless|weak) (?:at|with)\b"
+    r"|\bI (?:don(?:'|’)t|do not|didn(?:'|’)t|did not) (?:really |actually |fully )?"
+    r"(?:know|remember|understand) (?:much|what|how|if|whether|the details|it)\b"
+    r"|\bI(?:(?:'|’)ve| have) never (?:really |actually )?(?:done|had|led|managed|run|used)\b"
+    r"|\b(?:that|this)(?:'|’)?s? (?:is )?(?:probably |maybe )?not (?:a |the )?(?:great|good|"
+    r"very good|best|right) (?:answer|example)\b",
     re.IGNORECASE,
 )
 _COMMA_SET_OFF = re.compile(r"[,.;:!?\n]\s*$")

@@ -86,6 +86,11 @@ def relevance(
         if lowered in stopwords:
             continue
         meanings = concepts(wordlists, stemmed)
+        if "-" in lowered:
+            # "on-call" answers "on call", "follow-up" answers "follow up".
+            for part in lowered.split("-"):
+                if part and part not in stopwords:
+                    meanings = meanings | concepts(wordlists, stem(part))
         for key, accepted in wanted.items():
             if meanings & accepted:
                 found.setdefault(key, []).append(word.span)

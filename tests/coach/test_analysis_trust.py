@@ -1,0 +1,127 @@
+"""Feedback a candidate can trust: no praise on weak words, self-doubt named, advice that fits."""
+
+from __future__ import annotations
+
+from nextround.coach.analysis import Analysis, AnswerContext, analyze_answer
+from nextround.coach.probes import follow_ups
+
+ON_CALL = "Tell me about an incident you handled while on call."
+REQUIREMENTS = ("Experience running production data pipelines", "Airflow or similar orchestration")
+JOB = AnswerContext(job_terms=("Airflow",), requirements=REQUIREMENTS)
+STRONG = (
+    "Last March I was on the on-call rota for our payments data platform when the nightly "
+    "Airflow load failed and 3,000 merchant reports were late. My job was to get the reports "
+    "out before 8am. I checked the logs, found a schema change upstream, and patched the loader "
+    "to accept the new column. I then reran the backfill for the 40 affected partitions and told "
+    "the finance team what had happened. As a result all reports were delivered by 7:30am, and I "
+    "added a schema check that has caught two similar changes since."
+)
+RAMBLE = (
+    "I'm no expert on incidents, to be honest. Um, so basically there was this one time, I "
+    "guess, when the pipeline kind of broke and, like, I think we sort of looked into it and I "
+    "don't really remember what it was exactly, but we fixed it eventually, more or less. I'm "
+    "not very good at on-call to be honest but I try my best and, you know, I think it went "
+    "okay in the end, I guess."
+)
+VAGUE = (
+    "I'm a real team player and I always make sure that incidents are handled properly. I stay "
+    "calm and I work well under pressure, and I keep everyone in the loop. Data quality, testing "
+    "and monitoring are really important to me and I'm passionate about doing things the right "
+    "way."
+)
+
+
+def good(analysis: Analysis) -> list[str]:
+    return [i.message for i in analysis.insights if i.level == "good"]
+
+
+def test_a_strong_story_is_read_part_by_part() -> None:
+    analysis = analyze_answer(ON_CALL, STRONG, JOB)
+    labels = [item.label for item in analysis.star]
+    # "I was on the on-call rota" with the problem is the setting; "My job was" is the task.
+    assert labels == ["situation", "task", "action", "action", "result"]
+    measured = next(m for m in good(analysis) if m.startswith("The result is measured"))
+    assert "As a result all reports were delivered" in measured
+    assert "3,000 merchant reports were late" not in measured
+    assert not [i for i in analysis.insights if i.code == "no-task"]
+
+
+def test_an_outcome_told_before_any_action_is_the_problem_not_the_result() -> None:
+    answer = (
+        "Our checkout error rate doubled to 4% after a release. I rolled the release back, "
+        "I traced the fault to a cache setting and I fixed it with a one-line change."
+    )
+    analysis = analyze_answer(ON_CALL, answer)
+    assert analysis.star[0].label == "situation"
+    assert "result" not in {item.label for item in analysis.star}
+
+
+def test_a_rambling_self_undermining_answer_gets_no_praise_and_its_doubts_named() -> None:
+    analysis = analyze_answer(ON_CALL, RAMBLE, JOB)
+    assert good(analysis) == []
+    doubt = next(i for i in analysis.insights if i.code == "self-undermining")
+    said = [RAMBLE[s.start : s.end] for s in doubt.spans]
+    assert said[0] == "I'm no expert" and said[2] == "I'm not very good at"
+    assert said[1].startswith("I don't really remember")
+    # Told right after relevance, before any point about structure or delivery.
+    assert analysis.insights.index(doubt) <= 1
+    assert analysis.overall is not None and analysis.overall < 30
+
+
+def test_a_cliche_answer_is_not_praised_for_the_jobs_language() -> None:
+    analysis = analyze_answer(ON_CALL, VAGUE, JOB)
+    assert good(analysis) == []
+    assert "cliche" in {i.code for i in analysis.insights}
+
+
+def test_the_strong_answer_ranks_above_the_vague_one_and_both_above_a_word() -> None:
+    scores = [analyze_answer(ON_CALL, text, JOB).overall for text in (STRONG, VAGUE, "Yes.")]
+    assert scores[0] is not None and scores[1] is not None and scores[2] is not None
+    assert scores[0] > scores[1] > scores[2]
+
+
+def test_a_number_or_a_common_word_is_never_a_job_term() -> None:
+    context = AnswerContext(requirements=("Five years of data engineering", "Strong SQL"))
+    answer = (
+        "I spent five years on data engineering at Ocado, where I rebuilt 12 SQL pipelines and "
+        "I cut the nightly load from 6 hours to 2 for the finance team."
+    )
+    question = "Tell me about your data engineering experience."
+    terms = next(i for i in analyze_answer(question, answer, context).by_aspect("job terms"))
+    assert "five" not in terms.message and "years" not in terms.message
+    assert "sql" in terms.message.lower()
+
+
+def test_a_yes_to_how_a_role_ended_is_told_it_is_too_short_not_to_add_a_number() -> None:
+    analysis = analyze_answer("How did your last role come to an end?", "Yes.", JOB)
+    codes = {i.code for i in analysis.insights}
+    assert "no-number" not in codes
+    assert not analysis.by_aspect("job terms")
+    assert analysis.overall_confidence == "low"
+    assert "rough" in analysis.summary or "too short" in analysis.summary
+
+
+def test_an_unsure_missing_result_is_asked_not_asserted() -> None:
+    answer = (
+        "When the dashboard broke at the weekend I was the engineer on call. I checked the "
+        "alerts, I found the failing job and I restarted it, and the reports were fixed by noon."
+    )
+    analysis = analyze_answer(ON_CALL, answer)
+    no_result = [i for i in analysis.insights if i.code == "no-result"]
+    assert all(i.level == "info" and i.message.startswith("Did you say") for i in no_result)
+
+
+def test_follow_ups_come_from_this_answer() -> None:
+    ramble = follow_ups(ON_CALL, RAMBLE, analyze_answer(ON_CALL, RAMBLE, JOB), skills=("Airflow",))
+    texts = [f.text for f in ramble]
+    assert "What exactly did you do first?" in texts
+    # The answer never names Airflow, so it is never asked about.
+    assert not any("Airflow" in t for t in texts)
+    strong = follow_ups(ON_CALL, STRONG, analyze_answer(ON_CALL, STRONG, JOB), skills=("Airflow",))
+    assert any(f.kind == "skill" and "Airflow" in f.text for f in strong)
+
+
+def test_every_insight_carries_a_confidence() -> None:
+    analysis = analyze_answer(ON_CALL, STRONG, JOB)
+    assert all(0.5 <= i.confidence <= 1 for i in analysis.insights if i.level != "info")
+    assert all("confidence" in i for i in analysis.to_dict()["insights"])  # type: ignore[attr-defined]
