@@ -216,14 +216,13 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
 
 
 def _context(
-    owner: User,
+    me: _Me,
     r: m.Round,
     person: notes.InterviewerInfo,
     points: tuple[notes.Point, ...] = (),
 ) -> notes.NoteContext:
-    profile = profiles.get(owner)
     return notes.NoteContext(
-        candidate_name=profile.full_name or NO_NAME,
+        candidate_name=me.name or NO_NAME,
         company=r.opportunity.company,
         role=r.opportunity.role,
         round_number=r.number,
@@ -243,7 +242,7 @@ def _panel(owner: User, r: m.Round) -> list[m.Interviewer]:
     return list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id"))
 
 
-def state(owner: User, r: m.Round) -> notes.RoundState:
+def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
     """Where the round stands: feedback in, outcome, an offer, the next round booked."""
     opp = r.opportunity
     nxt = (
@@ -254,7 +253,7 @@ def state(owner: User, r: m.Round) -> notes.RoundState:
     )
     next_round = None
     if nxt is not None:
-        me = _Me(owner)
+        me = me or _Me(owner)
         people = [p for p in _panel(owner, nxt) if not me.why_is(p.name, p.email)]
         next_round = notes.NextRound(
             number=nxt.number,
@@ -341,13 +340,14 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
             _drop_notes_to_me(owner, r, [p for p in panel if p not in others])
             points = _points(owner, r)
             contexts = [
-                _context(owner, r, _info(p, _asked(r, p, len(others))), points) for p in others
+                _context(me, r, _info(p, _asked(r, p, len(others))), points) for p in others
             ]
             due = notes.thank_you_due(_round_end(r))
             for one, note in zip(others, notes.thank_you_notes(contexts), strict=True):
                 planned.append((one, note, due))
         elif kind == m.FollowUpKind.CHASER:
-            blocked = notes.chaser_blocked(state(owner, r))
+            where = state(owner, r, me)
+            blocked = notes.chaser_blocked(where)
             if blocked:
                 raise InvalidInput.one("follow-up", f"no chaser needed: {blocked}")
             person, info = _chase_contact(panel, me, r.opportunity)
@@ -357,9 +357,9 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
                     "gave you the timeline to the round first"
                 )
             note = notes.chaser_note(
-                _context(owner, r, info),
+                _context(me, r, info),
                 r.news_expected_on,
-                state(owner, r),
+                where,
                 via_consultant=person is None,
             )
             planned.append((person, note, _at_nine(r, chase_on(r))))
@@ -370,7 +370,7 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
                     f"no consultant is recorded for {r.opportunity.company}: add their name "
                     "to the opportunity first"
                 )
-            note = notes.consultant_note(_context(owner, r, info), state(owner, r))
+            note = notes.consultant_note(_context(me, r, info), state(owner, r, me))
             due = _at_nine(r, notes.add_working_days(_round_day(r), 1))
             planned.append((None, note, due))
     except notes.FollowUpError as exc:
@@ -528,7 +528,7 @@ def page(owner: User, round_id: int) -> FollowUpPage:
         .order_by("kind", "id")
     )
     now = timezone.now()
-    where = state(owner, r)
+    where = state(owner, r, me)
     blocked = notes.chaser_blocked(where)
     by_id = {p.pk: p for p in others}
     thanks = [f for f in items if f.kind == m.FollowUpKind.THANK_YOU]
@@ -551,7 +551,7 @@ def page(owner: User, round_id: int) -> FollowUpPage:
             stale = f"No longer needed: {blocked}."
         drafts.append(as_draft(f, now, recalls, rests_on, stale))
     warnings = []
-    if not profiles.get(owner).full_name:
+    if not me.name:
         warnings.append(f"Your name is not set, so notes are signed {NO_NAME}.")
     if not where.happened and r.scheduled_at is not None and thanks:
         when = long_time(times.in_zone(r.scheduled_at, r.timezone))
