@@ -3,6 +3,9 @@
 python -m bench.requirements_eval            # every set, a table of figures
 python -m bench.requirements_eval --misses   # and what each file missed or added (not held-out)
 python -m bench.requirements_eval --at REV   # the extractor as it was at a git revision
+
+The last line scores the development interview scenarios (eval/scenarios/dev) by their labels'
+`match_any` words; the held-out scenarios are not read.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any, Protocol
 
 from nextround.coach.requirements import extract_requirements
 from nextround.coach.text import stem
-from nextround.formats.documents import read_document
+from nextround.formats.documents import read_document, read_path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "eval" / "job_descriptions"
@@ -28,6 +31,8 @@ HELD_OUT_DIR = EVAL_DIR / "heldout"
 # Job descriptions labelled with duties apart from requirements (see its README.md).
 SPLIT_DEV_DIR = EVAL_DIR / "split" / "dev"
 SPLIT_HELD_OUT_DIR = EVAL_DIR / "split" / "heldout"
+# Whole interview scenarios; only the development ones are read here (never eval/scenarios/heldout).
+SCENARIO_DEV_DIR = ROOT / "eval" / "scenarios" / "dev"
 SUFFIXES = (".md", ".txt", ".html")
 # A found item matches a labelled one when they share this share of their words (the larger of
 # the two word sets as denominator, so a fragment does not match a whole bullet), or when it is a
@@ -234,6 +239,32 @@ def extractor_at(revision: str) -> Callable[[str], Any]:
     return module.extract_requirements  # type: ignore[no-any-return]
 
 
+def scenario_recall(
+    folder: Path = SCENARIO_DEV_DIR, extract: Callable[[str], Any] = extract_requirements
+) -> tuple[int, int, list[str]]:
+    """(labels found, labels, misses): a scenario's requirement label is found when one of its
+    `match_any` words is in an extracted requirement or duty of the job description the app
+    stores (the pasted text, or the attached file as read)."""
+    found = labelled = 0
+    misses = []
+    for case in sorted(p for p in folder.iterdir() if (p / "case.json").is_file()):
+        data = json.loads((case / "case.json").read_text(encoding="utf-8"))
+        opportunity = data["opportunity"]
+        if opportunity.get("jd_file"):
+            text = read_path(case / opportunity["jd_file"]).text
+        else:
+            text = opportunity.get("job_description", "")
+        extraction = extract(text)
+        items = [x.text.lower() for x in (*extraction.requirements, *_duties(extraction))]
+        for label in data["labels"].get("requirements", ()):
+            labelled += 1
+            if any(word.lower() in item for item in items for word in label["match_any"]):
+                found += 1
+            else:
+                misses.append(f"{case.name}: {label['text']}")
+    return found, labelled, misses
+
+
 def _row(name: str, s: Score, d: Score | None) -> str:
     duties = f"{d.precision:.2f} | {d.recall:.2f}" if d else "– | –"
     return (
@@ -263,6 +294,14 @@ def main(argv: list[str]) -> None:
         print(_row(name, reqs, duties))
         if misses and folder == SPLIT_DEV_DIR:
             _print_misses(by_file)
+    if SCENARIO_DEV_DIR.is_dir():
+        hits, labelled, missed = scenario_recall(SCENARIO_DEV_DIR, extract)
+        recall = hits / labelled if labelled else 0.0
+        print(
+            f"\ndev scenarios: {hits} of {labelled} requirement labels found (recall {recall:.2f})"
+        )
+        for miss in missed if misses else ():
+            print(f"   missed: {miss}")
 
 
 def _print_misses(files: dict[str, tuple[Score, Score | None]]) -> None:

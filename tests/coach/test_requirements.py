@@ -310,3 +310,189 @@ def test_a_stored_requirement_gets_the_same_phrase_as_an_extracted_one() -> None
         "a portfolio of campaigns with measurable results"
     )
     assert requirement_phrase("We offer a pension") == ""
+
+
+NURSE_SPEC = """Band 6 Staff Nurse - Acute Stroke Unit
+
+Main duties and responsibilities
+- Act as nurse in charge of the unit, coordinating staffing, admissions and patient flow
+- Recognise and escalate deteriorating patients promptly, using NEWS2 and local pathways
+- Deputise for the Ward Manager when required
+
+Person specification
+Essential: Registered Nurse (Adult) with current NMC registration. Significant \
+post-registration experience at Band 5 in an acute setting. Experience of taking charge of a \
+ward or unit. Sound knowledge of adult safeguarding.
+Desirable: Stroke or neurology experience, including dysphagia screening competency. \
+Intermediate or Advanced Life Support (ILS/ALS).
+"""
+
+
+def test_an_essential_line_of_several_sentences_gives_one_requirement_a_sentence() -> None:
+    extraction = extract_requirements(NURSE_SPEC)
+    found = {r.text: r.kind for r in extraction.requirements}
+    assert found == {
+        "Registered Nurse (Adult) with current NMC registration": "must",
+        "Significant post-registration experience at Band 5 in an acute setting": "must",
+        "Experience of taking charge of a ward or unit": "must",
+        "Sound knowledge of adult safeguarding": "must",
+        "Stroke or neurology experience, including dysphagia screening competency": "nice",
+        "Intermediate or Advanced Life Support (ILS/ALS)": "nice",
+    }
+    for requirement in extraction.requirements:
+        assert NURSE_SPEC[requirement.span.start : requirement.span.end] == requirement.text
+    phrases = {r.phrase for r in extraction.requirements}
+    assert "experience of taking charge of a ward or unit" in phrases
+    assert "Intermediate or Advanced Life Support" in phrases
+
+
+def test_a_phrase_of_how_stays_with_its_duty_and_when_required_is_dropped_cleanly() -> None:
+    duties = {d.text: d.phrase for d in extract_requirements(NURSE_SPEC).duties}
+    assert duties == {
+        "Act as nurse in charge of the unit": "acting as nurse in charge of the unit",
+        # Another task after the comma is a duty of its own; "using …" says how.
+        "coordinating staffing, admissions and patient flow": (
+            "coordinating staffing, admissions and patient flow"
+        ),
+        "Recognise and escalate deteriorating patients promptly, using NEWS2 and local pathways": (
+            "recognising and escalating deteriorating patients promptly, using NEWS2 and local "
+            "pathways"
+        ),
+        "Deputise for the Ward Manager when required": "deputising for the Ward Manager",
+    }
+
+
+def test_a_duty_is_not_cut_where_its_words_still_want_what_follows() -> None:
+    jd = """The role
+You will be responsible for generating and closing new business, with roughly 70% of your \
+time spent hunting and 30% developing a small portfolio of existing accounts.
+
+Key responsibilities:
+- Prospect, qualify and open new accounts with manufacturers and brand owners
+- Owning orchestration (Airflow today; evaluating Dagster) and CI/CD for our dbt projects
+- Tuning PostgreSQL schemas and queries for our document and audit tables
+- Lead the Key Stage 3 curriculum, including reviewing and improving schemes of work
+- Undertake direct work, including life story work, with children and young people
+"""
+    duties = {d.text: d.phrase for d in extract_requirements(jd).duties}
+    assert duties == {
+        "You will be responsible for generating and closing new business, with roughly 70% of "
+        "your time spent hunting and 30% developing a small portfolio of existing accounts": (
+            "being responsible for generating and closing new business"
+        ),
+        "Prospect, qualify and open new accounts with manufacturers and brand owners": (
+            "prospecting, qualifying and opening new accounts with manufacturers and brand owners"
+        ),
+        "Owning orchestration (Airflow today; evaluating Dagster) and CI/CD for our dbt projects": (
+            "owning orchestration and CI/CD for our dbt projects"
+        ),
+        "Tuning PostgreSQL schemas and queries for our document and audit tables": (
+            "tuning PostgreSQL schemas and queries for our document and audit tables"
+        ),
+        "Lead the Key Stage 3 curriculum, including reviewing and improving schemes of work": (
+            "leading the Key Stage 3 curriculum"
+        ),
+        # Only the first verb of "undertake direct work" is one.
+        "Undertake direct work, including life story work, with children and young people": (
+            "undertaking direct work"
+        ),
+    }
+
+
+def test_a_list_led_by_will_is_a_list_of_duties() -> None:
+    jd = """The role
+The Second in Mathematics will:
+- teach maths across Key Stages 3, 4 and 5 to a consistently high standard;
+- line manage two teachers and coach colleagues, including early career teachers;
+- deputise for the Head of Mathematics when required.
+
+What you will do
+You will hold a caseload of children in foster care, residential and kinship placements, and will:
+- visit children within statutory timescales;
+- prepare evidence and attend court where care proceedings are ongoing.
+
+Kingsmead is committed to safeguarding; the successful candidate will be subject to an \
+enhanced DBS check and online searches.
+"""
+    extraction = extract_requirements(jd)
+    assert extraction.requirements == ()
+    phrases = [d.phrase for d in extraction.duties]
+    assert phrases == [
+        "teaching maths across Key Stages 3, 4 and 5 to a consistently high standard",
+        "line managing two teachers",
+        "coaching colleagues",
+        "deputising for the Head of Mathematics",
+        "holding a caseload of children in foster care, residential and kinship placements",
+        "visiting children within statutory timescales",
+        "preparing evidence",
+        "attending court where care proceedings are ongoing",
+    ]
+
+
+def test_asks_joined_in_one_sentence_are_told_apart_and_a_kind_for_the_list_covers_it() -> None:
+    jd = """Qualifications:
+Candidates must have 3-5 years of commercial litigation experience at a law firm, with \
+substantial deposition experience. Trial or arbitration experience, an interest in business \
+development, and a commitment to pro bono work are all strongly preferred.
+
+The person
+You'll be a natural new business hunter, and you'll be confident negotiating with procurement \
+teams. You must hold a full UK driving licence and be happy to travel extensively.
+Multi-site retail experience would be helpful, as would experience of an ERP implementation.
+"""
+    found = {r.text: (r.kind, r.phrase) for r in extract_requirements(jd).requirements}
+    assert found == {
+        "Candidates must have 3-5 years of commercial litigation experience at a law firm": (
+            "must",
+            "3-5 years of commercial litigation experience at a law firm",
+        ),
+        "substantial deposition experience": ("must", "substantial deposition experience"),
+        "Trial or arbitration experience": ("nice", "trial or arbitration experience"),
+        "an interest in business development": ("nice", "an interest in business development"),
+        "a commitment to pro bono work are all strongly preferred": (
+            "nice",
+            "a commitment to pro bono work",
+        ),
+        "You'll be a natural new business hunter": ("must", "a natural new business hunter"),
+        "you'll be confident negotiating with procurement teams": (
+            "must",
+            "being confident negotiating with procurement teams",
+        ),
+        "You must hold a full UK driving licence": ("must", "a full UK driving licence"),
+        "be happy to travel extensively": ("must", "being happy to travel extensively"),
+        "Multi-site retail experience would be helpful": ("nice", "multi-site retail experience"),
+        "experience of an ERP implementation": ("nice", "experience of an ERP implementation"),
+    }
+
+
+def test_headings_of_what_you_will_work_on_and_probably_have_open_their_sections() -> None:
+    jd = """Senior Backend Engineer
+
+Reporting to the Head of Platform, you'll own what you ship, from design doc to on-call.
+Associates in our group get early responsibility: you will run services day to day.
+
+What you'll work on
+* Re-architecting webhook delivery for reliability at 10x current volume
+* Running services on Kubernetes (EKS) with our small platform group
+
+### What you'll be responsible for
+- Full accountability for the store P&L: sales, margin, wages, shrink
+- Leading, coaching and developing a management team of five
+
+You'll probably have
+* A habit of mentoring others and giving thoughtful code review
+"""
+    extraction = extract_requirements(jd)
+    assert [r.text for r in extraction.requirements] == [
+        "A habit of mentoring others and giving thoughtful code review"
+    ]
+    assert [d.phrase for d in extraction.duties] == [
+        "owning what you ship, from design doc to on-call",
+        "running services day to day",
+        "re-architecting webhook delivery for reliability at 10x current volume",
+        "running services on Kubernetes with our small platform group",
+        "full accountability for the store P&L: sales, margin, wages, shrink",
+        "leading, coaching and developing a management team of five",
+    ]
+    # The reporting line places the job; it is not a duty to find a story for.
+    assert not any("Reporting" in d.text for d in extraction.duties)

@@ -461,9 +461,11 @@ def noun_phrase(text: str, p: Phrasing) -> str:
 
 
 def _without_participle_tail(words: list[str], p: Phrasing) -> list[str]:
+    """The words before a trailing ", being visible on the floor" or ", with roughly 70% …"."""
     for index in range(2, len(words)):
         following = words[index].lower()
-        if words[index - 1].endswith(",") and (p.is_ing(following) or following in p.participles):
+        tail = p.is_ing(following) or following in p.manner_participles or following == "with"
+        if words[index - 1].endswith(",") and (tail or following in p.participles):
             kept = words[:index]
             kept[-1] = kept[-1].rstrip(",")
             return kept

@@ -311,10 +311,15 @@ def _is_heading(raw: str, cleaned: str, next_is_bullet: bool, known: bool) -> bo
     return next_is_bullet and not cleaned.endswith((".", "!", "?", ","))
 
 
+_PREFERRED = re.compile(r"\b(?:is|are)(?: all| both)?(?: \w+ly)? (?:preferred|preferable)$")
+
+
 def _kind(text: str, section_kind: Kind, terms: Terms) -> tuple[Kind, str]:
     lowered = text.lower().replace("’", "'")
     for nice in terms.nice_cues.finditer(lowered):
-        if nice.group(0) in LEADING_ONLY_NICE and nice.start() > LEADING_CHARS:
+        # "… is preferred" and "… are all strongly preferred" say it of the whole item.
+        predicate = _PREFERRED.search(lowered, 0, nice.end())
+        if nice.group(0) in LEADING_ONLY_NICE and nice.start() > LEADING_CHARS and not predicate:
             continue
         return "nice", f'says "{nice.group(0)}"'
     must = terms.must_cues.search(lowered)
