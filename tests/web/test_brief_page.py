@@ -34,17 +34,19 @@ def test_the_round_page_links_to_its_brief(client: Client, world: World) -> None
 def test_it_lists_concerns_from_feedback(client: Client, world: World) -> None:
     page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
     counter = page.find("ul", class_="counter")
-    assert counter is not None
-    assert "stakeholder management" in counter.get_text()
+    doubts = page.find("ul", class_="doubts")
+    assert counter is not None and doubts is not None
+    assert "managing stakeholders" in doubts.get_text()
     assert "lacked experience managing stakeholders" in counter.get_text()
 
 
 def test_it_shows_likely_questions_with_why_and_interviewers(client: Client, world: World) -> None:
     page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
-    likely = page.select("ol.likely > li")
-    repeat = [li for li in likely if li["data-category"] == "repeat"]
-    assert any(world.weak_question.text in li.get_text() for li in repeat)
+    likely = page.select("ol.rehearse > li, ol.likely > li")
+    weak = [li for li in likely if li["data-category"] == "follow-up"]
+    assert any(world.weak_question.text in li.get_text() for li in weak)
     assert all(li.find(class_="why") for li in likely)
+    assert len(page.select("ol.rehearse > li")) == 5
     people = [a.find("h3").get_text() for a in page.select("article.person")]
     assert any("Tom Okafor" in name for name in people)
 
@@ -82,7 +84,7 @@ def test_the_brief_downloads_in_each_format(
     assert response.status_code == 200 and response.content.startswith(start)
     assert f"round-2-brief.{fmt}" in response["Content-Disposition"]
     if fmt == "json":
-        assert json.loads(response.content)["schema_version"] == 1
+        assert json.loads(response.content)["schema_version"] == 2
 
 
 def test_unknown_rounds_and_formats_get_the_friendly_404(client: Client, world: World) -> None:

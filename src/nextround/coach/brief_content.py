@@ -151,6 +151,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "follow_up_why": frozenset({"round", "question"}),
     "probe_why": frozenset({"names", "requirement"}),
     "probe_question": frozenset({"requirement"}),
+    "duty_question": frozenset({"requirement"}),
     "field_why": frozenset({"field"}),
     "motivation_why": frozenset({"looking_for"}),
     "fit_why": frozenset({"reason", "looking_for"}),

@@ -39,9 +39,10 @@ MAX_TOPIC_WORDS = 10
 # ("…were not convinced about X, and they would like more on Y").
 _CLAUSES = re.compile(
     r"(?:[.!?;]+[\"”']?\s+|\n+|\s+-\s+|\s+–\s+|"
-    r",?\s+\b(?:but|however|although|though|whereas|while)\b,?\s+|"
-    r",?\s+and\s+(?=(?:they|he|she|we|the panel|the team|[A-Z][a-z]+)\s+"
-    r"(?:would|will|also|want|wants|felt|thought|were|was|'d|are|is|might|may|did|didn't|"
+    r",?\s+\b(?:but|however|although|even though|though|whereas|while)\b,?\s+|"
+    r",?\s+and\s+(?=to (?:hear|see|understand|know|learn)\b)|"
+    r",?\s+and\s+(?=(?:they|he|she|we|the panel|the team|[A-Z][a-z]+)(?:\s+|(?='))"
+    r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|are|is|might|may|did|didn't|"
     r"weren't|wasn't|[a-z]+ed\b)))",
     re.IGNORECASE,
 )
@@ -52,6 +53,12 @@ _INVITATION = re.compile(
     r"next (?:round|stage|step)|"
     r"second (?:round|interview|stage)|final (?:round|interview|stage)|progress(?:ing)? you|"
     r"move you forward|take you forward|through to|shortlist|congratulations|well done)\b",
+    re.IGNORECASE,
+)
+# Pleasantries are not praise of an answer.
+_PLEASANTRY = re.compile(
+    r"\b(?:have a (?:good|great|nice|lovely)|good luck|best of luck|(?:good|great|lovely|nice) to "
+    r"(?:speak|talk|chat|meet|catch up)|hope you|thanks? (?:again|so much)|thank you)\b",
     re.IGNORECASE,
 )
 # A focus area: someone will go deeper into a topic next time.
@@ -82,6 +89,8 @@ _CONCERN = re.compile(
     r"(?: on| in| at| about| when)?|"
     r"would (?:have )?liked? (?:more|to see more|to hear more|more detail)(?: about| on| of)?|"
     r"(?:would|'d) like to (?:hear|see|know|understand) more (?:about|on|of)|"
+    r"(?:would|'d) like to understand (?:better )?(?:how|what|why|more)|"
+    r"(?:^|\b)to hear more (?:about|on|of)|flag(?:ged|s)? (?:up )?that|"
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
     r" detail| proof)?(?: that| of| about| on| around)?|"
     r"light on|thin on|vague (?:about|on|when)|gaps? in|missing|"
@@ -92,7 +101,8 @@ _CONCERN = re.compile(
 _PRAISE = re.compile(
     r"\b(?:liked|loved|(?:were |was )?impressed (?:by|with)|impressed|enjoyed|praised|"
     r"appreciated|(?:were |was )?(?:pleased|happy) with|stood out|strong|great|excellent|"
-    r"good|clear|compelling|convincing|thorough|well[- ]structured)\b",
+    r"good|clear|compelling|convincing|thorough|well[- ]structured|(?:much |far )?better than|"
+    r"exactly right|spot on|nailed|really (?:strong|good|clear))\b",
     re.IGNORECASE,
 )
 # What may open a topic and carries nothing of it.
@@ -105,8 +115,9 @@ _LEAD = re.compile(
 )
 # "you have handled X" -> "handling X"; "you can lead X" -> "leading X".
 _SUBJECT_VERB = re.compile(
-    r"^(?:you|he|she|they|the candidate)\s+(?:have|has|had|'ve|can|could|would|will|are|were|"
-    r"did|do)?\s*(?:really\s+|actually\s+|ever\s+|yet\s+|already\s+)?(?:been\s+)?"
+    r"^(?:that\s+|whether\s+|if\s+)?(?:you|he|she|they|the candidate)"
+    r"(?:'ve|'d|'re|'ll|\s+(?:have|has|had|can|could|would|will|are|were|did|do))?\s+"
+    r"(?:really\s+|actually\s+|ever\s+|yet\s+|already\s+|fully\s+)?(?:been\s+)?"
     r"(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
@@ -193,6 +204,7 @@ class Remark:
     requirement_text: str = ""
     question_id: int | None = None  # the asked question it is about, when it is about one
     about: str = ""  # the words after the cue: what the remark is about
+    context: str = ""  # the whole sentence the clause is in
 
     @property
     def label(self) -> str:
@@ -246,8 +258,17 @@ def _gerund(verb: str) -> str:
     return lowered + "ing"
 
 
+_CUT = re.compile(
+    r",\s+(?:so|which|but|because|though|although|as|especially|particularly|given|since|"
+    r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
+    r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$",
+    re.IGNORECASE,
+)
+
+
 def clean_topic(rest: str) -> str:
     """A noun phrase for "about {topic}" from the words after a cue, or "" when none is safe."""
+    rest = _CUT.sub("", rest)
     rest = _TAIL.sub("", rest.strip(" .,:;!?\"'“”()"))
     rest = _LEAD.sub("", rest).strip(" .,:;")
     verb = _SUBJECT_VERB.match(rest)
@@ -305,22 +326,38 @@ def find_remarks(
     """Concerns, focus areas and praise in one piece of feedback, one per clause."""
     remarks: list[Remark] = []
     text = item.text
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
     for start, end in _pieces(text):
         clause = text[start:end]
         concern = _CONCERN.search(clause)
         focus = None if concern else _FOCUS.search(clause)
         praise = None
-        if not concern and not focus and not _INVITATION.search(clause):
+        if not (concern or focus or _INVITATION.search(clause) or _PLEASANTRY.search(clause)):
             praise = _PRAISE.search(clause)
         hit = concern or focus or praise
         if hit is None:
             continue
         kind: RemarkKind = "concern" if concern else "focus" if focus else "praise"
         rest = clause[hit.end() :]
-        topic = clean_topic(rest)
+        clause_cue = re.search(r"\b(?:that|whether|if)\s*$", hit.group(0), re.I) or re.match(
+            r"\s*(?:that|whether|if)\b", rest, re.I
+        )
+        # "flagged that your answer leaned on X" is a whole clause, not a topic: only "that you
+        # have done X" can be said as one ("doing X").
+        topic = clean_topic(rest) if not clause_cue or _SUBJECT_VERB.match(rest.strip()) else ""
         if kind == "praise" and not topic:
             # "Your SQL answer was strong": the topic is before the cue.
-            topic = clean_topic(clause[: hit.start()]) if hit.start() else ""
+            before = re.sub(
+                r"\s+(?:was|were|is|are|came across as|sounded|felt)(?:\s+(?:really|very|"
+                r"particularly|so|quite))?\s*$",
+                "",
+                clause[: hit.start()].strip(),
+                flags=re.IGNORECASE,
+            )
+            pronoun = re.match(
+                r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
+            )
+            topic = clean_topic(before) if before and not pronoun else ""
         if not topic and not content_stems(rest if kind != "praise" else clause):
             continue
         about = topic or rest
@@ -331,6 +368,9 @@ def find_remarks(
                 topic=topic,
                 quote=_LEADING.sub("", " ".join(clause.split())).strip(" ,;.!"),
                 about=" ".join(about.split()),
+                context=next(
+                    (" ".join(text[a:b].split()) for a, b in sentences if a <= start < b), ""
+                ),
                 span=Span(start, end),
                 feedback_id=item.id,
                 round_number=item.round_number,
@@ -363,19 +403,32 @@ def attach(
     from dataclasses import replace
 
     bar = ABOUT_COSINE if similarity is not None else 0.5
-    out = []
-    for remark in remarks:
-        same_round = [q for q in questions if q.round_number == remark.round_number]
-        scored = sorted(
-            ((_closeness(q, remark.about or remark.quote, similarity), q.id) for q in same_round),
-            reverse=True,
-        )
-        chosen = None
+
+    def best(text: str, same_round: Sequence[AskedText]) -> int | None:
+        """The question `text` is clearly about; -1 when it is about several alike."""
+        scored = sorted(((_closeness(q, text, similarity), q.id) for q in same_round), reverse=True)
         if scored and scored[0][0] >= bar:
             runner_up = scored[1][0] if len(scored) > 1 else 0.0
             if scored[0][0] - runner_up >= ABOUT_MARGIN or scored[0][0] >= 1.0 > runner_up:
-                chosen = scored[0][1]
-        out.append(replace(remark, question_id=chosen))
+                return scored[0][1]
+            return -1
+        return None
+
+    out = []
+    for remark in remarks:
+        if remark.kind == "focus":  # what someone will ask next time judges no answer
+            out.append(remark)
+            continue
+        same_round = [q for q in questions if q.round_number == remark.round_number]
+        # The clause first; then the whole sentence it is in ("She mentioned the Snowflake cost
+        # work; she thought the 30% saving was a great example" praises the cost answer).
+        chosen = best(remark.about or remark.quote, same_round)
+        if chosen is None and similarity is not None:
+            chosen = best(remark.quote, same_round)
+        alone = sum(1 for r in remarks if r.context == remark.context) == 1
+        if chosen is None and alone and similarity is not None and remark.context != remark.quote:
+            chosen = best(remark.context, same_round)
+        out.append(replace(remark, question_id=chosen if chosen != -1 else None))
     return out
 
 

@@ -25,13 +25,14 @@ from nextround.coach.evidence import (
     index_stories,
     rank_indexed,
 )
+from nextround.coach.requirements import requirement_phrase
 
 if TYPE_CHECKING:
     from nextround.coach.brief import BriefInput
 
 REHEARSE = 5
 MAX_REPEATS = 3
-MAX_PROBES = 3
+MAX_PROBES = 4
 # Two questions are the same question at this cosine, or when this share of words is shared.
 SAME_COSINE = 0.78
 SAME_WORDS = 0.7
@@ -44,6 +45,7 @@ PRIORITY = {
     "focus": 95,
     "follow-up": 80,
     "probe": 70,
+    "probe-duty": 62,
     "probe-desirable": 50,
     "commitment": 60,
     "repeat": 55,
@@ -53,6 +55,7 @@ PRIORITY = {
     "staple": 30,
     "curveball": 10,
 }
+PROBE_CATEGORY = {"must": "probe", "duty": "probe-duty"}
 SOURCES = {
     "consultant": "Your consultant",
     "interviewer": "The interviewer",
@@ -190,7 +193,7 @@ class _Questions:
         if wants_story and classify_question(text).type in STORY_TYPES:
             ranked = rank_indexed(match_story, self.indexes, self.similarity, 1)
             story = _ref(ranked[0]) if ranked else None
-        category = "probe" if category == "probe-desirable" else category
+        category = "probe" if category.startswith("probe") else category
         self.items.append(LikelyQuestion(text, why, category, story, gap, priority))
 
     def ranked(self) -> list[LikelyQuestion]:
@@ -247,17 +250,24 @@ def likely_questions(
     if senior and evidence.rows:
         names = names_of([p.name for p in senior])
         concerned = {d.requirement for d in found}
+        order = {"must": 0, "duty": 1, "nice": 2}
         rows = sorted(
             (row for row in evidence.rows if row.requirement.text not in concerned),
-            key=lambda row: (row.requirement.kind != "must", row.best is not None),
+            key=lambda row: (order.get(row.requirement.kind, 3), row.best is not None),
         )
         for row in rows[:MAX_PROBES]:
-            requirement = quoted(row.requirement.text)
-            gap = "" if row.best else s["gap_quote"].format(quote=requirement)
+            phrase = requirement_phrase(row.requirement.text)
+            said = phrase or quoted(row.requirement.text)
+            duty = row.requirement.kind == "duty"
+            gap = ""
+            if not row.best:
+                gap = s["gap"].format(topic=phrase) if phrase else s["gap_quote"].format(quote=said)
             out.add(
-                s["probe_question"].format(requirement=requirement),
-                s["probe_why"].format(names=names, requirement=requirement),
-                "probe" if row.requirement.kind == "must" else "probe-desirable",
+                s["duty_question" if duty else "probe_question"].format(requirement=said),
+                s["probe_why"].format(names=names, requirement=said),
+                {"must": "probe", "duty": "probe-duty"}.get(
+                    row.requirement.kind, "probe-desirable"
+                ),
                 story=_ref(row.best) if row.best else None,
                 gap=gap,
             )

@@ -42,7 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
         "director": "director",
         "executive": "executive",
     },
-    "requirement": {"must": "essential", "nice": "desirable"},
+    "requirement": {"must": "essential", "nice": "desirable", "duty": "what the job involves"},
     "reaction": {
         "positive": "reacted well",
         "negative": "reacted badly",

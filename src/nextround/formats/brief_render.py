@@ -356,6 +356,10 @@ def _html_section(sec: Section) -> str:
                 cells[2] = "<strong>Gap: no story yet</strong>"
             h.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         h.append("</tbody></table>")
+    elif sec.items and sec.key == "people":
+        for item in sec.items:
+            h.append(f"<article class='person'><h3>{escape(item.text)}</h3>")
+            h.append("".join(f"<p>{escape(n)}</p>" for n in item.notes) + "</article>")
     elif sec.items:
         tag = "ol" if sec.numbered else "ul"
         start = f" start='{sec.start}'" if sec.numbered and sec.start != 1 else ""

@@ -125,8 +125,11 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         for q in m.Requirement.objects.filter(owner=owner, opportunity=opp).order_by("id")
     ]
     requirements = saved or [
-        RequirementText(None, x.text, x.kind)
-        for x in (extraction.requirements if extraction else ())
+        *(
+            RequirementText(None, x.text, x.kind)
+            for x in (extraction.requirements if extraction else ())
+        ),
+        *(RequirementText(None, x.text, "duty") for x in (extraction.duties if extraction else ())),
     ]
     links = {
         (req, story): note

@@ -80,11 +80,14 @@ def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractR
             kept = existing[:]
         have = {_key(q.text) for q in existing}
         added = []
-        for x in extraction.requirements:
-            if _key(x.text) in have:
+        # What the job asks for, then what it involves: both want a story behind them.
+        wanted: list[tuple[str, str]] = [(x.text, x.kind) for x in extraction.requirements]
+        wanted += [(x.text, "duty") for x in extraction.duties]
+        for text, kind in wanted:
+            if _key(text) in have:
                 continue
-            have.add(_key(x.text))
-            added.append(requirements.create(owner, opp.pk, text=x.text, kind=x.kind))
+            have.add(_key(text))
+            added.append(requirements.create(owner, opp.pk, text=text[:500], kind=kind))
     return ExtractResult(
         opp.pk, added, kept, removed, list(extraction.requirements), extraction.key_terms
     )

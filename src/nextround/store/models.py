@@ -349,6 +349,7 @@ class Story(OwnedModel):
 class RequirementKind(models.TextChoices):
     MUST = "must", "Must have"
     NICE = "nice", "Nice to have"
+    DUTY = "duty", "What the job involves"
 
 
 class Requirement(OwnedModel):
