@@ -271,7 +271,10 @@ def _analyse_one(
         results.append(delivery(parsed, protected))
         results.append(length(parsed, question_type, total_words, praise=False))
     else:
-        if star:
+        if star and quality.no_example:
+            # No story was told: say so once instead of listing every part it lacks.
+            results.append(_no_example())
+        elif star:
             results.append(structure(parsed, question_type, labels))
         results.append(specificity(parsed, question_type))
         if star and parsed.word_count >= MIN_WORDS_FOR_STORY:
@@ -287,16 +290,6 @@ def _analyse_one(
         )
         if terms is not None:
             results.append(terms)
-        if star and quality.no_example:
-            note = AspectResult("structure")
-            note.add(
-                "fix",
-                "No example: the answer speaks in general terms. Tell one real occasion: what "
-                "happened, what you did and how it ended.",
-                code="no-example",
-            )
-            note.step(9, "Tell one real example instead of describing yourself in general.")
-            results.append(note)
 
     summary = None
     if off_topic:
@@ -328,6 +321,19 @@ def _analyse_one(
         overall_note=why,
         summary=summary or _summary(replace(analysis, overall_score=score, overall_note=why)),
     )
+
+
+def _no_example() -> AspectResult:
+    note = AspectResult("structure")
+    note.add(
+        "fix",
+        "No example: the answer speaks in general terms. Tell one real occasion: what "
+        "happened, what you did and how it ended.",
+        code="no-example",
+    )
+    note.step(9, "Tell one real example instead of describing yourself in general.")
+    note.set_score(10, ["no example told"])
+    return note
 
 
 def _bounded(answer: str) -> tuple[int, int, int]:

@@ -30,11 +30,11 @@ SHORT_CAP = 10
 ON_TOPIC_FLOOR = 20
 # Each statement that talks the candidate down costs this much overall, up to the most.
 # (Weights chosen on eval/answers/dev.jsonl; `python -m bench.eval_answers` scores them.)
-UNDERMINING_COST, UNDERMINING_MOST = 20, 30
+UNDERMINING_COST, UNDERMINING_MOST = 12, 30
 WEAK_SHARE_COST = 25
-NO_EXAMPLE_COST = 18
+NO_EXAMPLE_COST = 12
 # Below this relevance (0-100) each point short costs the overall this much.
-SURE_RELEVANCE, RELEVANCE_COST = 70, 2.0
+SURE_RELEVANCE, RELEVANCE_COST = 80, 1.5
 
 
 @dataclass(frozen=True)

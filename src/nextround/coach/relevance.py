@@ -141,9 +141,12 @@ def relevance(
             for word in matched
             if any(concept(wordlists, stem(word)) == concept(wordlists, stem(x)) for x in said)
         ] or matched
-        result.add(
-            "good", f"You speak to what was asked: {listing(shown[:4])}.", clean, code="on-topic"
+        message = (
+            "In meaning, your answer speaks to the question asked."
+            if scorer is not None
+            else f"You speak to what was asked: {listing(shown[:4])}."
         )
+        result.add("good", message, clean, code="on-topic")
     elif on_topic and scorer is not None:
         # On topic in meaning, but the shared words sit in weak sentences: nothing to point at.
         pass

@@ -60,7 +60,8 @@ def find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
     """Every figure, date, tool and name in the analysed text, without overlaps."""
     found = _figures(parsed)
     found.extend(Evidence("tool", span) for span in parsed.found("tool_words"))
-    common = parsed.wordlists.sets["capitalised_common"]
+    lists = parsed.wordlists.sets
+    common = lists["capitalised_common"] | lists["stopwords"] | lists["question_framing"]
     for sentence in parsed.sentences:
         run: list[int] = []
         for position, word in enumerate(sentence.words):
@@ -73,7 +74,8 @@ def find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
                     position > 0 or (len(word.text) > 1 and any(c.isupper() for c in word.text[1:]))
                 )
             )
-            if named and word.text.isalpha():
+            # "LAST" said for emphasis and the "S" of an initial are not names.
+            if named and word.text.isalpha() and len(word.text) > 1:
                 run.append(position)
                 continue
             if run:
@@ -208,7 +210,9 @@ def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> Asp
         )
         result.step(16, "Add one number that shows scale or outcome.")
     if vague:
-        claims = listing([quote(text, span, 40) for span in vague[:3]])
+        # Quote the claim as said ("I always stay calm and polite…"), not just its first words.
+        said = [Span(s.start, parsed.sentences[parsed.sentence_of(s.start)].end) for s in vague]
+        claims = listing([quote(text, span, 40) for span in said[:3]])
         result.add(
             "fix",
             f"{claims} {'is a claim' if len(vague) == 1 else 'are claims'} with no evidence "

@@ -96,6 +96,9 @@ def _part_scores(parsed: ParsedAnswer, sentence: Sentence) -> dict[StarPart, flo
     scores["action"] += action_verbs(parsed, sentence)
     if parsed.in_sentence("outcome_words", sentence):
         scores["result"] += 1.5 if has_figure(parsed, sentence) else 0.5
+    if parsed.in_sentence("vague_claims", sentence) and not has_figure(parsed, sentence):
+        # "I'm always on time" describes the speaker; it is no outcome of the story.
+        scores["result"] = 0.0
     return scores
 
 
