@@ -31,32 +31,52 @@ _TIME = (
     r"(?:when |where |that |in which )?"
 )
 _WHEN = r"(?:when|where) "
-_HAD_TO = r"(?:(?:have |had |'ve )?(?:had|needed|got) to |have |had |'ve )?"
-_MODAL = r"(?:(?:would|will|do|did|might|could|should|can|'d) |(?:have|had|'ve) )?"
+# What stands between "you" and the verb says which form the verb is in: "had to convince"
+# (base), "have mentored" (participle), "handled" (past), "would plan" (base).
+_HAD_TO = r"(?P<aux>(?:have |had |'ve )?(?:had|needed|got) to |have |had |'ve )?"
+_MODAL = r"(?P<aux>(?:would|will|do|did|might|could|should|can|'d) |(?:have|had|'ve) )?"
 _SHAPES = (
     # "Tell me about a time (when) you handled X" / "Describe a time you had to convince X".
-    ("past", re.compile(rf"^{_ASK}{_TIME}you {_HAD_TO}(?P<verb>\w+) (?P<rest>.+)$", re.I)),
-    ("past", re.compile(rf"^{_ASK}{_WHEN}you {_HAD_TO}(?P<verb>\w+) (?P<rest>.+)$", re.I)),
+    re.compile(rf"^{_ASK}{_TIME}you {_HAD_TO}(?P<verb>\w+) (?P<rest>.+)$", re.I),
+    re.compile(rf"^{_ASK}{_WHEN}you {_HAD_TO}(?P<verb>\w+) (?P<rest>.+)$", re.I),
     # "Tell me how you have mentored X" / "Walk me through how you would plan X".
-    ("any", re.compile(rf"^{_ASK}how you {_MODAL}(?:go about )?(?P<verb>\w+) (?P<rest>.+)$", re.I)),
+    re.compile(rf"^{_ASK}how you {_MODAL}(?:go about )?(?P<verb>\w+) (?P<rest>.+)$", re.I),
     # "How would you handle X?" / "How do you prioritise X?" / "How have you led X?".
-    (
-        "any",
-        re.compile(
-            r"^how (?:would|do|did|will|might|could|should|can|have) you (?:go about )?"
-            r"(?P<verb>\w+) (?P<rest>.+)$",
-            re.I,
-        ),
+    re.compile(
+        r"^how (?P<aux>would|do|did|will|might|could|should|can|have|has|had) you "
+        r"(?:go about )?(?P<verb>\w+) (?P<rest>.+)$",
+        re.I,
     ),
     # "Have you ever led X?"
-    ("past", re.compile(r"^have you (?:ever )?(?P<verb>\w+) (?P<rest>.+)$", re.I)),
+    re.compile(r"^(?P<aux>have) you (?:ever )?(?P<verb>\w+) (?P<rest>.+)$", re.I),
 )
+
+
+def _form(aux: str | None) -> str:
+    """ "past" when the verb must be a past form or participle, "base" when it is bare."""
+    aux = (aux or "").strip().lower()
+    if aux.endswith(" to") or aux in (
+        "would",
+        "will",
+        "do",
+        "did",
+        "might",
+        "could",
+        "should",
+        "can",
+        "'d",
+    ):
+        return "base"
+    return "past"
+
+
 # "Tell me about your experience with Kafka" / "What experience do you have of triage?"
 _EXPERIENCE = (
     re.compile(rf"^{_ASK}(?:your|any) (?:experience|background) (?:with|of|in) (?P<np>.+)$", re.I),
     re.compile(r"^what (?:experience|background) do you have (?:with|of|in) (?P<np>.+)$", re.I),
     re.compile(r"^what is your experience (?:with|of|in) (?P<np>.+)$", re.I),
 )
+_RELATIVE = re.compile(r"(?P<head>.+?) you (?P<aux>have|had) (?P<verb>\w+)", re.I)
 # "Tell me about the pipeline migration" / a topic typed as a noun phrase.
 _ABOUT = re.compile(rf"^{_ASK}(?P<np>(?:the|a|an) .+)$", re.I)
 
@@ -101,6 +121,24 @@ _IRREGULAR_PAST = {
     "split": "split",
     "rewrote": "rewrite",
     "oversaw": "oversee",
+    "driven": "drive",
+    "taken": "take",
+    "given": "give",
+    "written": "write",
+    "chosen": "choose",
+    "broken": "break",
+    "spoken": "speak",
+    "grown": "grow",
+    "shown": "show",
+    "begun": "begin",
+    "undertaken": "undertake",
+    "overseen": "oversee",
+    "drawn": "draw",
+    "thrown": "throw",
+    "run": "run",
+    "sought": "seek",
+    "thought": "think",
+    "understood": "understand",
 }
 # Verbs that make no topic: states and thoughts, not things done ("knowing", "feeling").
 _NOT_TOPICS = _words(
@@ -158,27 +196,39 @@ _CONTRACTIONS = (
     (re.compile(r"\byou've\b", re.I), "you have"),
     (re.compile(r"\byou're\b", re.I), "you are"),
     (re.compile(r"\byou'll\b", re.I), "you will"),
+    (re.compile(r"\bwhat's\b", re.I), "what is"),
 )
 
 
-def gerund(verb: str, form: str = "any") -> str | None:
-    """The -ing form of a verb as a question uses it ("mentored" or "mentor": "mentoring")."""
+def gerund(verb: str, form: str = "base") -> str | None:
+    """The -ing form of a verb in the form a question uses it ("mentored" or "mentor")."""
     lower = verb.lower()
-    if not lower.isalpha() or lower in _NOT_TOPICS:
+    if not lower.isalpha() or lower in _NOT_TOPICS or len(lower) < 2:
         return None
-    if lower.endswith("ing"):
-        return lower
-    if form in ("past", "any") and lower.endswith("ied"):
-        # "studied" gives "studying"; "lied" and "tied" give "lying" and "tying".
-        return lower[:-3] + "ying" if len(lower) > 4 else lower[:-3] + "ying"[1:]
-    if form in ("past", "any") and lower.endswith("eed") and lower not in _NOT_BASE:
-        return lower[:-1] + "ing"
-    if form in ("past", "any") and lower.endswith("ed") and lower not in _NOT_BASE:
-        # "planned" gives "planning", "managed" "managing", "handled" "handling".
-        return lower[:-2] + "ing" if len(lower) > 3 else None
-    base = _IRREGULAR_PAST.get(lower, lower)
+    if form == "past":
+        # A past form the rules do not know ("drove", "sank") gives nothing rather than "drovings".
+        if lower in _IRREGULAR_PAST:
+            base = _IRREGULAR_PAST[lower]
+            return None if base in _NOT_TOPICS else _ing(base)
+        if lower.endswith("ied"):
+            # "studied" gives "studying"; "lied" and "tied" give "lying" and "tying".
+            return lower[:-3] + ("ying" if len(lower) > 4 else "ying"[1:])
+        if lower.endswith("eed") and lower not in _NOT_BASE:
+            return lower[:-1] + "ing"
+        if lower.endswith("ed") and lower not in _NOT_BASE and len(lower) > 3:
+            # "planned" gives "planning", "managed" "managing", "handled" "handling".
+            return lower[:-2] + "ing"
+        return None
+    if lower.endswith("ed") and lower not in _NOT_BASE:
+        return None
+    return _ing(lower)
+
+
+def _ing(base: str) -> str | None:
     if base in _NOT_TOPICS:
         return None
+    if base.endswith("ing"):
+        return base
     if base.endswith("ie"):
         return base[:-2] + "ying"
     if base.endswith(("ee", "ye", "oe")):
@@ -190,6 +240,13 @@ def gerund(verb: str, form: str = "any") -> str | None:
     return base + "ing"
 
 
+# A word that follows "and" as a second verb ("manage stock and reduce waste").
+_SECOND_VERBS = _words(
+    "reduce improve increase respond keep make get raise cut grow win resolve fix cope deal "
+    "deliver lead support develop review plan build test run drive track report present"
+)
+
+
 def _plain_words(words: list[str], never: frozenset[str]) -> bool:
     for i, word in enumerate(words):
         lower = word.lower().strip("'’")
@@ -198,7 +255,9 @@ def _plain_words(words: list[str], never: frozenset[str]) -> bool:
         # "planned and delivered X": a second verb the rules cannot turn; leave it out.
         if lower in ("and", "or") and i + 1 < len(words):
             after = words[i + 1].lower()
-            if after.endswith("ed") or after in _IRREGULAR_PAST or after.endswith("ing"):
+            if after.endswith(("ed", "ing")) or after in _IRREGULAR_PAST or after in _SECOND_VERBS:
+                return False
+            if after in _VERB_LEADS:
                 return False
     return True
 
@@ -219,7 +278,9 @@ def _object(rest: str, never: frozenset[str], cut: bool = True) -> list[str] | N
                 return None
             words = words[:i]
             break
-    if not words or words[0].lower() in ("to", "and", "or", "in", "on", "at", "for"):
+    if not words or words[0].lower() in ("to", "and", "or"):
+        return None
+    if len(words) == 1 and words[0].lower() in ("in", "on", "at", "for", "with", "up", "out"):
         return None
     if words[-1].lower() in ("a", "an", "the", "of", "and", "or", "to"):
         return None
@@ -244,18 +305,15 @@ def topic_phrase(question: str, never: Iterable[str] = ()) -> str | None:
     text = _clean(question)
     if not text or len(text) > 200:
         return None
-    for form, shape in _SHAPES:
+    for shape in _SHAPES:
         hit = shape.match(text)
         if hit is None:
             continue
-        verb = gerund(hit["verb"], form)
+        verb = gerund(hit["verb"], _form(hit["aux"]))
         rest = _object(hit["rest"], never_set)
         if verb is None or rest is None or hit["verb"].lower() in never_set:
             return None
         if verb.removesuffix("ing") in never_set or verb in never_set:
-            return None
-        # "managing stock and reduce waste": a second verb the rules cannot see; leave it out.
-        if any(w.lower() in ("and", "or") for w in rest):
             return None
         words = [verb, *rest]
         # The verb is the question's own word changed ("migrate" to "migrating"), so one more
@@ -268,6 +326,14 @@ def topic_phrase(question: str, never: Iterable[str] = ()) -> str | None:
             return _noun_phrase(hit["np"], never_set)
     hit = _ABOUT.match(text)
     if hit is not None:
+        # "the largest project you've run": in the note it is "the largest project I have run".
+        mine = _RELATIVE.fullmatch(hit["np"])
+        if mine is not None:
+            head = _noun_phrase(mine["head"], never_set, cut=False)
+            done = gerund(mine["verb"], "past")
+            if head is None or done is None or len(head.split()) > 3:
+                return None
+            return f"{head} I {mine['aux'].lower()} {mine['verb'].lower()}"
         # "Describe the colour yellow to someone who is blind": a thing named whole, or nothing.
         return _noun_phrase(hit["np"], never_set, cut=False)
     if question.strip()[-1:] in ("?", ".", "!"):
