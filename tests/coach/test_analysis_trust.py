@@ -125,3 +125,34 @@ def test_every_insight_carries_a_confidence() -> None:
     analysis = analyze_answer(ON_CALL, STRONG, JOB)
     assert all(0.5 <= i.confidence <= 1 for i in analysis.insights if i.level != "info")
     assert all("confidence" in i for i in analysis.to_dict()["insights"])  # type: ignore[attr-defined]
+
+
+def test_a_salary_answer_is_judged_by_the_figure_it_names() -> None:
+    question = "What are your salary expectations?"
+
+    def loose(_question: str, _answer: str) -> float:
+        return 0.4  # what sentence vectors make of "£30k" against "salary expectations"
+
+    figure = (
+        "I'm looking for a base of around £30k with OTE in the mid-forties, which is in line with "
+        "SDR roles in London."
+    )
+    named = analyze_answer(question, figure, relevance_scorer=loose)
+    assert not [i for i in named.insights if i.code in ("relevance-unsure", "off-topic")]
+    assert named.score("relevance") == 90
+    vague = "I'm quite flexible really. It's not about the money for me, I just want to grow."
+    told = analyze_answer(question, vague, relevance_scorer=loose)
+    codes = {i.code for i in told.insights}
+    assert "no-figure" in codes
+    # No "show it with something you did" for a salary question.
+    assert "no-example" not in codes and "no-number" not in codes
+
+
+def test_an_answer_loosely_linked_in_meaning_is_asked_and_not_praised() -> None:
+    def loose(_question: str, _answer: str) -> float:
+        return 0.45
+
+    analysis = analyze_answer(ON_CALL, STRONG, JOB, relevance_scorer=loose)
+    unsure = next(i for i in analysis.insights if i.code == "relevance-unsure")
+    assert unsure.level == "info" and unsure.message.startswith("Does this answer the question")
+    assert good(analysis) == []

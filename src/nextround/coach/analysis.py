@@ -18,7 +18,7 @@ from nextround.coach.insight import Insight, Span
 from nextround.coach.quality import TERM_TYPES, answer_quality, overall_score
 from nextround.coach.question_type import QUESTION_TYPES, guess_question_type
 from nextround.coach.relevance import RelevanceScorer, concept, job_terms, relevance, topic_words
-from nextround.coach.specificity import specificity
+from nextround.coach.specificity import find_evidence, specificity
 from nextround.coach.star import (
     MIN_WORDS_FOR_STORY,
     StarSentence,
@@ -257,6 +257,10 @@ def _analyse_one(
         stem(w.lower) for term in context.job_terms for w in words_of(term)
     )
     relevance_result, off_topic = relevance(parsed, question, scorer)
+    if question_type == "salary-notice" and _names_a_figure(parsed):
+        # A salary range or a notice period is the answer, whatever the embedding makes of it.
+        relevance_result = _figure_answers(relevance_result)
+        off_topic = False
     results.append(relevance_result)
     undermining = self_undermining(parsed)
     results.append(undermining)
@@ -321,6 +325,23 @@ def _analyse_one(
         overall_note=why,
         summary=summary or _summary(replace(analysis, overall_score=score, overall_note=why)),
     )
+
+
+def _names_a_figure(parsed: ParsedAnswer) -> bool:
+    return any(
+        e.kind in ("money", "duration", "date") and parsed.sentence_of(e.span.start) < 2
+        for e in find_evidence(parsed)
+    )
+
+
+def _figure_answers(result: AspectResult) -> AspectResult:
+    """Relevance of an answer that names the figure or date a salary or notice question asks."""
+    fixed = AspectResult("relevance", steps=[])
+    fixed.insights = [i for i in result.insights if i.code not in ("relevance-unsure", "off-topic")]
+    old = result.score.score if result.score is not None else 0
+    reasons = list(result.score.reasons) if result.score is not None else []
+    fixed.set_score(max(old, 90), [*reasons, "names the figure or date that was asked"])
+    return fixed
 
 
 def _no_example() -> AspectResult:

@@ -209,6 +209,16 @@ def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> Asp
             code="no-number",
         )
         result.step(16, "Add one number that shows scale or outcome.")
+    if question_type == "salary-notice":
+        # What was asked is a figure, a range or a date; claims about oneself are beside it.
+        vague = []
+        if not any(e.kind in ("money", "duration", "date", "number") for e in figures):
+            result.add(
+                "fix",
+                "No figure: give a salary range, or your notice period or start date, then stop.",
+                code="no-figure",
+            )
+            result.step(7, "Name a figure or a date in your first sentence.")
     if vague:
         # Quote the claim as said ("I always stay calm and polite…"), not just its first words.
         said = [Span(s.start, parsed.sentences[parsed.sentence_of(s.start)].end) for s in vague]
