@@ -537,3 +537,11 @@ def test_a_bad_template_file_names_the_part() -> None:
     raw["format_version"] = 2
     with pytest.raises(TemplateError, match="format_version"):
         note_templates.parse(raw)
+
+
+def test_topics_with_an_and_are_never_joined_by_another_and() -> None:
+    asked = (
+        "How have you coordinated M&E design and installation?",
+        "Tell me about the largest project you've run.",
+    )
+    assert recall_topics(asked) == ("coordinating M&E design and installation",)

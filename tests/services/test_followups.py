@@ -395,3 +395,20 @@ def test_notes_drafted_before_the_round_say_to_send_them_after_it(user: Any) -> 
     assert "Round 3 is on Tuesday 8 December 2026, 10:00: send thank-you notes after it." in (
         page.warnings
     )
+
+
+def test_an_answer_that_fell_flat_is_never_the_notes_strength(user: Any) -> None:
+    case = data_engineer(user)
+    r.asked_questions.create(
+        user,
+        case.round2.pk,
+        text="What experience do you have with Apache Airflow?",
+        answer_note="Only the migration; could not say how I tuned the scheduler.",
+        self_rating=2,
+        reaction="negative",
+        interviewer_id=case.dana.pk,
+    )
+    made = followups.draft_notes(user, case.round2.pk)
+    for note in made.saved:
+        assert "Airflow" not in note.body and "mentoring two" not in note.body
+        assert made.rests_on[note.pk] == ()

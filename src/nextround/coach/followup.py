@@ -32,6 +32,13 @@ OFFER_DAYS = 7  # a week to think an offer over is a usual, reasonable ask
 MAX_TOPICS = 2
 MAX_POINT_WORDS = 8
 COPY_LIMIT = 6  # a note never repeats this many words of a question or a requirement in a row
+# Words of how a question or a note is put, not of what it is about.
+_GENERIC_STEMS = frozenset(
+    content_stems(
+        "tell time answer handled describe walk talk explain example situation vague weak "
+        "good strong great difficult question asked really quite felt"
+    )
+)
 _NOT_IN_PHRASE = re.compile(r"[.?!;:\n“”\"()]")
 DEFAULT_REASON = "family"
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
@@ -201,19 +208,22 @@ def recall_topics(asked: Sequence[str]) -> tuple[str, ...]:
         phrase = topic_phrase(text, never)
         if phrase and phrase.casefold() not in {f.casefold() for f in found}:
             found.append(phrase)
+    # "X and Y and Z" does not read: two topics are joined only when neither has an "and".
+    if len(found) > 1 and any(re.search(r"\b(?:and|or)\b", f) for f in found[:2]):
+        return (found[0],)
     return tuple(found[:MAX_TOPICS])
 
 
 def doubted(point: Point, doubts: Sequence[Doubt]) -> bool:
     """Whether feedback doubted what this point claims (any shared subject counts)."""
-    said = content_stems(f"{point.phrase} {point.requirement}")
+    said = set(content_stems(f"{point.phrase} {point.requirement}")) - _GENERIC_STEMS
     skills = competencies(f"{point.phrase} {point.requirement}")
     for doubt in doubts:
         if point.requirement_id is not None and doubt.requirement_id == point.requirement_id:
             return True
         if set(doubt.competencies) & skills:
             return True
-        if set(content_stems(doubt.topic)) & set(said):
+        if (set(content_stems(doubt.topic)) - _GENERIC_STEMS) & said:
             return True
     return False
 

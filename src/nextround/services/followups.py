@@ -151,7 +151,7 @@ def _asked(r: m.Round, person: m.Interviewer, panel_size: int) -> tuple[str, ...
 
 
 def _doubts(owner: User, r: m.Round, reqs: list[m.Requirement]) -> list[notes.Doubt]:
-    """What feedback on this round and the ones before it doubted (the debrief's concerns)."""
+    """What is in doubt by this round: the feedback's concerns, answers that fell flat."""
     upto = list(
         m.Round.objects.filter(owner=owner, opportunity=r.opportunity, number__lte=r.number)
     )
@@ -164,12 +164,13 @@ def _doubts(owner: User, r: m.Round, reqs: list[m.Requirement]) -> list[notes.Do
         FeedbackText(f.pk, numbers[f.round_id], f.text, f.source, f.sender)
         for f in m.Feedback.objects.filter(owner=owner, round__in=upto).order_by("id")
     ]
-    if not feedback:
-        return []
-    debrief = analyse_debrief(
-        asked, feedback, [RequirementText(q.pk, q.text, q.kind) for q in reqs]
-    )
-    return [notes.Doubt(c.topic, c.competencies, c.requirement_id) for c in debrief.concerns]
+    texts = [RequirementText(q.pk, q.text, q.kind) for q in reqs]
+    debrief = analyse_debrief(asked, feedback, texts)
+    doubts = [notes.Doubt(c.topic, c.competencies, c.requirement_id) for c in debrief.concerns]
+    # An answer that went badly is no strength to claim either, whatever the feedback says.
+    doubts += [notes.Doubt(p.question, p.competencies) for p in debrief.counter]
+    doubts += [notes.Doubt(x.fell_flat) for x in upto if x.fell_flat.strip()]
+    return doubts
 
 
 def _phrases(opp: m.Opportunity) -> dict[str, str]:
