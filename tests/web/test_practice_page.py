@@ -191,3 +191,29 @@ def test_suggestions_say_why_in_plain_words(world: World) -> None:
         assert why[0].isupper()
         assert "closest to the feedback" not in why and "“" not in why
     assert any(why.startswith("Your consultant raised a concern about") for why in whys)
+
+
+def test_suggestions_come_from_the_jobs_field_and_leave_out_curveballs_elsewhere(
+    world: World,
+) -> None:
+    from nextround.coach.bank import load_bank
+    from nextround.services.practice import is_curveball
+
+    by_text = {q.text: q for q in load_bank()}
+
+    def bank_suggestions() -> list[object]:
+        page = soup(Client().get(f"/practice/?round={world.round2.pk}"))
+        texts = [link.get_text() for link in page.select("ol.suggestions li a")]
+        return [by_text[t] for t in texts if t in by_text]
+
+    # A data analyst's practice may hold data questions, never another field's.
+    analyst = bank_suggestions()
+    assert analyst
+    assert all(not q.fields or "data" in q.fields for q in analyst)  # type: ignore[attr-defined]
+    world.acme.role = "Band 6 Staff Nurse"
+    world.acme.job_description = "Acute medical unit. NMC registration essential."
+    world.acme.save()
+    nurse = bank_suggestions()
+    assert all(not q.fields or "nursing" in q.fields for q in nurse)  # type: ignore[attr-defined]
+    # Nurses are not asked how many golf balls fit in a bus.
+    assert not [q for q in nurse if is_curveball(q)]  # type: ignore[arg-type]

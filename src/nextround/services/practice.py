@@ -27,6 +27,7 @@ from nextround.coach.classify import Classification
 from nextround.coach.probes import FollowUp, follow_ups
 from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
+from nextround.services.fields import field_of
 from nextround.services.records import attempts, opportunities, rounds
 from nextround.store import models as m
 
@@ -331,16 +332,11 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
     return WeakAreas(weak, ranked, labelled[: len(weak)])
 
 
-def _field_of(opp: m.Opportunity) -> str | None:
-    """The job's field, computed once in services (None until it is known)."""
-    import importlib
-
-    try:
-        found = importlib.import_module("nextround.services.fields").field_of(opp)
-    except ImportError:
-        return None
-    field = getattr(found, "field", found)
-    return field if isinstance(field, str) and field in FIELDS else None
+def _field_of(opp: m.Opportunity) -> tuple[str | None, str]:
+    """The job's field and its label, computed once in services (None when not known)."""
+    guess = field_of(opp)
+    field = guess.field if guess.field in FIELDS else None
+    return field, guess.label if field else ""
 
 
 _WHO = {
@@ -401,10 +397,13 @@ def questions_for_round(
         raise InvalidInput.one("count", "must be between 1 and 50")
     round_ = rounds.get(owner, round_id)
     opp = opportunities.get(owner, round_.opportunity_id)
-    field = _field_of(opp)
+    field, label = _field_of(opp)
     kind = round_.kind if round_.kind in ROUND_KINDS else None
     purpose = round_.purpose if round_.purpose in ROUND_PURPOSES else None
     pool = bank_for(field, kind)
+    curveballs = set() if field in CURVEBALL_FIELDS else {q.id for q in pool if is_curveball(q)}
+    # "Which kitchen appliance would you be?" belongs only where such questions are asked.
+    pool = tuple(q for q in pool if q.id not in curveballs)
     areas = weak_areas(owner, round_.opportunity_id)
     numbers = dict(
         m.Round.objects.filter(owner=owner, opportunity_id=round_.opportunity_id).values_list(
@@ -429,13 +428,12 @@ def questions_for_round(
             chosen.append(replace(_from_bank(pick, areas.competencies), why=concern.why))
             if len(chosen) >= count:
                 return chosen
-    taken_ids = {c.bank_id for c in chosen if c.bank_id}
+    taken_ids = {c.bank_id for c in chosen if c.bank_id} | curveballs
     # One or two questions written for the field and this round's purpose, then a mixed set.
     own = field_questions(
         field, purpose, min(2, count - len(chosen)), seed + round_id, kind, exclude_ids=taken_ids
     )
     for pick in own:
-        label = field.replace("-", " ") if field else ""
         chosen.append(replace(_from_bank(pick, areas.competencies), why=f"Asked in {label} roles"))
         taken_ids.add(pick.id)
     taken = {normalise_question(c.text) for c in chosen}
@@ -456,6 +454,16 @@ def questions_for_round(
 
 
 MAX_CONCERN_PICKS = 2
+# Fields whose interviews use curveballs (estimates, "which animal would you be?"); elsewhere, and
+# while the field is not known, they are left out of practice.
+CURVEBALL_FIELDS = frozenset({"software", "data", "finance", "sales", "marketing"})
+
+
+def is_curveball(question: BankQuestion) -> bool:
+    """A tricky question that tests quick invention or estimation rather than the candidate."""
+    return question.type == "tricky" and bool(
+        {"creativity", "analysis"} & set(question.competencies)
+    )
 
 
 def related_bank_question(
