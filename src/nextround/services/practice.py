@@ -428,7 +428,12 @@ def questions_for_round(
             chosen.append(replace(_from_bank(pick, areas.competencies), why=concern.why))
             if len(chosen) >= count:
                 return chosen
-    taken_ids = {c.bank_id for c in chosen if c.bank_id} | curveballs
+    # A question written for another purpose of round (a final's "when could you start?" in a
+    # shortlist round) is left for that round.
+    other_purpose = {
+        q.id for q in pool if q.rounds and purpose is not None and purpose not in q.rounds
+    }
+    taken_ids = {c.bank_id for c in chosen if c.bank_id} | curveballs | other_purpose
     # One or two questions written for the field and this round's purpose, then a mixed set.
     own = field_questions(
         field, purpose, min(2, count - len(chosen)), seed + round_id, kind, exclude_ids=taken_ids
