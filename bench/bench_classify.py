@@ -21,10 +21,13 @@ from nextround.coach.classify import (
 )
 from nextround.coach.semantic import Embedder, VectorIndex
 
-# Written before the last round of tuning by someone who saw neither the classifier nor its
-# training questions; nothing is tuned on it (see docs/question-bank.md, "Eval runs").
-EVAL_FILE = Path(__file__).resolve().parents[1] / "eval" / "question_types_holdout.jsonl"
-TYPE_TARGET = 0.90
+# Written by someone who saw neither the classifier nor its training questions, before any run
+# on it; nothing is tuned on it (see docs/question-bank.md, "Eval runs").
+EVAL_FILE = Path(__file__).resolve().parents[1] / "eval" / "question_types_holdout2.jsonl"
+# The first held-out set: retired into the training phrasings after its fourth run, kept for
+# its competency labels (now optimistic: the word model learns from it).
+DEV_FILE = Path(__file__).resolve().parents[1] / "eval" / "question_types_holdout.jsonl"
+TYPE_TARGET = 0.95
 SPEED_TARGET_MS = 1.0
 FOLDS = 5
 # An eval question sharing this share of its words with a training question is a near-copy:
@@ -42,7 +45,7 @@ def eval_rows(path: Path = EVAL_FILE) -> list[Labelled]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
-        out.append((item["text"], item["type"], tuple(item["competencies"])))
+        out.append((item["text"], item["type"], tuple(item.get("competencies", ()))))
     return out
 
 
@@ -125,12 +128,12 @@ def run() -> list[Row]:
     out: list[Row] = []
     if model is not None:
         default = classify_all(texts, with_meaning=True)
-        accuracy, precision, recall = _scores(rows, default)
+        accuracy = _scores(rows, default)[0]
         all_accuracy = _scores(every, classify_all([t for t, _, _ in every], True))[0]
         label = "with meaning"
     else:
         default = [classify_question(text) for text in texts]
-        accuracy, precision, recall = lexical
+        accuracy = lexical[0]
         all_accuracy = _scores(every, [classify_question(t) for t, _, _ in every])[0]
         label = "words only: no semantic extra"
     out += [
@@ -149,8 +152,12 @@ def run() -> list[Row]:
             f"type accuracy, {len(rows)} held-out (cues and words only)",
             f"{lexical[0]:.1%}",
         ),
-        Row("classify", "competency precision (held-out)", f"{precision:.1%}"),
-        Row("classify", "competency recall (held-out)", f"{recall:.1%}"),
+    ]
+    dev = eval_rows(DEV_FILE)
+    dev_scores = _scores(dev, classify_all([t for t, _, _ in dev], with_meaning=model is not None))
+    out += [
+        Row("classify", "competency precision (first set, trained on)", f"{dev_scores[1]:.1%}"),
+        Row("classify", "competency recall (first set, trained on)", f"{dev_scores[2]:.1%}"),
     ]
     seen = Counter(expected for _, expected, _ in rows)
     right = Counter(

@@ -16,9 +16,8 @@ from nextround.coach.classify import (
     nearest,
 )
 
-# Words and cues alone measured 0.921 on the held-out questions unlike training (eval run 2);
-# a drop below this is a regression.
-ACCURACY_FLOOR = 0.9
+# A drop below the second held-out set's measure is a regression.
+ACCURACY_FLOOR = 0.86  # words only on the second held-out set: 87.2% in its run 2
 
 
 CLEAR = [
