@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 TEST_PG_URL ?= postgresql://nextround:nextround@127.0.0.1:5432/nextround
 PYTEST_ARGS ?=
 
-.PHONY: run install dev test test-sqlite test-postgres lint typecheck format bench clean services docs serve-gunicorn worker
+.PHONY: run install dev test test-sqlite test-postgres lint typecheck format bench eval clean services docs serve-gunicorn worker
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "nextround needs Python 3.11 or newer"'
@@ -62,6 +62,10 @@ test: dev services lint typecheck
 ## bench: speed and accuracy figures, printed as one table
 bench: dev
 	$(BIN)/python -m bench.run
+
+## eval: what the candidate reads, scored on whole cases and ranked answers (development | held out)
+eval: dev
+	$(BIN)/python -m bench.run eval_scenarios eval_answers
 
 ## docs: regenerate the command and settings reference from the code
 docs: dev

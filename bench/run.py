@@ -20,6 +20,9 @@ MODULES = (
     "bench_followup",
     "bench_brief",
     "bench_load",
+    "bench_fields",
+    "eval_scenarios",
+    "eval_answers",
 )
 
 

@@ -74,7 +74,8 @@ _FOCUS = re.compile(
 # interviewers phrase feedback.
 _CONCERN = re.compile(
     r"\b(?:lack(?:ed|s|ing)?(?: of| in)?|"
-    r"(?:did not|didn't|does not|doesn't|could not|couldn't|wasn't|weren't|was not|were not)"
+    r"(?:did not|didn't|does not|doesn't|could not|couldn't|wasn't|weren't|was not|were not|"
+    r"isn't|aren't|is not|are not)"
     r" (?:show|demonstrate|give|have|hear|see|seem to have|convince (?:them|us|him|her)"
     r"(?: of| on| about| that)?|(?:fully |entirely |quite |totally )?(?:convinced|sure|clear)"
     r"(?: about| on| of| that| whether| by| yet)?)|"
@@ -88,7 +89,15 @@ _CONCERN = re.compile(
     r"could (?:have been|be) (?:stronger|clearer|better|more (?:specific|detailed))"
     r"(?: on| in| at| about| when)?|"
     r"would (?:have )?liked? (?:more|to see more|to hear more|more detail)(?: about| on| of)?|"
-    r"(?:would|'d) like to (?:hear|see|know|understand) more (?:about|on|of)|"
+    r"(?:would|'d) (?:like|want) to (?:hear|see|know|understand|learn)(?! you\b)(?: more)?"
+    r"(?: about| on| of| around)?|(?:would|'d) (?:like|want) more(?: evidence| detail)?"
+    r"(?: about| on| of| around)?|"
+    r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated)"
+    r"(?: much| enough| any| a lot of)?|"
+    r"(?:please )?confirm (?:that )?|"
+    r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
+    r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
+    r"theoretical|high[- ]level|light|short|brief|reactive|long|junior)|"
     r"(?:would|'d) like to understand (?:better )?(?:how|what|why|more)|"
     r"(?:^|\b)to hear more (?:about|on|of)|flag(?:ged|s)? (?:up )?that|"
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
@@ -477,6 +486,8 @@ def _judge(
     verdict_sign = outside or mine
     if verdict_sign == 0:
         return None
+    if not outside and question.reaction == "neutral" and not own_note:
+        return None  # the interviewer saw nothing either way: a self-rating alone is no evidence
     if not outside:
         decided_by = "notes" if own_note else "rating"
         if verdict_sign > 0 and classify_question(question.text).type == "salary-notice":

@@ -20,15 +20,27 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:dress(?:ed)?(?: code)?|smart[- ]casual|business (?:casual|attire|dress)|"
             r"formal (?:attire|wear|dress)|wear (?:a )?(?:suit|tie|jeans|uniform)|suit and tie|"
-            r"no need (?:for|to wear) (?:a )?(?:suit|tie)|jeans are fine|dress down)\b",
+            r"no need (?:for|to wear) (?:a )?(?:suit|tie)|jeans are fine|dress down|"
+            r"(?:black|white|dark|smart) (?:trousers|shirt|shoes|skirt|jacket)|chef(?:'s)? whites|"
+            r"suit-and-tie|office dress|what you'd wear|no uniform|uniform)\b",
             re.I,
         ),
     ),
     (
         "presentation",
-        re.compile(r"\b(?:present(?:ation)?|slides?|deck)\b", re.I),
+        re.compile(r"\b(?:present(?:ation)?|slides?|deck|projector|handouts?|flipchart)\b", re.I),
     ),
     ("tour", re.compile(r"\b(?:tour|show you (?:round|around)|walk (?:you )?round)\b", re.I)),
+    (
+        "agenda",
+        re.compile(
+            r"\b(?:exercise|case study|written (?:test|task)|role[- ]play|trial shift|trade test|"
+            r"lunch|in-tray|psychometric|assessment|writing sample|observation|teach a|"
+            r"lesson|system design|whiteboard|pair(?:ing)? (?:on|with)|take-home|"
+            r"confidential|personal appointment)\b",
+            re.I,
+        ),
+    ),
     (
         "bring",
         re.compile(
@@ -64,7 +76,7 @@ DRESS_CODES = (
 
 @dataclass(frozen=True)
 class Fact:
-    kind: str  # dress, presentation, tour, bring, parking, arrival
+    kind: str  # dress, presentation, tour, agenda, bring, parking, arrival
     quote: str  # the sentence as written
     source: str  # where it came from, as the candidate would say it ("your consultant's email")
 
