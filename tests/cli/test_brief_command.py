@@ -126,3 +126,13 @@ def test_unknown_ids_and_missing_job_descriptions_give_one_line_errors(cli: Cli)
     opp = cli.json("opportunity", "add", "--company", "Blank", "--role", "Clerk")
     result = cli("requirement", "extract", str(opp["id"]))
     assert result.code == 1 and f"nextround opportunity edit {opp['id']}" in result.err
+
+
+def test_brief_night_before_prints_one_page_of_what_matters(cli: Cli) -> None:
+    _, _, two = setup(cli)
+    result = cli("brief", str(two), "--night-before")
+    assert result.code == 0, result.err
+    assert result.out.startswith("# The night before: Round 2 brief")
+    assert "## Doubts to answer" in result.out and "## Where, when, who" in result.out
+    assert "## Countdown checklist" not in result.out
+    assert cli("brief", str(two), "--night-before", "--format", "json").code != 0

@@ -131,3 +131,16 @@ def test_every_evidence_form_control_has_a_label(client: Client, world: World) -
     page = soup(client.get(f"/opportunities/{world.acme.pk}/evidence/"))
     for control in page.select("#evidence select, #evidence input:not([type=hidden])"):
         assert page.find("label", attrs={"for": control["id"]}), control
+
+
+def test_the_night_before_page_has_the_five_the_doubts_and_where_and_who(
+    client: Client, world: World
+) -> None:
+    page = soup(client.get(f"/rounds/{world.round2.pk}/night-before/"))
+    assert len(page.select("ol.rehearse > li")) == 5
+    assert "managing stakeholders" in page.select_one("ul.doubts").get_text()
+    where = page.select_one("ul.where").get_text()
+    assert "Tom Okafor" in where and "Wear:" in where
+    assert "on-site" not in page.select_one("header").get_text()  # words, not codes
+    pdf = client.get(f"/rounds/{world.round2.pk}/night-before.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")

@@ -28,7 +28,12 @@ from nextround.cli.records import owner
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: standard output; a PDF needs a file).",
 )
-def brief(round_id: int, fmt: str, output_path: Path | None) -> None:
+@click.option(
+    "--night-before",
+    is_flag=True,
+    help="Only the one page for the night before: the five to rehearse, the doubts, where and who.",
+)
+def brief(round_id: int, fmt: str, output_path: Path | None, night_before: bool) -> None:
     """The prep brief for a round: reinforce, counter, likely questions, people, checklist."""
     if fmt == "pdf" and output_path is None and sys.stdout.isatty():
         raise click.UsageError("a PDF cannot be printed to the terminal: give --output brief.pdf")
@@ -36,7 +41,9 @@ def brief(round_id: int, fmt: str, output_path: Path | None) -> None:
     from nextround.services import brief as service
 
     view = service.build(user, round_id)
-    content = service.render(view, fmt)
+    if night_before and fmt == "json":
+        raise click.UsageError("--night-before is a page to read: choose md, html or pdf")
+    content = service.render(view, fmt, night_before=night_before)
     if output_path is None:
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()

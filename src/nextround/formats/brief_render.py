@@ -414,10 +414,17 @@ def night_before_markdown(data: Mapping[str, Any]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def night_before_body(data: Mapping[str, Any]) -> str:
+    """The night-before sections as escaped HTML, for a page."""
+    check(data)
+    return "\n".join(x for x in (_html_section(s) for s in night_before(data)) if x)
+
+
 def night_before_html(data: Mapping[str, Any]) -> str:
+    """The night-before page as a standalone document, one printed page."""
     check(data)
     title = escape(f"The night before: {_title(data)}")
-    body = "\n".join(_html_section(s) for s in night_before(data))
+    body = night_before_body(data)
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>{title}</title><style>{PDF_CSS}</style></head><body>"
@@ -437,9 +444,9 @@ def to_html(data: Mapping[str, Any]) -> str:
     )
 
 
-def to_pdf(data: Mapping[str, Any]) -> bytes:
+def to_pdf(data: Mapping[str, Any], night_before: bool = False) -> bytes:
     """A printable A4 PDF, drawn by WeasyPrint (which needs Pango from the system)."""
-    document = to_html(data)
+    document = night_before_html(data) if night_before else to_html(data)
     # WeasyPrint reports each step (even on import) at INFO; a brief needs only its warnings.
     for name in ("weasyprint", "weasyprint.progress", "fontTools"):
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -51,6 +51,18 @@ class BriefView:
     def title(self) -> str:
         return f"Round {self.data['round']['number']} brief · {self.data['company']}"
 
+    @property
+    def subtitle(self) -> str:
+        """When and how, in words: "Tuesday 8 December 2026, 10:00 (Europe/London) · on site"."""
+        r = self.data["round"]
+        parts = [r["starts_at"] or "Date not set", words.label("format", r["format"])]
+        parts.append(words.label("kind", r["kind"]))
+        if r["days_left"] is not None and r["days_left"] >= 0:
+            parts.append(
+                "today" if r["days_left"] == 0 else words.count(r["days_left"], "day") + " to go"
+            )
+        return " · ".join(parts)
+
 
 def story_texts(owner: User) -> list[StoryText]:
     return [
@@ -317,12 +329,18 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def render(view: BriefView, fmt: str) -> bytes:
-    """The brief as a file in one of md, html, pdf, json."""
+def render(view: BriefView, fmt: str, night_before: bool = False) -> bytes:
+    """The brief as a file in one of md, html, pdf, json (or its one-page night-before form)."""
     import nextround.formats.brief_render as brief_render
 
     check_format(fmt)
     try:
+        if night_before and fmt == "md":
+            return brief_render.night_before_markdown(view.data).encode("utf-8")
+        if night_before and fmt == "html":
+            return brief_render.night_before_html(view.data).encode("utf-8")
+        if night_before and fmt == "pdf":
+            return brief_render.to_pdf(view.data, night_before=True)
         if fmt == "md":
             return brief_render.to_markdown(view.data).encode("utf-8")
         if fmt == "html":
@@ -338,6 +356,13 @@ def render(view: BriefView, fmt: str) -> bytes:
 
 def owner_opportunity(owner: User, opportunity_id: int) -> m.Opportunity:
     return opportunities.get(owner, opportunity_id)
+
+
+def night_before_body(view: BriefView) -> str:
+    """The night-before page's sections as escaped HTML: the five, the doubts, where and who."""
+    import nextround.formats.brief_render as brief_render
+
+    return brief_render.night_before_body(view.data)
 
 
 def html_body(view: BriefView) -> str:

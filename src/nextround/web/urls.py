@@ -93,6 +93,8 @@ from nextround.web.views import brief as brief_views  # noqa: E402
 urlpatterns += [
     path("rounds/<int:pk>/brief/", brief_views.page, name="brief"),
     path("rounds/<int:pk>/brief.<str:fmt>", brief_views.download, name="brief-download"),
+    path("rounds/<int:pk>/night-before/", brief_views.night_before, name="brief-night"),
+    path("rounds/<int:pk>/night-before.pdf", brief_views.night_before_pdf, name="brief-night-pdf"),
     path("checklist/<int:item_pk>/tick/", brief_views.tick, name="checklist-tick"),
     path("opportunities/<int:pk>/evidence/", brief_views.evidence, name="evidence"),
     path("opportunities/<int:pk>/extract/", brief_views.extract, name="requirement-extract"),

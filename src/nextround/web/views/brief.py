@@ -29,6 +29,25 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "nextround/brief.html", {"view": view, "body": body})
 
 
+def night_before(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page for the night before: the five to rehearse, the doubts, where, when and who."""
+    view = found(lambda: service.build(owner(request), pk))
+    body = mark_safe(service.night_before_body(view))  # built from escaped text
+    return render(request, "nextround/night_before.html", {"view": view, "body": body})
+
+
+def night_before_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    view = found(lambda: service.build(owner(request), pk))
+    try:
+        content = service.render(view, "pdf", night_before=True)
+    except ServiceError as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type=TYPES["pdf"])
+    name = f"round-{view.data['round']['number']}-night-before.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in TYPES:
         raise Http404(f"No brief format {fmt!r}.")
