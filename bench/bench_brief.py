@@ -139,6 +139,7 @@ def _brief_rows() -> list[Row]:
                     ms < JSON_MD_TARGET_MS,
                 )
             )
+        rows += _first_brief_rows(round_id)
         brief.render(brief.build(user, round_id), "pdf")  # warm: fonts load once
         ms = median(timed(lambda: brief.render(brief.build(user, round_id), "pdf"), 5))
         rows.append(
@@ -153,6 +154,57 @@ def _brief_rows() -> list[Row]:
         return rows
     finally:
         user.delete()
+
+
+FIRST_BRIEF_EXTRA_MS = 200
+_FIRST = """
+import os, sys, time
+from nextround import bootstrap
+bootstrap.setup()
+from django.contrib.auth import get_user_model
+from nextround.services import brief, warmup
+user = get_user_model().objects.get(username="bench-brief")
+if sys.argv[2] == "warm":
+    warmup.start()
+    warmup.done.wait(60)
+start = time.perf_counter()
+brief.build(user, int(sys.argv[1]))
+first = (time.perf_counter() - start) * 1000
+times = []
+for _ in range(5):
+    start = time.perf_counter()
+    brief.build(user, int(sys.argv[1]))
+    times.append((time.perf_counter() - start) * 1000)
+print(f"{first:.1f} {sorted(times)[2]:.1f}")
+"""
+
+
+def _first_brief_rows(round_id: int) -> list[Row]:
+    """The first brief in a fresh process, with and without the server's warm-up, against later."""
+    import subprocess
+    import sys
+
+    rows = []
+    for how in ("cold", "warm"):
+        out = subprocess.run(
+            [sys.executable, "-c", _FIRST, str(round_id), how],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ,
+        ).stdout.split()
+        first, later = float(out[-2]), float(out[-1])
+        extra = first - later
+        rows.append(
+            Row(
+                "brief",
+                f"first brief after start-up, {how}: {first:.0f} ms (later ones {later:.0f} ms)",
+                f"+{extra:.0f} ms",
+                f"< +{FIRST_BRIEF_EXTRA_MS} ms" if how == "warm" else "",
+                extra < FIRST_BRIEF_EXTRA_MS if how == "warm" else None,
+            )
+        )
+    return rows
 
 
 def run() -> list[Row]:

@@ -55,6 +55,7 @@ PRIORITY = {
     "staple": 30,
     "curveball": 10,
 }
+WRITTEN = frozenset({"concern", "focus", "probe"})
 PROBE_CATEGORY = {"must": "probe", "duty": "probe-duty"}
 SOURCES = {
     "consultant": "Your consultant",
@@ -182,8 +183,12 @@ class _Questions:
         match_story: str = "",
     ) -> None:
         priority = PRIORITY[category]
+        # A question written from a template is compared by its words only: embedding each new
+        # sentence would cost more than it catches (two templates never say the same thing).
+        written = category in ("concern", "focus", "probe", "probe-duty", "probe-desirable")
         for index, item in enumerate(self.items):
-            if _same(text, item.text, self.similarity):
+            meaning = None if written or item.category in WRITTEN else self.similarity
+            if _same(text, item.text, meaning):
                 if priority > item.priority:
                     self.items[index] = replace(
                         item, text=text, why=why, category=category, priority=priority

@@ -225,6 +225,20 @@ def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tu
     return texts
 
 
+def meaning_texts(data: BriefInput) -> list[str]:
+    """Every text the brief compares by meaning, embedded in one batch before it is built."""
+    from nextround.coach.debrief import find_remarks
+
+    remarks = [r for f in data.feedback for r in find_remarks(f)]
+    return [
+        *semantic.brief_texts(data),
+        *(s.core_text for s in data.stories),
+        *(f"{q.text} {q.answer_note}".strip() for q in data.questions),
+        *(x for r in remarks for x in (r.about, r.quote, r.context, r.topic) if x),
+        *(note for _, note in (*data.impressed, *data.fell_flat)),
+    ]
+
+
 def _sync_checklist(
     owner: User, round_id: int, entries: list[dict[str, Any]], today: dt.date
 ) -> list[ChecklistRow]:
@@ -269,7 +283,7 @@ def build(
 ) -> BriefView:
     """The brief for a round, with its stored checklist (created on first build)."""
     data_in = brief_input(owner, round_id, today)
-    brief = build_brief(data_in, similarity or matching.cosine(warm=semantic.brief_texts(data_in)))
+    brief = build_brief(data_in, similarity or matching.cosine(warm=meaning_texts(data_in)))
     data = brief.to_dict()
     rows = _sync_checklist(owner, round_id, data["checklist"], data_in.today)
     data["checklist"] = [

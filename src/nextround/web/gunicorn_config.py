@@ -39,3 +39,10 @@ def on_starting(server: object) -> None:
     from django.db import connections
 
     connections.close_all()
+
+
+def post_fork(server: object, worker: object) -> None:
+    """Each worker loads the coach's content and model in the background as it starts."""
+    from nextround.services import warmup
+
+    warmup.start()

@@ -22,7 +22,10 @@ def serve(host: str | None, port: int | None, threads: int = 8) -> None:
     check_bind(host, config.read("MODE"))
     from waitress import serve as waitress_serve
 
+    from nextround.services import warmup
     from nextround.web.wsgi import application
+
+    warmup.start()
 
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"nextround is running at http://{shown}:{port}/  (press Ctrl+C to stop)")
