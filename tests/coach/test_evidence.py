@@ -86,3 +86,16 @@ def test_no_stories_or_empty_text_give_empty_answers() -> None:
     assert map_evidence([SQL], []).gaps == (SQL,)
     assert rank_stories("", [CHURN]) == []
     assert map_evidence([], [CHURN]).unused == (CHURN,)
+
+
+def test_a_registration_is_backed_only_by_a_story_that_names_it() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.5  # every story reads as close: only the rule on what is held decides
+
+    nmc = RequirementText(30, "Current NMC registration")
+    sepsis = StoryText(6, "Sepsis on Ward 7", action="I escalated using NEWS2.")
+    renewal = StoryText(7, "Revalidation", action="I renewed my NMC registration early.")
+    result = map_evidence([nmc], [sepsis, renewal], similarity=similar)
+    assert [m.title for m in result.rows[0].matches] == ["Revalidation"]
+    alone = map_evidence([nmc], [sepsis], similarity=similar)
+    assert alone.gaps == (nmc,) and not alone.rows[0].maybe

@@ -123,7 +123,12 @@ def build_group(spec: RecordSpec) -> click.Group:
         add_params.append(click.Argument([parent_arg.lower()], type=click.INT, metavar=parent_arg))
     add_params.extend(_options(spec, for_edit=False))
     group.add_command(
-        click.Command("add", callback=add, params=add_params, help=f"Add a {spec.label}.")
+        click.Command(
+            "add",
+            callback=add,
+            params=add_params,
+            help=f"Add {'an' if spec.label[0] in 'aeiou' else 'a'} {spec.label}.",
+        )
     )
 
     def list_(**kwargs: Any) -> None:

@@ -27,9 +27,9 @@ Confidence = Literal["linked", "strong", "possible"]
 # development scenarios (docs/brief.md): above STRONG_COSINE nine pairs in ten are real matches;
 # a distinctive shared term lowers the bar to SUPPORTED_COSINE; between POSSIBLE_COSINE and the
 # bar a story is only offered as "might fit: check it", never as backing.
-STRONG_COSINE = 0.34
-SUPPORTED_COSINE = 0.24
-POSSIBLE_COSINE = 0.24
+STRONG_COSINE = 0.38
+SUPPORTED_COSINE = 0.26
+POSSIBLE_COSINE = 0.26
 # A story the candidate tagged with the requirement's own tool or qualification ("SQL") backs it
 # unless what it says is far from it.
 TAGGED_COSINE = 0.12
@@ -52,6 +52,19 @@ _WHERE = {
     "situation": "in its setting",
 }
 _NUMBER = re.compile(r"\d")
+# A qualification, registration or body of knowledge is held, not shown by a story: a story backs
+# it only when it names it.
+_CREDENTIAL = re.compile(
+    r"\b(?:registration|registered|qualified|qualification|status|degree|certificat\w*|"
+    r"licen[cs]e|knowledge of|understanding of|admitted|admission|membership|chartered|"
+    r"accredit\w*|CSCS|SMSTS|PQE)\b",
+    re.IGNORECASE,
+)
+
+
+def is_credential(text: str) -> bool:
+    """Whether a requirement is something held (a registration, a qualification, knowledge)."""
+    return bool(_CREDENTIAL.search(text))
 
 
 @dataclass(frozen=True)
@@ -219,6 +232,7 @@ def _score(
     terms: tuple[str, ...],
     index: _StoryIndex,
     similarity: Similarity | None,
+    credential: bool = False,
 ) -> StoryMatch | None:
     term_parts: dict[str, list[str]] = {}
     for term in terms:
@@ -228,6 +242,8 @@ def _score(
     shown = {p: w for p, w in term_parts.items() if p in ("skills", "title", "action", "result")}
     shared = [(wanted[k], index.stems[k]) for k in wanted if k in index.stems]
     doing = [w for w, part in shared if part in ("skills", "title", "action", "result")]
+    if credential and not shown:
+        return None
     if similarity is not None:
         cosine = max(float(similarity(text, index.text)), float(similarity(text, index.core)))
         tagged = "skills" in term_parts and cosine >= TAGGED_COSINE
@@ -276,7 +292,8 @@ def _rank(
     terms = distinctive_terms(text)
     if not wanted and not terms and similarity is None:
         return []
-    scored = [m for i in indexes if (m := _score(text, wanted, terms, i, similarity))]
+    credential = is_credential(text)
+    scored = [m for i in indexes if (m := _score(text, wanted, terms, i, similarity, credential))]
     scored.sort(key=lambda s: (s.confidence != "strong", -s.score, s.title.lower(), s.story_id))
     return scored
 

@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 
-from nextround.services import access, times
+from nextround.services import access, followups, times
 from nextround.services.records import opportunities, rounds
 from nextround.store import models as m
 
@@ -180,6 +180,8 @@ def dashboard(owner: User, per_stage: int = 10, soon_hours: int = 24) -> Dashboa
             closed_at__isnull=True,
             due_at__lt=now + dt.timedelta(hours=soon_hours),
         )
+        # A chaser for a round whose outcome is known or whose next round is booked is not due.
+        .exclude(followups.settled_chasers())
         .select_related("round__opportunity", "interviewer")
         .order_by("due_at", "id")[:10]
     )
