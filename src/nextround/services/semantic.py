@@ -394,17 +394,15 @@ def relevance_scorer(
         return None
     pending: Future[list[Vector]] | None = None
     if ahead is not None and ahead.strip():
-        pending = _pool().submit(model.embed, [_opening(ahead)])
+        pending = _pool().submit(model.embed, [coach.opening(ahead)])
 
     def score(question: str, answer: str) -> float:
         if pending is not None and answer == ahead:
             (vq,) = vectors([question], model, store=False)
             (va,) = pending.result()
         else:
-            vq, va = vectors([question, _opening(answer)], model, store=False)
-        # Linear through (OFF_COSINE, 0.25) and (ON_COSINE, 0.6).
-        slope = 0.35 / (ON_COSINE - OFF_COSINE)
-        return max(0.0, min(1.0, 0.25 + slope * (coach.cosine(vq, va) - OFF_COSINE)))
+            vq, va = vectors([question, coach.opening(answer)], model, store=False)
+        return coach.relevance_value(coach.cosine(vq, va))
 
     return score
 
