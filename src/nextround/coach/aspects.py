@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from nextround.coach.insight import CONFIDENCE_BAR, Insight, Level, Span
 from nextround.coach.text import Sentence, Word, sentences_of, stem, words_of
@@ -84,6 +85,8 @@ class ParsedAnswer:
     ends: tuple[int, ...] = ()
     sentence_starts: tuple[int, ...] = ()
     _found: dict[str, list[Span]] = field(default_factory=dict, compare=False, repr=False)
+    # Results computed once per answer by the aspects that share them (evidence, weak sentences).
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def found(self, key: str) -> list[Span]:
         """Where the phrases of one word list occur, computed once per answer."""
@@ -106,12 +109,12 @@ class ParsedAnswer:
 
     def weak_sentences(self) -> frozenset[int]:
         """Sentences no praise may rest on: hedged, filler-laden, self-undermining or cliché."""
-        if "weak" not in self._found:
-            marked: list[Span] = []
-            for key in WEAK_KEYS:
-                marked.extend(self.found(key))
-            self._found["weak"] = sorted(marked)
-        return frozenset(self.sentence_of(span.start) for span in self._found["weak"])
+        weak: frozenset[int] | None = self.memo.get("weak")
+        if weak is None:
+            marked = [span for key in WEAK_KEYS for span in self.found(key)]
+            weak = frozenset(self.sentence_of(span.start) for span in marked)
+            self.memo["weak"] = weak
+        return weak
 
     def clean(self, spans: Sequence[Span]) -> list[Span]:
         """The spans that lie in no weak sentence."""

@@ -58,6 +58,14 @@ class Evidence:
 
 def find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
     """Every figure, date, tool and name in the analysed text, without overlaps."""
+    known: list[Evidence] | None = parsed.memo.get("evidence")
+    if known is None:
+        known = _find_evidence(parsed)
+        parsed.memo["evidence"] = known
+    return list(known)
+
+
+def _find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
     found = _figures(parsed)
     found.extend(Evidence("tool", span) for span in parsed.found("tool_words"))
     lists = parsed.wordlists.sets
