@@ -164,6 +164,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "research_ask": frozenset({"quote", "name"}),
     "address": frozenset({"address"}),
     "no_address": frozenset(),
+    "check": frozenset(),
     "fact": frozenset({"source", "quote"}),
     "panel_people": frozenset({"names"}),
 }

@@ -23,7 +23,7 @@ from nextround.coach.evidence import (
 from nextround.coach.insight import Span
 
 Verdict = Literal["reinforce", "counter"]
-RemarkKind = Literal["concern", "focus", "praise"]
+RemarkKind = Literal["concern", "focus", "check", "praise"]
 
 GOOD_RATING = 4
 WEAK_RATING = 2
@@ -41,8 +41,8 @@ _CLAUSES = re.compile(
     r"(?:[.!?;]+[\"”']?\s+|\n+|\s+-\s+|\s+–\s+|"
     r",?\s+\b(?:but|however|although|even though|though|whereas|while)\b,?\s+|"
     r",?\s+and\s+(?=to (?:hear|see|understand|know|learn)\b)|"
-    r",?\s+and\s+(?=(?:they|he|she|we|the panel|the team|[A-Z][a-z]+)(?:\s+|(?='))"
-    r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|are|is|might|may|did|didn't|"
+    r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|[A-Z][a-z]+)(?:\s+|(?='))"
+    r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|'s|are|is|might|may|did|didn't|"
     r"weren't|wasn't|[a-z]+ed\b)))",
     re.IGNORECASE,
 )
@@ -54,6 +54,11 @@ _INVITATION = re.compile(
     r"second (?:round|interview|stage)|final (?:round|interview|stage)|progress(?:ing)? you|"
     r"move you forward|take you forward|through to|shortlist|congratulations|well done)\b",
     re.IGNORECASE,
+)
+# Something to confirm before an offer ("please confirm your registration is underway"): a
+# doubt to answer, but about no answer given.
+_CHECK = re.compile(
+    r"\b(?:please )?(?:confirm|let (?:me|us) know|send (?:me|us))\s+(?:that\s+)?", re.I
 )
 # Pleasantries are not praise of an answer.
 _PLEASANTRY = re.compile(
@@ -94,7 +99,6 @@ _CONCERN = re.compile(
     r"(?: about| on| of| around)?|"
     r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated)"
     r"(?: much| enough| any| a lot of)?|"
-    r"(?:please )?confirm (?:that )?|"
     r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
     r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
     r"theoretical|high[- ]level|light|short|brief|reactive|long|junior)|"
@@ -111,7 +115,8 @@ _PRAISE = re.compile(
     r"\b(?:liked|loved|(?:were |was )?impressed (?:by|with)|impressed|enjoyed|praised|"
     r"appreciated|(?:were |was )?(?:pleased|happy) with|stood out|strong|great|excellent|"
     r"good|clear|compelling|convincing|thorough|well[- ]structured|(?:much |far )?better than|"
-    r"exactly right|spot on|nailed|really (?:strong|good|clear))\b",
+    r"exactly right|spot on|nailed|really (?:strong|good|clear)|mature|thoughtful|insightful|"
+    r"impressive|credible|confident|solid|well thought[- ]through)\b",
     re.IGNORECASE,
 )
 # What may open a topic and carries nothing of it.
@@ -269,6 +274,7 @@ def _gerund(verb: str) -> str:
 
 _CUT = re.compile(
     r",\s+(?:so|which|but|because|though|although|as|especially|particularly|given|since|"
+    r"meaning|i\.e\.|that is|in other words|like|such as|including|rather than|"
     r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
     r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$",
     re.IGNORECASE,
@@ -297,6 +303,16 @@ def clean_topic(rest: str) -> str:
     if not content_stems(rest):
         return ""
     return rest
+
+
+def _checks(clause: str) -> re.Match[str] | None:
+    """A request to confirm something that is about the job's conditions, not logistics."""
+    hit = _CHECK.search(clause)
+    if hit and re.search(
+        r"registration|right to work|visa|qualification|licen[cs]e|DBS", clause, re.I
+    ):
+        return hit
+    return None
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -339,14 +355,16 @@ def find_remarks(
     for start, end in _pieces(text):
         clause = text[start:end]
         concern = _CONCERN.search(clause)
-        focus = None if concern else _FOCUS.search(clause)
+        focus = None if concern else _FOCUS.search(clause) or _checks(clause)
         praise = None
         if not (concern or focus or _INVITATION.search(clause) or _PLEASANTRY.search(clause)):
             praise = _PRAISE.search(clause)
         hit = concern or focus or praise
         if hit is None:
             continue
-        kind: RemarkKind = "concern" if concern else "focus" if focus else "praise"
+        kind: RemarkKind = "concern" if concern else "praise"
+        if focus is not None:
+            kind = "check" if _CHECK.match(focus.group(0)) else "focus"
         rest = clause[hit.end() :]
         clause_cue = re.search(r"\b(?:that|whether|if)\s*$", hit.group(0), re.I) or re.match(
             r"\s*(?:that|whether|if)\b", rest, re.I
@@ -425,7 +443,7 @@ def attach(
 
     out = []
     for remark in remarks:
-        if remark.kind == "focus":  # what someone will ask next time judges no answer
+        if remark.kind in ("focus", "check"):  # what comes next judges no answer given
             out.append(remark)
             continue
         same_round = [q for q in questions if q.round_number == remark.round_number]

@@ -87,7 +87,7 @@ class LikelyQuestion:
 class Doubt:
     """A concern or focus area from feedback, with the story that answers it or the gap."""
 
-    kind: str  # concern, focus
+    kind: str  # concern, focus, check (something to confirm)
     label: str  # a noun phrase, or the quote in quotation marks
     quote: str
     source: str
@@ -129,6 +129,20 @@ def doubts(
             continue
         seen.append(remark)
         story = None
+        if remark.kind == "check":
+            found.append(
+                Doubt(
+                    kind="check",
+                    label=remark.label,
+                    quote=remark.quote,
+                    source=SOURCES.get(remark.source, "The feedback"),
+                    round_number=remark.round_number,
+                    requirement=remark.requirement_text,
+                    story=None,
+                    gap=content.sentences["check"],
+                )
+            )
+            continue
         row = evidence.row_for(remark.requirement_text) if remark.requirement_text else None
         if row is not None and row.best is not None:
             story = _ref(row.best)
@@ -223,6 +237,8 @@ def likely_questions(
     out = _Questions(data, similarity)
     r = data.round
     for doubt in found:
+        if doubt.kind == "check":
+            continue  # something to confirm, not a question they will ask
         why = s["concern_why" if doubt.kind == "concern" else "focus_why"].format(
             source=doubt.source, round=doubt.round_number, quote=quoted(doubt.quote)
         )

@@ -179,7 +179,7 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
         Item(
             d["label"],
             True,
-            tag="Focus area" if d["kind"] == "focus" else "Doubt",
+            tag={"focus": "Focus area", "check": "To confirm"}.get(d["kind"], "Doubt"),
             notes=[
                 f"{d['source']}, after round {d['round']}: “{d['quote']}”",
                 _story_line(d["story"], d["gap"]),
