@@ -156,3 +156,21 @@ def test_classify_json_finds_neighbours_in_meaning_unless_told_not_to(cli: Cli) 
     lexical = cli.json("classify", "--json", "--lexical", question)
     assert not any(item.startswith('like "') for item in lexical["questions"][0]["evidence"])
     assert cli("classify").code != 0  # a question is required
+
+
+def test_a_salary_question_answered_with_why_the_role_appeals_is_off_topic(cli: Cli) -> None:
+    question = "What are your salary expectations?"
+    appeal = (
+        "What really draws me to this role is the product. I used your booking tool when I ran "
+        "a small recruitment team and it halved the time we spent arranging interviews, so I'd "
+        "love to sell something I have seen work."
+    )
+    missed = cli.json("analyze", "--question", question, "--answer", appeal)
+    assert "off-topic" in {i["code"] for i in missed["insights"]}
+    assert not [i for i in missed["insights"] if i["level"] == "good"]
+    figure = (
+        "I'm looking for a base of £32,000 to £35,000, with the usual commission on top, "
+        "which is in line with what SDR roles at this level pay in London."
+    )
+    named = cli.json("analyze", "--question", question, "--answer", figure)
+    assert "off-topic" not in {i["code"] for i in named["insights"]}

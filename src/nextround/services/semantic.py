@@ -379,6 +379,14 @@ def _pool() -> ThreadPoolExecutor:
         return _ahead_pool[0]
 
 
+# Question types narrow enough that an answer to one sits among labelled questions of that type:
+# when at most NARROW_ALIKE_MISS of its nearest neighbours are, the answer is taken as off-topic
+# (the coach still counts a named figure or date as the answer). Chosen on eval/answers/dev.jsonl.
+NARROW_TYPES = frozenset({"salary-notice"})
+NARROW_ALIKE_MISS = 1
+NARROW_MISS_VALUE = 0.2
+
+
 def relevance_scorer(
     semantic: bool | None = None, *, ahead: str | None = None
 ) -> coach.Similarity | None:
@@ -402,7 +410,16 @@ def relevance_scorer(
             (va,) = pending.result()
         else:
             vq, va = vectors([question, coach.opening(answer)], model, store=False)
-        return coach.relevance_value(coach.cosine(vq, va))
+        value = coach.relevance_value(coach.cosine(vq, va))
+        if classify(question).type in NARROW_TYPES:
+            # "What are your salary expectations?" answered with why the role appeals: the
+            # answer's nearest labelled questions are of another type altogether.
+            index, examples = _labelled_index(model)
+            near = index.top(va, NEIGHBOURS)
+            alike = sum(1 for i, _ in near if examples[i].type == classify(question).type)
+            if alike <= NARROW_ALIKE_MISS:
+                value = min(value, NARROW_MISS_VALUE)
+        return value
 
     return score
 
