@@ -33,8 +33,10 @@ ON_TOPIC_FLOOR = 20
 UNDERMINING_COST, UNDERMINING_MOST = 12, 30
 WEAK_SHARE_COST = 25
 NO_EXAMPLE_COST = 12
-# Below this relevance (0-100) each point short costs the overall this much.
-SURE_RELEVANCE, RELEVANCE_COST = 80, 1.0
+# Below this relevance (0-100) each point short costs the overall this much. Lightly: relevance by
+# meaning reads only the answer's opening, where strong stories often set the scene; what misses the
+# question is told by its own signs (off-topic has a band of its own below).
+SURE_RELEVANCE, RELEVANCE_COST = 80, 0.3
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ OFF_TOPIC_SCORE = 0.25
 # Sentence embeddings rate an answer to a neighbouring question (a lesson plan for "a student who
 # disrupts lessons") close to an answer to this one: only at or above this is the answer surely
 # on topic, and only then may anything in it be praised. Between the two the coach asks.
-SURE_ON_TOPIC_SCORE = 0.65
+SURE_ON_TOPIC_SCORE = 0.75
 # An answer that uses none of the question's topic words (nor their synonyms) is off-topic below
 # this: strong answers' openings on eval/answers/dev.jsonl that share no word sit well above it.
 WORDLESS_OFF_TOPIC_SCORE = 0.35
 # With half the question's topic words in the answer, this much is enough to be sure.
-WITH_WORDS_ON_TOPIC_SCORE = 0.5
+WITH_WORDS_ON_TOPIC_SCORE = 0.65
 # Fewer words than this are not judged on or off topic.
 MIN_WORDS_TO_JUDGE = 5
 # An answer that opens on a subject of its own choosing ("One thing I'm proud of is…") within
