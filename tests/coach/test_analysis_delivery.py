@@ -163,3 +163,17 @@ def test_a_salary_answer_has_its_own_short_target() -> None:
     length = analysis.by_aspect("length")[0]
     assert length.level == "good"
     assert "10 s–45 s a salary-notice answer" in length.message
+
+
+def test_an_answer_padded_with_fillers_is_long_for_what_it_says() -> None:
+    padded = " ".join([FILLERS] * 5)
+    analysis = analyze_answer(CONFLICT, padded)
+    (long,) = analysis.by_aspect("length")
+    assert long.code == "too-long" and "long for what it says" in long.message
+    plain = (
+        "Last spring a colleague and I disagreed about who covered the weekend rota. I asked "
+        "her for a coffee, listened to why the Sunday shifts mattered to her, and proposed that "
+        "we alternate months. We wrote the plan up for the manager, who agreed it that week. "
+    ) * 4
+    (fine,) = analyze_answer(CONFLICT, plain).by_aspect("length")
+    assert fine.code != "too-long"

@@ -158,3 +158,19 @@ def test_a_situational_answer_needs_no_situation_of_its_own() -> None:
     assert analysis.question_type == "situational"
     assert not any(i.message.startswith("No situation") for i in analysis.insights)
     assert not any(i.message.startswith("No task") for i in analysis.insights)
+
+
+def test_an_ending_hedged_away_is_no_result() -> None:
+    answer = (
+        "Last winter our nightly billing export started failing on the first of each month. "
+        "My job was to keep the finance team's reports going out on time. I went through the "
+        "logs with the platform team and I rewrote the part of the export that timed out. "
+        "I think it sort of went okay in the end, I guess, more or less."
+    )
+    analysis = analyze_answer("Tell me about a time you fixed a recurring problem.", answer)
+    (missing,) = [i for i in analysis.insights if i.code == "no-result"]
+    assert "hedged" in missing.message and "went okay in the end" in missing.message
+    assert [answer[s.start : s.end] for s in missing.spans] == [
+        "I think it sort of went okay in the end, I guess, more or less."
+    ]
+    assert not [i for i in analysis.insights if i.level == "good" and i.aspect == "structure"]

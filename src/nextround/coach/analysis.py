@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from nextround.coach.aspects import AspectResult, AspectScore, ParsedAnswer, Step, parse, plural
 from nextround.coach.delivery import (
+    HESITANT_PER_100,
     WPM_MID,
     delivery,
     duration,
@@ -15,7 +16,12 @@ from nextround.coach.delivery import (
     speaking_seconds,
 )
 from nextround.coach.insight import Insight, Span
-from nextround.coach.quality import TERM_TYPES, answer_quality, overall_score
+from nextround.coach.quality import (
+    TERM_TYPES,
+    WEAK_SHARE_FOR_NO_PRAISE,
+    answer_quality,
+    overall_score,
+)
 from nextround.coach.question_type import QUESTION_TYPES, guess_question_type
 from nextround.coach.relevance import RelevanceScorer, concept, job_terms, relevance, topic_words
 from nextround.coach.specificity import find_evidence, specificity
@@ -284,7 +290,10 @@ def _analyse_one(
         if star and parsed.word_count >= MIN_WORDS_FOR_STORY:
             results.append(ownership(parsed, labels))
         results.append(delivery(parsed, protected))
-        results.append(length(parsed, question_type, total_words, praise=praise))
+        padded = quality.weak_share > WEAK_SHARE_FOR_NO_PRAISE or (
+            quality.filler_rate >= HESITANT_PER_100
+        )
+        results.append(length(parsed, question_type, total_words, praise=praise, padded=padded))
         terms = job_terms(
             parsed,
             context.job_terms,

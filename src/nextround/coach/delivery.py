@@ -259,10 +259,23 @@ def self_undermining(parsed: ParsedAnswer) -> AspectResult:
     return result
 
 
+# A padded answer (mostly filler, hedging or self-doubt) is long from this share of its upper target
+# (project heuristic, checked on eval/answers/dev.jsonl).
+PADDED_SHARE = 0.75
+
+
 def length(
-    parsed: ParsedAnswer, question_type: str, total_words: int, *, praise: bool = True
+    parsed: ParsedAnswer,
+    question_type: str,
+    total_words: int,
+    *,
+    praise: bool = True,
+    padded: bool = False,
 ) -> AspectResult:
-    """Spoken length against the target for the question type."""
+    """Spoken length against the target for the question type.
+
+    `padded`: most of the answer is filler, hedging or self-doubt, so near the upper target it
+    is already long for what it says."""
     result = AspectResult("length")
     low, high, why = LENGTH_TARGETS[question_type]
     spoken = total_words * 60 / WPM_MID
@@ -301,6 +314,15 @@ def length(
         )
         result.step(12 if spoken > 2 * high else 22, f"Cut the answer to {target}.")
         score = 100 - 100 * (spoken - high) / high
+    elif padded and spoken >= PADDED_SHARE * high:
+        result.add(
+            "fix",
+            f"{said}: long for what it says, since much of it is filler or hedging. Keep to "
+            f"what happened, what you did and how it ended, well inside {target}.",
+            code="too-long",
+        )
+        result.step(22, "Cut the fillers and hedges and keep to what you did.")
+        score = 70
     else:
         if praise:
             result.add(

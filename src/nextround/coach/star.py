@@ -299,7 +299,21 @@ def structure(
         with_outcome = [
             i for i in by_part["result"] if parsed.in_sentence("outcome_words", sentences[i])
         ]
-        if not measured and not with_outcome:
+        weak = parsed.weak_sentences()
+        if not measured and all(i in weak for i in by_part["result"]):
+            # "I think it went okay in the end, I guess": an ending hedged away is no result.
+            ending = labels[by_part["result"][-1]].span
+            result.add(
+                "fix",
+                f"No clear result: the ending is hedged ({quote(parsed.text, ending, 60)}). Say "
+                "plainly how it ended and what changed, with a number if you have one.",
+                [labels[i].span for i in by_part["result"]],
+                code="no-result",
+            )
+            result.step(10, "Say plainly how it ended and what changed.")
+            reasons.append("result only in hedged sentences")
+            score -= 15
+        elif not measured and not with_outcome:
             result.add(
                 "fix",
                 "The result says how it ended but not what changed: add an outcome or a number "
