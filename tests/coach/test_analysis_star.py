@@ -174,3 +174,14 @@ def test_an_ending_hedged_away_is_no_result() -> None:
         "I think it sort of went okay in the end, I guess, more or less."
     ]
     assert not [i for i in analysis.insights if i.level == "good" and i.aspect == "structure"]
+
+
+def test_the_i_of_a_hedge_is_not_an_own_part() -> None:
+    answer = (
+        "Last year the nightly load kept failing and the reports were late. I think we looked "
+        "into the logs, I guess. I think we changed the schedule, I suppose, and I think we "
+        "added a retry. I guess we told the finance team. In the end the reports went out on "
+        "time again every morning."
+    )
+    analysis = analyze_answer("Tell me about a time you fixed a recurring problem.", answer)
+    assert "no-own-part" in {i.code for i in analysis.insights}

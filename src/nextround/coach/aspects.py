@@ -131,12 +131,20 @@ class ParsedAnswer:
         return len(self.words)
 
     def first_person(self, sentence: Sentence) -> tuple[int, int]:
-        """How many times a sentence says I/me/my and we/us/our."""
+        """How many times a sentence says I/me/my and we/us/our.
+
+        The "I" of a hedge or of self-talk ("I think", "I guess", "I don't really remember")
+        tells nothing of what the candidate did, so it is not counted."""
+        talk = self.memo.get("talk")
+        if talk is None:
+            talk = [span for key in _TALK_KEYS for span in self.found(key)]
+            self.memo["talk"] = talk
         mine = ours = 0
         for word in sentence.words:
             lowered = word.lower
             if lowered in _SINGULAR:
-                mine += 1
+                if not any(span.start <= word.start < span.end for span in talk):
+                    mine += 1
             elif lowered in _PLURAL:
                 ours += 1
         return mine, ours
@@ -144,6 +152,8 @@ class ParsedAnswer:
 
 # Word lists whose phrases make a sentence unfit to praise.
 WEAK_KEYS = ("fillers", "hedges", "negative_self_talk", "cliches", "vague_claims")
+# Phrases whose "I" is talk about the answer, not a deed in it.
+_TALK_KEYS = ("hedges", "negative_self_talk", "fillers")
 _SINGULAR = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
 _PLURAL = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
 
