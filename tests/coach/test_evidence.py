@@ -76,7 +76,8 @@ def test_below_the_bar_a_story_is_only_offered_to_check_and_the_requirement_stay
     def similar(a: str, b: str) -> float:
         return 0.28 if "stakeholders" in a and "finance" in b.lower() else 0.0
 
-    result = map_evidence([PEOPLE], [STAKEHOLDERS, BAKING], similarity=similar)
+    untagged = StoryText(2, "Finance sign-off", action="I met the finance director weekly.")
+    result = map_evidence([PEOPLE], [untagged, BAKING], similarity=similar)
     row = result.rows[0]
     assert row.best is None and result.gaps == (PEOPLE,)
     assert [m.title for m in row.maybe] == ["Finance sign-off"]
@@ -99,3 +100,17 @@ def test_a_registration_is_backed_only_by_a_story_that_names_it() -> None:
     assert [m.title for m in result.rows[0].matches] == ["Revalidation"]
     alone = map_evidence([nmc], [sepsis], similarity=similar)
     assert alone.gaps == (nmc,) and not alone.rows[0].maybe
+
+
+def test_a_skill_the_candidate_tagged_that_the_requirement_names_backs_it() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.3 if "committee" in b.lower() else 0.2
+
+    social = StoryText(8, "Chairing the pharmacy social committee", action="I ran the rota.")
+    surgeons = StoryText(
+        9, "Vascular surgeons", action="I changed their prescribing.", skills=("leading change",)
+    )
+    change = RequirementText(31, "Evidence of leading change and influencing senior staff")
+    best = map_evidence([change], [social, surgeons], similarity=similar).rows[0].best
+    assert best is not None and best.title == "Vascular surgeons"
+    assert best.reason == "It names leading change in the skills you tagged it with."

@@ -396,7 +396,7 @@ def test_no_chaser_once_things_are_settled(where: RoundState, words: str) -> Non
 
 
 def test_a_chaser_while_waiting_asks_about_the_next_step() -> None:
-    assert chaser_blocked(RoundState(feedback_in=True)) is None
+    assert chaser_blocked(RoundState(feedback_in=True, feedback_via_consultant=True)) is None
     hr = InterviewerInfo("Okafor, Adaeze", role="hr", email="adaeze@lumenfield.example")
     note = chaser_note(de(hr), news_expected_on=date(2026, 12, 4), state=RoundState())
     assert note.body.startswith("Dear Adaeze,")
@@ -423,7 +423,10 @@ SAM = InterviewerInfo("Sam Reid", role="consultant", email="sam@talentbridge.exa
 def test_the_consultant_note_thanks_for_feedback_and_looks_forward_to_the_booked_round() -> None:
     booked = NextRound(3, date(2026, 12, 8), "panel", panel_known=True, length_known=True)
     note = consultant_note(
-        de(SAM), RoundState(feedback_in=True, outcome="passed", next_round=booked)
+        de(SAM),
+        RoundState(
+            feedback_in=True, feedback_via_consultant=True, outcome="passed", next_round=booked
+        ),
     )
     assert note.body.startswith("Hi Sam,")
     assert "Thank you for passing on the feedback from my second interview" in note.body
@@ -437,10 +440,19 @@ def test_the_consultant_note_asks_for_feedback_only_when_none_is_in() -> None:
     waiting = consultant_note(de(SAM), RoundState())
     assert "Have you had any feedback from them yet?" in waiting.body
     assert "If there is to be a third round" in waiting.body
-    heard = consultant_note(de(SAM), RoundState(feedback_in=True))
+    heard = consultant_note(de(SAM), RoundState(feedback_in=True, feedback_via_consultant=True))
     assert "Have you had any feedback" not in heard.body
     assert "Thank you for passing on the feedback" in heard.body
     assert "when they expect to decide" in heard.body
+
+
+def test_feedback_the_interviewer_sent_is_not_thanked_for_and_a_set_task_not_asked_about() -> None:
+    direct = consultant_note(de(SAM), RoundState(feedback_in=True))
+    assert "passing on the feedback" not in direct.body
+    assert "Have you had any feedback" not in direct.body
+    talk = NextRound(3, date(2026, 12, 9), "presentation", True, True, True, task_known=True)
+    booked = consultant_note(de(SAM), RoundState(feedback_in=True, next_round=talk))
+    assert "prepare" not in booked.body and "presentation or a task" not in booked.body
 
 
 def test_the_consultant_note_after_a_decision_or_an_offer() -> None:

@@ -27,7 +27,7 @@ from nextround.coach.likely import (
     quoted,
 )
 from nextround.coach.logistics import Fact, dress_code, find_facts
-from nextround.coach.words import first_name
+from nextround.coach.words import address_name, clip
 
 SCHEMA = "nextround.brief"
 SCHEMA_VERSION = 2
@@ -251,7 +251,7 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             asks.append(
                 Ask(
                     content.sentences["research_ask"].format(
-                        quote=quoted(note[:160]), name=first_name(p.name) or "them"
+                        quote=quoted(clip(note)), name=address_name(p.name) or "them"
                     ),
                     "From your own research: it shows you prepared and starts a real conversation.",
                 )
@@ -273,7 +273,8 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
                 )
             )
         if p.team:
-            asks.append(Ask(tailored["team"].format(team=p.team), "About their own work."))
+            team = re.sub(r"\s+team$", "", p.team.strip(), flags=re.IGNORECASE)
+            asks.append(Ask(tailored["team"].format(team=team), "About their own work."))
         if p.seniority in ("director", "executive") or p.role == "senior-executive":
             asks.append(Ask(tailored["senior"], "Senior people judge by outcomes."))
         if p.role == "technical":
@@ -345,13 +346,21 @@ def _person(p: PersonText) -> str:
 
 
 def checklist(
-    round_info: RoundInfo, today: dt.date, has_gaps: bool, has_weak: bool
+    round_info: RoundInfo,
+    today: dt.date,
+    has_gaps: bool,
+    has_weak: bool,
+    also: tuple[str, ...] = (),
 ) -> list[ChecklistEntry]:
-    """The countdown from today to the round: each step due a set number of days before."""
+    """The countdown from today to the round: each step due a set number of days before.
+
+    `also` names kinds of round whose steps apply too (a panel that includes a presentation).
+    """
     content = load_content()
     entries = []
+    applies = {round_info.format, round_info.kind, *also}
     for item in content.checklist:
-        if item.when and round_info.format not in item.when and round_info.kind not in item.when:
+        if item.when and not applies & set(item.when):
             continue
         if item.key == "stories-for-gaps" and not has_gaps:
             continue
@@ -435,6 +444,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
                 data.today,
                 bool(evidence.gaps or any(d.gap for d in found)),
                 bool(debrief.counter or found),
+                also=tuple(k for k in ("presentation", "tour") if any(f.kind == k for f in facts)),
             )
         ),
     )

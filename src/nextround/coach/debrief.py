@@ -31,6 +31,9 @@ WEAK_RATING = 2
 # and clearly more than about any other question.
 ABOUT_COSINE = 0.42
 ABOUT_MARGIN = 0.05
+# A doubt is tied to an answer at a lower bar than praise: wrongly countering an answer costs
+# the candidate an extra rehearsal; wrongly reinforcing one costs them the round.
+DOUBT_COSINE = 0.34
 # A concern links to the requirement it is about at this cosine (or two content words).
 LINK_COSINE = 0.45
 MAX_TOPIC_WORDS = 10
@@ -41,6 +44,7 @@ _CLAUSES = re.compile(
     r"(?:[.!?;]+[\"”']?\s+|\n+|\s+-\s+|\s+–\s+|"
     r",?\s+\b(?:but|however|although|even though|though|whereas|while)\b,?\s+|"
     r",?\s+and\s+(?=to (?:hear|see|understand|know|learn)\b)|"
+    r",?\s+and\s+(?=(?:about|whether|if)\b)|"
     r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|[A-Z][a-z]+)(?:\s+|(?='))"
     r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|'s|are|is|might|may|did|didn't|"
     r"weren't|wasn't|[a-z]+ed\b)))",
@@ -87,7 +91,9 @@ _CONCERN = re.compile(
     r"not enough|limited|too little|(?:some |slight |a few |one )?concerns? (?:about|that|over|"
     r"with|around|on|regarding)|concerned (?:about|that|with)|"
     r"worr(?:ied|y|ies) (?:about|that)|unsure (?:about|whether|if|of)|"
-    r"not (?:sure|convinced|clear) (?:about|that|whether|of|by|on)?|"
+    r"not (?:yet |fully |entirely |totally |quite |completely )?(?:sure|convinced|clear)"
+    r"(?: about| that| whether| of| by| on)?|"
+    r"(?:less|not as|not so) (?:sure|convinced|confident) (?:about|that|whether|of|in|on)?|"
     r"(?:a |slight |small |big )?question ?marks? (?:over|about|around|on)|"
     r"reservations? (?:about|over|around|on)|wondered (?:whether|if|about)|"
     r"weak(?:er|ness)? (?:on|in|at|around)|struggled (?:with|to)|"
@@ -429,9 +435,7 @@ def attach(
     """Each remark tied to the one asked question of its round it is clearly about, if any."""
     from dataclasses import replace
 
-    bar = ABOUT_COSINE if similarity is not None else 0.5
-
-    def best(text: str, same_round: Sequence[AskedText]) -> int | None:
+    def best(text: str, same_round: Sequence[AskedText], bar: float) -> int | None:
         """The question `text` is clearly about; -1 when it is about several alike."""
         scored = sorted(((_closeness(q, text, similarity), q.id) for q in same_round), reverse=True)
         if scored and scored[0][0] >= bar:
@@ -447,14 +451,21 @@ def attach(
             out.append(remark)
             continue
         same_round = [q for q in questions if q.round_number == remark.round_number]
+        bar = (
+            0.5
+            if similarity is None
+            else DOUBT_COSINE
+            if remark.kind == "concern"
+            else ABOUT_COSINE
+        )
         # The clause first; then the whole sentence it is in ("She mentioned the Snowflake cost
         # work; she thought the 30% saving was a great example" praises the cost answer).
-        chosen = best(remark.about or remark.quote, same_round)
+        chosen = best(remark.about or remark.quote, same_round, bar)
         if chosen is None and similarity is not None:
-            chosen = best(remark.quote, same_round)
+            chosen = best(remark.quote, same_round, bar)
         alone = sum(1 for r in remarks if r.context == remark.context) == 1
         if chosen is None and alone and similarity is not None and remark.context != remark.quote:
-            chosen = best(remark.context, same_round)
+            chosen = best(remark.context, same_round, bar)
         out.append(replace(remark, question_id=chosen if chosen != -1 else None))
     return out
 

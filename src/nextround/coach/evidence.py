@@ -239,6 +239,12 @@ def _score(
         part = _term_part(term, index)
         if part is not None:
             term_parts.setdefault(part, []).append(term)
+    # A skill the candidate tagged the story with that the requirement names ("leading change"
+    # in "Evidence of leading change and influencing senior staff") is their own claim.
+    for tag in index.story.skills:
+        stems = set(content_stems(tag))
+        if len(stems) >= 2 and stems <= set(wanted) and tag not in term_parts.get("skills", []):
+            term_parts.setdefault("skills", []).append(tag)
     shown = {p: w for p, w in term_parts.items() if p in ("skills", "title", "action", "result")}
     shared = [(wanted[k], index.stems[k]) for k in wanted if k in index.stems]
     doing = [w for w, part in shared if part in ("skills", "title", "action", "result")]

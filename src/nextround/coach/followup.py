@@ -107,6 +107,7 @@ class NextRound:
     panel_known: bool = False
     length_known: bool = False
     place_known: bool = False
+    task_known: bool = False  # a presentation or exercise to prepare has already been set
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class RoundState:
 
     happened: bool = True
     feedback_in: bool = False
+    feedback_via_consultant: bool = False  # the consultant passed it on (not the interviewer)
     outcome: str = "pending"  # pending, passed, offer, rejected, withdrew
     offer_made: bool = False
     next_round: NextRound | None = None
@@ -413,7 +415,7 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
         nxt = state.next_round
         thanks = (
             t.render("consultant_feedback_thanks", ordinal=ordinal, day=day)
-            if state.feedback_in
+            if state.feedback_via_consultant
             else t.render(
                 "consultant_arranged_thanks", company=company, role=role, ordinal=ordinal, day=day
             )
@@ -432,7 +434,7 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
     else:
         if state.outcome == "passed":
             first = t.render("consultant_passed_thanks", company=company)
-        elif state.feedback_in:
+        elif state.feedback_via_consultant:
             first = t.render("consultant_feedback_thanks", ordinal=ordinal, day=day)
         else:
             first = t.render(
@@ -476,7 +478,9 @@ def _asks(t: Templates, nxt: NextRound | None) -> list[str]:
         keys.append("consultant_ask_length")
     if nxt is None or not nxt.place_known:
         keys.append("consultant_ask_place")
-    keys += ["consultant_ask_prepare", "consultant_ask_focus"]
+    if nxt is None or not nxt.task_known:
+        keys.append("consultant_ask_prepare")
+    keys.append("consultant_ask_focus")
     return [t.render(k) for k in keys]
 
 

@@ -8,6 +8,7 @@ meaning, or most of their words) are asked once, at their highest priority.
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from nextround.coach.evidence import (
     StoryMatch,
     content_stems,
     index_stories,
+    is_credential,
     rank_indexed,
 )
 from nextround.coach.requirements import requirement_phrase
@@ -55,6 +57,15 @@ PRIORITY = {
     "staple": 30,
     "curveball": 10,
 }
+# A reporting line is a fact of the job, not something to show ("line managed by the Head").
+_REPORTING = re.compile(r"\b(?:line managed by|report(?:s|ing)? (?:in)?to|accountable to)\b", re.I)
+# General questions that assume a company in business: left out for public-service fields.
+_BUSINESS = re.compile(
+    r"\b(?:company|companies|business|start-?up|commission|shareholders?|remote(?:ly)?|"
+    r"from home|hybrid)\b",
+    re.I,
+)
+PUBLIC_SERVICE = frozenset({"nursing", "teaching", "social-work"})
 WRITTEN = frozenset({"concern", "focus", "probe"})
 PROBE_CATEGORY = {"must": "probe", "duty": "probe-duty"}
 SOURCES = {
@@ -273,7 +284,13 @@ def likely_questions(
         concerned = {d.requirement for d in found}
         order = {"must": 0, "duty": 1, "nice": 2}
         rows = sorted(
-            (row for row in evidence.rows if row.requirement.text not in concerned),
+            (
+                row
+                for row in evidence.rows
+                if row.requirement.text not in concerned
+                and not is_credential(row.requirement.text)
+                and not _REPORTING.search(row.requirement.text)
+            ),
             key=lambda row: (order.get(row.requirement.kind, 3), row.best is not None),
         )
         for row in rows[:MAX_PROBES]:
@@ -319,6 +336,8 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
 
     own_field = [q for q in bank if data.field and data.field in q.fields and suits(q)]
     general = [q for q in bank if not q.fields]
+    if data.field in PUBLIC_SERVICE:
+        general = [q for q in general if not _BUSINESS.search(q.text)]
     keen = r.purpose in ("test-commitment", "final")
     deeper = r.purpose in ("delve-deeper", "second-opinion")
     specialist = [q for q in own_field if q.type in ("technical", "situational", "behavioural")]

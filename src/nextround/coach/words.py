@@ -68,6 +68,22 @@ def first_name(name: str) -> str:
     return words[0] if words else name.strip()
 
 
+def address_name(name: str) -> str:
+    """How to address someone: "Dr Whitcombe" when they use a title, else their first name."""
+    words = name.replace(",", " ").split()
+    if len(words) >= 2 and words[0].lower().rstrip(".") in _TITLES:
+        return f"{words[0]} {words[-1]}"
+    return first_name(name)
+
+
+def clip(text: str, limit: int = 160) -> str:
+    """Text cut at a word boundary with an ellipsis, never mid-word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def count(number: int, noun: str, plural: str | None = None) -> str:
     """ "1 day", "3 days": never "day(s)"."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"

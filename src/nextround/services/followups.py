@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nextround.coach import followup as notes
 from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
-from nextround.coach.evidence import RequirementText
+from nextround.coach.evidence import RequirementText, is_credential
 from nextround.coach.note_templates import long_time
 from nextround.coach.note_topics import requirement_phrase
 from nextround.coach.requirements import extract_requirements
@@ -201,7 +201,9 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
     for row in view.rows:
         q = row.requirement
         phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
-        if not phrase:
+        # A qualification is held, not shown: "the role's need for a Lean qualification" would
+        # claim one the candidate may not have.
+        if not phrase or is_credential(q.text):
             continue
         must = 0 if q.kind == m.RequirementKind.MUST else 1
         if row.linked:
@@ -263,6 +265,7 @@ def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
             panel_known=bool(people),
             length_known=bool(nxt.duration_minutes),
             place_known=bool(nxt.location.strip() or nxt.link.strip()),
+            task_known=_task_known(owner, r, nxt),
         )
     outcome = r.outcome
     if outcome == m.RoundOutcome.PENDING and opp.stage == m.Stage.REJECTED:
@@ -281,10 +284,25 @@ def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
     return notes.RoundState(
         happened=happened,
         feedback_in=m.Feedback.objects.filter(owner=owner, round=r).exists(),
+        feedback_via_consultant=m.Feedback.objects.filter(
+            owner=owner, round=r, source=m.FeedbackSource.CONSULTANT
+        ).exists(),
         outcome=outcome,
         offer_made=offer_made,
         next_round=next_round,
     )
+
+
+def _task_known(owner: User, r: m.Round, nxt: m.Round) -> bool:
+    """Whether a presentation or exercise for the next round has been set already."""
+    from nextround.coach.logistics import find_facts
+
+    if nxt.kind in (m.RoundKind.PRESENTATION, m.RoundKind.ASSESSMENT):
+        return True
+    texts = [("", nxt.notes)] + [
+        ("", f.text) for f in m.Feedback.objects.filter(owner=owner, round__in=[r, nxt])
+    ]
+    return any(f.kind in ("presentation", "agenda") for f in find_facts(texts))
 
 
 def _consultant(opp: m.Opportunity) -> notes.InterviewerInfo | None:

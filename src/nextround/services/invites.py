@@ -303,8 +303,13 @@ def display_name(name: str, email: str) -> tuple[str, str]:
     return name, team
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"})
+
+
 def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """A name to compare: "Dr Fiona Kerr" and "Fiona Kerr" are the same person."""
+    words = [w for w in name.casefold().replace(".", " ").split() if w not in _TITLES]
+    return " ".join(words)
 
 
 def _match(known: list[m.Interviewer], name: str, email: str) -> m.Interviewer | None:

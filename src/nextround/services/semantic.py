@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import threading
 from array import array
 from collections import OrderedDict
@@ -469,8 +470,8 @@ def rank(
 
 def same_question(a: str, b: str, *, semantic: bool | None = None) -> bool:
     """Whether two asked questions are the same question, perhaps in other words."""
-    if " ".join(a.lower().split()) == " ".join(b.lower().split()):
-        return True
+    if re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower()):
+        return True  # the same words, whatever the case and punctuation
     model = embedder() if enabled("paraphrase", semantic) else None
     if model is None:
         return coach.lexical_similarity(a, b) >= SAME_QUESTION_LEXICAL

@@ -1,0 +1,31 @@
+"""Words a person reads: labels, counts, names and quotes said one way everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nextround.coach.words import address_name, clip, count, day, label
+
+
+def test_choices_read_as_words_not_slugs() -> None:
+    assert label("purpose", "delve-deeper") == "a deeper look at your experience"
+    assert label("kind", "one-to-one") == "one to one"
+    assert label("requirement", "duty") == "what the job involves"
+
+
+def test_counts_and_dates_are_said_one_way() -> None:
+    assert count(1, "day") == "1 day" and count(3, "day") == "3 days"
+    assert day(dt.date(2026, 12, 9)) == "Wednesday 9 December 2026"
+
+
+def test_people_are_addressed_as_they_would_expect() -> None:
+    assert address_name("Dr Alan Whitcombe") == "Dr Whitcombe"
+    assert address_name("Mrs Helen Carter") == "Mrs Carter"
+    assert address_name("Priya Shah") == "Priya"
+
+
+def test_a_long_note_is_clipped_at_a_word_never_mid_word() -> None:
+    note = "Pushed back on blanket antibiotic restrictions at the drugs committee " * 4
+    clipped = clip(note, 80)
+    assert clipped.endswith("…") and len(clipped) <= 81
+    assert clipped[:-1].split()[-1] in note.split()
