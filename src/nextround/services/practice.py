@@ -122,6 +122,9 @@ def _requirements(owner: User, opportunity_id: int | None) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1024)
 def key_terms(requirements: tuple[str, ...]) -> tuple[str, ...]:
     """The job's key terms (tools, methods, named skills) read from its requirements."""
+    if not requirements:
+        # Importing the requirement reader costs 0.1 s of a command's start.
+        return ()
     from nextround.coach.requirements import describe_requirement
 
     found: list[str] = []
