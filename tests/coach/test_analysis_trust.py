@@ -200,3 +200,25 @@ def test_a_far_answer_that_shares_no_word_with_the_question_is_off_topic() -> No
         relevance_scorer=lambda q, a: 0.3,
     )
     assert "off-topic" not in {i.code for i in near.insights}
+
+
+def test_a_close_answer_to_a_question_that_names_a_situation_must_say_it_back() -> None:
+    question = (
+        "A customer says our dashboard takes ten seconds to load on their laptop, but it's fast "
+        "for us. How would you investigate?"
+    )
+    layout = (
+        "I'd start by rethinking the dashboard layout. Most screens cram twenty widgets onto one "
+        "page when people use three of them. On my last project I interviewed five account "
+        "managers, cut the page to the four charts they used and moved the rest to another tab."
+    )
+    analysis = analyze_answer(question, layout, relevance_scorer=lambda q, a: 0.8)
+    assert "relevance-unsure" in {i.code for i in analysis.insights}
+    assert good(analysis) == []
+    timing = (
+        "I'd first reproduce the ten seconds on a laptop like theirs, then compare load timings "
+        "in the browser's network panel with ours. If the slow part is their network, I'd check "
+        "the payload size; if it is rendering, I'd profile the charts on their laptop."
+    )
+    answered = analyze_answer(question, timing, relevance_scorer=lambda q, a: 0.8)
+    assert "relevance-unsure" not in {i.code for i in answered.insights}

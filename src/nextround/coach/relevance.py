@@ -26,6 +26,9 @@ SURE_ON_TOPIC_SCORE = 0.75
 WORDLESS_OFF_TOPIC_SCORE = 0.35
 # With half the question's topic words in the answer, this much is enough to be sure.
 WITH_WORDS_ON_TOPIC_SCORE = 0.65
+# A question with this many topic words names a situation: a sure answer says back at least this
+# share of them (project heuristic, checked on eval/answers/dev.jsonl).
+SPECIFIC_QUESTION_WORDS, SPECIFIC_COVERAGE = 4, 0.25
 # Fewer words than this are not judged on or off topic.
 MIN_WORDS_TO_JUDGE = 5
 # An answer that opens on a subject of its own choosing ("One thing I'm proud of is…") within
@@ -141,6 +144,11 @@ def relevance(
         on_topic = raw >= SURE_ON_TOPIC_SCORE or (
             raw >= WITH_WORDS_ON_TOPIC_SCORE and coverage >= FULL_COVERAGE
         )
+        # A question that names a situation at length ("…takes ten seconds to load on their
+        # laptop, but it's fast for us") is not surely answered by one that says back hardly any
+        # of its words: a neighbouring question of the same field reads as close in meaning.
+        if len(keys) >= SPECIFIC_QUESTION_WORDS and coverage < SPECIFIC_COVERAGE:
+            on_topic = False
     elif not keys:
         result.add("info", "The question has no topic words to check the answer against.")
         return result, False
