@@ -126,7 +126,7 @@ def test_the_practice_question_closest_to_a_concern_is_chosen(world: World) -> N
     by_words = practice.related_bank_question(concern, semantic=False)
     assert by_words is not None and "stakeholder-management" not in by_words.competencies
     suggested = practice.questions_for_round(world.user, world.round2.pk, 6)
-    closest = [q for q in suggested if q.why.startswith("closest to the feedback")]
+    closest = [q for q in suggested if "raised a concern" in q.why]
     assert len(closest) == 1
     assert "stakeholder-management" in closest[0].competencies
 
@@ -176,7 +176,7 @@ def test_a_follow_up_answer_is_saved_linked_to_the_answer_it_follows(world: Worl
         practice.practise(world.user, "Q?", "An answer.", follow_up_of=99999)
 
 
-def test_the_brief_backs_a_requirement_with_a_story_that_shares_no_words(
+def test_the_brief_offers_a_story_that_shares_no_words_by_meaning_alone(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from nextround.services import brief, records
@@ -190,14 +190,15 @@ def test_the_brief_backs_a_requirement_with_a_story_that_shares_no_words(
         action="Orchestrated our nightly jobs as scheduled workflows with retries and alerts.",
     )
 
-    def backing() -> list[str]:
+    def offered() -> list[str]:
         rows = brief.build(world.user, world.round2.pk).data["evidence"]["rows"]
         row = next(r for r in rows if r["requirement"].startswith("Scheduling"))
-        return [s["title"] for s in row["stories"]]
+        return [s["title"] for s in row["stories"] + row["might_fit"]]
 
-    assert "Nightly jobs" in backing()
+    # Close in meaning but below the bar for backing it: offered to check, by meaning alone.
+    assert "Nightly jobs" in offered()
     monkeypatch.setenv("NEXTROUND_SEMANTIC", "off")
-    assert "Nightly jobs" not in backing()
+    assert "Nightly jobs" not in offered()
 
 
 def test_the_bank_ships_its_vectors_so_no_page_waits_to_embed_it(db: None) -> None:
