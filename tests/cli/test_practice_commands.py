@@ -174,3 +174,22 @@ def test_a_salary_question_answered_with_why_the_role_appeals_is_off_topic(cli: 
     )
     named = cli.json("analyze", "--question", question, "--answer", figure)
     assert "off-topic" not in {i["code"] for i in named["insights"]}
+
+
+def test_analyze_counts_one_word_plainly_and_marks_no_change_without_an_arrow(cli: Cli) -> None:
+    question = "Why do you want to manage operations at this depot?"
+    one = cli("analyze", "-q", question, "-a", "Progression.")
+    assert one.code == 0, one.err
+    assert "1 word, under a second spoken" in one.out
+    assert "1 words" not in one.out and "0-0 s" not in one.out
+    assert "One word is not an answer yet" in one.out
+    answer = (
+        "I have run the night control room at Northgate for four years, and I want to manage "
+        "the whole depot because I rebuilt its rota with the Unite rep and cut missed shifts "
+        "from 30 to 8 a week."
+    )
+    cli("analyze", "-q", question, "-a", answer, "--save")
+    again = cli("analyze", "-q", question, "-a", answer, "--save")
+    assert again.code == 0, again.err
+    assert "unchanged" in again.out
+    assert "↓" not in again.out and "↑" not in again.out

@@ -33,9 +33,22 @@ def test_a_one_word_answer_gets_no_praise() -> None:
     analysis = analyze_answer(CONFLICT, "Yes")
     assert all(i.level != "good" for i in analysis.insights)
     assert "too short to show what you can do" in analysis.summary
-    assert analysis.next_steps[0] == ("Tell one real example: situation, task, action and result.")
+    # One clear line, not a note about length alone (and no "0 s to 0 s" range).
+    fixes = [i for i in analysis.insights if i.level == "fix"]
+    assert [i.message for i in fixes] == [
+        "One word is not an answer yet: answer in full sentences, about 1–2 min: "
+        "situation, task, action and result with the action in detail."
+    ]
+    assert analysis.next_steps[0].startswith("Answer in full sentences, about 1–2 min")
     assert analysis.overall is not None
     assert analysis.overall < 10
+
+
+def test_a_one_word_answer_to_a_motivation_question_is_told_so_plainly() -> None:
+    analysis = analyze_answer("Why do you want to be head of year at this school?", "Progression.")
+    messages = [i.message for i in analysis.insights]
+    assert messages[-1].startswith("One word is not an answer yet")
+    assert not any("0 s to 0 s" in m or "1 words" in m for m in messages)
 
 
 def test_a_one_word_answer_gets_no_praise_for_job_terms_either() -> None:

@@ -217,3 +217,23 @@ def test_suggestions_come_from_the_jobs_field_and_leave_out_curveballs_elsewhere
     assert all(not q.fields or "nursing" in q.fields for q in nurse)  # type: ignore[attr-defined]
     # Nurses are not asked how many golf balls fit in a bus.
     assert not [q for q in nurse if is_curveball(q)]  # type: ignore[arg-type]
+
+
+def test_a_concern_is_practised_only_with_a_question_about_it(world: World) -> None:
+    from nextround.services import practice
+
+    world.feedback.text = (
+        "The panel felt her answer on managing an underperforming tutor was vague: she could not "
+        "say how she would set targets or follow up."
+    )
+    world.feedback.save()
+    picks = practice.questions_for_round(world.user, world.round2.pk, count=8)
+    texts = [p.text for p in picks]
+    # The word "manage" is no reason to ask about the candidate's own manager.
+    assert "What do you really think of your current manager?" not in texts
+    assert "How would your current manager describe you?" not in texts
+    for pick in picks:
+        # A weak area is named only with what it rests on.
+        assert "a weak area so far" not in pick.why
+        if pick.why.startswith("It practises"):
+            assert "went badly" in pick.why or "feedback" in pick.why

@@ -20,6 +20,9 @@ def print_feedback(feedback: Any) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from nextround.coach.aspects import plural
+    from nextround.coach.delivery import spoken_time
+
     console = Console(highlight=False)
     analysis = feedback.analysis
     console.print(Text(analysis["summary"], style="bold"))
@@ -28,9 +31,8 @@ def print_feedback(feedback: Any) -> None:
         parts = [f"{s['aspect']} {s['score']}" for s in scores]
         overall = analysis["overall"]["score"]
         console.print(f"Scores: {', '.join(parts)} (mean {overall})")
-    seconds = analysis["speaking_seconds"]
     console.print(
-        f"{analysis['word_count']} words, about {seconds['low']}-{seconds['high']} s spoken; "
+        f"{plural(analysis['word_count'], 'word')}, {spoken_time(analysis['word_count'])}; "
         f"question type: {feedback.question_type}"
     )
     for insight in analysis["insights"]:
@@ -46,6 +48,9 @@ def print_feedback(feedback: Any) -> None:
             line.append("  ← " + " / ".join(f"“{q}”" for q in quotes), style="italic")
         console.print(line)
     for change in analysis["progress"]:
+        if change["after"] == change["before"]:
+            console.print(f" = {change['aspect']}: {change['after']}, unchanged")
+            continue
         arrow = "↑" if change["after"] > change["before"] else "↓"
         console.print(f" {arrow} {change['aspect']}: {change['before']} → {change['after']}")
     if analysis["next_steps"]:

@@ -7,10 +7,12 @@ from dataclasses import dataclass, replace
 
 from nextround.coach.aspects import AspectResult, AspectScore, ParsedAnswer, Step, parse, plural
 from nextround.coach.delivery import (
+    FEW_WORDS,
     HESITANT_PER_100,
     WPM_MID,
     delivery,
     duration,
+    is_narrow_question,
     length,
     self_undermining,
     speaking_seconds,
@@ -77,6 +79,8 @@ class AnswerContext:
     requirements: tuple[str, ...] = ()
     earlier_answers: tuple[str, ...] = ()
     question_type: str | None = None
+    # The answer is to a follow-up ("What exactly did you do first?"): a short, direct answer fits.
+    follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,7 @@ def _analyse_one(
         )
 
     lists = wordlists()
+    narrow = context.follow_up or is_narrow_question(question)
     total_words, end, rest = _bounded(answer)
     parsed = parse(answer, end, lists)
     results: list[AspectResult] = []
@@ -238,7 +243,7 @@ def _analyse_one(
         results.append(note)
 
     if _looks_foreign(parsed):
-        results.append(length(parsed, question_type, total_words))
+        results.append(length(parsed, question_type, total_words, narrow=narrow))
         note = AspectResult("input")
         note.add(
             "info",
@@ -276,10 +281,10 @@ def _analyse_one(
     praise = not short and not off_topic and not unsure and quality.praiseworthy
     if short:
         # A word or two is told it is too short; advice on numbers or job terms would not fit.
-        if star:
+        if star and total_words > FEW_WORDS:
             results.append(structure(parsed, question_type, labels))
         results.append(delivery(parsed, protected))
-        results.append(length(parsed, question_type, total_words, praise=False))
+        results.append(length(parsed, question_type, total_words, praise=False, narrow=narrow))
     else:
         if star and quality.no_example:
             # No story was told: say so once instead of listing every part it lacks.
@@ -293,7 +298,9 @@ def _analyse_one(
         padded = quality.weak_share > WEAK_SHARE_FOR_NO_PRAISE or (
             quality.filler_rate >= HESITANT_PER_100
         )
-        results.append(length(parsed, question_type, total_words, praise=praise, padded=padded))
+        results.append(
+            length(parsed, question_type, total_words, praise=praise, padded=padded, narrow=narrow)
+        )
         terms = job_terms(
             parsed,
             context.job_terms,

@@ -138,24 +138,47 @@ def _unquantified(analysis: Analysis, answer: str) -> FollowUp | None:
 def _claimed_skill(
     words: list[Word], answer: str, question: str, skills: Sequence[str]
 ) -> FollowUp | None:
-    tools = wordlists().sets["tool_words"]
-    wanted = {s.lower() for s in skills if " " not in s.strip()} | set(tools)
+    """A tool or a key term of the job named in passing, probed in words that fit what it is.
+
+    Only a known tool ("SQL", "Jira"; "Spring" only written as a name) is asked how it was used;
+    a key term of the job that is no known tool ("IV", "safeguarding") gets a general depth
+    question, since "how did you use it" would not fit a practice or a treatment."""
+    lists = wordlists().sets
+    tools, plain = lists["tool_words"], lists["tool_words_plain"]
+    terms = {s.lower() for s in skills if " " not in s.strip()}
     asked = {w.lower for w in words_of(question)}
     counts: dict[str, list[Word]] = {}
-    for word in words:
-        if word.lower in wanted and word.lower not in asked:
-            counts.setdefault(word.lower, []).append(word)
+    for index, word in enumerate(words):
+        lowered = word.lower
+        if lowered in asked:
+            continue
+        # Written as a name: a capital that does not just start a sentence.
+        before = answer[: word.start].rstrip()[-1:]
+        as_name = word.text[:1].isupper() and index > 0 and before not in ("", ".", "!", "?")
+        is_tool = lowered in tools and (lowered not in plain or as_name)
+        if is_tool or lowered in terms:
+            counts.setdefault(lowered, []).append(word)
     if not counts:
         return None
     # The skill named once, in passing, is the one the interviewer will dig into.
-    _, found = min(counts.items(), key=lambda item: (len(item[1]), item[1][0].start))
+    key, found = min(counts.items(), key=lambda item: (len(item[1]), item[1][0].start))
     shown = answer[found[0].start : found[0].end]
+    spans = tuple(Span(w.start, w.end) for w in found[:2])
+    if key in tools and (key not in plain or key in terms):
+        return FollowUp(
+            f"You mentioned {shown}: how exactly did you use it, and what was hard about it?",
+            "skill",
+            f"Naming {shown} invites a check of how deep that skill goes.",
+            "gap",
+            spans,
+        )
     return FollowUp(
-        f"You mentioned {shown}: how exactly did you use it, and what was hard about it?",
+        "Take me through that part in more detail: what did you do yourself, and what was the "
+        "hardest part?",
         "skill",
-        f"Naming {shown} invites a check of how deep that skill goes.",
+        f"{shown} is a key term of the job; an interviewer checks how deep that experience goes.",
         "gap",
-        tuple(Span(w.start, w.end) for w in found[:2]),
+        spans,
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
 from nextround.coach.insight import Span
+from nextround.coach.text import Word
 
 _CURRENCY = "$£€¥"
 _MONEY_WORDS = frozenset(
@@ -67,8 +69,10 @@ def find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
 
 def _find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
     found = _figures(parsed)
-    found.extend(Evidence("tool", span) for span in parsed.found("tool_words"))
     lists = parsed.wordlists.sets
+    found.extend(
+        Evidence("tool", span) for span in parsed.found("tool_words") if _as_tool(parsed, span)
+    )
     common = lists["capitalised_common"] | lists["stopwords"] | lists["question_framing"]
     for sentence in parsed.sentences:
         run: list[int] = []
@@ -82,15 +86,16 @@ def _find_evidence(parsed: ParsedAnswer) -> list[Evidence]:
                     position > 0 or (len(word.text) > 1 and any(c.isupper() for c in word.text[1:]))
                 )
             )
-            # "LAST" said for emphasis and the "S" of an initial are not names.
-            if named and word.text.isalpha() and len(word.text) > 1:
+            # "LAST" said for emphasis and the "S" of an initial are not names; "Aldhelm's" is.
+            bare = _POSSESSIVE.sub("", word.text)
+            if named and bare.isalpha() and len(bare) > 1:
                 run.append(position)
                 continue
             if run:
-                found.append(_name(sentence.words[run[0]].start, sentence.words[run[-1]].end))
+                found.extend(_name_run(sentence.words, run))
                 run = []
         if run:
-            found.append(_name(sentence.words[run[0]].start, sentence.words[run[-1]].end))
+            found.extend(_name_run(sentence.words, run))
     # Leftmost-longest wins; on equal spans the earlier kind in the list wins.
     order = {kind: i for i, kind in enumerate(FIGURE_KINDS + NAME_KINDS)}
     found.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start), order[e.kind]))
@@ -156,8 +161,37 @@ def _figures(parsed: ParsedAnswer) -> list[Evidence]:
     return found
 
 
+def _as_tool(parsed: ParsedAnswer, span: Span) -> bool:
+    """A tool word that is also an everyday word ("rest", "spring") is a tool only as a name."""
+    said = parsed.text[span.start : span.end]
+    if said.lower() not in parsed.wordlists.sets["tool_words_plain"]:
+        return True
+    sentence = parsed.sentences[parsed.sentence_of(span.start)]
+    return said[0].isupper() and span.start != sentence.start
+
+
 def _name(start: int, end: int) -> Evidence:
     return Evidence("name", Span(start, end))
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Titles and abbreviations that belong to a name ("St Aldhelm's", "Dr Patel") but are none alone.
+_NAME_PARTS = frozenset(
+    {"st", "dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "rev", "fr", "mt", "cllr", "lt"}
+)
+
+
+def _name_run(words: Sequence[Word], run: list[int]) -> list[Evidence]:
+    """A run of capitalised words as a name, unless it is only a title or a fragment of one."""
+    parts = [words[i] for i in run]
+    if all(w.lower in _NAME_PARTS for w in parts):
+        return []
+    if len(parts) == 1:
+        # A lone two-letter word in mixed case ("St", "Co") is an abbreviation, not a detail.
+        text = parts[0].text
+        if len(text) <= 2 and not text.isupper():
+            return []
+    return [_name(parts[0].start, parts[-1].end)]
 
 
 def _supported(evidence_starts: list[int], parsed: ParsedAnswer, index: int) -> bool:

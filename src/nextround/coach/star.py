@@ -56,28 +56,47 @@ class StarSentence:
 
 def action_verbs(parsed: ParsedAnswer, sentence: Sentence) -> int:
     """Count 'I/we' followed by a doing verb, the core of an action sentence."""
+    return len(_action_hits(parsed, sentence))
+
+
+def _doing(parsed: ParsedAnswer, verb: str) -> bool:
     verbs = parsed.wordlists.sets["action_verbs"]
-    excludes = parsed.wordlists.sets["action_excludes"]
+    if verb in parsed.wordlists.sets["action_excludes"]:
+        return False
+    return verb in verbs or (verb.endswith("ed") and len(verb) > 4)
+
+
+def _action_hits(parsed: ParsedAnswer, sentence: Sentence) -> list[int]:
+    """Where 'I/we' (or 'I'd') is followed by a doing verb, and 'and agreed' joined to one."""
     words = sentence.words
-    hits = 0
+    hits: list[int] = []
     for i, word in enumerate(words):
         lowered = word.lower
         if lowered in ("i'd", "we'd", "i'll", "we'll"):
-            hits += 1
+            hits.append(i)
             continue
         if lowered not in ("i", "we"):
             continue
         j = i + 1
         if j < len(words) and (words[j].lower in _ADVERBS or words[j].lower.endswith("ly")):
             j += 1
-        if j >= len(words):
+        if j >= len(words) or not _doing(parsed, words[j].lower):
             continue
-        verb = words[j].lower
-        if verb in excludes:
-            continue
-        if verb in verbs or (verb.endswith("ed") and len(verb) > 4):
-            hits += 1
+        hits.append(i)
+        # "I met the rep weekly and agreed a new rota": the verb joined by "and" is the same I's.
+        for k in range(j + 1, min(len(words) - 1, j + 9)):
+            if words[k].lower in ("i", "we", "but", "because", "so", "when", "while"):
+                break
+            if words[k].lower == "and":
+                if _doing(parsed, words[k + 1].lower):
+                    hits.append(k)
+                break
     return hits
+
+
+# An action said in the first words of a sentence ("I met…", "Then I rang…") is what the
+# sentence is about; the situation words after it ("because the problem was…") are its context.
+OPENING_WORDS = 3
 
 
 def has_figure(parsed: ParsedAnswer, sentence: Sentence) -> bool:
@@ -93,7 +112,10 @@ def _part_scores(parsed: ParsedAnswer, sentence: Sentence) -> dict[StarPart, flo
     scores: dict[StarPart, float] = {
         part: float(len(parsed.in_sentence(f"star:{part}", sentence))) for part in PARTS
     }
-    scores["action"] += action_verbs(parsed, sentence)
+    hits = _action_hits(parsed, sentence)
+    scores["action"] += len(hits)
+    if hits and hits[0] < OPENING_WORDS:
+        scores["situation"] = min(scores["situation"], 0.5 * len(hits))
     if parsed.in_sentence("outcome_words", sentence):
         scores["result"] += 1.5 if has_figure(parsed, sentence) else 0.5
     if parsed.in_sentence("vague_claims", sentence) and not has_figure(parsed, sentence):

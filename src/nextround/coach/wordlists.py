@@ -35,6 +35,9 @@ LIST_KEYS = (
     "topic_switch",
     "topic_switch_asked",
 )
+# Lists a word list file may leave out: tool words that are also everyday English words
+# ("spring", "rest", "lean"), counted as tools only when written as a name ("Spring", "REST").
+OPTIONAL_LIST_KEYS = ("tool_words_plain",)
 STAR_PARTS = ("situation", "task", "action", "result")
 
 
@@ -169,6 +172,9 @@ def parse_wordlists(raw: object, path: Path = WORDLISTS_PATH) -> WordLists:
         if key not in raw:
             raise _fail(path, key, "is missing")
         lists[key] = _strings(path, key, raw[key])
+
+    for key in OPTIONAL_LIST_KEYS:
+        lists[key] = _strings(path, key, raw[key]) if key in raw else ()
 
     cues = raw.get("star_cues")
     if not isinstance(cues, dict) or set(cues) != set(STAR_PARTS):

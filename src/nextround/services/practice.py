@@ -143,6 +143,7 @@ def analyse_text(
     terms: tuple[str, ...] = (),
     earlier: tuple[str, ...] = (),
     semantic: bool | None = None,
+    follow_up: bool = False,
 ) -> Analysis:
     """The coach's analysis of one answer as practice gives it, with no storage involved.
 
@@ -156,6 +157,7 @@ def analyse_text(
         requirements=requirements,
         earlier_answers=earlier,
         question_type=classified.type if classified.confidence >= 0.35 else None,
+        follow_up=follow_up,
     )
     try:
         return analyze_answer(question, answer, context, relevance_scorer=scorer)
@@ -214,6 +216,7 @@ def analyse(
     opportunity_id: int | None = None,
     *,
     semantic: bool | None = None,
+    follow_up: bool = False,
 ) -> Feedback:
     """Instant feedback on an answer, compared with earlier attempts at the same question.
 
@@ -224,7 +227,12 @@ def analyse(
     earlier = _earlier_answers(owner, question)
     classified = meaning.classify(question, semantic=semantic)
     result = analyse_text(
-        question, answer, requirements=requirements, earlier=tuple(earlier), semantic=semantic
+        question,
+        answer,
+        requirements=requirements,
+        earlier=tuple(earlier),
+        semantic=semantic,
+        follow_up=follow_up,
     )
     data = result.to_dict()
     asked_next = follow_ups(
@@ -269,7 +277,9 @@ def practise(
         opportunity_id = rounds.get(owner, round_id).opportunity_id
     if seconds_taken is not None and not 0 <= seconds_taken <= 24 * 3600:
         raise InvalidInput.one("seconds_taken", "must be between 0 and 86,400")
-    feedback = analyse(owner, question, answer, opportunity_id, semantic=semantic)
+    feedback = analyse(
+        owner, question, answer, opportunity_id, semantic=semantic, follow_up=parent is not None
+    )
     if parent is not None:
         feedback.analysis["follow_up_of"] = {
             "attempt_id": parent.pk,
@@ -311,6 +321,8 @@ class WeakAreas:
     questions: list[m.AskedQuestion] = field(default_factory=list)
     competencies: list[str] = field(default_factory=list)
     classified: list[Classification] = field(default_factory=list)  # one per question
+    # What each competency rests on, in plain words ("your answer to a question in round 2").
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
@@ -327,12 +339,20 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
     )
     labelled = meaning.classify_questions([q.text for q in weak] + feedback)
     counts: dict[str, int] = {}
+    sources: dict[str, str] = {}
+    rounds_of = [q.round.number for q in weak]
     for index, result in enumerate(labelled):
         for competency in result.competencies:
             # What went wrong in the feedback's words weighs more than a weak self-rating.
             counts[competency] = counts.get(competency, 0) + (2 if index < len(weak) else 3)
+            sources.setdefault(
+                competency,
+                f"your answer to a question on it in round {rounds_of[index]} went badly"
+                if index < len(weak)
+                else "the feedback on an earlier round touched on it",
+            )
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
-    return WeakAreas(weak, ranked, labelled[: len(weak)])
+    return WeakAreas(weak, ranked, labelled[: len(weak)], sources)
 
 
 def _field_of(opp: m.Opportunity) -> tuple[str | None, str]:
@@ -426,9 +446,23 @@ def questions_for_round(
             return chosen
     for concern in concerns(owner, round_.opportunity_id)[:MAX_CONCERN_PICKS]:
         taken = {normalise_question(c.text) for c in chosen}
-        pick = related_bank_question(concern.topic or concern.about, taken, pool=pool)
-        if pick is not None:
-            chosen.append(replace(_from_bank(pick, areas.competencies), why=concern.why))
+        # The doubt in its own words ("his on-call answer was passive"), not only its topic.
+        pick = related_bank_question(
+            concern.about or concern.topic, taken, pool=pool, bar=CONCERN_MATCH
+        )
+        if pick is None and concern.topic:
+            # Say so rather than offer a question about something else.
+            chosen.append(
+                PracticeQuestion(
+                    f"Prepare an example that answers the doubt about {concern.topic}.",
+                    f"{concern.why}; no practice question is close enough to it",
+                    "second-round",
+                )
+            )
+        elif pick is not None:
+            chosen.append(
+                replace(_from_bank(pick, areas.competencies, areas.sources), why=concern.why)
+            )
             if len(chosen) >= count:
                 return chosen
     # A question written for another purpose of round (a final's "when could you start?" in a
@@ -442,7 +476,11 @@ def questions_for_round(
         field, purpose, min(2, count - len(chosen)), seed + round_id, kind, exclude_ids=taken_ids
     )
     for pick in own:
-        chosen.append(replace(_from_bank(pick, areas.competencies), why=f"Asked in {label} roles"))
+        chosen.append(
+            replace(
+                _from_bank(pick, areas.competencies, areas.sources), why=f"Asked in {label} roles"
+            )
+        )
         taken_ids.add(pick.id)
     taken = {normalise_question(c.text) for c in chosen}
     picks = select_practice_questions(
@@ -456,12 +494,17 @@ def questions_for_round(
     )
     for pick in picks:
         if normalise_question(pick.text) not in taken and len(chosen) < count:
-            chosen.append(_from_bank(pick, areas.competencies))
+            chosen.append(_from_bank(pick, areas.competencies, areas.sources))
             taken.add(normalise_question(pick.text))
     return chosen
 
 
 MAX_CONCERN_PICKS = 2
+# A bank question is about a concern when its hybrid closeness (question and what it tests) reaches
+# this: "handling an angry customer" to the angry-client question scores 0.51, a passive on-call
+# answer to "How do you feel about being on call?" 0.35, an underperforming tutor to any
+# question of the bank at most 0.28 (services.semantic.rank, shipped vectors).
+CONCERN_MATCH = 0.4
 # Fields whose interviews use curveballs (estimates, "which animal would you be?"); elsewhere, and
 # while the field is not known, they are left out of practice.
 CURVEBALL_FIELDS = frozenset({"software", "data", "finance", "sales", "marketing"})
@@ -480,26 +523,35 @@ def related_bank_question(
     *,
     semantic: bool | None = None,
     pool: Sequence[BankQuestion] | None = None,
+    bar: float = 0.0,
 ) -> BankQuestion | None:
-    """The bank question most related to a weak area (a concern, a question that went badly)."""
+    """The bank question most related to a weak area (a concern, a question that went badly).
+
+    Each question is compared by meaning together with what it tests (`looking_for`), so that
+    "a passive on-call answer" is not matched to "How do you feel about being on call?"; below
+    `bar` nothing is close enough and None is returned."""
     bank = [
         q
         for q in (pool if pool is not None else bank_for())
         if normalise_question(q.text) not in (exclude or set())
     ]
-    ranked = meaning.rank(text, [q.text for q in bank], use="weak-areas", semantic=semantic)
-    if not ranked or ranked[0].score <= 0:
+    described = [f"{q.text} {q.looking_for}".strip() for q in bank]
+    ranked = meaning.rank(text, described, use="weak-areas", semantic=semantic)
+    if not ranked or ranked[0].score <= max(0.0, bar):
         return None
     return bank[ranked[0].index]
 
 
-def _from_bank(pick: BankQuestion, weak: list[str]) -> PracticeQuestion:
-    touched = [c.replace("-", " ") for c in pick.competencies if c in weak]
-    why = (
-        f"It practises {', '.join(touched)}, a weak area so far"
-        if touched
-        else f"A common {pick.type.replace('-', ' ')} question"
-    )
+def _from_bank(
+    pick: BankQuestion, weak: list[str], sources: dict[str, str] | None = None
+) -> PracticeQuestion:
+    # A weak area is named only with what it rests on (an answer that went badly, feedback).
+    touched = [c for c in pick.competencies if c in weak and (sources or {}).get(c)]
+    if touched:
+        first = touched[0]
+        why = f"It practises {first.replace('-', ' ')}: {(sources or {})[first]}"
+    else:
+        why = f"A common {pick.type.replace('-', ' ')} question"
     return PracticeQuestion(
         pick.text, why, pick.type, pick.competencies, pick.looking_for, pick.probes, pick.id
     )
