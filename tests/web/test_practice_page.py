@@ -77,6 +77,13 @@ def test_a_better_second_attempt_shows_progress(htmx: Client, world: World) -> N
     assert item.select_one("svg.sparkline polyline") is not None
 
 
+def test_a_score_that_did_not_change_says_so_without_an_arrow(htmx: Client, world: World) -> None:
+    htmx.post("/practice/answer/", {"question": QUESTION, "answer": STRONG})
+    page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": STRONG}))
+    items = [li.get_text() for li in page.select("ul.progress li")]
+    assert items and all("→" not in i and i.endswith("unchanged") for i in items)
+
+
 def test_an_empty_answer_asks_for_one_and_saves_nothing(htmx: Client, world: World) -> None:
     page = soup(htmx.post("/practice/answer/", {"question": QUESTION, "answer": "   "}))
     assert "Type your answer first" in page.get_text()
