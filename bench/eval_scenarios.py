@@ -248,7 +248,8 @@ def score_case(user: Any, loaded: dict[str, Any]) -> Score:
             sc.debrief_right += 1
         else:
             sc.wrong.append(
-                f"{cid}: {key} put under {said.get(key) or 'neither'}, should be {want.get(key) or 'neither'}"
+                f"{cid}: {key} put under {said.get(key) or 'neither'}, "
+                f"should be {want.get(key) or 'neither'}"
             )
 
     # Concerns: each labelled one said somewhere as a doubt; each doubt about a labelled one.
@@ -286,7 +287,8 @@ def score_case(user: Any, loaded: dict[str, Any]) -> Score:
             sc.story_right += 1
         else:
             sc.wrong.append(
-                f"{cid}: {req['text']!r} backed by {got or 'a gap'}, should be {req['story'] or 'a gap'}"
+                f"{cid}: {req['text']!r} backed by {got or 'a gap'}, "
+                f"should be {req['story'] or 'a gap'}"
             )
 
     # Another field's questions, in the brief and in practice.
@@ -432,7 +434,8 @@ def rows(scores: dict[str, Score]) -> list[Row]:
         Row(
             "scenarios",
             "field right / unsure (dev | held-out)",
-            f"{d.field_right}/{d.field_none} of {d.cases} | {h.field_right}/{h.field_none} of {h.cases}",
+            f"{d.field_right}/{d.field_none} of {d.cases} | "
+            f"{h.field_right}/{h.field_none} of {h.cases}",
         ),
         Row("scenarios", "notes judged (dev | held-out)", f"{d.notes} | {h.notes}"),
     ]

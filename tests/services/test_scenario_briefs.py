@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
 from bench.eval_scenarios import ROOT, load
+
 from nextround.services import brief, evidence_map, followups
 from nextround.store import models as m
 
@@ -30,7 +30,7 @@ def test_coordinated_doubts_each_become_a_doubt_with_a_question_in_the_five(user
 
 
 def test_praise_of_one_answer_reinforces_that_answer_and_not_a_weak_one(user: Any) -> None:
-    loaded, data, _ = build(user, "dev-data-senior-engineer")
+    _, data, _ = build(user, "dev-data-senior-engineer")
     reinforced = {p["question"] for p in data["reinforce"]}
     countered = {p["question"] for p in data["counter"]}
     assert "Tell me about a time you reduced cloud or warehouse costs." in reinforced
@@ -48,7 +48,7 @@ def test_the_brief_carries_the_dress_code_tour_and_address_it_was_given(user: An
 
 
 def test_a_nurse_gets_no_other_fields_questions_and_her_duties_are_read(user: Any) -> None:
-    loaded, data, text = build(user, "dev-nursing-band6-stroke")
+    _, data, text = build(user, "dev-nursing-band6-stroke")
     low = text.lower()
     for foreign in ("sales pipeline", "code review", "tennis balls", "board meeting"):
         assert foreign not in low
