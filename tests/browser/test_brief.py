@@ -44,7 +44,8 @@ def test_a_person_reads_the_brief_and_ticks_a_checklist_step(
     page.goto(f"{app_server}/rounds/{two['id']}/")
     page.get_by_role("link", name="Prep brief for this round").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Round 2 brief")
-    assert "stakeholder management" in page.locator("ul.counter").inner_text()
+    assert "managing stakeholders" in page.locator("ul.doubts").inner_text()
+    assert "Tell me about a difficult stakeholder." in page.locator("ul.counter").inner_text()
     shots("brief")
 
     page.evaluate("window.__stillHere = true")
