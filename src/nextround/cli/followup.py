@@ -121,7 +121,6 @@ def draft(round_id: int, kind: str, eml_dir: Path | None, as_json: bool) -> None
     from django.utils import timezone
 
     from nextround.cli import output
-    from nextround.coach.note_templates import long_date, long_time
     from nextround.services import followups
 
     made = followups.draft_notes(user, round_id, kind)
@@ -149,8 +148,8 @@ def draft(round_id: int, kind: str, eml_dir: Path | None, as_json: bool) -> None
         return
     for d in drafts:
         f = d.follow_up
-        sent = f" (sent {long_date(f.sent_at.date())})" if f.sent_at else ""
-        due = f", due {long_time(d.due_at)}" if d.due_at else ""
+        sent = f" (sent {followups.day_said(f.sent_at.date())})" if f.sent_at else ""
+        due = f", due {followups.when_said(d.due_at)}" if d.due_at else ""
         click.echo(f"--- follow-up {f.pk}: {d.heading} <{d.to_email or 'no address'}>{due}{sent}")
         for why in d.rests_on:
             click.echo(f"(Strongest point: {why}.)")
@@ -185,7 +184,6 @@ def overdue(as_json: bool) -> None:
     from django.utils import timezone
 
     from nextround.cli import output
-    from nextround.coach.note_templates import long_time
     from nextround.services import followups, times
 
     rows = followups.overdue(user)
@@ -198,7 +196,7 @@ def overdue(as_json: bool) -> None:
     now = timezone.now()
     for f in rows:
         r = f.round
-        due = long_time(times.in_zone(f.due_at, r.timezone)) if f.due_at else "no date"
+        due = followups.when_said(times.in_zone(f.due_at, r.timezone)) if f.due_at else "no date"
         heading = followups.as_draft(f, now).heading
         click.echo(f"{f.pk}: {heading} ({r.opportunity.company}, round {r.number}), due {due}")
 

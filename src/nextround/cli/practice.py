@@ -20,8 +20,7 @@ def print_feedback(feedback: Any) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from nextround.coach.aspects import plural
-    from nextround.coach.delivery import spoken_time
+    from nextround.services.practice import length_said
 
     console = Console(highlight=False)
     analysis = feedback.analysis
@@ -31,10 +30,7 @@ def print_feedback(feedback: Any) -> None:
         parts = [f"{s['aspect']} {s['score']}" for s in scores]
         overall = analysis["overall"]["score"]
         console.print(f"Scores: {', '.join(parts)} (mean {overall})")
-    console.print(
-        f"{plural(analysis['word_count'], 'word')}, {spoken_time(analysis['word_count'])}; "
-        f"question type: {feedback.question_type}"
-    )
+    console.print(f"{length_said(analysis['word_count'])}; question type: {feedback.question_type}")
     for insight in analysis["insights"]:
         line = Text(f" {LEVEL_MARK[insight['level']]} ", style=LEVEL_STYLE[insight["level"]])
         line.append(f"{insight['aspect']}: ", style="bold")

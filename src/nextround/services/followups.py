@@ -15,7 +15,7 @@ from django.utils import timezone
 from nextround.coach import followup as notes
 from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
 from nextround.coach.evidence import RequirementText, is_credential
-from nextround.coach.note_templates import long_time
+from nextround.coach.note_templates import long_date, long_time
 from nextround.coach.note_topics import requirement_phrase
 from nextround.coach.requirements import extract_requirements
 from nextround.formats import eml
@@ -604,3 +604,13 @@ def edit(owner: User, follow_up_id: int, subject: str, body: str) -> m.FollowUp:
     if not body.strip():
         raise InvalidInput.one("body", "the note is empty", "follow-up")
     return follow_ups.update(owner, follow_up_id, subject=subject, body=body.strip())
+
+
+def when_said(value: dt.datetime) -> str:
+    """A moment as the notes say it: "Tuesday 9 December 2026, 09:00"."""
+    return long_time(value)
+
+
+def day_said(value: dt.date) -> str:
+    """A day as the notes say it: "Tuesday 9 December 2026"."""
+    return long_date(value)

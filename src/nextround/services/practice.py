@@ -607,3 +607,11 @@ def history(owner: User, limit: int = 200) -> list[QuestionHistory]:
             groups[key] = QuestionHistory(row["question_text"], [])
         groups[key].points.insert(0, point)
     return list(groups.values())
+
+
+def length_said(word_count: int) -> str:
+    """An answer's length in words and spoken time: "1 word, under a second spoken"."""
+    from nextround.coach.aspects import plural
+    from nextround.coach.delivery import spoken_time
+
+    return f"{plural(word_count, 'word')}, {spoken_time(word_count)}"
