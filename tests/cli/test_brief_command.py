@@ -132,7 +132,7 @@ def test_brief_night_before_prints_one_page_of_what_matters(cli: Cli) -> None:
     _, _, two = setup(cli)
     result = cli("brief", str(two), "--night-before")
     assert result.code == 0, result.err
-    assert result.out.startswith("# The night before: Round 2 brief")
+    assert result.out.startswith("# The night before round 2: Analyst at Acme")
     assert "## Doubts to answer" in result.out and "## Where, when, who" in result.out
     assert "## Countdown checklist" not in result.out
     assert cli("brief", str(two), "--night-before", "--format", "json").code != 0

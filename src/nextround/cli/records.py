@@ -23,6 +23,11 @@ class DecimalType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a number", param, ctx)
 
 
+def _a(label: str) -> str:
+    """The label with its article: "an interviewer", "a story"."""
+    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+
+
 def _param_type(opt: Opt) -> click.ParamType:  # type: ignore[type-arg]
     if opt.type == "int":
         return click.INT
@@ -127,7 +132,7 @@ def build_group(spec: RecordSpec) -> click.Group:
             "add",
             callback=add,
             params=add_params,
-            help=f"Add {'an' if spec.label[0] in 'aeiou' else 'a'} {spec.label}.",
+            help=f"Add {_a(spec.label)}.",
         )
     )
 
@@ -197,7 +202,7 @@ def build_group(spec: RecordSpec) -> click.Group:
                 click.Argument(["record_id"], type=click.INT, metavar="ID"),
                 *_options(spec, for_edit=True),
             ],
-            help=f"Change fields of a {spec.label}.",
+            help=f"Change fields of {_a(spec.label)}.",
         )
     )
 
@@ -223,7 +228,7 @@ def build_group(spec: RecordSpec) -> click.Group:
                 click.Option(["--yes", "-y"], is_flag=True, help="Do not ask to confirm."),
                 click.Option(["--json", "as_json"], is_flag=True, help="Print JSON."),
             ],
-            help=f"Delete a {spec.label} and everything under it.",
+            help=f"Delete {_a(spec.label)} and everything under it.",
         )
     )
     return group

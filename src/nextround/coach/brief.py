@@ -17,6 +17,7 @@ from nextround.coach.evidence import (
     StoryText,
     map_evidence,
 )
+from nextround.coach.fields import cares_about
 from nextround.coach.likely import (
     Doubt,
     LikelyQuestion,
@@ -227,13 +228,7 @@ def _missing(data: BriefInput) -> list[Missing]:
 
 def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
     """What this interviewer probably cares about, by role and seniority, in the job's field."""
-    import importlib
-
-    try:
-        fields: Any = importlib.import_module("nextround.coach.fields")
-    except ImportError:  # TEMPORARY until coach/fields.py lands
-        return list(content.care_abouts.get(p.role, content.care_abouts["other"]))
-    return list(fields.cares_about(data.field, p.role, p.seniority))
+    return list(cares_about(data.field, p.role, p.seniority))
 
 
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:

@@ -96,6 +96,7 @@ _CONCERN = re.compile(
     r"(?:less|not as|not so) (?:sure|convinced|confident) (?:about|that|whether|of|in|on)?|"
     r"(?:a |slight |small |big )?question ?marks? (?:over|about|around|on)|"
     r"reservations? (?:about|over|around|on)|wondered (?:whether|if|about)|"
+    r"(?:some |a few |had |have |has )?doubts? (?:about|over|around|on|whether|that)|"
     r"weak(?:er|ness)? (?:on|in|at|around)|struggled (?:with|to)|"
     r"could (?:have been|be) (?:stronger|clearer|better|more (?:specific|detailed))"
     r"(?: on| in| at| about| when)?|"

@@ -25,6 +25,7 @@ from nextround.coach.note_templates import (
     templates,
 )
 from nextround.coach.note_topics import topic_phrase
+from nextround.coach.words import TITLES, first_name
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 CHASE_AFTER_WORKING_DAYS = 5
@@ -41,7 +42,6 @@ _GENERIC_STEMS = frozenset(
 )
 _NOT_IN_PHRASE = re.compile(r"[.?!;:\n“”\"()]")
 DEFAULT_REASON = "family"
-_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _OUTCOME_WORDS = {
     "passed": "they have told you that you are through to the next step",
@@ -147,25 +147,12 @@ class OfferScript:
     via_consultant: bool = False
 
 
-def first_name(name: str) -> str:
-    """The name to greet someone by: "Okafor, Adaeze" and "Dr Adaeze Okafor" give "Adaeze"."""
-    name = " ".join(name.split())
-    if "," in name:
-        # Directory style "Last, First" as Outlook writes it.
-        last, _, rest = name.partition(",")
-        name = f"{rest.strip()} {last.strip()}".strip()
-    words = [word for word in name.split(" ") if word]
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
-        words.pop(0)
-    return words[0] if words else ""
-
-
 def same_person(name: str, other: str) -> bool:
     """Whether two written names are one person's ("Lee, Jordan" and "Jordan Lee")."""
 
     def parts(text: str) -> frozenset[str]:
         words = text.replace(",", " ").casefold().split()
-        return frozenset(w.rstrip(".") for w in words if w.rstrip(".") not in _TITLES)
+        return frozenset(w.rstrip(".") for w in words if w.rstrip(".") not in TITLES)
 
     mine, theirs = parts(name), parts(other)
     return len(mine) >= 2 and mine == theirs

@@ -59,19 +59,27 @@ def label(kind: str, value: str | None) -> str:
     return LABELS.get(kind, {}).get(value, value.replace("-", " "))
 
 
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"})
+# Words before a name that are not the name ("Dr Helen Okoro").
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"})
 
 
 def first_name(name: str) -> str:
-    """The name a person is greeted by: "Dr Helen Okoro" -> "Helen"."""
-    words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in _TITLES]
-    return words[0] if words else name.strip()
+    """The name to greet someone by: "Okafor, Adaeze" and "Dr Adaeze Okafor" give "Adaeze"."""
+    name = " ".join(name.split())
+    if "," in name:
+        # Directory style "Last, First" as Outlook writes it.
+        last, _, rest = name.partition(",")
+        name = f"{rest.strip()} {last.strip()}".strip()
+    words = [word for word in name.split(" ") if word]
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words.pop(0)
+    return words[0] if words else ""
 
 
 def address_name(name: str) -> str:
     """How to address someone: "Dr Whitcombe" when they use a title, else their first name."""
     words = name.replace(",", " ").split()
-    if len(words) >= 2 and words[0].lower().rstrip(".") in _TITLES:
+    if len(words) >= 2 and words[0].lower().rstrip(".") in TITLES:
         return f"{words[0]} {words[-1]}"
     return first_name(name)
 

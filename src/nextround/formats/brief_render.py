@@ -114,6 +114,10 @@ def _title(data: Mapping[str, Any]) -> str:
     return f"Round {data['round']['number']} brief: {data['role']} at {data['company']}"
 
 
+def _night_title(data: Mapping[str, Any]) -> str:
+    return f"The night before round {data['round']['number']}: {data['role']} at {data['company']}"
+
+
 def _due(value: str | None) -> str:
     if not value:
         return "any time"
@@ -408,7 +412,7 @@ def night_before(data: Mapping[str, Any]) -> list[Section]:
 
 def night_before_markdown(data: Mapping[str, Any]) -> str:
     check(data)
-    out = [f"# The night before: {md(_title(data))}", ""]
+    out = [f"# {md(_night_title(data))}", ""]
     for sec in night_before(data):
         out += _md_section(sec)
     return "\n".join(out).rstrip() + "\n"
@@ -423,7 +427,7 @@ def night_before_body(data: Mapping[str, Any]) -> str:
 def night_before_html(data: Mapping[str, Any]) -> str:
     """The night-before page as a standalone document, one printed page."""
     check(data)
-    title = escape(f"The night before: {_title(data)}")
+    title = escape(_night_title(data))
     body = night_before_body(data)
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"

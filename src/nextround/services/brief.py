@@ -20,7 +20,7 @@ from nextround.coach.brief import (
 from nextround.coach.debrief import AskedText, FeedbackText
 from nextround.coach.evidence import RequirementText, Similarity, StoryText
 from nextround.coach.requirements import extract_requirements
-from nextround.services import matching, semantic, times
+from nextround.services import fields, matching, semantic, times
 from nextround.services.errors import InvalidInput
 from nextround.services.records import opportunities, rounds
 from nextround.store import models as m
@@ -150,7 +150,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         ).values_list("requirement_id", "story_id", "note")
     }
     starts = times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None
-    guess = _field_of(opp)
+    guess = fields.field_of(opp)
     return BriefInput(
         company=opp.company,
         role=opp.role,
@@ -191,16 +191,6 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         field_label=guess.label if guess.field else "",
         logistics_texts=tuple(_logistics_texts(owner, r, earlier)),
     )
-
-
-def _field_of(opp: m.Opportunity) -> Any:
-    import importlib
-    from types import SimpleNamespace
-
-    try:  # TEMPORARY until services/fields.py lands
-        return importlib.import_module("nextround.services.fields").field_of(opp)
-    except ImportError:
-        return SimpleNamespace(field=None, label="")
 
 
 _EMAIL_FROM = {

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from nextround.coach import words
 from nextround.formats import eml, ics
 from nextround.services import profile as profiles
 from nextround.services import times
@@ -303,13 +304,10 @@ def display_name(name: str, email: str) -> tuple[str, str]:
     return name, team
 
 
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"})
-
-
 def _key(name: str) -> str:
     """A name to compare: "Dr Fiona Kerr" and "Fiona Kerr" are the same person."""
-    words = [w for w in name.casefold().replace(".", " ").split() if w not in _TITLES]
-    return " ".join(words)
+    kept = [w for w in name.casefold().replace(".", " ").split() if w not in words.TITLES]
+    return " ".join(kept)
 
 
 def _match(known: list[m.Interviewer], name: str, email: str) -> m.Interviewer | None:
