@@ -114,3 +114,17 @@ def test_a_skill_the_candidate_tagged_that_the_requirement_names_backs_it() -> N
     best = map_evidence([change], [social, surgeons], similarity=similar).rows[0].best
     assert best is not None and best.title == "Vascular surgeons"
     assert best.reason == "It names leading change in the skills you tagged it with."
+
+
+def test_one_common_word_tagged_on_a_story_does_not_vouch_for_it() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.2 if "bike" in b.lower() else 0.15  # far in meaning, above the tagged bar
+
+    bike = StoryText(10, "Licensing my bike to a friend", action="I lent it.", skills=("licensing",))
+    sql = StoryText(11, "Reporting", action="I wrote the queries.", skills=("SQL",))
+    licensing = RequirementText(32, "Knowledge of premises licensing and health and safety")
+    queries = RequirementText(33, "Strong SQL")
+    result = map_evidence([licensing, queries], [bike, sql], similarity=similar)
+    assert result.rows[0].best is None and licensing in result.gaps
+    # A named tool the candidate tagged still counts.
+    assert result.rows[1].best is not None and result.rows[1].best.title == "Reporting"

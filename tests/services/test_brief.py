@@ -125,6 +125,24 @@ def test_unsaved_requirements_are_read_from_the_job_description(user: Any) -> No
     assert any("requirement extract" in x["how"] for x in data["missing"])
 
 
+def test_a_registration_with_no_story_asks_to_confirm_it_not_to_write_a_story(user: Any) -> None:
+    opp = r.opportunities.create(
+        user,
+        company="Co",
+        role="Nurse",
+        job_description="Essential\n- NMC registration\n- Leading a shift on a busy ward\n",
+    )
+    evidence_map.extract(user, opp.pk)
+    round_ = r.rounds.create(user, opp.pk)
+    markdown = brief.render(brief.build(user, round_.pk, TODAY), "md").decode()
+    nmc = next(line for line in markdown.splitlines() if "NMC registration" in line)
+    assert "confirm you have it" in nmc and "write one" not in nmc
+    shift = next(line for line in markdown.splitlines() if "Leading a shift" in line)
+    assert "write one about it" in shift
+    rows = {row.requirement.text: row for row in evidence_map.evidence_view(user, opp.pk).rows}
+    assert "confirm you have it" in rows["NMC registration"].gap_advice
+
+
 def test_another_users_round_is_not_found(world: World, other_user: Any) -> None:
     with pytest.raises(NotFound):
         brief.build(other_user, world.round2.pk)

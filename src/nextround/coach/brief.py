@@ -15,6 +15,7 @@ from nextround.coach.evidence import (
     RequirementText,
     Similarity,
     StoryText,
+    is_credential,
     map_evidence,
 )
 from nextround.coach.fields import cares_about
@@ -372,6 +373,12 @@ def checklist(
     return entries
 
 
+def gap_advice(requirement: str) -> str:
+    """What to do about a requirement no story backs: write a story, or confirm what you hold."""
+    sentences = load_content().sentences
+    return sentences["held_row" if is_credential(requirement) else "gap_row"]
+
+
 def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief:
     """Everything to prepare for one round, from what is known so far.
 
@@ -564,6 +571,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                     "might_fit": [
                         {"id": m.story_id, "title": m.title, "reason": m.reason} for m in row.maybe
                     ],
+                    "gap_advice": gap_advice(row.requirement.text),
                 }
                 for row in brief.evidence.rows
             ],

@@ -161,6 +161,8 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap": frozenset({"topic"}),
     "gap_quote": frozenset({"quote"}),
     "maybe": frozenset({"story"}),
+    "gap_row": frozenset(),
+    "held_row": frozenset(),
     "research_ask": frozenset({"quote", "name"}),
     "address": frozenset({"address"}),
     "no_address": frozenset(),

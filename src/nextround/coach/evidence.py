@@ -252,7 +252,7 @@ def _score(
         return None
     if similarity is not None:
         cosine = max(float(similarity(text, index.text)), float(similarity(text, index.core)))
-        tagged = "skills" in term_parts and cosine >= TAGGED_COSINE
+        tagged = cosine >= TAGGED_COSINE and any(map(_specific, term_parts.get("skills", ())))
         if cosine >= STRONG_COSINE or (shown and cosine >= SUPPORTED_COSINE) or tagged:
             confidence: Confidence = "strong"
         elif cosine >= POSSIBLE_COSINE:
@@ -287,6 +287,14 @@ def _score(
         shared=tuple(dict.fromkeys([*(t for ts in term_parts.values() for t in ts)])),
         confidence=confidence,
     )
+
+
+def _specific(term: str) -> bool:
+    """A tag specific enough to vouch for a story: a name ("Airflow", "SQL") or several words.
+
+    One common word ("licensing") tagged on a story about lending a bike says nothing.
+    """
+    return len(content_stems(term)) >= 2 or any(c.isupper() or c.isdigit() for c in term)
 
 
 def _rank(

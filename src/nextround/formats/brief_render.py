@@ -233,7 +233,7 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
                 f"“{row['might_fit'][0]['title']}” might fit: check it shows this, then link it.",
             )
         else:
-            story, why = "Gap", "No story yet: write one about it."
+            story, why = "Gap", row["gap_advice"]
         rows.append([row["requirement"], label("requirement", row["kind"]), story, why])
     intro = ""
     if ev["unused_stories"]:

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from nextround.coach.brief import gap_advice
 from nextround.coach.evidence import RequirementText, Similarity, map_evidence
 from nextround.coach.requirements import ExtractedRequirement, extract_requirements
 from nextround.services import matching
@@ -120,6 +121,11 @@ class EvidenceRow:
     @property
     def is_gap(self) -> bool:
         return not self.linked and not self.suggested
+
+    @property
+    def gap_advice(self) -> str:
+        """What to do about the gap: write a story, or confirm a registration you hold."""
+        return gap_advice(self.requirement.text)
 
 
 @dataclass(frozen=True)
