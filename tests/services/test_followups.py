@@ -297,6 +297,28 @@ def test_the_consultant_note_asks_for_feedback_when_none_is_recorded(user: Any) 
     assert "If there is to be a third round" in note.body
 
 
+def test_the_consultant_note_before_a_round_asks_only_what_is_not_recorded(user: Any) -> None:
+    case = data_engineer(user)
+    start = timezone.localtime() + dt.timedelta(days=10)
+    third = r.rounds.create(
+        user,
+        case.opp.pk,
+        scheduled_at=start.strftime("%Y-%m-%dT10:00"),
+        timezone="Europe/London",
+        kind="panel",
+        duration_minutes=90,
+        location="Lumenfield House, 4 Dock Road, Leeds",
+    )
+    r.interviewers.add_to_round(user, third.pk, name="Hugo Bernard", title="CTO")
+    note = followups.draft(user, third.pk, "consultant")[0]
+    assert "Could you find out a little more for me before it?" in note.body
+    for known in ("who I will meet", "how long it will be", "whether it is on site"):
+        assert known not in note.body
+    assert "what they most want to learn about me" in note.body
+    # Asking about the round is due before it, not the day after.
+    assert note.due_at is not None and note.due_at.date() < start.date()
+
+
 def test_notes_with_nobody_to_go_to_say_so(user: Any) -> None:
     opp = r.opportunities.create(user, company="Initech", role="Analyst")
     round_ = r.rounds.create(user, opp.pk)

@@ -120,6 +120,7 @@ class RoundState:
     outcome: str = "pending"  # pending, passed, offer, rejected, withdrew
     offer_made: bool = False
     next_round: NextRound | None = None
+    this_round: NextRound | None = None  # what is known of this round while it is still to come
 
 
 @dataclass(frozen=True)
@@ -397,7 +398,7 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
         paragraphs.append(
             t.render("consultant_before", company=company, role=role, ordinal=ordinal, day=day)
         )
-        asks = _asks(t, None)
+        asks = _asks(t, state.this_round)
     elif state.next_round is not None:
         nxt = state.next_round
         thanks = (

@@ -254,19 +254,8 @@ def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
         .order_by("number")
         .first()
     )
-    next_round = None
-    if nxt is not None:
-        me = me or _Me(owner)
-        people = [p for p in _panel(owner, nxt) if not me.why_is(p.name, p.email)]
-        next_round = notes.NextRound(
-            number=nxt.number,
-            day=_round_day(nxt) if nxt.scheduled_at else None,
-            kind=nxt.kind,
-            panel_known=bool(people),
-            length_known=bool(nxt.duration_minutes),
-            place_known=bool(nxt.location.strip() or nxt.link.strip()),
-            task_known=_task_known(owner, r, nxt),
-        )
+    me = me or _Me(owner)
+    next_round = _known(owner, r, nxt, me) if nxt is not None else None
     outcome = r.outcome
     if outcome == m.RoundOutcome.PENDING and opp.stage == m.Stage.REJECTED:
         outcome = m.RoundOutcome.REJECTED
@@ -283,6 +272,7 @@ def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
     )
     return notes.RoundState(
         happened=happened,
+        this_round=None if happened else _known(owner, r, r, me),
         feedback_in=m.Feedback.objects.filter(owner=owner, round=r).exists(),
         feedback_via_consultant=m.Feedback.objects.filter(
             owner=owner, round=r, source=m.FeedbackSource.CONSULTANT
@@ -290,6 +280,20 @@ def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
         outcome=outcome,
         offer_made=offer_made,
         next_round=next_round,
+    )
+
+
+def _known(owner: User, r: m.Round, nxt: m.Round, me: _Me) -> notes.NextRound:
+    """What is already known about a coming round (nxt, which may be r itself)."""
+    people = [p for p in _panel(owner, nxt) if not me.why_is(p.name, p.email)]
+    return notes.NextRound(
+        number=nxt.number,
+        day=_round_day(nxt) if nxt.scheduled_at else None,
+        kind=nxt.kind,
+        panel_known=bool(people),
+        length_known=bool(nxt.duration_minutes),
+        place_known=bool(nxt.location.strip() or nxt.link.strip()),
+        task_known=_task_known(owner, r, nxt),
     )
 
 
@@ -389,8 +393,14 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
                     f"no consultant is recorded for {r.opportunity.company}: add their name "
                     "to the opportunity first"
                 )
-            note = notes.consultant_note(_context(me, r, info), state(owner, r, me))
-            due = _at_nine(r, notes.add_working_days(_round_day(r), 1))
+            where = state(owner, r, me)
+            note = notes.consultant_note(_context(me, r, info), where)
+            if where.happened:
+                due = _at_nine(r, notes.add_working_days(_round_day(r), 1))
+            else:
+                # It asks about the round before it: due now, or two days ahead of it.
+                ahead = _round_day(r) - dt.timedelta(days=2)
+                due = _at_nine(r, max(ahead, timezone.localdate()))
             planned.append((None, note, due))
     except notes.FollowUpError as exc:
         raise InvalidInput.one("follow-up", str(exc)) from None
