@@ -120,7 +120,9 @@ def test_one_common_word_tagged_on_a_story_does_not_vouch_for_it() -> None:
     def similar(a: str, b: str) -> float:
         return 0.2 if "bike" in b.lower() else 0.15  # far in meaning, above the tagged bar
 
-    bike = StoryText(10, "Licensing my bike to a friend", action="I lent it.", skills=("licensing",))
+    bike = StoryText(
+        10, "Licensing my bike to a friend", action="I lent it.", skills=("licensing",)
+    )
     sql = StoryText(11, "Reporting", action="I wrote the queries.", skills=("SQL",))
     licensing = RequirementText(32, "Knowledge of premises licensing and health and safety")
     queries = RequirementText(33, "Strong SQL")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from typing import Any
@@ -11,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.utils import timezone
 
-from nextround.services import evidence_map, followups, profile
+from nextround.services import brief, evidence_map, followups, profile
 from nextround.services import records as r
 from nextround.services.errors import ServiceError
 from nextround.store import models as m
@@ -295,6 +296,24 @@ def test_the_consultant_note_asks_for_feedback_when_none_is_recorded(user: Any) 
     note = followups.draft(user, case.round2.pk, "consultant")[0]
     assert "Have you had any feedback from them yet?" in note.body
     assert "If there is to be a third round" in note.body
+
+
+def test_someone_met_before_and_typed_again_is_the_same_person_and_met_again(user: Any) -> None:
+    case = data_engineer(user)
+    third = book_round3(case)
+    again = r.interviewers.add_to_round(
+        user, third.pk, name="tom okafor", email="tom.okafor@lumenfield.example"
+    )
+    assert again.pk == case.tom.pk
+    assert m.Interviewer.objects.get(pk=again.pk).email == "tom.okafor@lumenfield.example"
+    assert m.Interviewer.objects.get(pk=again.pk).title == "Head of Data"  # kept, not blanked
+    people = {p["name"]: p for p in brief.build(user, third.pk).data["interviewers"]}
+    assert people["Tom Okafor"]["new_to_you"] is False
+    assert people["Hugo Bernard"]["new_to_you"] is True
+    notes = {f.interviewer_id: f.body for f in followups.draft(user, third.pk)}
+    met_again = re.compile(r"\b(?:again|another)\b")
+    assert met_again.search(notes[case.tom.pk].split("\n\n")[1])
+    assert not met_again.search(notes[next(k for k in notes if k != case.tom.pk)].split("\n\n")[1])
 
 
 def test_the_consultant_note_before_a_round_asks_only_what_is_not_recorded(user: Any) -> None:

@@ -64,6 +64,7 @@ class InterviewerInfo:
     role: str = "other"
     topics: tuple[str, ...] = ()
     email: str = ""
+    met_before: bool = False  # on the panel of an earlier round of this process
 
 
 @dataclass(frozen=True)
@@ -303,9 +304,10 @@ def _thank_you(ctx: NoteContext, index: int) -> Note:
         rests_on = (rests_on_point(point),)
     else:
         fit = t.render("thank_you_point_none", _turn(index, 2), role=role, company=company)
+    opening = "thank_you_opening_again" if person.met_before else "thank_you_opening"
     paragraphs = [
         t.render("greeting", 0, first_name=Name(first_name(person.name))),
-        f"{t.render('thank_you_opening', index, role=role, company=company)} {recall}",
+        f"{t.render(opening, index, role=role, company=company)} {recall}",
         f"{fit} {t.render('thank_you_closing', _turn(index, 3))}",
         t.render("sign_off", _turn(index, 4), candidate=Name(ctx.candidate_name.strip())),
     ]

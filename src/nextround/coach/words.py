@@ -76,6 +76,15 @@ def first_name(name: str) -> str:
     return words[0] if words else ""
 
 
+def person_key(name: str) -> str:
+    """A name to compare people by: "Dr Fiona Kerr", "fiona  kerr" and "Kerr, Fiona" match."""
+    name = name.casefold().replace(".", " ")
+    if "," in name:
+        last, _, rest = name.partition(",")
+        name = f"{rest} {last}"
+    return " ".join(w for w in name.split() if w not in TITLES)
+
+
 def address_name(name: str) -> str:
     """How to address someone: "Dr Whitcombe" when they use a title, else their first name."""
     words = name.replace(",", " ").split()

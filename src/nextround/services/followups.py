@@ -235,9 +235,20 @@ def _context(
     )
 
 
-def _info(person: m.Interviewer, topics: tuple[str, ...] = ()) -> notes.InterviewerInfo:
+def _info(
+    person: m.Interviewer, topics: tuple[str, ...] = (), r: m.Round | None = None
+) -> notes.InterviewerInfo:
+    met_before = (
+        r is not None
+        and person.rounds.filter(number__lt=r.number, opportunity=r.opportunity).exists()
+    )
     return notes.InterviewerInfo(
-        name=person.name, title=person.title, role=person.role, topics=topics, email=person.email
+        name=person.name,
+        title=person.title,
+        role=person.role,
+        topics=topics,
+        email=person.email,
+        met_before=met_before,
     )
 
 
@@ -363,7 +374,7 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
             _drop_notes_to_me(owner, r, [p for p in panel if p not in others])
             points = _points(owner, r)
             contexts = [
-                _context(me, r, _info(p, _asked(r, p, len(others))), points) for p in others
+                _context(me, r, _info(p, _asked(r, p, len(others)), r), points) for p in others
             ]
             due = notes.thank_you_due(_round_end(r))
             for one, note in zip(others, notes.thank_you_notes(contexts), strict=True):

@@ -306,8 +306,7 @@ def display_name(name: str, email: str) -> tuple[str, str]:
 
 def _key(name: str) -> str:
     """A name to compare: "Dr Fiona Kerr" and "Fiona Kerr" are the same person."""
-    kept = [w for w in name.casefold().replace(".", " ").split() if w not in words.TITLES]
-    return " ".join(kept)
+    return words.person_key(name)
 
 
 def _match(known: list[m.Interviewer], name: str, email: str) -> m.Interviewer | None:

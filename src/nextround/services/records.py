@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import models, transaction
 
+from nextround.coach import words
 from nextround.services import times
 from nextround.services.base import Resource
 from nextround.services.errors import InvalidInput
@@ -120,12 +121,36 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
     url_list_fields = ("links",)
 
     def add_to_round(self, owner: User, round_id: int, **values: Any) -> m.Interviewer:
-        """A new person on a round's panel, kept with the opportunity for later rounds."""
+        """A person on a round's panel, kept with the opportunity for later rounds.
+
+        Someone already met in this process (the same name, titles aside) is the same person:
+        they are put on this panel too, with any detail they lacked filled in, so the brief
+        knows them and the notes say "again".
+        """
         round_ = rounds.get(owner, round_id)
         with transaction.atomic():
-            person = self.create(owner, round_.opportunity_id, **values)
-            m.RoundInterviewer.objects.create(owner=owner, round=round_, interviewer=person)
+            person = self._known(owner, round_.opportunity_id, values)
+            if person is None:
+                person = self.create(owner, round_.opportunity_id, **values)
+            else:
+                blanks = {
+                    k: v
+                    for k, v in values.items()
+                    if v and k in self.fields and not getattr(person, k)
+                }
+                if blanks:
+                    person = self.update(owner, person.pk, **blanks)
+            m.RoundInterviewer.objects.get_or_create(owner=owner, round=round_, interviewer=person)
         return person
+
+    def _known(
+        self, owner: User, opportunity_id: int, values: Mapping[str, Any]
+    ) -> m.Interviewer | None:
+        key = words.person_key(str(values.get("name") or ""))
+        if not key:
+            return None
+        people = self.queryset(owner).filter(opportunity_id=opportunity_id).order_by("id")
+        return next((p for p in people if words.person_key(p.name) == key), None)
 
     def link(self, owner: User, round_id: int, interviewer_id: int) -> m.Interviewer:
         """Put someone already known from this opportunity on another round's panel."""
