@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 from nextround.formats.documents import DocumentError, megabytes
 from nextround.formats.spec_table import spec_table
@@ -38,6 +39,11 @@ def read_docx(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     try:
         styles = read_styles(parts.get("word/styles.xml"), parts.get("word/numbering.xml"))
         body = parse_xml(parts["word/document.xml"]).find(f"{NS}body")
+    except DeclarationRefused as exc:
+        raise DocumentError(
+            f"{name}: the Word file is damaged or hostile: it declares a DOCTYPE or entities, "
+            "which Word never writes; not read"
+        ) from exc
     except ET.ParseError as exc:
         raise DocumentError(f"{name}: the Word file is damaged (bad XML: {exc})") from exc
     if body is None:
@@ -88,11 +94,41 @@ def open_parts(data: bytes, name: str) -> dict[str, bytes]:
     return parts
 
 
+class DeclarationFound(Exception):
+    """Raised from inside expat as soon as a document type or entity declaration starts."""
+
+
+class DeclarationRefused(ET.ParseError):
+    """An XML part that declares a DTD or entities: refused before anything is expanded."""
+
+
 def parse_xml(content: bytes) -> ET.Element:
-    """Parse one part; a DOCTYPE has no place in Office XML and could declare entity bombs."""
-    if b"<!DOCTYPE" in content[:4096].upper():
-        raise ET.ParseError("a DOCTYPE declaration is not allowed")
+    """Parse one part; a DTD has no place in Office XML and could declare entity bombs."""
+    refuse_declarations(content)
     return ET.fromstring(content)
+
+
+def refuse_declarations(content: bytes) -> None:
+    """Refuse a DOCTYPE or ENTITY declaration anywhere in the part, in whatever encoding.
+
+    A first expat pass with handlers that stop at the declaration's start: no entity is ever
+    declared, let alone expanded, and expat itself decodes UTF-16 and the encodings it knows.
+    """
+
+    def refuse(*_args: object) -> None:
+        raise DeclarationFound
+
+    scanner = expat.ParserCreate()
+    scanner.StartDoctypeDeclHandler = refuse
+    scanner.EntityDeclHandler = refuse
+    scanner.ElementDeclHandler = refuse
+    scanner.AttlistDeclHandler = refuse
+    try:
+        scanner.Parse(content, True)
+    except DeclarationFound:
+        raise DeclarationRefused("a DOCTYPE or entity declaration is not allowed") from None
+    except (expat.ExpatError, ValueError, LookupError) as exc:
+        raise ET.ParseError(str(exc)) from None
 
 
 def attr(element: ET.Element | None, name: str = "val") -> str:
