@@ -1,13 +1,23 @@
-"""Read the text layer of a PDF into Markdown, reading multi-column pages column by column."""
+"""Read the text layer of a PDF into Markdown, reading multi-column pages column by column.
+
+pdfminer runs in a child process with limits on processor time and memory, and counts characters
+as it reads, so that a hostile or broken PDF costs seconds and a bounded amount of memory.
+"""
 
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
+import subprocess
+import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
@@ -28,8 +38,26 @@ from pdfminer.pdftypes import resolve1
 
 from nextround.formats.documents import BULLET_GLYPHS, DocumentError
 
-# A hostile or huge PDF must not hold a request for minutes: stop reading pages after this long.
-TIME_LIMIT_S = 20.0
+# What one PDF may cost. A CV or a job description is far below every one of these.
+MAX_INFLATED_BYTES = 200 * 1024 * 1024  # all compressed streams together, once inflated
+MAX_PAGE_CHARS = 30_000  # a dense A4 page holds about 6,000
+MAX_DOCUMENT_CHARS = 500_000
+MAX_DECLARED_PAGES = 10_000
+# Stop reading further pages after this long (what was read is kept, with a warning)...
+TIME_LIMIT_S = 8.0
+# ...and give up on the file when one page alone takes this long.
+PAGE_TIME_LIMIT_S = 10.0
+# The child process: processor seconds, address space, and the wall clock the parent waits.
+CHILD_CPU_S = 15
+CHILD_MEMORY_BYTES = 768 * 1024 * 1024
+CHILD_WALL_S = 20.0
+
+STREAM_START = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+
+
+class TooLarge(Exception):
+    """The PDF passed one of the limits; the message says which."""
+
 
 BULLET = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}]\s*(\S.*)$")
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
@@ -52,16 +80,98 @@ class Line:
 
 
 def read_pdf(data: bytes, name: str, *, max_pages: int) -> tuple[str, int, tuple[str, ...]]:
-    """Markdown text, page count and warnings for the bytes of a PDF."""
+    """Markdown text, page count and warnings for the bytes of a PDF, read in a child process."""
+    check_inflated(data, name)
+    command = [sys.executable, "-m", "nextround.formats.pdf", str(max_pages), name]
+    try:
+        done = subprocess.run(
+            command,
+            input=data,
+            capture_output=True,
+            timeout=CHILD_WALL_S,
+            check=False,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        )
+    except subprocess.TimeoutExpired:
+        raise too_large(name, f"reading it took longer than {CHILD_WALL_S:.0f} s") from None
+    except OSError as exc:
+        raise DocumentError(f"{name}: the PDF reader could not be started ({exc})") from exc
+    try:
+        answer = json.loads(done.stdout)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        # Killed by a limit: SIGXCPU for processor time, or a failed allocation that aborted.
+        if done.returncode in (-24, -9):
+            raise too_large(name, f"reading it took more than {CHILD_CPU_S} s of processor time")
+        raise too_large(name, f"it needs more than {CHILD_MEMORY_BYTES // 2**20} MB of memory")
+    if "error" in answer:
+        raise DocumentError(str(answer["error"]))
+    return str(answer["text"]), int(answer["pages"]), tuple(str(w) for w in answer["warnings"])
+
+
+def too_large(name: str, reason: str) -> DocumentError:
+    return DocumentError(f"{name}: this PDF is too large to read: {reason}")
+
+
+def check_inflated(data: bytes, name: str) -> None:
+    """Refuse a PDF whose compressed streams inflate past the limit, inflating at most that much."""
+    view = memoryview(data)
+    budget = MAX_INFLATED_BYTES
+    for match in STREAM_START.finditer(data):
+        inflater = zlib.decompressobj()
+        position = match.end()
+        while position < len(data) and not inflater.eof:
+            chunk = view[position : position + 65536]
+            try:
+                out = inflater.decompress(chunk, budget + 1)
+            except zlib.error:
+                break  # not a deflated stream (or a damaged one): pdfminer will judge it
+            budget -= len(out)
+            if budget < 0:
+                raise too_large(
+                    name,
+                    f"its compressed streams inflate to more than {MAX_INFLATED_BYTES // 2**20} MB",
+                )
+            # What the output cap held back is read again with the rest of the chunk.
+            consumed = len(chunk) - len(inflater.unconsumed_tail) - len(inflater.unused_data)
+            position += consumed
+            while inflater.unconsumed_tail and not inflater.eof:
+                out = inflater.decompress(inflater.unconsumed_tail, budget + 1)
+                budget -= len(out)
+                if budget < 0:
+                    raise too_large(
+                        name,
+                        f"its compressed streams inflate to more than "
+                        f"{MAX_INFLATED_BYTES // 2**20} MB",
+                    )
+            if consumed == 0 and not out:
+                break
+
+
+def read_pdf_here(data: bytes, name: str, *, max_pages: int) -> tuple[str, int, tuple[str, ...]]:
+    """Markdown text, page count and warnings for the bytes of a PDF, read in this process."""
     warnings: list[str] = []
     try:
         parser = PDFParser(io.BytesIO(data))
         # pdfminer tries the empty password itself, which opens PDFs locked only against editing.
         document = PDFDocument(parser, password="")
         total = page_count(document)
+        if total > MAX_DECLARED_PAGES:
+            raise DocumentError(
+                f"{name}: the PDF claims {total:,} pages; nextround reads PDFs of up to "
+                f"{MAX_DECLARED_PAGES:,} pages"
+            )
         pages = read_pages(document, name, max_pages, warnings)
     except DocumentError:
         raise
+    except TooLarge as exc:
+        raise too_large(name, str(exc)) from None
+    except MemoryError:
+        reason = f"it needs more than {CHILD_MEMORY_BYTES // 2**20} MB of memory"
+        raise too_large(name, reason) from None
+    except RecursionError:
+        raise DocumentError(f"{name}: the PDF is nested too deeply to read") from None
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise DocumentError(
             f"{name}: the PDF is password-protected: remove the password and try again"
@@ -85,6 +195,27 @@ def read_pdf(data: bytes, name: str, *, max_pages: int) -> tuple[str, int, tuple
     return to_markdown(ordered), max(total, len(pages)), tuple(warnings)
 
 
+def child_main(argv: list[str]) -> int:
+    """In the child: limit this process, read the PDF on stdin, answer in JSON on stdout."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CPU, (CHILD_CPU_S, CHILD_CPU_S + 1))
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY_BYTES, CHILD_MEMORY_BYTES))
+    except (ImportError, ValueError, OSError):
+        pass  # no resource limits on this system: the parent's wall clock still bounds it
+    max_pages, name = int(argv[0]), argv[1]
+    data = sys.stdin.buffer.read()
+    answer: dict[str, object]
+    try:
+        text, pages, warnings = read_pdf_here(data, name, max_pages=max_pages)
+        answer = {"text": text, "pages": pages, "warnings": list(warnings)}
+    except DocumentError as exc:
+        answer = {"error": str(exc)}
+    sys.stdout.write(json.dumps(answer))
+    return 0
+
+
 def page_count(document: PDFDocument) -> int:
     """The page count the PDF declares, or 0 when it does not say."""
     try:
@@ -100,7 +231,7 @@ def read_pages(
     """Lines in reading order for each page, and whether the page holds an image."""
     resources = PDFResourceManager(caching=True)
     # A narrower char margin than the default keeps two close columns from merging into one line.
-    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=2.5, line_margin=0.3))
+    device = CountingAggregator(resources, laparams=LAParams(char_margin=2.5, line_margin=0.3))
     interpreter = PDFPageInterpreter(resources, device)
     started = time.monotonic()
     pages: list[tuple[list[Line], bool, float]] = []
@@ -110,12 +241,44 @@ def read_pages(
         if time.monotonic() - started > TIME_LIMIT_S:
             warnings.append(f"{name}: reading stopped after {TIME_LIMIT_S:.0f} s")
             break
+        device.start_page(len(pages) + 1)
         interpreter.process_page(page)
         layout = device.get_result()
         lines = [line for line in page_lines(layout) if line.text]
         ordered = order_lines(lines, 0.0, layout.width, 0)
         pages.append((ordered, has_images(layout), layout.height))
     return pages
+
+
+class CountingAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, stopping as soon as a page or the file passes a limit."""
+
+    def __init__(self, resources: PDFResourceManager, laparams: LAParams) -> None:
+        super().__init__(resources, laparams=laparams)
+        self.page_number = 0
+        self.page_chars = 0
+        self.document_chars = 0
+        self.page_started = time.monotonic()
+
+    def start_page(self, number: int) -> None:
+        self.page_number = number
+        self.page_chars = 0
+        self.page_started = time.monotonic()
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.page_chars += 1
+        self.document_chars += 1
+        if self.page_chars > MAX_PAGE_CHARS:
+            raise TooLarge(f"page {self.page_number} holds more than {MAX_PAGE_CHARS:,} characters")
+        if self.document_chars > MAX_DOCUMENT_CHARS:
+            raise TooLarge(f"it holds more than {MAX_DOCUMENT_CHARS:,} characters")
+        if self.page_chars % 512 == 0 and (
+            time.monotonic() - self.page_started > PAGE_TIME_LIMIT_S
+        ):
+            raise TooLarge(
+                f"page {self.page_number} took longer than {PAGE_TIME_LIMIT_S:.0f} s to read"
+            )
+        return float(super().render_char(*args, **kwargs))
 
 
 def walk(item: LTItem) -> Iterator[LTItem]:
@@ -387,3 +550,7 @@ def is_bold_heading(line: Line, body: float) -> bool:
         and not text.endswith((".", ",", ";"))
         and any(ch.isalpha() for ch in text)
     )
+
+
+if __name__ == "__main__":
+    sys.exit(child_main(sys.argv[1:]))
