@@ -14,11 +14,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[semantic]"
+	$(BIN)/pip install --quiet -e ".[semantic,voice]"
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev,semantic]"
+	$(BIN)/pip install --quiet -e ".[dev,semantic,voice]"
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

@@ -166,6 +166,13 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_semantic,
     ),
     Setting(
+        "VOICE_MODEL",
+        "",
+        "Folder of a CTranslate2 Whisper model for spoken answers (e.g. a larger one you "
+        "installed). Default: the tiny.en model the `voice` extra installs.",
+        _parse_path,
+    ),
+    Setting(
         "LOG_FORMAT",
         "",
         "'plain' or 'json' (one JSON object a line, no personal data). Default: json in "

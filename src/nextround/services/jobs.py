@@ -31,7 +31,11 @@ QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 STALE_AFTER = dt.timedelta(minutes=15)
 MAX_PARAMS_BYTES = 1_000_000
 # Modules that register job kinds when imported (present or not: a missing one is skipped).
-HOOK_MODULES = ("nextround.services.brief", "nextround.services.brief_jobs")
+HOOK_MODULES = (
+    "nextround.services.brief",
+    "nextround.services.brief_jobs",
+    "nextround.services.voice",
+)
 
 
 @dataclass(frozen=True)
