@@ -13,6 +13,8 @@ from icalendar import Alarm, Calendar, Component, Event
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 MAX_INVITE_BYTES = 1_000_000
+# No interview panel is this large; a longer list is a mailing list or a hostile file.
+MAX_ATTENDEES = 50
 
 # Hosts of video-call services: a link to one of these in LOCATION, URL or DESCRIPTION is the call.
 _VIDEO_HOSTS = (
@@ -285,23 +287,34 @@ def _decode(data: bytes, warnings: list[str]) -> str:
 def _check_structure(text: str) -> list[str]:
     """Unfold lines and check the BEGIN/END nesting, naming the first bad line."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines: list[str] = []
+    # Folded pieces are gathered and joined once: adding to a string line by line is quadratic.
+    pieces: list[list[str]] = []
     numbers: list[int] = []
     for number, line in enumerate(raw_lines, start=1):
-        if line[:1] in (" ", "\t") and lines:
-            lines[-1] += line[1:]
+        if line[:1] in (" ", "\t") and pieces:
+            pieces[-1].append(line[1:])
         elif line.strip():
-            lines.append(line)
+            pieces.append([line])
             numbers.append(number)
+    lines = ["".join(parts) for parts in pieces]
     if not lines or lines[0].strip().upper() != "BEGIN:VCALENDAR":
         raise InviteError("this is not an iCalendar file (it does not start with BEGIN:VCALENDAR)")
     stack: list[str] = []
+    attendees = 0
     for line, number in zip(lines, numbers, strict=True):
         if not _CONTENT_LINE.match(line):
             raise InviteError(f"line {number} is malformed: {_clip(line)!r}")
         name, _, value = line.partition(":")
         keyword = name.upper()
+        if keyword.partition(";")[0] == "ATTENDEE":
+            attendees += 1
+            if attendees > MAX_ATTENDEES:
+                raise InviteError(
+                    f"the event lists more than {MAX_ATTENDEES} attendees (line {number}); "
+                    f"nextround reads at most {MAX_ATTENDEES} attendees per invite"
+                )
         if keyword == "BEGIN":
+            attendees = 0
             if not stack and number != numbers[0]:
                 raise InviteError(f"line {number}: content after END:VCALENDAR")
             stack.append(value.strip().upper())
