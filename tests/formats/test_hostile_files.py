@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nextround.formats import docx, pdf
+from nextround.formats import docx, eml, ics, pdf
 from nextround.formats.documents import DocumentError, read_document
 from tests.formats import hostile
 from tests.formats.hostile import Hostile
@@ -79,3 +79,44 @@ def test_a_utf16_part_without_declarations_is_still_read() -> None:
 def test_a_declaration_is_refused_before_any_entity_is_expanded() -> None:
     with pytest.raises(docx.DeclarationRefused):
         docx.refuse_declarations(hostile.laughs_xml("UTF-16", 0))
+
+
+@pytest.mark.parametrize("item", hostile.hostile("invite"), ids=lambda h: h.name)
+def test_an_invite_with_thousands_of_attendees_is_refused_naming_the_limit(item: Hostile) -> None:
+    with pytest.raises(ics.InviteError, match="at most 50 attendees per invite"):
+        ics.parse_invite(item.data)
+
+
+def test_an_invite_with_fifty_attendees_is_read_whole() -> None:
+    invite = ics.parse_invite(hostile.invite_with_attendees(50))
+    assert len(invite.attendees) == 50
+    assert invite.attendees[-1].email == "person49@example.com"
+
+
+def test_the_attendee_limit_counts_each_event_of_a_series_apart() -> None:
+    one = hostile.invite_with_attendees(30).decode()
+    event = one[one.index("BEGIN:VEVENT") : one.index("END:VCALENDAR")]
+    override = event.replace("DTSTAMP:", "RECURRENCE-ID:20260310T140000Z\r\nDTSTAMP:", 1)
+    two = one.replace("END:VCALENDAR", override + "END:VCALENDAR")
+    assert len(ics.parse_invite(two.encode()).attendees) == 30
+
+
+def test_a_description_folded_into_a_hundred_thousand_pieces_is_read_whole() -> None:
+    one = hostile.invite_with_attendees(1).decode()
+    folded = "DESCRIPTION:x" + "\r\n y" * 100_000
+    data = one.replace("SUMMARY:", folded + "\r\nSUMMARY:", 1).encode()
+    assert ics.parse_invite(data).description == "x" + "y" * 100_000
+
+
+def test_mime_nested_three_thousand_deep_is_refused_naming_the_limit() -> None:
+    with pytest.raises(eml.EmailError, match="nested more than 20 deep"):
+        eml.parse_email(hostile.deep_mime_email())
+
+
+def test_mime_nested_just_past_the_limit_is_refused_too() -> None:
+    with pytest.raises(eml.EmailError, match="at most 20 levels"):
+        eml.parse_email(hostile.deep_mime_email(21))
+
+
+def test_mime_nested_within_the_limit_is_read() -> None:
+    assert eml.parse_email(hostile.deep_mime_email(19)).text == "They liked your answers."

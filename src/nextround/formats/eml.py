@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from email import policy
 from email.headerregistry import Address
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from html.parser import HTMLParser
 
 MAX_EMAIL_BYTES = 5_000_000
+# Mail apps nest a handful of levels (mixed > alternative > related); more is a hostile file.
+MAX_MIME_DEPTH = 20
 
 _HEADER_NAMES = ("from", "to", "subject", "date", "message-id", "mime-version", "received")
 # Lines a mail app writes above the earlier message it quotes.
@@ -63,7 +65,13 @@ def parse_email(
         raise EmailError("the email is empty")
     if b"\x00" in data[:4096]:
         raise EmailError("this is not an email (it holds binary data)")
-    message = BytesParser(policy=policy.default).parsebytes(data)
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+    except RecursionError:
+        # The standard parser recurses once per level: past a few hundred, it runs out of stack.
+        raise _too_deep() from None
+    if _mime_depth(message) > MAX_MIME_DEPTH:
+        raise _too_deep()
     present = {key.lower() for key in message}
     if not present & set(_HEADER_NAMES):
         raise EmailError("this is not an email (no From, To, Subject or Date header)")
@@ -174,6 +182,29 @@ def _quote_start(lines: list[str]) -> int:
                 return above
             return index
     return len(lines)
+
+
+def _too_deep() -> EmailError:
+    return EmailError(
+        f"the email's MIME parts are nested more than {MAX_MIME_DEPTH} deep; "
+        f"nextround reads at most {MAX_MIME_DEPTH} levels"
+    )
+
+
+def _mime_depth(message: EmailMessage) -> int:
+    """How many multipart levels the message has, counted without recursion."""
+    deepest = 0
+    stack: list[tuple[Message, int]] = [(message, 1)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_MIME_DEPTH:
+            break
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend((c, depth + 1) for c in payload if isinstance(c, Message))
+    return deepest
 
 
 def _body_text(message: EmailMessage) -> str:
