@@ -437,3 +437,15 @@ def test_a_nurse_asks_a_ward_manager_about_staffing_and_not_about_code() -> None
     assert any("staffing" in t for t in texts)
     general = [a.text for a in questions_to_ask("hiring-manager", "delve-deeper", 200)]
     assert not any("staffing levels" in t for t in general)
+
+
+def test_a_question_to_ask_may_only_hold_the_employer_slot() -> None:
+    from nextround.coach.bank import BankError, parse_asks
+
+    ask = {"id": "x", "text": "How is the {team} doing?", "roles": ["hr"], "purposes": []}
+    ask["why"] = "Rapport."
+    with pytest.raises(BankError, match=r"unknown slot \{team\}"):
+        parse_asks({"format_version": 1, "asks": [ask]}, "asks.json")
+    ok = {**ask, "text": "How has the {organisation} changed?"}
+    (template,) = parse_asks({"format_version": 1, "asks": [ok]}, "asks.json")
+    assert template.said("firm") == ("How has the firm changed?", "Rapport.")

@@ -147,6 +147,29 @@ def test_each_interviewer_gets_care_abouts_and_tailored_questions() -> None:
     assert not next(p for p in brief.people if p.name == "Priya Shah").new_to_you
 
 
+@pytest.mark.parametrize(
+    ("field", "employer", "never"),
+    [
+        ("law", "firm", ("company", "business", "customers")),
+        ("nursing", "organisation", ("company", "competitors", "customers", "technical problem")),
+        ("teaching", "school", ("company", "competitors", "customers")),
+    ],
+)
+def test_questions_to_ask_speak_of_the_employer_as_the_field_does(
+    field: str, employer: str, never: tuple[str, ...]
+) -> None:
+    partner = PersonText(7, "Ruth Adeyemi", "Partner", "senior-executive", "executive", "", 12.0)
+    newcomer = PersonText(8, "Sam Hale", "Lead", "hiring-manager", years_at_company=0.5)
+    specialist = PersonText(9, "Dr Kim Lo", "Consultant", "technical")
+    data = BriefInput(**{**full().__dict__, "panel": (partner, newcomer, specialist)})
+    brief = build_brief(BriefInput(**{**data.__dict__, "field": field}))
+    said = " ".join(f"{a.text} {a.why}" for p in brief.people for a in p.questions_to_ask)
+    assert f"the {employer}" in said or f"this {employer}" in said
+    for word in never:
+        assert word not in said.lower(), word
+    assert "{" not in said
+
+
 def test_the_countdown_runs_from_today_to_the_round_and_fits_the_format() -> None:
     steps = checklist(ROUND, TODAY, has_gaps=True, has_weak=True)
     keys = [s.key for s in steps]

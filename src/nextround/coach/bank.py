@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import random
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -144,6 +145,18 @@ class AskTemplate:
     why: str
     fields: tuple[str, ...] = ()  # empty: suits any field
 
+    def said(self, organisation: str) -> tuple[str, str]:
+        """The question and its why, with the employer called what the field calls it."""
+        return (
+            self.text.replace(ORGANISATION_SLOT, organisation),
+            self.why.replace(ORGANISATION_SLOT, organisation),
+        )
+
+
+# The one slot a question to ask may hold: what the employer is called ("firm", "school").
+ORGANISATION_SLOT = "{organisation}"
+_SLOT = re.compile(r"\{[^}]*\}")
+
 
 @dataclass(frozen=True)
 class Phrasing:
@@ -248,8 +261,9 @@ def parse_bank(raw: object, source: str) -> tuple[BankQuestion, ...]:
 
 def parse_asks(raw: object, source: str) -> tuple[AskTemplate, ...]:
     """Validate decoded JSON of a questions-to-ask file and build its templates."""
-    return tuple(
-        AskTemplate(
+    asks = []
+    for item in _items(raw, source, "asks"):
+        ask = AskTemplate(
             id=item.text("id"),
             text=item.text("text"),
             roles=item.words("roles", INTERVIEWER_ROLES),
@@ -257,8 +271,12 @@ def parse_asks(raw: object, source: str) -> tuple[AskTemplate, ...]:
             why=item.text("why"),
             fields=item.words("fields", FIELDS, allow_empty=True) if "fields" in item.raw else (),
         )
-        for item in _items(raw, source, "asks")
-    )
+        for key in ("text", "why"):
+            bad = [x for x in _SLOT.findall(getattr(ask, key)) if x != ORGANISATION_SLOT]
+            if bad:
+                raise item.fail(key, f"unknown slot {bad[0]}: only {ORGANISATION_SLOT} is filled")
+        asks.append(ask)
+    return tuple(asks)
 
 
 def parse_phrasings(raw: object, source: str) -> tuple[Phrasing, ...]:

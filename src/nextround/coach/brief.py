@@ -18,7 +18,7 @@ from nextround.coach.evidence import (
     is_credential,
     map_evidence,
 )
-from nextround.coach.fields import cares_about
+from nextround.coach.fields import cares_about, craft_ask, organisation, unsuited_asks
 from nextround.coach.likely import (
     Doubt,
     LikelyQuestion,
@@ -235,6 +235,7 @@ def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     purpose = data.round.purpose if data.round.purpose != "unknown" else None
     tailored = content.tailored_asks
+    employer = organisation(data.field)
     people = []
     offered: set[str] = set()  # a question to ask is offered to one person only
     for p in data.panel:
@@ -256,11 +257,16 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             asks.append(
                 Ask(
                     tailored["long_tenure"].format(years=f"{p.years_at_company:g}"),
-                    "Uses their long view of the company.",
+                    f"Uses their long view of the {employer}.",
                 )
             )
         elif p.years_at_company is not None and p.years_at_company < 1:
-            asks.append(Ask(tailored["short_tenure"], "They chose the company recently."))
+            asks.append(
+                Ask(
+                    tailored["short_tenure"].format(organisation=employer),
+                    f"They chose the {employer} recently.",
+                )
+            )
         if p.earlier_employers:
             asks.append(
                 Ask(
@@ -274,10 +280,12 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         if p.seniority in ("director", "executive") or p.role == "senior-executive":
             asks.append(Ask(tailored["senior"], "Senior people judge by outcomes."))
         if p.role == "technical":
-            asks.append(Ask(tailored["technical"], "Invites them to talk about their craft."))
+            asks.append(Ask(craft_ask(data.field), "Invites them to talk about their craft."))
         role = p.role if p.role in content.care_abouts else "other"
-        for template in questions_to_ask(role, purpose, 8, data.field):
-            asks.append(Ask(template.text, template.why))
+        unsuited = unsuited_asks(data.field)
+        for template in questions_to_ask(role, purpose, 8 + len(unsuited), data.field):
+            if template.id not in unsuited:
+                asks.append(Ask(*template.said(employer)))
         mine = []
         for ask in asks:
             key = _norm(ask.text)

@@ -17,7 +17,7 @@ FORMATS = ("video", "phone", "on-site")
 KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assessment")
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 PROBE_CATEGORIES = ("tool", "qualification", "skill", "responsibility", "seniority")
-TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior", "technical")
+TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior")
 
 
 class ContentError(ValueError):

@@ -79,6 +79,9 @@ class FieldInfo:
     titles: Mapping[str, float]
     terms: Mapping[str, float]
     cares_about: Mapping[str, tuple[str, ...]]
+    organisation: str = "organisation"  # what the employer is called: firm, school, company
+    craft_ask: str = ""  # a question to ask a technical specialist about their own work
+    unsuited_asks: frozenset[str] = frozenset()  # ids of questions to ask that do not fit
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ class FieldsData:
     fields: Mapping[str, FieldInfo]
     not_fields: tuple[str, ...]
     general_cares_about: Mapping[str, tuple[str, ...]]
+    general_organisation: str = "organisation"
+    general_craft_ask: str = ""
 
 
 class _Reader:
@@ -173,6 +178,11 @@ def parse_fields(raw: object, source: str) -> FieldsData:
             cares_about=r.cares(
                 entry.get("cares_about"), f"{where}, ", "cares_about", FIELD_ROLES, MIN_CARES
             ),
+            organisation=r.text(entry.get("organisation"), f"{where}, key 'organisation'"),
+            craft_ask=r.text(entry.get("craft_ask"), f"{where}, key 'craft_ask'"),
+            unsuited_asks=frozenset(
+                r.phrases(entry.get("unsuited_asks", []), f"{where}, key 'unsuited_asks'", 0, 20)
+            ),
         )
     missing = [f for f in FIELDS if f not in fields]
     if missing:
@@ -186,6 +196,8 @@ def parse_fields(raw: object, source: str) -> FieldsData:
         general_cares_about=r.cares(
             raw.get("general_cares_about"), "", "general_cares_about", INTERVIEWER_ROLES, 1
         ),
+        general_organisation=r.text(raw.get("general_organisation"), "'general_organisation'"),
+        general_craft_ask=r.text(raw.get("general_craft_ask"), "'general_craft_ask'"),
     )
 
 
@@ -332,6 +344,32 @@ def field_label(field: str | None) -> str:
     if field not in FIELDS:
         raise ValueError(f"unknown field: {field}")
     return load_fields().fields[field].label
+
+
+def _info(field: str | None) -> FieldInfo | None:
+    if field is None:
+        return None
+    if field not in FIELDS:
+        raise ValueError(f"unknown field: {field}")
+    return load_fields().fields[field]
+
+
+def organisation(field: str | None) -> str:
+    """What the employer is called in the field: "firm" in law, "school" in teaching."""
+    info = _info(field)
+    return info.organisation if info else load_fields().general_organisation
+
+
+def craft_ask(field: str | None) -> str:
+    """A question for a specialist interviewer about the hardest part of their own work."""
+    info = _info(field)
+    return info.craft_ask if info else load_fields().general_craft_ask
+
+
+def unsuited_asks(field: str | None) -> frozenset[str]:
+    """Ids of general questions to ask that do not fit the field (competitors, for a ward)."""
+    info = _info(field)
+    return info.unsuited_asks if info else frozenset()
 
 
 def cares_about(field: str | None, role: str, seniority: str = "unknown") -> tuple[str, ...]:
