@@ -68,6 +68,11 @@ def print_feedback(feedback: Any) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Read the answer from a text file ('-' for standard input).",
 )
+@click.option(
+    "--audio",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A spoken answer (wav, webm, ogg, mp3, m4a), transcribed on this machine.",
+)
 @click.option("--opportunity", type=int, help="Use this opportunity's requirements as job terms.")
 @click.option("--save", is_flag=True, help="Keep the answer as a practice attempt.")
 @click.option(
@@ -84,15 +89,24 @@ def analyze(
     question: str,
     answer: str | None,
     answer_file: Path | None,
+    audio: Path | None,
     opportunity: int | None,
     save: bool,
     follow_up_of: int | None,
     lexical: bool,
     as_json: bool,
 ) -> None:
-    """Instant feedback on an answer: structure, specificity, ownership, delivery, length."""
-    if (answer is None) == (answer_file is None):
-        raise click.UsageError("Give exactly one of --answer or --answer-file.")
+    """Instant feedback on an answer: structure, specificity, ownership, delivery, length.
+
+    With --audio the answer is a recording: its transcript, pace, pauses and fillers come first.
+    """
+    if sum(x is not None for x in (answer, answer_file, audio)) != 1:
+        raise click.UsageError(
+            "Give exactly one of --answer or --answer-file, or --audio for a recording."
+        )
+    if audio is not None:
+        _analyze_audio(question, audio, opportunity, save or follow_up_of is not None, as_json)
+        return
     if answer_file is not None:
         raw = answer_file.read_bytes()
         if b"\x00" in raw[:4096]:
@@ -120,6 +134,66 @@ def analyze(
         emit_json({"attempt_id": feedback.attempt_id, **feedback.analysis})
         return
     print_feedback(feedback)
+
+
+def _analyze_audio(
+    question: str, audio: Path, opportunity: int | None, save: bool, as_json: bool
+) -> None:
+    """Transcribe a recording, then the delivery from the audio and the usual feedback."""
+    user = owner()
+    from nextround.services import voice
+
+    result = voice.analyse_recording(user, question, audio.read_bytes(), str(audio), opportunity)
+    feedback = result.feedback
+    if save:
+        feedback = voice.save(user, result, opportunity)
+    if as_json:
+        from nextround.cli.output import emit_json
+
+        emit_json({**result.to_dict(), "attempt_id": feedback.attempt_id})
+        return
+    print_delivery(result.to_dict())
+    print_feedback(feedback)
+
+
+def print_delivery(data: dict[str, Any]) -> None:
+    """The transcript with its fillers, then pace, pauses and the start, from the recording."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    delivery = data["delivery"]
+    text = Text(data["transcript"])
+    for filler in delivery["fillers"]:
+        text.stylize("bold magenta", filler["start"], filler["end"])
+    console.print(Text("Transcript:", style="bold"))
+    console.print(text)
+    wpm = delivery["words_per_minute"]
+    figures = [
+        f"{delivery['speaking_seconds']:.0f} s spoken",
+        f"{delivery['word_count']} words",
+        f"{wpm:.0f} words a minute" if wpm is not None else "too short to judge pace",
+        f"{len(delivery['fillers'])} fillers"
+        + (
+            f" ({delivery['fillers_per_minute']:.1f} a minute)"
+            if delivery["fillers_per_minute"] is not None
+            else ""
+        ),
+        f"{len(delivery['pauses'])} long pauses",
+        f"first word after {delivery['time_to_first_word']:.1f} s",
+    ]
+    console.print("Delivery: " + ", ".join(figures))
+    paces = [p for p in delivery["parts"] if p["words_per_minute"] is not None]
+    if paces:
+        console.print(
+            "Pace by part: " + ", ".join(f"{p['part']} {p['words_per_minute']:.0f}" for p in paces)
+        )
+    for note in delivery["notes"]:
+        line = Text(f" {LEVEL_MARK[note['level']]} ", style=LEVEL_STYLE[note["level"]])
+        line.append("voice: ", style="bold")
+        line.append(note["message"])
+        console.print(line)
+    console.print()
 
 
 @click.command()

@@ -208,6 +208,22 @@ def analyse_recording(
     return VoiceFeedback(transcription, feedback, recording)
 
 
+def save(
+    owner: User, result: VoiceFeedback, opportunity_id: int | None = None
+) -> practice.Feedback:
+    """Keep a spoken answer as a practice attempt: its transcript, feedback and delivery."""
+    saved = practice.practise(
+        owner,
+        result.feedback.question,
+        result.transcription.transcript,
+        round(result.delivery.recording_seconds),
+        opportunity_id=opportunity_id,
+    )
+    assert saved.attempt_id is not None
+    attach(owner, saved.attempt_id, json.dumps(result.delivery.to_dict()), result.recording)
+    return saved
+
+
 # ---- recordings the candidate chose to keep, and audio waiting for the worker ----
 
 
