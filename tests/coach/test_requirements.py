@@ -12,6 +12,7 @@ from nextround.coach.requirements import (
     describe_requirement,
     extract_requirements,
     parse_terms,
+    requirement_phrase,
 )
 from tests.world import JOB_DESCRIPTION
 
@@ -496,3 +497,16 @@ You'll probably have
     ]
     # The reporting line places the job; it is not a duty to find a story for.
     assert not any("Reporting" in d.text for d in extraction.duties)
+
+
+@pytest.mark.parametrize(
+    ("duty", "phrase"),
+    [
+        ("Be the day to day contact for a number of clients", "being the day to day contact"),
+        ("You will be the first point of contact for families", "being the first point of"),
+        ("Responsible for the safe running of the site", "being responsible for the safe"),
+        ("You will be a confident communicator", "a confident communicator"),
+    ],
+)
+def test_a_duty_to_be_something_reads_as_being_it(duty: str, phrase: str) -> None:
+    assert requirement_phrase(duty).startswith(phrase)

@@ -384,8 +384,13 @@ def noun_phrase(text: str, p: Phrasing) -> str:
     phrase = _LINE_MANAGE.sub(r"\1managing", phrase)
     # Asides in brackets ("a WMS (we use Manhattan) and Excel") are not part of the phrase.
     phrase = re.sub(r"\s*\([^()]*\)", "", phrase)
-    if re.match(r"be\s", phrase):
+    imperative_be = bool(re.match(r"be\s", phrase, re.IGNORECASE))
+    if imperative_be:
+        # "Be the day to day contact for our clients": a duty, said as "being the … contact".
         phrase, being = phrase[3:], True
+    # "Responsible for the safe running of the site" -> "being responsible for the safe …"
+    if re.match(r"responsible\s+for\s", phrase, re.IGNORECASE):
+        phrase, being = "r" + phrase[1:], True
     if being:
         # "admitted to the bar or be eligible" -> "… or being eligible"
         phrase = re.sub(r"\s(and|or)\sbe\s", r" \1 being ", phrase)
@@ -417,7 +422,7 @@ def noun_phrase(text: str, p: Phrasing) -> str:
     bare = words[0].lower().strip(",")
     if being:
         # "You are a marketer with…" keeps its noun; "You will be calm…" becomes "being calm…".
-        if bare not in ("a", "an", "the"):
+        if bare not in ("a", "an", "the") or imperative_be or bare == "the":
             words = ["being", *words]
     elif bare == "ability":
         words = ["the", *words]
