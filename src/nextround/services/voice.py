@@ -24,6 +24,7 @@ from nextround.coach.delivery import is_narrow_question
 from nextround.coach.voice_delivery import TimedWord, VoiceDelivery, measure
 from nextround.formats.audio import (
     EXTENSIONS,
+    MAX_AUDIO_BYTES,
     MAX_AUDIO_SECONDS,
     Audio,
     AudioError,
@@ -44,6 +45,7 @@ JOB_KIND = "voice-transcription"
 MAX_RECORDINGS_PER_DAY = 60
 MAX_WAITING = 2
 MAX_DELIVERY_JSON = 200_000
+MAX_UPLOAD_BYTES = MAX_AUDIO_BYTES
 
 
 class VoiceUnavailable(ServiceError):
@@ -190,6 +192,58 @@ def _feedback(
     return practice.analyse(owner, question, transcription.transcript, opportunity_id)
 
 
+@dataclass(frozen=True)
+class Heard:
+    """A recording transcribed and measured, before any feedback (the web's first step)."""
+
+    transcription: Transcription
+    recording: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "transcript": self.transcription.transcript,
+            "model": self.transcription.model,
+            "delivery": self.transcription.delivery.to_dict(),
+            "recording": self.recording,
+        }
+
+
+def listen(
+    owner: User, question: str, data: bytes, name: str = "the recording", *, keep: bool = False
+) -> Heard:
+    """Transcribe and measure a recording; the audio is kept only when the candidate asks."""
+    question = _check_question(question)
+    transcription = transcribe(decode(data, name), question)
+    if not transcription.transcript.strip():
+        raise InvalidInput.one(
+            "audio", "no words were recognised in the recording: speak closer to the microphone"
+        )
+    return Heard(transcription, _keep(owner, data, name) if keep else "")
+
+
+def marked(delivery: dict[str, Any]) -> list[tuple[str, str]]:
+    """The transcript cut into (text, kind) pieces: kind 'filler', 'pause' (its seconds) or ''."""
+    text = str(delivery.get("transcript", ""))
+    cuts: list[tuple[int, int, str, str]] = []
+    for filler in delivery.get("fillers", []):
+        cuts.append((int(filler["start"]), int(filler["end"]), "filler", ""))
+    for pause in delivery.get("pauses", []):
+        cuts.append((int(pause["at"]), int(pause["at"]), "pause", f"{pause['seconds']:.1f} s"))
+    cuts.sort(key=lambda c: (c[0], c[1]))
+    pieces: list[tuple[str, str]] = []
+    cursor = 0
+    for start, end, kind, said in cuts:
+        if start < cursor:
+            continue
+        if start > cursor:
+            pieces.append((text[cursor:start], ""))
+        pieces.append((text[start:end] if kind == "filler" else said, kind))
+        cursor = end
+    if cursor < len(text):
+        pieces.append((text[cursor:], ""))
+    return pieces
+
+
 def analyse_recording(
     owner: User,
     question: str,
@@ -200,12 +254,14 @@ def analyse_recording(
     keep: bool = False,
 ) -> VoiceFeedback:
     """Transcribe a spoken answer and give its feedback; nothing is saved unless `keep`."""
-    question = _check_question(question)
-    audio = decode(data, name)
-    transcription = transcribe(audio, question)
-    feedback = _feedback(owner, question, transcription, opportunity_id)
-    recording = _keep(owner, data, name) if keep else ""
-    return VoiceFeedback(transcription, feedback, recording)
+    heard = listen(owner, question, data, name, keep=keep)
+    try:
+        feedback = _feedback(owner, question.strip(), heard.transcription, opportunity_id)
+    except InvalidInput:
+        if heard.recording:
+            delete_recording(owner, heard.recording)
+        raise
+    return VoiceFeedback(heard.transcription, feedback, heard.recording)
 
 
 def save(
@@ -294,13 +350,7 @@ def attach(owner: User, attempt_id: int, delivery: str, recording: str = "") -> 
 
 
 def enqueue(
-    owner: User,
-    question: str,
-    data: bytes,
-    name: str = "the recording",
-    opportunity_id: int | None = None,
-    *,
-    keep: bool = False,
+    owner: User, question: str, data: bytes, name: str = "the recording", *, keep: bool = False
 ) -> jobs.JobView:
     """Check a recording at once and queue its transcription; per-account limits apply."""
     question = _check_question(question)
@@ -323,7 +373,6 @@ def enqueue(
         "file": token,
         "name": name[:200],
         "question": question,
-        "opportunity_id": opportunity_id,
         "keep": keep,
     }
     return jobs.enqueue(owner, JOB_KIND, params)
@@ -339,13 +388,11 @@ def _run_job(owner: User, params: dict[str, Any]) -> jobs.Output:
     except OSError:
         raise ServiceError("the recording to transcribe is no longer there") from None
     try:
-        opportunity = params.get("opportunity_id")
-        result = analyse_recording(
+        result = listen(
             owner,
             str(params.get("question", "")),
             data,
             str(params.get("name", "the recording")),
-            opportunity if isinstance(opportunity, int) else None,
             keep=bool(params.get("keep")),
         )
     finally:
@@ -355,7 +402,7 @@ def _run_job(owner: User, params: dict[str, Any]) -> jobs.Output:
 
 
 def job_result(owner: User, job_id: int) -> tuple[jobs.JobView, dict[str, Any] | None]:
-    """A queued transcription's state and, once done, what `VoiceFeedback.to_dict` gives."""
+    """A queued transcription's state and, once done, what `Heard.to_dict` gives."""
     view = jobs.status(owner, job_id)
     if view.kind != JOB_KIND:
         raise NotFound("job", job_id)
