@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from nextround.coach import words
@@ -30,7 +31,7 @@ FORMATS = ("md", "html", "pdf", "json")
 
 @dataclass(frozen=True)
 class ChecklistRow:
-    pk: int
+    pk: int | None  # None until the owner's first tick stores the steps
     key: str
     label: str
     due_on: dt.date | None
@@ -229,31 +230,16 @@ def meaning_texts(data: BriefInput) -> list[str]:
     ]
 
 
-def _sync_checklist(
-    owner: User, round_id: int, entries: list[dict[str, Any]], today: dt.date
+def _checklist_rows(
+    round_id: int, entries: list[dict[str, Any]], today: dt.date
 ) -> list[ChecklistRow]:
-    """Store new checklist steps; keep every tick and every step the user already has."""
-    existing = {c.key: c for c in m.ChecklistItem.objects.filter(owner=owner, round_id=round_id)}
-    new = [
-        m.ChecklistItem(
-            owner=owner,
-            round_id=round_id,
-            key=e["key"],
-            label=e["label"],
-            due_on=dt.date.fromisoformat(e["due_on"]) if e["due_on"] else None,
-        )
-        for e in entries
-        if e["key"] not in existing
-    ]
-    if new:
-        with transaction.atomic():
-            m.ChecklistItem.objects.bulk_create(new, ignore_conflicts=True)
-        existing = {
-            c.key: c for c in m.ChecklistItem.objects.filter(owner=owner, round_id=round_id)
-        }
-    items = sorted(existing.values(), key=lambda c: (c.due_on or dt.date.max, c.pk))
-    return [
-        ChecklistRow(
+    """The round's steps: those its owner has stored (with their ticks), then the new ones.
+
+    Computed on every read and written by nothing here: only the owner's tick stores steps.
+    """
+    stored = m.ChecklistItem.objects.filter(round_id=round_id, owner_id=F("round__owner_id"))
+    rows = {
+        c.key: ChecklistRow(
             c.pk,
             c.key,
             c.label,
@@ -261,8 +247,15 @@ def _sync_checklist(
             c.done,
             bool(c.due_on and c.due_on < today and not c.done),
         )
-        for c in items
-    ]
+        for c in stored
+    }
+    for e in entries:
+        if e["key"] not in rows:
+            due = dt.date.fromisoformat(e["due_on"]) if e["due_on"] else None
+            rows[e["key"]] = ChecklistRow(
+                None, e["key"], e["label"], due, False, bool(due and due < today)
+            )
+    return sorted(rows.values(), key=lambda c: (c.due_on or dt.date.max, c.pk is None, c.pk or 0))
 
 
 def build(
@@ -271,11 +264,11 @@ def build(
     today: dt.date | None = None,
     similarity: Similarity | None = None,
 ) -> BriefView:
-    """The brief for a round, with its stored checklist (created on first build)."""
+    """The brief for a round, with its checklist (the owner's ticks applied; nothing stored)."""
     data_in = brief_input(owner, round_id, today)
     brief = build_brief(data_in, similarity or matching.cosine(warm=meaning_texts(data_in)))
     data = brief.to_dict()
-    rows = _sync_checklist(owner, round_id, data["checklist"], data_in.today)
+    rows = _checklist_rows(round_id, data["checklist"], data_in.today)
     data["checklist"] = [
         {
             "key": c.key,
@@ -289,27 +282,40 @@ def build(
 
 
 def checklist(owner: User, round_id: int, today: dt.date | None = None) -> list[ChecklistRow]:
-    """The round's countdown checklist (built with the brief the first time)."""
+    """The round's countdown checklist: the brief's steps with the owner's ticks."""
     return build(owner, round_id, today).checklist
 
 
 def tick(owner: User, round_id: int, key: str, done: bool | None = None) -> m.ChecklistItem:
-    """Tick a checklist step (or untick it; by default flip it)."""
-    rounds.get(owner, round_id)
-    item = m.ChecklistItem.objects.filter(owner=owner, round_id=round_id, key=key).first()
-    if item is None and not m.ChecklistItem.objects.filter(owner=owner, round_id=round_id).exists():
-        checklist(owner, round_id)
-        item = m.ChecklistItem.objects.filter(owner=owner, round_id=round_id, key=key).first()
-    if item is None:
-        keys = m.ChecklistItem.objects.filter(owner=owner, round_id=round_id).values_list(
-            "key", flat=True
-        )
+    """Tick a checklist step (or untick it; by default flip it): the round's owner alone."""
+    rounds.owned(owner, round_id)
+    steps = checklist(owner, round_id)
+    if key not in {c.key for c in steps}:
         raise InvalidInput.one(
-            "key", f"round {round_id} has no checklist step {key!r} (steps: {', '.join(keys)})"
+            "key",
+            f"round {round_id} has no checklist step {key!r} "
+            f"(steps: {', '.join(c.key for c in steps)})",
         )
-    item.done = (not item.done) if done is None else done
-    item.save(update_fields=["done"])
+    with transaction.atomic():
+        # The owner's first tick stores every step, so later reads keep their labels and dates.
+        for c in steps:
+            if c.pk is None:
+                m.ChecklistItem.objects.get_or_create(
+                    round_id=round_id,
+                    key=c.key,
+                    defaults={"owner": owner, "label": c.label, "due_on": c.due_on},
+                )
+        item = m.ChecklistItem.objects.select_for_update().get(
+            owner=owner, round_id=round_id, key=key
+        )
+        item.done = (not item.done) if done is None else done
+        item.save(update_fields=["done"])
     return item
+
+
+def owns_round(user: User, round_id: int) -> bool:
+    """Whether the user may tick the round's checklist (its owner; sharees read it)."""
+    return m.Round.objects.filter(pk=round_id, owner_id=user.pk).exists()
 
 
 def tick_by_pk(owner: User, item_pk: int) -> m.ChecklistItem:

@@ -26,7 +26,8 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     view = found(lambda: service.build(owner(request), pk))
     # The body is built from escaped text by the brief renderer.
     body = mark_safe(service.html_body(view))
-    return render(request, "nextround/brief.html", {"view": view, "body": body})
+    own = service.owns_round(owner(request), pk)
+    return render(request, "nextround/brief.html", {"view": view, "body": body, "own": own})
 
 
 def night_before(request: HttpRequest, pk: int) -> HttpResponse:
@@ -62,13 +63,28 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
+def _ticked(request: HttpRequest, round_id: int) -> HttpResponse:
+    if is_htmx(request):
+        view = service.build(owner(request), round_id)
+        context = {"view": view, "own": True}
+        return render(request, "nextround/partials/brief_checklist.html", context)
+    return redirect(reverse("brief", kwargs={"pk": round_id}) + "#checklist")
+
+
 @require_POST
 def tick(request: HttpRequest, item_pk: int) -> HttpResponse:
     item = found(lambda: service.tick_by_pk(owner(request), item_pk))
-    if is_htmx(request):
-        view = service.build(owner(request), item.round_id)
-        return render(request, "nextround/partials/brief_checklist.html", {"view": view})
-    return redirect(reverse("brief", kwargs={"pk": item.round_id}) + "#checklist")
+    return _ticked(request, item.round_id)
+
+
+@require_POST
+def tick_step(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """Tick a step by its key (the owner's first tick stores the round's steps)."""
+    try:
+        found(lambda: service.tick(owner(request), pk, key))
+    except InvalidInput as exc:
+        raise Http404(str(exc)) from None
+    return _ticked(request, pk)
 
 
 def evidence(request: HttpRequest, pk: int) -> HttpResponse:
