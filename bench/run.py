@@ -21,6 +21,7 @@ MODULES = (
     "bench_brief",
     "bench_load",
     "bench_fields",
+    "bench_voice",
     "eval_scenarios",
     "eval_answers",
 )
