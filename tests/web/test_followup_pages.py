@@ -268,3 +268,36 @@ def test_the_follow_up_page_speaks_in_words_not_codes(client: Client, world: Wor
         assert code not in text
     assert "Note to Sam Reid, your consultant" in text
     assert "Thank-you note to Tom Okafor" in text
+
+
+@pytest.mark.parametrize("role", ["viewer", "commenter"])
+def test_an_unsent_draft_is_the_owners_alone(world: World, role: str) -> None:
+    from django.contrib.auth.models import User
+    from django.test import override_settings
+
+    from nextround.services import sharing
+
+    r.interviewers.update(world.user, world.tom.pk, email="tom@acme.example")
+    note = r.follow_ups.create(
+        world.user,
+        world.round2.pk,
+        kind="thank-you",
+        interviewer_id=world.tom.pk,
+        subject="Thank you",
+        body="Private words for Tom, not sent yet.",
+    )
+    coach = User.objects.create_user("coach", password="not-used-here-1")
+    sharing.share(world.user, world.acme.pk, "coach", role)
+    with override_settings(LOCAL_MODE=False):
+        sharee = Client()
+        sharee.force_login(coach)
+        response = sharee.get(f"/follow-ups/{note.pk}/draft.eml")
+        assert response.status_code == 404
+        assert b"Private words" not in response.content
+        mine = Client()
+        mine.force_login(world.user)  # type: ignore[arg-type]
+        assert b"Private words" in mine.get(f"/follow-ups/{note.pk}/draft.eml").content
+    from nextround.services.errors import NotFound
+
+    with pytest.raises(NotFound):
+        followups.eml_draft(coach, note.pk)

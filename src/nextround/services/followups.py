@@ -474,7 +474,9 @@ def mailto(f: m.FollowUp) -> str:
 
 
 def eml_draft(owner: User, follow_up_id: int) -> tuple[str, bytes]:
-    """An unsent .eml draft of the note and a file name for it."""
+    """An unsent .eml draft of the note and a file name for it (the owner's alone)."""
+    # Drafts are private until sent: a coach the opportunity is shared with gets a 404.
+    follow_ups.owned(owner, follow_up_id)
     f = _get(owner, follow_up_id)
     name, address = recipient(f)
     if not address:

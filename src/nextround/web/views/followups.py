@@ -76,7 +76,7 @@ def sent(request: HttpRequest, item_pk: int) -> HttpResponse:
 
 
 def eml(request: HttpRequest, item_pk: int) -> HttpResponse:
-    item = found(lambda: follow_ups.get(owner(request), item_pk))
+    item = found(lambda: follow_ups.owned(owner(request), item_pk))  # drafts are the owner's
     try:
         name, data = followups.eml_draft(owner(request), item_pk)
     except ServiceError as exc:
