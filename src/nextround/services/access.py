@@ -70,8 +70,17 @@ def acting_as(user_id: int | None) -> Iterator[None]:
 
 
 def set_actor(user_id: int) -> None:
-    """Name the acting user for the rest of this request (the API's token authentication)."""
+    """Name the acting user for the rest of this request (the API's token authentication).
+
+    Only inside an `acting_as` block (the web middleware opens one around every request),
+    which restores the previous actor when the request ends.
+    """
     _actor.set(user_id)
+
+
+def current_actor() -> int | None:
+    """Who is acting now (None outside a request): for tests and logging."""
+    return _actor.get()
 
 
 # Set while serving a form that edits records: only the user's own records are found then.
