@@ -8,18 +8,19 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 
 from nextround import __version__
-from nextround.services.errors import ServiceError
+from nextround.services import backup_check
+from nextround.services.backup_check import BackupError
 from nextround.store import models as m
 from nextround.store.serialize import field_names, to_json_value
 
 FORMAT = "nextround-backup"
 FORMAT_VERSION = 1
-MAX_BACKUP_BYTES = 2 * 1024 * 1024 * 1024
+# Parsing JSON takes about ten times the file's size in memory; a real backup is a few MB.
+MAX_BACKUP_BYTES = 256 * 1024 * 1024
 
 # Parents before children, so that a restore can insert in this order.
 MODELS: tuple[tuple[str, type[m.OwnedModel]], ...] = (
@@ -42,8 +43,7 @@ MODELS: tuple[tuple[str, type[m.OwnedModel]], ...] = (
 MODEL_BY_KEY = dict(MODELS)
 
 
-class BackupError(ServiceError):
-    """A backup file that cannot be restored; nothing was changed."""
+__all__ = ["FORMAT", "FORMAT_VERSION", "MODELS", "BackupError", "load", "restore"]
 
 
 def _columns(model: type[models.Model]) -> list[str]:
@@ -86,17 +86,35 @@ def load(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise BackupError(f"{path}: cannot be read ({exc.strerror})") from None
     if size > MAX_BACKUP_BYTES:
-        raise BackupError(f"{path}: is {size:,} bytes, more than a backup can be")
+        raise BackupError(
+            f"{path}: is {size:,} bytes, more than a backup can be "
+            f"(the limit is {MAX_BACKUP_BYTES // 2**20} MB)"
+        )
+    too_deep = BackupError(
+        f"{path}: is nested too deep to be a backup "
+        f"(a backup nests at most {backup_check.MAX_JSON_DEPTH} levels)"
+    )
     try:
         with path.open("rb") as fh:
-            data = json.load(fh)
+            data = json.load(fh, parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise BackupError(f"{path}: is not UTF-8 text, so not a nextround backup") from None
     except json.JSONDecodeError as exc:
         raise BackupError(
             f"{path}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        # The JSON reader recurses once per level and stops at Python's recursion limit.
+        raise too_deep from None
+    except ValueError as exc:
+        raise BackupError(f"{path}: is not valid JSON ({exc})") from None
+    if backup_check.json_depth(data) > backup_check.MAX_JSON_DEPTH:
+        raise too_deep
     return check_header(data, str(path))
+
+
+def _no_constant(word: str) -> object:
+    raise ValueError(f"{word} is not a number JSON allows")
 
 
 def check_header(data: object, name: str) -> dict[str, Any]:
@@ -114,48 +132,10 @@ def check_header(data: object, name: str) -> dict[str, Any]:
         raise BackupError(f"{name}: has an unknown format_version {version}")
     unknown = sorted(set(data) - {"format", "format_version", "app_version", *MODEL_BY_KEY})
     if unknown:
-        raise BackupError(f"{name}: has an unknown section {unknown[0]!r}")
+        raise BackupError(f"{name}: has an unknown section {str(unknown[0])[:60]!r}")
+    if not isinstance(data.get("app_version", ""), str):
+        raise BackupError(f"{name}: app_version: expected text")
     return data
-
-
-def _build(
-    name: str, key: str, model: type[m.OwnedModel], index: int, record: object, owner_id: int
-) -> m.OwnedModel:
-    where = f"{name}: {key}[{index}]"
-    if not isinstance(record, dict):
-        raise BackupError(f"{where} is not an object")
-    columns = _columns(model)
-    unknown = sorted(set(record) - set(columns))
-    if unknown:
-        raise BackupError(f"{where} has an unknown field {unknown[0]!r}")
-    missing = [c for c in columns if c not in record]
-    if missing:
-        raise BackupError(f"{where} lacks the field {missing[0]!r}")
-    obj = model(owner_id=owner_id)
-    fk_names = []
-    for field in model._meta.concrete_fields:
-        if field.attname == "owner_id":
-            continue
-        value = record[field.attname]
-        if field.is_relation:
-            fk_names.append(field.name)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-                raise BackupError(f"{where}.{field.attname} must be a whole number or null")
-        elif field.attname == "id":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise BackupError(f"{where}.id must be a positive whole number")
-        elif value is not None:
-            try:
-                value = field.to_python(value)
-            except ValidationError as exc:
-                raise BackupError(f"{where}.{field.attname}: {' '.join(exc.messages)}") from None
-        setattr(obj, field.attname, value)
-    try:
-        obj.clean_fields(exclude=[*fk_names, "id", "owner"])
-    except ValidationError as exc:
-        field_name, messages = next(iter(exc.message_dict.items()))
-        raise BackupError(f"{where}.{field_name}: {' '.join(messages)}") from None
-    return obj
 
 
 def restore(owner: User, data: dict[str, Any], name: str = "backup") -> dict[str, int]:
@@ -166,24 +146,38 @@ def restore(owner: User, data: dict[str, Any], name: str = "backup") -> dict[str
             f"{name}: can only be restored into an empty database, and this one holds "
             f"{existing:,} records. Use a new data folder (NEXTROUND_DATA_DIR) or export first."
         )
+    if backup_check.json_depth(data) > backup_check.MAX_JSON_DEPTH:
+        raise BackupError(f"{name}: is nested too deep to be a backup")
     built: dict[str, list[m.OwnedModel]] = {}
     ids: dict[type[models.Model], set[int]] = {}
     for key, model in MODELS:
         records = data.get(key, [])
         if not isinstance(records, list):
             raise BackupError(f"{name}: {key} must be a list")
-        objs = [_build(name, key, model, i, rec, int(owner.pk)) for i, rec in enumerate(records)]
+        columns = _columns(model)
+        owner_id = int(owner.pk)
+        objs = [
+            backup_check.build(name, key, model, i, rec, owner_id, columns)
+            for i, rec in enumerate(records)
+        ]
+        seen: set[int] = set()
+        for index, obj in enumerate(objs):
+            if obj.pk in seen:
+                raise BackupError(f"{name}: {key}[{index}].id {obj.pk} is used twice")
+            seen.add(int(obj.pk))
         built[key] = objs
-        ids[model] = {int(o.pk) for o in objs}
+        ids[model] = seen
     _check_links(name, built, ids)
+    _check_unique(name, built)
     try:
         with transaction.atomic():
             for key, _model in MODELS:
                 _model._default_manager.bulk_create(built[key], batch_size=500)
             _reset_sequences()
-    except IntegrityError as exc:
+    except DatabaseError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BackupError(
-            f"{name}: breaks a rule of the database ({exc}); nothing restored"
+            f"{name}: breaks a rule of the database ({first}); nothing restored"
         ) from None
     return {key: len(objs) for key, objs in built.items()}
 
@@ -207,6 +201,28 @@ def _check_links(
                         f"{name}: {key}[{index}].{field.attname} points at {target}, "
                         "which is not in the backup"
                     )
+
+
+def _check_unique(name: str, built: dict[str, list[m.OwnedModel]]) -> None:
+    """Records that the database holds once (a person on a round, one profile) are once here."""
+    for key, objs in built.items():
+        model = MODEL_BY_KEY[key]
+        for constraint in model._meta.constraints:
+            if not isinstance(constraint, models.UniqueConstraint) or constraint.condition:
+                continue
+            columns = [
+                str(getattr(model._meta.get_field(f), "attname", f)) for f in constraint.fields
+            ]
+            seen: set[tuple[object, ...]] = set()
+            for index, obj in enumerate(objs):
+                value = tuple(getattr(obj, c) for c in columns)
+                if value in seen:
+                    shown = ", ".join(c for c in columns if c != "owner_id") or "the owner"
+                    raise BackupError(
+                        f"{name}: {key}[{index}] repeats another record's {shown}; "
+                        "the database holds each only once"
+                    )
+                seen.add(value)
 
 
 def _reset_sequences() -> None:
