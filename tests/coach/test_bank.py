@@ -358,7 +358,8 @@ def test_questions_of_one_field_are_never_general() -> None:
 
 def test_the_bank_for_a_field_has_its_own_and_general_questions_but_no_other_fields() -> None:
     data = {q.id for q in bank_for("data")}
-    assert {"tech-code-review", "tech-sql-index", "fit-in-room", "why-this-company"} <= data
+    assert {"tech-code-review", "tech-sql-index", "why-this-company"} <= data
+    assert "fit-in-room" not in data  # no estimation puzzles for data roles
     assert not {"tech-sales-pipeline", "tech-nursing-infection"} & data
     nursing = {q.id for q in bank_for("nursing")}
     assert "tech-nursing-infection" in nursing

@@ -198,3 +198,20 @@ def test_a_bare_round_still_gets_a_brief_that_says_what_is_missing() -> None:
 def test_the_dress_code_gives_its_own_advice() -> None:
     formal = build_brief(BriefInput(**{**full().__dict__, "dress_code": "formal"}))
     assert "suit" in formal.dress
+
+
+def test_a_research_note_is_asked_about_only_where_it_says_what_the_person_did() -> None:
+    notes = {
+        "Will watch the trial and lead the interview.": None,
+        "Would be my closest peer. Showing me the wedding suites.": None,
+        "Daughter of the founder; led the relaunch of their hotel bar.": "led the relaunch",
+        "Spoke at PyData London about data contracts": "Spoke at PyData London",
+    }
+    for note, wanted in notes.items():
+        person = PersonText(10, "Morag Sinclair", "Operations Director", research_notes=note)
+        brief = build_brief(BriefInput(**{**full().__dict__, "panel": (person,)}))
+        asks = [a.text for a in brief.people[0].questions_to_ask if a.text.startswith("You noted")]
+        if wanted is None:
+            assert not asks, note
+        else:
+            assert len(asks) == 1 and wanted in asks[0] and "Daughter" not in asks[0]

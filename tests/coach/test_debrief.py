@@ -144,3 +144,15 @@ def test_nothing_to_go_on_gives_an_empty_debrief() -> None:
     assert analyse_debrief([], []).is_empty
     unrated = AskedText(6, 1, "Any questions?", "", None, "unknown")
     assert analyse_debrief([unrated], [FeedbackText(9, 1, "   ")]).is_empty
+
+
+def test_two_nouns_joined_by_and_stay_in_one_clause_while_a_named_person_starts_one() -> None:
+    text = (
+        "He loved the Valentine's service story and said your grip on labour and GP was "
+        "better than most candidates he's seen, and Priya felt your costing was thin."
+    )
+    remarks = find_remarks(FeedbackText(8, 1, text, "consultant"))
+    quotes = [r.quote for r in remarks]
+    assert any("grip on labour and GP was better" in q for q in quotes)
+    assert not any(q.endswith("grip on labour") for q in quotes)
+    assert any(r.kind == "concern" and "costing" in r.quote for r in remarks)

@@ -243,8 +243,8 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         if p.years_at_company is not None and p.years_at_company < 1:
             cares.append("making their mark as someone fairly new")
         asks: list[Ask] = []
-        if p.research_notes.strip():
-            note = p.research_notes.strip().splitlines()[0]
+        note = research_topic(p.research_notes)
+        if note:
             asks.append(
                 Ask(
                     content.sentences["research_ask"].format(
@@ -379,6 +379,37 @@ def checklist(
         entries.append(ChecklistEntry(item.key, item.label, due))
     entries.sort(key=lambda e: e.due_on or dt.date.max)
     return entries
+
+
+# A clause of a research note worth asking about says what the person did: a past action.
+_DID = re.compile(
+    r"\b(?:led|built|wrote|ran|won|grew|made|took|began|spoke|gave|became|set up|published|"
+    r"presented|launched|founded|joined|moved|started|opened|introduced|created|designed|"
+    r"delivered|developed|managed|transformed|turned|raised|cut|reduced|improved|chaired|"
+    r"posted|shared|authored|co-wrote|co-authored|won|secured|rolled out)\b",
+    re.IGNORECASE,
+)
+# What is not a conversation topic: the day's arrangements, what they will do, family.
+_NOT_A_TOPIC = re.compile(
+    r"\b(?:will|would|going to|showing me|show me|meet(?:ing)? me|interview|trial|panel|"
+    r"my (?:closest|manager|boss|peer|line manager)|report to|daughter|son|wife|husband|"
+    r"married|children|kids|mother|father|partner of|founder's)\b|'ll\b",
+    re.IGNORECASE,
+)
+
+
+def research_topic(notes: str) -> str:
+    """The part of a research note to ask its subject about ("led the relaunch of the bar").
+
+    Only a clause that says what the person did is offered: the day's arrangements ("will
+    watch the trial"), what they will be to you ("my closest peer") and family facts
+    ("daughter of the founder") are not questions to put to someone; "" when none is.
+    """
+    for clause in re.split(r"[;\n]+|(?<=[.!?])\s+", notes):
+        clause = clause.strip(" .;,-–—")
+        if len(clause.split()) >= 3 and _DID.search(clause) and not _NOT_A_TOPIC.search(clause):
+            return clip(clause)
+    return ""
 
 
 def gap_advice(requirement: str) -> str:

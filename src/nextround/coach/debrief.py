@@ -45,7 +45,7 @@ _CLAUSES = re.compile(
     r",?\s+\b(?:but|however|although|even though|though|whereas|while)\b,?\s+|"
     r",?\s+and\s+(?=to (?:hear|see|understand|know|learn)\b)|"
     r",?\s+and\s+(?=(?:about|whether|if)\b)|"
-    r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|[A-Z][a-z]+)(?:\s+|(?='))"
+    r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|(?-i:[A-Z][a-z]+))(?:\s+|(?='))"
     r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|'s|are|is|might|may|did|didn't|"
     r"weren't|wasn't|[a-z]+ed\b)))",
     re.IGNORECASE,
@@ -109,6 +109,8 @@ _CONCERN = re.compile(
     r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
     r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
     r"theoretical|high[- ]level|light|short|brief|reactive|long|junior)|"
+    r"(?:was|were|felt|seemed|sounded|looked) (?:thin|vague|weak|generic|unconvincing|"
+    r"superficial|shallow)\b|"
     r"(?:would|'d) like to understand (?:better )?(?:how|what|why|more)|"
     r"(?:^|\b)to hear more (?:about|on|of)|flag(?:ged|s)? (?:up )?that|"
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
@@ -379,8 +381,10 @@ def find_remarks(
         # "flagged that your answer leaned on X" is a whole clause, not a topic: only "that you
         # have done X" can be said as one ("doing X").
         topic = clean_topic(rest) if not clause_cue or _SUBJECT_VERB.match(rest.strip()) else ""
-        if kind == "praise" and not topic:
-            # "Your SQL answer was strong": the topic is before the cue.
+        tail_cue = kind == "concern" and not content_stems(rest)
+        if (kind == "praise" or tail_cue) and not topic:
+            # "Your SQL answer was strong", "felt your costing was thin": the topic is before
+            # the cue.
             before = re.sub(
                 r"\s+(?:was|were|is|are|came across as|sounded|felt)(?:\s+(?:really|very|"
                 r"particularly|so|quite))?\s*$",
@@ -388,11 +392,18 @@ def find_remarks(
                 clause[: hit.start()].strip(),
                 flags=re.IGNORECASE,
             )
+            before = re.sub(
+                r"^(?:(?:he|she|they|we|the panel|(?-i:[A-Z][a-z]+))\s+)?(?:felt|thought|said|"
+                r"found|reckoned)\s+(?:that\s+)?",
+                "",
+                before,
+                flags=re.IGNORECASE,
+            )
             pronoun = re.match(
                 r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
             )
             topic = clean_topic(before) if before and not pronoun else ""
-        if not topic and not content_stems(rest if kind != "praise" else clause):
+        if not topic and not content_stems(rest if kind != "praise" and not tail_cue else clause):
             continue
         about = topic or rest
         requirement = _link(about, requirements, similarity)
