@@ -2,7 +2,7 @@
 
 Every error is `{"error": {"code": ..., "message": ..., "fields": {...}}}` with a status from the
 documented set: 400 bad request, 401 not signed in, 403 read-only share, 404 unknown or not
-yours, 422 invalid input, 429 too many requests, 503 unavailable.
+yours, 413 body too large, 422 invalid input, 429 too many requests, 503 unavailable.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -43,6 +44,7 @@ ERROR_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    413: "too_large",
     422: "invalid_input",
     429: "throttled",
     500: "server_error",
@@ -54,6 +56,7 @@ ERRORS: dict[int, type[Schema]] = {
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
+    413: ErrorOut,
     422: ErrorOut,
 }
 
@@ -149,6 +152,12 @@ def _auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return error(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000
+    return error(request, 413, f"The request body is too large (the limit is {limit:.0f} MB).")
 
 
 @api.exception_handler(Exception)
