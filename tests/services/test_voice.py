@@ -190,3 +190,34 @@ def test_a_bad_recording_is_refused_before_it_is_queued(user: Any) -> None:
         voice.enqueue(user, QUESTION, b"", "answer.wav")
     assert m.Job.objects.count() == 0
     assert _voice_files() == []
+
+
+def test_each_candidate_has_a_daily_limit_on_recordings(user: Any, clip: Path) -> None:
+    m.Job.objects.bulk_create(
+        m.Job(owner=user, kind=voice.JOB_KIND, status=jobs.DONE)
+        for _ in range(voice.MAX_RECORDINGS_PER_DAY)
+    )
+    with pytest.raises(InvalidInput, match="recordings today, the most a day"):
+        voice.enqueue(user, QUESTION, clip.read_bytes(), "answer.wav")
+    assert _voice_files() == []
+
+
+def test_an_export_carries_the_transcript_and_figures_not_the_audio(
+    user: Any, clip: Path, heard: voice.Transcription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from nextround.services import backup
+
+    monkeypatch.setattr(voice, "transcribe", lambda audio, question: heard)
+    result = voice.analyse_recording(user, QUESTION, clip.read_bytes(), "answer.wav", keep=True)
+    voice.save(user, result)
+    out = io.StringIO()
+    backup.export_to(user, out)
+    exported = out.getvalue()
+    attempt = json.loads(exported)["practice_attempts"][0]
+    assert attempt["answer_text"] == heard.transcript
+    assert attempt["analysis"]["voice"]["words_per_minute"] == heard.delivery.words_per_minute
+    assert "RIFF" not in exported
+    assert len(exported) < len(clip.read_bytes())
+    voice.delete_recording(user, result.recording)

@@ -134,3 +134,22 @@ def test_in_server_mode_the_worker_transcribes_and_the_page_polls(user: Any, cli
     assert done["status"] == "done"
     assert word_error_rate(SAID.replace("Um,", ""), done["transcript"]) <= 0.25
     assert _voice_files() == []
+
+
+def test_an_upload_over_fifty_megabytes_is_refused_before_it_is_read(user: Any) -> None:
+    response = _upload(Client(), b"\0" * (50 * 1024 * 1024 + 1))
+    assert response.status_code == 400
+    assert response.json()["error"] == "The recording is over 50 MB."
+    assert _voice_files() == []
+
+
+def test_without_a_model_the_page_says_so_and_typing_still_works(
+    user: Any, clip: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEXTROUND_VOICE_MODEL", str(tmp_path))
+    response = _upload(Client(), clip, "answer.wav")
+    assert response.status_code == 503
+    assert "no model.bin" in response.json()["error"]
+    typed = Client().post("/practice/answer/", {"question": QUESTION, "answer": SAID})
+    assert typed.status_code == 200
+    assert m.PracticeAttempt.objects.count() == 1

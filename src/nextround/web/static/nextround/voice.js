@@ -19,6 +19,7 @@
   var question = form.querySelector("textarea[name=question]");
   var MAX_SECONDS = 600;
   var canRecord = !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia && window.MediaRecorder);
+  var recordedSeconds = null;
   var recorder = null, stream = null, chunks = [], started = 0, tick = null, audioContext = null, frame = null;
 
   box.hidden = false;
@@ -137,8 +138,7 @@
     if (playback.src) URL.revokeObjectURL(playback.src);
     playback.src = URL.createObjectURL(blob);
     playback.hidden = false;
-    var secondsField = form.querySelector("[data-timer-value]");
-    if (secondsField) secondsField.value = String(seconds);
+    recordedSeconds = seconds;
     upload(blob, extensionOf(type));
   }
 
@@ -218,8 +218,22 @@
     if (event.detail.elt === form && event.detail.successful) {
       form.querySelector("[data-voice-delivery]").value = "";
       form.querySelector("[data-voice-recording]").value = "";
+      recordedSeconds = null;
     }
   });
+  // A spoken answer took as long as its recording, however long correcting it takes.
+  function spokenSeconds() {
+    if (recordedSeconds === null || !form.querySelector("[data-voice-delivery]").value) return null;
+    return String(recordedSeconds);
+  }
+  document.addEventListener("htmx:configRequest", function (event) {
+    var seconds = spokenSeconds();
+    if (event.detail.elt === form && seconds !== null) event.detail.parameters.seconds_taken = seconds;
+  });
+  form.addEventListener("submit", function () {
+    var seconds = spokenSeconds(), field = form.querySelector("[data-timer-value]");
+    if (seconds !== null && field) field.value = seconds;
+  }, true);
 
   startButton.addEventListener("click", start);
   stopButton.addEventListener("click", stop);
