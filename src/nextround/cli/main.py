@@ -145,6 +145,9 @@ def _register() -> None:
     from nextround.cli import semantic
 
     semantic.register(cli)
+    from nextround.cli import restore
+
+    restore.register(cli)
 
 
 _register()

@@ -20,13 +20,16 @@ def serve(host: str | None, port: int | None, threads: int = 8) -> None:
     host = host or config.read("HOST")
     port = port or config.read("PORT")
     check_bind(host, config.read("MODE"))
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
-    from nextround.services import warmup
+    from nextround.services import restore, warmup
     from nextround.web.wsgi import application
 
     warmup.start()
 
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"nextround is running at http://{shown}:{port}/  (press Ctrl+C to stop)")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="nextround")
+    # Held while serving, so that `nextround restore` refuses to replace the database under us.
+    with restore.server_lock(settings.DATA_DIR):
+        click.echo(f"nextround is running at http://{shown}:{port}/  (press Ctrl+C to stop)")
+        waitress_serve(application, host=host, port=port, threads=threads, ident="nextround")
