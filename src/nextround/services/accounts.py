@@ -14,6 +14,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.http import base36_to_int, int_to_base36
 
@@ -83,7 +84,8 @@ def accounts() -> list[User]:
 
 def _keys(username: str, address: str) -> list[str]:
     # Hashed, so that the table of failures holds no names or addresses in the clear.
-    return [digest("user:" + username.strip().lower()), digest("addr:" + address)]
+    pair = username.strip().lower() + "\n" + address
+    return [digest("pair:" + pair), digest("addr:" + address)]
 
 
 def _failures(key: str, since: dt.datetime) -> int:
@@ -91,20 +93,30 @@ def _failures(key: str, since: dt.datetime) -> int:
 
 
 def sign_in(username: str, password: str, address: str) -> User:
-    """The account for these credentials; too many recent failures refuse without checking."""
+    """The account for these credentials; too many recent failures refuse without checking.
+
+    Failures count per (username, address), so nobody can lock another person out from
+    elsewhere; one address also has a larger allowance over all usernames. Each attempt is
+    recorded before its password is checked, so concurrent attempts count each other and no
+    more passwords are checked than the limit allows.
+    """
     now = timezone.now()
     keys = _keys(username, address)
-    # One address may be a whole campus behind NAT: it gets ten times an account's allowance.
+    # One address may be a whole campus behind NAT: it gets ten times a pair's allowance.
     limits = (settings.LOGIN_ATTEMPTS, settings.LOGIN_ATTEMPTS * 10)
     since = now - THROTTLE_WINDOW
     if any(_failures(k, since) >= n for k, n in zip(keys, limits, strict=True)):
         raise Throttled("Too many failed sign-ins. Wait 15 minutes and try again.")
+    mine = [m.LoginAttempt.objects.create(key=k, at=now).pk for k in keys]
+    if any(_failures(k, since) > n for k, n in zip(keys, limits, strict=True)):
+        # Another attempt took the last place between the check and the record.
+        m.LoginAttempt.objects.filter(pk__in=mine).delete()
+        raise Throttled("Too many failed sign-ins. Wait 15 minutes and try again.")
     user = authenticate(username=username.strip(), password=password)
     if not isinstance(user, User) or user.username == LOCAL_USERNAME:
-        m.LoginAttempt.objects.bulk_create([m.LoginAttempt(key=k, at=now) for k in keys])
         m.LoginAttempt.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
         raise ServiceError("That username and password do not match an account.")
-    m.LoginAttempt.objects.filter(key=keys[0]).delete()
+    m.LoginAttempt.objects.filter(Q(key=keys[0]) | Q(pk__in=mine)).delete()
     return user
 
 
@@ -177,19 +189,23 @@ def reset_token(user: User) -> str:
 
 
 def reset_password(token: str, new: str) -> User:
+    """Set a new password with a reset link; the link works once, even for concurrent uses."""
     uid, _, rest = token.partition("-")
     user = None
     try:
         user = User.objects.filter(pk=base36_to_int(uid)).first()
     except ValueError:
         user = None
+    used = ServiceError("This reset link is unknown or used: ask the administrator for a new one.")
     if user is None or not default_token_generator.check_token(user, rest):
-        raise ServiceError(
-            "This reset link is unknown or used: ask the administrator for a new one."
-        )
+        raise used
     _check_password(new, user)
+    old_hash = user.password
     user.set_password(new)
-    user.save(update_fields=["password"])
+    # The token is bound to the old password hash: only the request that still finds it there
+    # consumes the link (a conditional UPDATE, atomic on every database).
+    if not User.objects.filter(pk=user.pk, password=old_hash).update(password=user.password):
+        raise used
     return user
 
 

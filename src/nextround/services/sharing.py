@@ -15,6 +15,10 @@ from nextround.services.users import LOCAL_USERNAME
 from nextround.store import models as m
 
 
+class NoAccount(InvalidInput):
+    """No active account has this username (the web's share form answers as if shared)."""
+
+
 @dataclass(frozen=True)
 class ShareRow:
     id: int
@@ -80,7 +84,7 @@ def share(owner: User, opportunity_id: int, username: str, role: str = "viewer")
         .first()
     )
     if grantee is None or not name:
-        raise InvalidInput.one("username", f"no account named {name!r}", "share")
+        raise NoAccount.one("username", f"no account named {name!r}", "share")
     if grantee.pk == owner.pk:
         raise InvalidInput.one("username", "you already own this opportunity", "share")
     try:

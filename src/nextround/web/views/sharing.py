@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,17 +31,20 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ShareForm(request.POST)
     panel = found(lambda: sharing.panel(owner(request), pk))
     if form.is_valid():
+        name = form.cleaned_data["username"].strip()
         try:
-            found(
-                lambda: sharing.share(
-                    owner(request), pk, form.cleaned_data["username"], form.cleaned_data["role"]
-                )
-            )
+            found(lambda: sharing.share(owner(request), pk, name, form.cleaned_data["role"]))
+        except sharing.NoAccount:
+            pass  # answered as a share is, so that the form does not tell who has an account
         except InvalidInput as exc:
-            for field, messages in exc.errors.items():
-                for message in messages:
-                    form.add_error(field if field in form.fields else None, message)
-        else:
+            for field, texts in exc.errors.items():
+                for text in texts:
+                    form.add_error(field if field in form.fields else None, text)
+        if not form.errors:
+            messages.success(
+                request,
+                f"Shared with {name} if they have an account here (check the list of shares).",
+            )
             return redirect(reverse("opportunity", kwargs={"pk": pk}) + "#sharing")
     return render(request, "nextround/share_form.html", {"form": form, "panel": panel}, status=400)
 
