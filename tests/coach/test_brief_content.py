@@ -215,3 +215,34 @@ def test_a_research_note_is_asked_about_only_where_it_says_what_the_person_did()
             assert not asks, note
         else:
             assert len(asks) == 1 and wanted in asks[0] and "Daughter" not in asks[0]
+
+
+def test_what_the_email_asks_you_to_bring_heads_the_list_and_a_set_agenda_needs_no_asking() -> None:
+    trial = RoundInfo(2, 1, 2, "on-site", "assessment", "final", dt.date(2026, 12, 15))
+    email = (
+        "Great news Mateo - Alasdair wants you down for a trial shift! "
+        "12:00-14:00 Working trial during lunch service in the Brasserie. "
+        "Please bring your Personal Licence and your passport."
+    )
+    data = BriefInput(
+        **{**full().__dict__, "round": trial, "logistics_texts": (("The email", email),)}
+    )
+    brief = build_brief(data)
+    assert brief.bring[0].startswith("What they asked you to bring: “Please bring your Personal")
+    assert not any("Personal Licence" in line for line in brief.logistics)
+    assert not any("Ask in advance what the exercises are" in line for line in brief.logistics)
+    assert not any("Great news" in line for line in brief.logistics)
+    unknown = build_brief(BriefInput(**{**full().__dict__, "round": trial}))
+    assert any("Ask in advance what the exercises are" in line for line in unknown.logistics)
+
+
+def test_a_doubt_about_an_answer_with_no_clean_topic_brings_that_question_back() -> None:
+    feedback = FeedbackText(
+        3, 1, "He felt your stakeholder answer was a bit polished.", "consultant"
+    )
+    data = BriefInput(**{**full().__dict__, "feedback": (feedback,), "stories": ()})
+    brief = build_brief(data, stakeholder_meaning)
+    first = brief.likely_questions[0]
+    assert first.text == WEAK.text and "a bit polished" in first.why
+    assert [q.text for q in brief.likely_questions].count(WEAK.text) == 1
+    assert brief.doubts[0].gap.endswith(f"answers “{WEAK.text.rstrip('.')}”.")

@@ -130,3 +130,16 @@ def test_one_common_word_tagged_on_a_story_does_not_vouch_for_it() -> None:
     assert result.rows[0].best is None and licensing in result.gaps
     # A named tool the candidate tagged still counts.
     assert result.rows[1].best is not None and result.rows[1].best.title == "Reporting"
+
+
+def test_a_story_from_the_candidates_own_life_is_offered_to_check_never_as_backing() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.6 if "wedding" in b.lower() else 0.0
+
+    brother = StoryText(12, "Organising my brother's wedding", action="I ran the day for 90.")
+    banqueting = RequirementText(34, "Hands-on experience of weddings, conferences or banqueting")
+    result = map_evidence([banqueting], [brother], similarity=similar)
+    assert result.rows[0].best is None and banqueting in result.gaps
+    assert [m.title for m in result.rows[0].maybe] == ["Organising my brother's wedding"]
+    hotel = StoryText(13, "Weddings at the Grand", action="I ran 60 weddings a year.")
+    assert map_evidence([banqueting], [hotel], similarity=similar).rows[0].best is not None

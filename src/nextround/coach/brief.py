@@ -338,9 +338,11 @@ def _logistics(
     if data.panel and kind != "one-to-one":
         lines.append(s["panel_people"].format(names=names_of([_person(p) for p in data.panel])))
     for fact in facts:
-        if fact.kind != "dress":
+        if fact.kind not in ("dress", "bring"):  # those have their own sections
             lines.append(s["fact"].format(source=fact.source, quote=quoted(fact.quote)))
     lines += content.formats.get(r.format, ())
+    if kind == "assessment" and not any(f.kind == "agenda" for f in facts):
+        lines.append(s["ask_exercises"])
     lines += content.kinds.get(kind, ())
     return lines, facts
 
@@ -448,7 +450,12 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         dress = content.sentences["fact"].format(source=said.source, quote=quoted(said.quote)) + (
             " " + dress if code != "unknown" else ""
         )
-    bring = list(content.bring["always"])
+    asked = [
+        content.sentences["bring_fact"].format(quote=quoted(f.quote))
+        for f in facts
+        if f.kind == "bring"
+    ]
+    bring = [*asked, *content.bring["always"]]
     for key in (r.format, kind):
         bring += content.bring.get(key, ())
     if r.format == "on-site" and r.location.strip():

@@ -41,7 +41,6 @@ class BriefContent:
     bring: dict[str, tuple[str, ...]]
     mindset: tuple[str, ...]
     follow_ups: dict[str, str]
-    generic_follow_up: str
     concern_question: str
     probes: dict[str, str]
     care_abouts: dict[str, tuple[str, ...]]
@@ -129,7 +128,6 @@ def parse_content(raw: object, source: str) -> BriefContent:
         bring=r.table("bring", bring_keys, many=True),
         mindset=r.texts(r.raw.get("mindset"), "mindset"),
         follow_ups=r.table("follow_ups", (), many=False, exact=False),
-        generic_follow_up=r.text(r.raw.get("generic_follow_up"), "generic_follow_up"),
         concern_question=concern,
         probes=r.table("probes", PROBE_CATEGORIES, many=False),
         care_abouts=r.table("care_abouts", INTERVIEWER_ROLES, many=True),
@@ -161,6 +159,10 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap": frozenset({"topic"}),
     "gap_quote": frozenset({"quote"}),
     "maybe": frozenset({"story"}),
+    "ask_exercises": frozenset(),
+    "bring_fact": frozenset({"quote"}),
+    "doubt_quote_question": frozenset({"quote"}),
+    "deeper_follow_up": frozenset({"question"}),
     "gap_row": frozenset(),
     "held_row": frozenset(),
     "research_ask": frozenset({"quote", "name"}),

@@ -403,6 +403,10 @@ def find_remarks(
                 r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
             )
             topic = clean_topic(before) if before and not pronoun else ""
+        if kind == "concern" and re.search(r"\b(?:answers?|responses?|examples?)$", topic):
+            # "your TripAdvisor answer was a bit polished" is about an answer, not a topic to
+            # write a story on: the doubt is quoted and tied to that answer.
+            topic = ""
         if not topic and not content_stems(rest if kind != "praise" and not tail_cue else clause):
             continue
         about = topic or rest

@@ -62,6 +62,22 @@ _CREDENTIAL = re.compile(
 )
 
 
+# A story from the candidate's own life ("Organising my brother's wedding") may show a skill, but
+# not the experience a job asks for: it is offered to check, never as backing.
+_PERSONAL = re.compile(
+    r"\bmy (?:own |little |older |younger |best )?(?:brother|sister|mum|mom|mother|dad|father|"
+    r"parents|friend|friends|partner|wife|husband|son|daughter|family|cousin|aunt|uncle|"
+    r"neighbou?r|gran|grandma|grandad|grandfather|grandmother|kids|children|wedding|bike|car|"
+    r"house|flat|garden|holiday|hobby)(?:'s|s'|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def is_personal(story: StoryText) -> bool:
+    """Whether a story is from the candidate's own life rather than work or study."""
+    return bool(_PERSONAL.search(f"{story.title} {story.situation} {story.task}"))
+
+
 def is_credential(text: str) -> bool:
     """Whether a requirement is something held (a registration, a qualification, knowledge)."""
     return bool(_CREDENTIAL.search(text))
@@ -259,6 +275,8 @@ def _score(
             confidence = "possible"
         else:
             return None
+        if confidence == "strong" and is_personal(index.story):
+            confidence = "possible"
         score = max(0.0, min(1.0, 0.5 + (cosine - STRONG_COSINE) * 2 + 0.1 * len(shown)))
     else:
         # Words alone: a distinctive term and another word, or most of the requirement's words
@@ -270,6 +288,8 @@ def _score(
             confidence = "possible"
         else:
             return None
+        if confidence == "strong" and is_personal(index.story):
+            confidence = "possible"
         score = min(1.0, 0.3 + 0.15 * len(shared) + 0.2 * len(shown))
     if term_parts:
         reason = "It names " + _where(term_parts)

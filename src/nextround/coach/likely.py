@@ -106,6 +106,7 @@ class Doubt:
     requirement: str
     story: StoryRef | None
     gap: str
+    question: str = ""  # the asked question the doubt is about, when it is about one
 
 
 def quoted(text: str) -> str:
@@ -160,12 +161,13 @@ def doubts(
         elif data.stories:
             ranked = rank_indexed(remark.topic or remark.about, indexes, similarity, 1)
             story = _ref(ranked[0]) if ranked else None
+        asked = next((q.text for q in data.questions if q.id == remark.question_id), "")
         gap = ""
         if story is None:
             gap = (
                 content.sentences["gap"].format(topic=remark.topic)
                 if remark.topic
-                else content.sentences["gap_quote"].format(quote=quoted(remark.quote))
+                else content.sentences["gap_quote"].format(quote=quoted(asked or remark.quote))
             )
         found.append(
             Doubt(
@@ -177,6 +179,7 @@ def doubts(
                 requirement=remark.requirement_text,
                 story=story,
                 gap=gap,
+                question=asked if remark.question_id is not None else "",
             )
         )
     return found
@@ -254,7 +257,8 @@ def likely_questions(
             source=doubt.source, round=doubt.round_number, quote=quoted(doubt.quote)
         )
         if doubt.label.startswith("“"):
-            text = content.generic_follow_up
+            # No clean topic: the question the doubt is about, asked again, or the doubt quoted.
+            text = doubt.question or s["doubt_quote_question"].format(quote=doubt.label)
         elif doubt.kind == "focus":
             text = s["focus_question"].format(topic=doubt.label)
         else:
@@ -262,14 +266,17 @@ def likely_questions(
         out.add(text, why, doubt.kind, story=doubt.story, gap=doubt.gap)
     new_people = [p for p in data.panel if not p.met_in_rounds]
     fresh_ears = bool(new_people) or r.purpose == "second-opinion"
+    doubted = {d.question for d in found if d.question}
     for point in debrief.counter:
+        if point.question in doubted:
+            continue  # already there, as the question a doubt is about
         # New people will likely ask it again; the same people will ask a deeper version.
         template = (
             point.question
             if fresh_ears
             else next(
                 (content.follow_ups[c] for c in point.competencies if c in content.follow_ups),
-                content.generic_follow_up,
+                s["deeper_follow_up"].format(question=quoted(point.question)),
             )
         )
         why = s["follow_up_why"].format(round=point.round_number, question=quoted(point.question))

@@ -81,8 +81,17 @@ class Fact:
     source: str  # where it came from, as the candidate would say it ("your consultant's email")
 
 
+# "Great news Mateo - " before the fact itself.
+_GREETING = re.compile(
+    r"^(?:(?:great|good|brilliant) news|hi|hello|dear)(?:,?\s+[A-Z][\w'-]*)?\s*[-–—:,!]+\s*",
+    re.IGNORECASE,
+)
+
+
 def _clean(sentence: str) -> str:
     text = " ".join(sentence.split()).strip(" -•*>")
+    text = _GREETING.sub("", text)
+    text = text[:1].upper() + text[1:]
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
