@@ -34,6 +34,8 @@ BY_NAME = {
     "round_pk": "round1",
     "requirement_pk": "requirement",
     "evidence_pk": "evidence",
+    # No voice transcription is seeded: an id that is no one's job.
+    "job_id": "acme",
 }
 TEXT = {"token": "1-not-a-token", "fmt": "md"}
 
