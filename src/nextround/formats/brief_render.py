@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -296,10 +297,19 @@ def _lead(data: Mapping[str, Any]) -> str:
 # Markdown ----------------------------------------------------------------------------------
 
 
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
 def md(text: str) -> str:
-    """User text made inert in Markdown: no raw HTML, no accidental emphasis or links."""
-    out = text.replace("\\", "\\\\")
-    for ch in "<>*_`[]":
+    """User text made inert in Markdown: no raw HTML, no accidental emphasis or links.
+
+    Angle brackets become entities, not backslash escapes: `\\<` is still a tag to Markdown
+    renderers that follow the original syntax (Python-Markdown, Markdown.pl), and an entity
+    reads as the character in every flavour.
+    """
+    out = _ENTITY.sub("&amp;", text.replace("\\", "\\\\"))
+    out = out.replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "*_`[]":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
 
@@ -310,11 +320,11 @@ def _md_section(sec: Section) -> list[str]:
         lines += [md(sec.intro), ""]
     if sec.table:
         head, *body = sec.table
-        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(md(c) for c in head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(md(c).replace("|", "/") for c in row) + " |" for row in body]
         return [*lines, ""]
     if not sec.items:
-        return [*lines, sec.empty, ""] if sec.empty else []
+        return [*lines, md(sec.empty), ""] if sec.empty else []
     for n, item in enumerate(sec.items, start=sec.start):
         mark = (
             f"{n}."
@@ -322,7 +332,7 @@ def _md_section(sec: Section) -> list[str]:
             else ("- [x]" if item.cls == "done" else "- [ ]" if item.cls == "todo" else "-")
         )
         main = f"**{md(item.text)}**" if item.strong else md(item.text)
-        tag = f" _({item.tag})_" if item.tag else ""
+        tag = f" _({md(item.tag)})_" if item.tag else ""
         lines.append(f"{mark} {main}{tag}")
         lines += [f"   {md(n_)}  " for n_ in item.notes]
     return [*lines, ""]
