@@ -161,8 +161,8 @@ def pdf_page_count_lie() -> bytes:
 
 @functools.cache
 def pdf_many_full_pages() -> bytes:
-    """Forty pages of 25,000 characters each: every page under the page limit, not the total."""
-    line = b"BT /F1 1 Tf 10 700 Td (" + b"word " * 5_000 + b") Tj ET"
+    """Forty pages of 19,000 characters each: every page under the page limit, not the total."""
+    line = b"BT /F1 1 Tf 10 700 Td (" + b"word " * 3_800 + b") Tj ET"
     return text_pdf([line] * 40)
 
 

@@ -40,11 +40,11 @@ from nextround.formats.documents import BULLET_GLYPHS, DocumentError
 
 # What one PDF may cost. A CV or a job description is far below every one of these.
 MAX_INFLATED_BYTES = 200 * 1024 * 1024  # all compressed streams together, once inflated
-MAX_PAGE_CHARS = 30_000  # a dense A4 page holds about 6,000
-MAX_DOCUMENT_CHARS = 500_000
+MAX_PAGE_CHARS = 20_000  # a dense A4 page holds about 6,000
+MAX_DOCUMENT_CHARS = 200_000  # a long job description is 30,000
 MAX_DECLARED_PAGES = 10_000
 # Stop reading further pages after this long (what was read is kept, with a warning)...
-TIME_LIMIT_S = 8.0
+TIME_LIMIT_S = 10.0
 # ...and give up on the file when one page alone takes this long.
 PAGE_TIME_LIMIT_S = 10.0
 # The child process: processor seconds, address space, and the wall clock the parent waits.

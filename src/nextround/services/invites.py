@@ -71,9 +71,11 @@ class InviteImport:
 
 def _read_invite(owner: User, data: bytes, name: str) -> ics.Invite:
     try:
+        # The stored profile if there is one: reading a refused invite must not create one.
+        profile = m.Profile.objects.filter(owner=owner).first() or m.Profile(owner=owner)
         return ics.parse_invite(
             data,
-            profiles.candidate_emails(owner),
+            profiles.candidate_emails(owner, profile),
             local_timezone=times.local_zone_name(),
         )
     except ics.InviteError as exc:
