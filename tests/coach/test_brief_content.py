@@ -246,3 +246,12 @@ def test_a_doubt_about_an_answer_with_no_clean_topic_brings_that_question_back()
     assert first.text == WEAK.text and "a bit polished" in first.why
     assert [q.text for q in brief.likely_questions].count(WEAK.text) == 1
     assert brief.doubts[0].gap.endswith(f"answers “{WEAK.text.rstrip('.')}”.")
+
+
+def test_a_young_person_on_the_panel_is_asked_about_their_experience_not_the_employer() -> None:
+    tyler = PersonText(11, "Tyler", "Member of the Children in Care Council")
+    brief = build_brief(BriefInput(**{**full().__dict__, "panel": (TOM, tyler)}))
+    person = next(p for p in brief.people if p.name == "Tyler")
+    asks = " ".join(a.text for a in person.questions_to_ask)
+    assert "next step" not in asks and "first day" not in asks and "company" not in asks
+    assert any("talk to them directly" in c for c in person.care_about)

@@ -232,6 +232,22 @@ def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
     return list(cares_about(data.field, p.role, p.seniority))
 
 
+# Someone on the panel for their own experience of the service, not as staff.
+_LIVED = re.compile(
+    r"\b(?:young person|young people|care leaver|children in care council|service users?|"
+    r"experts? by experience|lived experience|patient (?:representative|panel|partner)|"
+    r"pupil|student (?:panel|council|representative)|school council|resident|tenant "
+    r"(?:panel|representative)|parent representative|carer representative)\b",
+    re.IGNORECASE,
+)
+
+
+def lived_experience(p: PersonText) -> bool:
+    """Whether a panel member is there for their own experience (a young person, a pupil)."""
+    staff = p.role in ("hiring-manager", "senior-executive", "hr", "technical", "consultant")
+    return not staff and bool(_LIVED.search(f"{p.title} {p.team} {p.research_notes}"))
+
+
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     purpose = data.round.purpose if data.round.purpose != "unknown" else None
     tailored = content.tailored_asks
@@ -239,6 +255,10 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     people = []
     offered: set[str] = set()  # a question to ask is offered to one person only
     for p in data.panel:
+        if lived_experience(p):
+            asks = [Ask(text, content.sentences["lived_ask_why"]) for text in content.lived_asks]
+            people.append(_person_brief(p, list(content.lived_cares), asks))
+            continue
         cares = _cares(data, p, content)
         if p.years_at_company is not None and p.years_at_company < 1:
             cares.append("making their mark as someone fairly new")
@@ -295,23 +315,25 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             mine.append(ask)
             if len(mine) == MAX_ASKS:
                 break
-        people.append(
-            PersonBrief(
-                id=p.id,
-                name=p.name,
-                title=p.title,
-                role=p.role,
-                seniority=p.seniority,
-                team=p.team,
-                years_at_company=p.years_at_company,
-                earlier_employers=p.earlier_employers,
-                research_notes=p.research_notes,
-                new_to_you=not p.met_in_rounds,
-                care_about=tuple(dict.fromkeys(cares)),
-                questions_to_ask=tuple(mine),
-            )
-        )
+        people.append(_person_brief(p, cares, mine))
     return people
+
+
+def _person_brief(p: PersonText, cares: list[str], asks: list[Ask]) -> PersonBrief:
+    return PersonBrief(
+        id=p.id,
+        name=p.name,
+        title=p.title,
+        role=p.role,
+        seniority=p.seniority,
+        team=p.team,
+        years_at_company=p.years_at_company,
+        earlier_employers=p.earlier_employers,
+        research_notes=p.research_notes,
+        new_to_you=not p.met_in_rounds,
+        care_about=tuple(dict.fromkeys(cares)),
+        questions_to_ask=tuple(asks),
+    )
 
 
 def _logistics(

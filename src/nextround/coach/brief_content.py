@@ -49,6 +49,9 @@ class BriefContent:
     checklist: tuple[ChecklistTemplate, ...]
     tailored_asks: dict[str, str]
     sentences: dict[str, str]
+    # A panel member there for their own experience (a young person, a patient, a pupil).
+    lived_cares: tuple[str, ...] = ()
+    lived_asks: tuple[str, ...] = ()
 
 
 class _Reader:
@@ -136,6 +139,8 @@ def parse_content(raw: object, source: str) -> BriefContent:
         checklist=tuple(checklist),
         tailored_asks=r.table("tailored_asks", TAILORED, many=False),
         sentences=_sentences(r),
+        lived_cares=r.texts(r.raw.get("lived_experience_cares"), "lived_experience_cares"),
+        lived_asks=r.texts(r.raw.get("lived_experience_asks"), "lived_experience_asks"),
     )
 
 
@@ -159,6 +164,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap": frozenset({"topic"}),
     "gap_quote": frozenset({"quote"}),
     "maybe": frozenset({"story"}),
+    "lived_ask_why": frozenset(),
     "ask_exercises": frozenset(),
     "bring_fact": frozenset({"quote"}),
     "doubt_quote_question": frozenset({"quote"}),

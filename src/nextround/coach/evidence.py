@@ -264,8 +264,10 @@ def _score(
     shown = {p: w for p, w in term_parts.items() if p in ("skills", "title", "action", "result")}
     shared = [(wanted[k], index.stems[k]) for k in wanted if k in index.stems]
     doing = [w for w, part in shared if part in ("skills", "title", "action", "result")]
-    if credential and not shown:
-        return None
+    if credential and not any(
+        any(c.isupper() or c.isdigit() for c in term) for terms in shown.values() for term in terms
+    ):
+        return None  # "NMC", "Children Act 1989": only a story that names the thing held
     if similarity is not None:
         cosine = max(float(similarity(text, index.text)), float(similarity(text, index.core)))
         tagged = cosine >= TAGGED_COSINE and any(map(_specific, term_parts.get("skills", ())))
@@ -398,9 +400,12 @@ def map_evidence(
         taken = {m.story_id for m in chosen}
         others = [i for i in indexes if i.story.id not in taken]
         ranked = _rank(requirement.text, others, similarity)
-        strong = [m for m in ranked if m.confidence == "strong"]
+        # A duty is backed by a story that names what it involves; closeness in meaning alone
+        # ("a caseload of children" and "training foster carers") is only offered to check.
+        duty = requirement.kind == "duty"
+        strong = [m for m in ranked if m.confidence == "strong" and (m.shared or not duty)]
         chosen.extend(strong[: max(0, limit - len(chosen))])
-        maybe = () if chosen else tuple(m for m in ranked if m.confidence == "possible")[:2]
+        maybe = () if chosen else tuple(m for m in ranked if m not in strong)[:2]
         used.update(m.story_id for m in chosen)
         rows.append(RequirementEvidence(requirement, tuple(chosen), maybe))
         if not chosen:

@@ -300,6 +300,13 @@ def likely_questions(
             ),
             key=lambda row: (order.get(row.requirement.kind, 3), row.best is not None),
         )
+        # A requirement with no clean phrase is quoted; a duty fragment with none ("build
+        # trusting relationships with them") leans on words outside it and is not asked.
+        rows = [
+            row
+            for row in rows
+            if row.requirement.kind != "duty" or requirement_phrase(row.requirement.text)
+        ]
         for row in rows[:MAX_PROBES]:
             phrase = requirement_phrase(row.requirement.text)
             said = phrase or quoted(row.requirement.text)
