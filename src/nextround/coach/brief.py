@@ -256,8 +256,8 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     offered: set[str] = set()  # a question to ask is offered to one person only
     for p in data.panel:
         if lived_experience(p):
-            asks = [Ask(text, content.sentences["lived_ask_why"]) for text in content.lived_asks]
-            people.append(_person_brief(p, list(content.lived_cares), asks))
+            own = [Ask(text, content.sentences["lived_ask_why"]) for text in content.lived_asks]
+            people.append(_person_brief(p, list(content.lived_cares), own))
             continue
         cares = _cares(data, p, content)
         if p.years_at_company is not None and p.years_at_company < 1:
