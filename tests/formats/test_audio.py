@@ -110,3 +110,24 @@ def test_it_refuses_more_than_fifty_megabytes_before_decoding() -> None:
 def test_it_names_a_file_it_cannot_open(tmp_path: Path) -> None:
     with pytest.raises(AudioError, match="cannot be read"):
         read_audio_file(tmp_path / "missing.wav")
+
+
+def test_it_finds_the_pause_in_a_noisy_room(spoken: Path, tmp_path: Path) -> None:
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(spoken)) as source:
+        rate = source.getframerate()
+        samples = np.frombuffer(source.readframes(source.getnframes()), dtype=np.int16)
+    # Steady room noise at about -50 dBFS under the whole answer.
+    noise = np.random.default_rng(7).normal(0, 32768 * 10 ** (-50 / 20), len(samples))
+    noisy = np.clip(samples.astype(np.float64) + noise, -32768, 32767).astype(np.int16)
+    path = tmp_path / "noisy.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(noisy.tobytes())
+    (pause,) = quiet_stretches(read_audio_file(path), 2.0)
+    assert pause[1] - pause[0] == pytest.approx(2.5, abs=0.3)

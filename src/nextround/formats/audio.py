@@ -19,12 +19,14 @@ MAX_AUDIO_SECONDS = 10 * 60
 SAMPLE_RATE = 16_000
 # Quieter than -60 dBFS at its loudest, a recording holds no speech (a muted or missing microphone).
 SILENT_PEAK = 10 ** (-60 / 20)
-# Pauses are read from 20 ms frames: a frame is quiet under -40 dB below the loud speech
-# (the 95th percentile frame) or under -55 dBFS. Project heuristic, checked on espeak-ng clips
-# and on a laptop microphone in a quiet room.
+# Pauses are read from 20 ms frames. A frame is quiet when it is 25 dB under the loud speech (the
+# 95th percentile frame) or within 10 dB of the room's noise (the 10th percentile frame),
+# whichever is lower; anything under -65 dBFS is quiet.
+# Project heuristic: digital silence (espeak-ng) and a noisy room both give the pauses said.
 FRAME_SECONDS = 0.02
-QUIET_BELOW_SPEECH_DB = 40.0
-QUIET_FLOOR = 10 ** (-55 / 20)
+QUIET_BELOW_SPEECH_DB = 25.0
+QUIET_ABOVE_NOISE_DB = 10.0
+QUIET_FLOOR = 10 ** (-65 / 20)
 # A burst of sound shorter than this (a click, a breath) is not the voice starting.
 MIN_VOICED_SECONDS = 0.1
 EXTENSIONS = ("wav", "webm", "ogg", "opus", "mp3", "m4a", "mp4", "aac", "flac")
@@ -143,11 +145,31 @@ def quiet_stretches(audio: Audio, min_seconds: float) -> list[tuple[float, float
     frames = audio.samples[: count * frame].reshape(count, frame)
     rms = np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1))
     speech = float(np.percentile(rms, 95))
-    threshold = max(QUIET_FLOOR, speech * 10 ** (-QUIET_BELOW_SPEECH_DB / 20))
-    quiet = rms < threshold
+    noise = float(np.percentile(rms, 10))
+    threshold = max(
+        QUIET_FLOOR,
+        min(
+            speech * 10 ** (-QUIET_BELOW_SPEECH_DB / 20),
+            noise * 10 ** (QUIET_ABOVE_NOISE_DB / 20),
+        ),
+    )
+    quiet = (rms < threshold).tolist()
+    # A click or a breath under 0.1 s inside a silence does not end it.
+    blip = round(MIN_VOICED_SECONDS / FRAME_SECONDS)
+    index = 0
+    while index < count:
+        if quiet[index]:
+            index += 1
+            continue
+        end = index
+        while end < count and not quiet[end]:
+            end += 1
+        if index > 0 and end < count and end - index < blip:
+            quiet[index:end] = [True] * (end - index)
+        index = end
     found: list[tuple[float, float]] = []
     start: int | None = None
-    for index, is_quiet in enumerate([*quiet.tolist(), False]):
+    for index, is_quiet in enumerate([*quiet, False]):
         if is_quiet and start is None:
             start = index
         elif not is_quiet and start is not None:
