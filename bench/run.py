@@ -16,6 +16,7 @@ MODULES = (
     "bench_coach",
     "bench_classify",
     "bench_documents",
+    "bench_hostile",
     "bench_semantic",
     "bench_followup",
     "bench_brief",

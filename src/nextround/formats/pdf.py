@@ -115,38 +115,34 @@ def too_large(name: str, reason: str) -> DocumentError:
 
 
 def check_inflated(data: bytes, name: str) -> None:
-    """Refuse a PDF whose compressed streams inflate past the limit, inflating at most that much."""
+    """Refuse a PDF whose compressed streams inflate past the limit, inflating at most that much.
+
+    Input goes in 64 KB at a time and output comes out 1 MB at a time, so the check itself needs
+    about a megabyte whatever the file holds.
+    """
     view = memoryview(data)
     budget = MAX_INFLATED_BYTES
+    step = 1024 * 1024
     for match in STREAM_START.finditer(data):
         inflater = zlib.decompressobj()
         position = match.end()
-        while position < len(data) and not inflater.eof:
-            chunk = view[position : position + 65536]
-            try:
-                out = inflater.decompress(chunk, budget + 1)
-            except zlib.error:
-                break  # not a deflated stream (or a damaged one): pdfminer will judge it
-            budget -= len(out)
-            if budget < 0:
-                raise too_large(
-                    name,
-                    f"its compressed streams inflate to more than {MAX_INFLATED_BYTES // 2**20} MB",
-                )
-            # What the output cap held back is read again with the rest of the chunk.
-            consumed = len(chunk) - len(inflater.unconsumed_tail) - len(inflater.unused_data)
-            position += consumed
-            while inflater.unconsumed_tail and not inflater.eof:
-                out = inflater.decompress(inflater.unconsumed_tail, budget + 1)
+        try:
+            while position < len(data) and not inflater.eof:
+                chunk = view[position : position + 65536]
+                position += len(chunk)
+                out = inflater.decompress(chunk, step)
                 budget -= len(out)
+                while inflater.unconsumed_tail and out and budget >= 0:
+                    out = inflater.decompress(inflater.unconsumed_tail, step)
+                    budget -= len(out)
                 if budget < 0:
                     raise too_large(
                         name,
                         f"its compressed streams inflate to more than "
                         f"{MAX_INFLATED_BYTES // 2**20} MB",
                     )
-            if consumed == 0 and not out:
-                break
+        except zlib.error:
+            continue  # not a deflated stream (or a damaged one): pdfminer will judge it
 
 
 def read_pdf_here(data: bytes, name: str, *, max_pages: int) -> tuple[str, int, tuple[str, ...]]:
