@@ -183,13 +183,14 @@ def run() -> list[Row]:
         )
     )
 
-    # Word error rate and pace on plain answers.
-    errors = total = 0
+    # Word error rate, pace and fillers made up, on plain answers.
+    errors = total = invented = 0
     pace_errors = []
     started = time.perf_counter()
     for number, text in enumerate(ANSWERS):
         audio = voice.decode(_speak(text, folder / f"answer{number}.wav").read_bytes())
         heard = voice.transcribe(audio)
+        invented += len(heard.delivery.fillers)
         wrong, count = _wer(text, heard.transcript)
         errors, total = errors + wrong, total + count
         from nextround.formats.audio import voiced_span
@@ -206,6 +207,15 @@ def run() -> list[Row]:
             f"{wer:.1%}",
             f"≤ {WER_TARGET:.0%}",
             wer <= WER_TARGET,
+        )
+    )
+    rows.append(
+        Row(
+            "voice",
+            f"fillers heard in {len(ANSWERS)} answers that have none",
+            str(invented),
+            "0",
+            invented == 0,
         )
     )
     worst_pace = max(pace_errors) if pace_errors else 1.0

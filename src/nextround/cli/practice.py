@@ -105,7 +105,7 @@ def analyze(
             "Give exactly one of --answer or --answer-file, or --audio for a recording."
         )
     if audio is not None:
-        _analyze_audio(question, audio, opportunity, save or follow_up_of is not None, as_json)
+        _analyze_audio(question, audio, opportunity, save, follow_up_of, as_json)
         return
     if answer_file is not None:
         raw = answer_file.read_bytes()
@@ -137,7 +137,12 @@ def analyze(
 
 
 def _analyze_audio(
-    question: str, audio: Path, opportunity: int | None, save: bool, as_json: bool
+    question: str,
+    audio: Path,
+    opportunity: int | None,
+    save: bool,
+    follow_up_of: int | None,
+    as_json: bool,
 ) -> None:
     """Transcribe a recording, then the delivery from the audio and the usual feedback."""
     user = owner()
@@ -145,8 +150,8 @@ def _analyze_audio(
 
     result = voice.analyse_recording(user, question, audio.read_bytes(), str(audio), opportunity)
     feedback = result.feedback
-    if save:
-        feedback = voice.save(user, result, opportunity)
+    if save or follow_up_of is not None:
+        feedback = voice.save(user, result, opportunity, follow_up_of=follow_up_of)
     if as_json:
         from nextround.cli.output import emit_json
 

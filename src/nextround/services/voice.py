@@ -38,8 +38,10 @@ from nextround.services.errors import InvalidInput, NotFound, ServiceError
 from nextround.store import models as m
 
 # Whisper leaves out "um" and "uh" unless its prompt has them; prompts much over 32 characters
-# have been seen to truncate or loop the output.
-FILLER_PROMPT = "Umm, let me think like, hmm."
+# have been seen to truncate or loop the output. On the bench's clips this prompt kept 0.9 of the
+# fillers against 0.6 for "Umm, let me think like, hmm.", for 1.5 points more word errors and no
+# fillers made up in answers that had none.
+FILLER_PROMPT = "Um, uh, so, like, you know, hmm."
 JOB_KIND = "voice-transcription"
 # Server mode: each account's recordings a day and recordings waiting at once.
 MAX_RECORDINGS_PER_DAY = 60
@@ -265,7 +267,11 @@ def analyse_recording(
 
 
 def save(
-    owner: User, result: VoiceFeedback, opportunity_id: int | None = None
+    owner: User,
+    result: VoiceFeedback,
+    opportunity_id: int | None = None,
+    *,
+    follow_up_of: int | None = None,
 ) -> practice.Feedback:
     """Keep a spoken answer as a practice attempt: its transcript, feedback and delivery."""
     saved = practice.practise(
@@ -274,6 +280,7 @@ def save(
         result.transcription.transcript,
         round(result.delivery.recording_seconds),
         opportunity_id=opportunity_id,
+        follow_up_of=follow_up_of,
     )
     assert saved.attempt_id is not None
     attach(owner, saved.attempt_id, json.dumps(result.delivery.to_dict()), result.recording)
