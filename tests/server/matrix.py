@@ -37,7 +37,7 @@ BY_NAME = {
     # No voice transcription is seeded: an id that is no one's job.
     "job_id": "acme",
 }
-TEXT = {"token": "1-not-a-token", "fmt": "md"}
+TEXT = {"token": "1-not-a-token", "fmt": "md", "key": "plan-route"}
 
 
 def page_routes() -> list[str]:

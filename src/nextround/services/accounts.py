@@ -228,14 +228,17 @@ def create_token(user: User, name: str) -> NewToken:
     return NewToken(int(row.pk), name, token)
 
 
-def user_for_token(token: str) -> User | None:
-    """The account an API token belongs to, noting when it was last used."""
+def user_for_token(token: str, writing: bool = True) -> User | None:
+    """The account an API token belongs to, noting when it was last used to change something.
+
+    A read (writing=False) notes nothing: no GET writes a row.
+    """
     if not token.startswith("nrt_") or len(token) > 200:
         return None
     row = m.ApiToken.objects.select_related("owner").filter(token_hash=digest(token)).first()
     if row is None or not row.owner.is_active:
         return None
     now = timezone.now()
-    if row.last_used_at is None or now - row.last_used_at > dt.timedelta(minutes=5):
+    if writing and (row.last_used_at is None or now - row.last_used_at > dt.timedelta(minutes=5)):
         m.ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
     return row.owner

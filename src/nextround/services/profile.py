@@ -32,9 +32,9 @@ class CriterionView:
 
 
 def get(owner: User) -> m.Profile:
-    """The owner's one profile, made empty on first use."""
-    profile, _ = m.Profile.objects.get_or_create(owner=owner)
-    return profile
+    """The owner's one profile; until they first change it, an empty one not yet stored."""
+    # A read stores nothing: `update` saves the profile the first time it changes.
+    return m.Profile.objects.filter(owner=owner).first() or m.Profile(owner=owner)
 
 
 def criteria(owner: User, profile: m.Profile | None = None) -> list[Criterion]:
