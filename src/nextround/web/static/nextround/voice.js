@@ -256,6 +256,13 @@
     window.speechSynthesis.speak(utterance);
   }
   readButton.addEventListener("click", readAloud);
+  // Browsers load their voices a moment after the page: ask early so the first click finds them.
+  if (window.speechSynthesis) {
+    voices();
+    if (window.speechSynthesis.addEventListener) {
+      window.speechSynthesis.addEventListener("voiceschanged", voices);
+    }
+  }
   if (!window.speechSynthesis) {
     readButton.disabled = true;
     readButton.title = "This browser cannot read aloud";
