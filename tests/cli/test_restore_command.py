@@ -174,3 +174,13 @@ def test_on_postgresql_restore_points_to_pg_restore(cli: Cli, tmp_path: Path) ->
     result = cli("restore", str(archive))
     assert result.code == 1
     assert "pg_restore --clean" in result.err
+
+
+@SQLITE_ONLY
+def test_a_second_server_on_the_same_data_folder_is_refused(cli: Cli, app_server: str) -> None:
+    from tests.cli_harness import free_port
+
+    result = cli("serve", "--port", str(free_port()), timeout=30)
+    assert result.code == 1
+    assert "another nextround server or restore is using" in result.err
+    assert "Traceback" not in result.err

@@ -44,7 +44,13 @@ def lock_path(data_dir: Path) -> Path:
 @contextlib.contextmanager
 def server_lock(data_dir: Path) -> Iterator[None]:
     """Held while `nextround serve` runs, so that a restore can tell and refuse."""
-    with _hold(lock_path(data_dir)) as held:
+    with contextlib.ExitStack() as stack:
+        try:
+            held: object = stack.enter_context(_hold(lock_path(data_dir)))
+        except OSError:
+            # A data folder that cannot be written (PostgreSQL in a read-only container): no
+            # SQLite file to protect there, so serve without the lock.
+            held = "no lock"
         if held is None:
             raise RestoreError(
                 f"another nextround server or restore is using {data_dir} "
@@ -97,7 +103,11 @@ def integrity(connection: sqlite3.Connection) -> str:
 def restore_sqlite(source: Path, target: Path, data_dir: Path) -> Restored:
     """Replace the database at `target` with the SQLite backup at `source`, all or nothing."""
     source_ok = _check_source(source)
-    with _hold(lock_path(data_dir)) as held:
+    with contextlib.ExitStack() as stack:
+        try:
+            held = stack.enter_context(_hold(lock_path(data_dir)))
+        except OSError as exc:
+            raise RestoreError(f"{data_dir}: cannot be written ({exc.strerror or exc})") from None
         if held is None:
             raise RestoreError(
                 f"nextround is running ({_holder(lock_path(data_dir))}): "
