@@ -215,8 +215,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LOGIN_ATTEMPTS",
         "5",
-        "Server mode: failed sign-ins allowed per account in 15 minutes before its sign-in "
-        "is refused for a while (an address may fail ten times as often).",
+        "Server mode: failed sign-ins allowed per username and address in 15 minutes before "
+        "that pair is refused for a while (an address may fail ten times as often).",
         _parse_count,
     ),
 )
