@@ -42,7 +42,15 @@ def opportunity(cli: Cli) -> int:
     return opp
 
 
-@pytest.mark.parametrize("item", hostile.hostile("document"), ids=lambda h: h.name)
+# The upload pages take every hostile document; here, one of each way a document is stopped.
+DOCUMENTS = [
+    h
+    for h in hostile.hostile("document")
+    if h.name in ("pdf huge text run", "pdf double-deflated stream", "docx utf-16 laughs")
+]
+
+
+@pytest.mark.parametrize("item", DOCUMENTS, ids=lambda h: h.name)
 def test_a_hostile_job_description_changes_nothing(
     cli: Cli, opportunity: int, item: Hostile
 ) -> None:
