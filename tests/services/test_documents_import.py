@@ -260,3 +260,20 @@ def test_an_unknown_round_is_not_found(world: World, other_user: Any) -> None:
     facts = profile_import.facts_from_text(corpus.profile_text())
     with pytest.raises(NotFound):
         profile_import.apply_facts(other_user, world.round2.pk, facts)
+
+
+@pytest.mark.parametrize(
+    "name", ["pdf huge text run", "pdf inflating stream", "docx padded laughs"]
+)
+def test_a_hostile_job_description_file_leaves_the_opportunity_as_it_was(
+    world: World, tmp_path: Path, name: str
+) -> None:
+    from tests.formats import hostile
+
+    item = next(h for h in hostile.HOSTILE if h.name == name)
+    path = tmp_path / item.filename
+    path.write_bytes(item.data)
+    before = m.Opportunity.objects.values().get(pk=world.acme.pk)
+    with pytest.raises(documents.UnreadableDocument, match=item.refusal):
+        documents.attach_job_description(world.user, world.acme.pk, path)
+    assert m.Opportunity.objects.values().get(pk=world.acme.pk) == before
