@@ -30,6 +30,8 @@ TARGETS = {
     "concern_recall": 0.95,
     "concern_precision": 0.9,
     "story_or_gap": 0.9,
+    # When the brief says "your story X backs this", X is the one an expert would use.
+    "story_named": 0.9,
     "top5_concerns": 0.95,
     "foreign": 0,
     "pasted": 0,
@@ -49,6 +51,8 @@ class Score:
     doubts_said: int = 0
     story_right: int = 0
     story_total: int = 0
+    story_claimed: int = 0  # requirements the brief says a story backs
+    story_claimed_right: int = 0
     top5_right: int = 0
     top5_total: int = 0
     foreign: int = 0
@@ -283,6 +287,9 @@ def score_case(user: Any, loaded: dict[str, Any]) -> Score:
             continue
         best = row["stories"][0]["id"] if row["stories"] else None
         got = loaded["stories"].get(best) if best is not None else None
+        if got is not None:
+            sc.story_claimed += 1
+            sc.story_claimed_right += int(got == req["story"])
         if got == req["story"]:
             sc.story_right += 1
         else:
@@ -411,6 +418,11 @@ def rows(scores: dict[str, Score]) -> list[Row]:
             "story or gap right per requirement",
             lambda s: _ratio(s.story_right, s.story_total),
             TARGETS["story_or_gap"],
+        ),
+        row(
+            "a story named as backing is the right one",
+            lambda s: _ratio(s.story_claimed_right, s.story_claimed),
+            TARGETS["story_named"],
         ),
         row(
             "top five cover every concern",

@@ -156,3 +156,30 @@ def test_two_nouns_joined_by_and_stay_in_one_clause_while_a_named_person_starts_
     assert any("grip on labour and GP was better" in q for q in quotes)
     assert not any(q.endswith("grip on labour") for q in quotes)
     assert any(r.kind == "concern" and "costing" in r.quote for r in remarks)
+
+
+def test_a_wrapped_email_body_is_read_as_whole_sentences_with_topics_in_good_english() -> None:
+    text = (
+        "There were a couple of doubts though: she wasn't sure you had enough experience of\n"
+        "standing up to operations managers and she felt your answer on the stock count was a\n"
+        "bit light on the detail of how you valued WIP. Two more: she isn't sure you're\n"
+        "commercial enough to own payroll, and she wondered whether you'd be tough enough with\n"
+        "heads of department. She also liked that you knew Epicor. She thought your answer\n"
+        "about a tutor was more about being nice than holding them to account."
+    )
+    remarks = find_remarks(FeedbackText(9, 1, text, "consultant"))
+    topics = {r.topic for r in remarks}
+    assert "having enough experience of standing up to operations managers" in topics
+    assert "being commercial enough to own payroll" in topics
+    assert "being tough enough with heads of department" in topics
+    assert "knowing Epicor" in topics
+    assert any(r.quote.endswith("how you valued WIP") for r in remarks)
+    soft = next(r for r in remarks if "being nice" in r.quote)
+    assert soft.kind == "concern" and soft.topic == ""
+    for r in remarks:  # spans still point at the stored text
+        assert " ".join(text[r.span.start : r.span.end].split()).startswith(r.quote[:20])
+    assert not any(
+        w.endswith("ing") and w in ("enoughing", "commercialing", "bing")
+        for t in topics
+        for w in t.split()
+    )

@@ -36,7 +36,7 @@ ABOUT_MARGIN = 0.05
 DOUBT_COSINE = 0.34
 # A concern links to the requirement it is about at this cosine (or two content words).
 LINK_COSINE = 0.45
-MAX_TOPIC_WORDS = 10
+MAX_TOPIC_WORDS = 14
 
 # Clause breaks: sentence ends, semicolons, contrast words, and "and" that starts a new doubt
 # ("…were not convinced about X, and they would like more on Y").
@@ -111,6 +111,7 @@ _CONCERN = re.compile(
     r"theoretical|high[- ]level|light|short|brief|reactive|long|junior)|"
     r"(?:was|were|felt|seemed|sounded|looked) (?:thin|vague|weak|generic|unconvincing|"
     r"superficial|shallow)\b|"
+    r"(?:was|were|seemed|felt) more about\b(?=.*\bthan\b)|"
     r"(?:would|'d) like to understand (?:better )?(?:how|what|why|more)|"
     r"(?:^|\b)to hear more (?:about|on|of)|flag(?:ged|s)? (?:up )?that|"
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
@@ -139,13 +140,37 @@ _LEAD = re.compile(
 # "you have handled X" -> "handling X"; "you can lead X" -> "leading X".
 _SUBJECT_VERB = re.compile(
     r"^(?:that\s+|whether\s+|if\s+)?(?:you|he|she|they|the candidate)"
-    r"(?:'ve|'d|'re|'ll|\s+(?:have|has|had|can|could|would|will|are|were|did|do))?\s+"
-    r"(?:really\s+|actually\s+|ever\s+|yet\s+|already\s+|fully\s+)?(?:been\s+)?"
+    r"(?P<aux>'ve|'d|'re|'ll|\s+(?:have|has|had|can|could|would|will|are|were|did|do))?\s+"
+    r"(?:really\s+|actually\s+|ever\s+|yet\s+|already\s+|fully\s+)?(?P<been>been\s+)?"
     r"(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
+# Auxiliaries before a verb's bare form ("you could handle") and before what one is ("you're
+# commercial enough"), or has ("you had enough experience").
+_MODALS = frozenset({"'d", "'ll", "can", "could", "would", "will", "did", "do"})
+_BEING = frozenset({"'re", "are", "were"})
+_HAVING = frozenset({"'ve", "have", "has", "had"})
 _IRREGULAR = {
     "led": "leading",
+    "knew": "knowing",
+    "known": "knowing",
+    "understood": "understanding",
+    "thought": "thinking",
+    "gave": "giving",
+    "given": "giving",
+    "spoke": "speaking",
+    "spoken": "speaking",
+    "chose": "choosing",
+    "chosen": "choosing",
+    "found": "finding",
+    "went": "going",
+    "gone": "going",
+    "saw": "seeing",
+    "seen": "seeing",
+    "grew": "growing",
+    "grown": "growing",
+    "began": "beginning",
+    "begun": "beginning",
     "run": "running",
     "ran": "running",
     "done": "doing",
@@ -297,17 +322,31 @@ def clean_topic(rest: str) -> str:
     rest = _LEAD.sub("", rest).strip(" .,:;")
     verb = _SUBJECT_VERB.match(rest)
     if verb:
-        word = verb.group("verb")
-        if word.lower() in ("been", "got", "have", "had"):
+        word = verb.group("verb").lower()
+        aux = (verb.group("aux") or "").strip().lower()
+        after = rest[verb.end() :]
+        participle = word in _IRREGULAR or word.endswith(("ed", "ing"))
+        if word in ("been", "got", "have", "had"):
             return ""
-        rest = _gerund(word) + rest[verb.end() :]
+        if word == "be" and aux in _MODALS:
+            rest = "being" + after  # "you'd be tough enough with…" -> "being tough enough…"
+        elif verb.group("been") or (aux in _BEING and not word.endswith("ing")):
+            rest = "being " + word + after  # "you're commercial enough to…"
+        elif aux in _HAVING and not participle:
+            rest = "having " + word + after  # "you had enough experience of…"
+        elif participle or aux in _MODALS:
+            rest = _gerund(word) + after  # "you have handled", "you would handle"
+        else:
+            return ""  # a word that may not be a verb at all: the doubt is quoted instead
     elif re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I):
         pass  # "how you mentor junior engineers" reads well after "about"
     rest = rest.strip(" .,:;")
     words = rest.split()
     if not words or len(words) > MAX_TOPIC_WORDS:
         return ""
-    if not re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I) and _FINITE.search(rest):
+    # A finite verb is fine inside a "how you would…" clause, never in the topic itself.
+    head = re.split(r"\b(?:how|what|why|where|when|which|whether)\b", rest, maxsplit=1)[0]
+    if _FINITE.search(head):
         return ""
     if not content_stems(rest):
         return ""
@@ -359,7 +398,9 @@ def find_remarks(
 ) -> list[Remark]:
     """Concerns, focus areas and praise in one piece of feedback, one per clause."""
     remarks: list[Remark] = []
-    text = item.text
+    # Email bodies are wrapped at a fixed width: a line break inside a paragraph is a space (one
+    # character for one, so spans still point into the text as stored).
+    text = re.sub(r"(?<=[^\n.!?:;])\r?\n(?=[^\n\-•*\d])", lambda m: " " * len(m.group()), item.text)
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]*", text)]
     for start, end in _pieces(text):
         clause = text[start:end]
@@ -403,7 +444,10 @@ def find_remarks(
                 r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
             )
             topic = clean_topic(before) if before and not pronoun else ""
-        if kind == "concern" and re.search(r"\b(?:answers?|responses?|examples?)$", topic):
+        if kind == "concern" and (
+            re.search(r"\b(?:answers?|responses?|examples?)$", topic)
+            or re.search(r"(?:was|were|seemed|felt) more about$", hit.group(0), re.I)
+        ):
             # "your TripAdvisor answer was a bit polished" is about an answer, not a topic to
             # write a story on: the doubt is quoted and tied to that answer.
             topic = ""
