@@ -255,3 +255,12 @@ def test_a_young_person_on_the_panel_is_asked_about_their_experience_not_the_emp
     asks = " ".join(a.text for a in person.questions_to_ask)
     assert "next step" not in asks and "first day" not in asks and "company" not in asks
     assert any("talk to them directly" in c for c in person.care_about)
+
+
+def test_a_requirement_for_years_served_is_asked_about_as_a_career_not_an_example() -> None:
+    years = RequirementText(40, "At least 3 years in a manufacturing management accounting role")
+    data = BriefInput(**{**full().__dict__, "requirements": (*REQS, years)})
+    texts = [q.text for q in build_brief(data).likely_questions]
+    asked = next(t for t in texts if "3 years" in t)
+    assert "Walk us through that part of your career" in asked
+    assert "strongest example" not in asked

@@ -510,3 +510,8 @@ You'll probably have
 )
 def test_a_duty_to_be_something_reads_as_being_it(duty: str, phrase: str) -> None:
     assert requirement_phrase(duty).startswith(phrase)
+
+
+def test_an_acronym_in_capitals_is_a_name_not_the_verb_it_spells() -> None:
+    assert requirement_phrase("SEND students") == "SEND students"
+    assert requirement_phrase("Send weekly reports to the board").startswith("sending")

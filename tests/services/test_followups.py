@@ -316,6 +316,17 @@ def test_someone_met_before_and_typed_again_is_the_same_person_and_met_again(use
     assert not met_again.search(notes[next(k for k in notes if k != case.tom.pk)].split("\n\n")[1])
 
 
+def test_a_student_panel_gets_no_thank_you_email_and_the_reason_is_given(user: Any) -> None:
+    case = data_engineer(user)
+    students = r.interviewers.add_to_round(
+        user, case.round2.pk, name="Student panel", title="School council students"
+    )
+    made = followups.draft_notes(user, case.round2.pk)
+    assert students.pk not in {f.interviewer_id for f in made.saved}
+    assert {f.interviewer_id for f in made.saved} == {case.tom.pk, case.dana.pk}
+    assert any("Student panel" in s and "their own experience" in s for s in made.skipped)
+
+
 def test_the_consultant_note_before_a_round_asks_only_what_is_not_recorded(user: Any) -> None:
     case = data_engineer(user)
     start = timezone.localtime() + dt.timedelta(days=10)
@@ -358,7 +369,7 @@ def test_a_round_whose_only_person_is_the_candidate_says_so(user: Any) -> None:
     opp = r.opportunities.create(user, company="Initech", role="Analyst")
     round_ = r.rounds.create(user, opp.pk, status="done")
     r.interviewers.add_to_round(user, round_.pk, name="Alex Morgan", email=ME)
-    with pytest.raises(ServiceError, match="the only person on round 1 is you"):
+    with pytest.raises(ServiceError, match="nobody on round 1 to send a thank-you note to"):
         followups.draft(user, round_.pk)
     assert not followups.page(user, round_.pk).has_panel
 

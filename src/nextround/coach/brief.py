@@ -244,8 +244,13 @@ _LIVED = re.compile(
 
 def lived_experience(p: PersonText) -> bool:
     """Whether a panel member is there for their own experience (a young person, a pupil)."""
-    staff = p.role in ("hiring-manager", "senior-executive", "hr", "technical", "consultant")
-    return not staff and bool(_LIVED.search(f"{p.title} {p.team} {p.research_notes}"))
+    return on_panel_for_experience(p.role, p.name, p.title, p.team, p.research_notes)
+
+
+def on_panel_for_experience(role: str, *texts: str) -> bool:
+    """lived_experience for any record: its role and its name, title, team or notes."""
+    staff = role in ("hiring-manager", "senior-executive", "hr", "technical", "consultant")
+    return not staff and bool(_LIVED.search(" ".join(texts)))
 
 
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:

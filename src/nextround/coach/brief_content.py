@@ -164,6 +164,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap": frozenset({"topic"}),
     "gap_quote": frozenset({"quote"}),
     "maybe": frozenset({"story"}),
+    "tenure_question": frozenset({"requirement"}),
     "lived_ask_why": frozenset(),
     "ask_exercises": frozenset(),
     "bring_fact": frozenset({"quote"}),

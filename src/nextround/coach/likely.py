@@ -185,6 +185,10 @@ def doubts(
     return found
 
 
+# "At least 3 years as…", "5+ years' experience": time served, asked about as a career.
+_TENURE = re.compile(r"\b\d+\s*\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
+
+
 def _same(a: str, b: str, similarity: Similarity | None) -> bool:
     ka, kb = set(content_stems(a)), set(content_stems(b))
     if ka and kb and len(ka & kb) / len(ka | kb) >= SAME_WORDS:
@@ -314,8 +318,11 @@ def likely_questions(
             gap = ""
             if not row.best:
                 gap = s["gap"].format(topic=phrase) if phrase else s["gap_quote"].format(quote=said)
+            key = "duty_question" if duty else "probe_question"
+            if _TENURE.search(row.requirement.text):
+                key = "tenure_question"  # no one gives "an example" of three years
             out.add(
-                s["duty_question" if duty else "probe_question"].format(requirement=said),
+                s[key].format(requirement=said),
                 s["probe_why"].format(names=names, requirement=said),
                 {"must": "probe", "duty": "probe-duty"}.get(
                     row.requirement.kind, "probe-desirable"

@@ -428,7 +428,7 @@ def noun_phrase(text: str, p: Phrasing) -> str:
         words = ["the", *words]
     elif bare == "able":
         words = ["being", *words]
-    elif p.is_verb(bare) and not _is_noun_use(words, p):
+    elif p.is_verb(bare) and not _is_noun_use(words, p) and not _acronym(words[0]):
         # Imperative duty lines, and runs of them: "Assess, plan and deliver care". The run goes
         # on only past a comma, "and" or "or": in "undertake direct work" only the first is one.
         index = 0
@@ -491,6 +491,12 @@ def _is_noun_use(words: list[str], p: Phrasing) -> bool:
     return following in ("skills", "experience", "knowledge", "qualification", "of") or (
         words[0].lower() in p.heads
     )
+
+
+def _acronym(word: str) -> bool:
+    """ "SEND", "CAD", "LEAD": a name in capitals, never the verb it spells."""
+    letters = word.strip(",.;:()")
+    return len(letters) > 1 and letters.isupper()
 
 
 def _lower_first(word: str, rest: list[str], p: Phrasing) -> str:

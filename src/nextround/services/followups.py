@@ -203,19 +203,27 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
         phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
         # A qualification is held, not shown: "the role's need for a Lean qualification" would
         # claim one the candidate may not have.
-        if not phrase or is_credential(q.text):
+        if not phrase or is_credential(q.text) or q.kind == m.RequirementKind.DUTY:
             continue
-        must = 0 if q.kind == m.RequirementKind.MUST else 1
+        # An essential first; a bare tool ("experience of Opera PMS") only when nothing else is.
+        must = (0 if q.kind == m.RequirementKind.MUST else 2) + int(_tool_only(q.text))
         if row.linked:
             story = row.linked[0]
             linked.append((must, q.pk, notes.Point(phrase, q.text, story.title, True, q.pk)))
         elif row.suggested:
             best = row.suggested[0]
             point = notes.Point(phrase, q.text, best.title, False, q.pk)
-            suggested.append((-best.score, must, point))
+            suggested.append((must, -best.score, point))
     ordered = [p for *_, p in sorted(linked, key=lambda x: x[:2])]
     ordered += [p for *_, p in sorted(suggested, key=lambda x: x[:2])]
     return notes.strong_points(ordered, _doubts(owner, r, [row.requirement for row in view.rows]))
+
+
+def _tool_only(requirement: str) -> bool:
+    """A requirement that is little more than a tool's name ("Advanced Excel", "an ERP system")."""
+    from nextround.coach.evidence import content_stems, distinctive_terms
+
+    return len(content_stems(requirement)) <= 4 and bool(distinctive_terms(requirement))
 
 
 def _context(
@@ -250,6 +258,12 @@ def _info(
         email=person.email,
         met_before=met_before,
     )
+
+
+def _for_experience(p: m.Interviewer) -> bool:
+    from nextround.coach.brief import on_panel_for_experience
+
+    return on_panel_for_experience(p.role, p.name, p.title, p.team, p.research_notes)
 
 
 def _panel(owner: User, r: m.Round) -> list[m.Interviewer]:
@@ -366,10 +380,18 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
                 )
             others = [p for p in panel if not me.why_is(p.name, p.email)]
             skipped = [me.skip(p, "thank-you note") for p in panel if p not in others]
+            # A student panel or a young person is thanked through the staff, never emailed.
+            guests = [p for p in others if _for_experience(p)]
+            others = [p for p in others if p not in guests]
+            skipped += [
+                f"No thank-you note to {p.name}: they are on the panel for their own "
+                "experience; thank them through your note to the staff instead."
+                for p in guests
+            ]
             if not others:
                 raise NoRecipient(
-                    f"the only person on round {r.number} is you ({skipped[0]}): "
-                    "add the interviewers to the round"
+                    f"there is nobody on round {r.number} to send a thank-you note to "
+                    f"({skipped[0]}): add the interviewers to the round"
                 )
             _drop_notes_to_me(owner, r, [p for p in panel if p not in others])
             points = _points(owner, r)
