@@ -197,7 +197,7 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
         return ()
     phrases = _phrases(opp)
     linked: list[tuple[int, int, notes.Point]] = []
-    suggested: list[tuple[float, int, notes.Point]] = []
+    suggested: list[tuple[int, float, notes.Point]] = []
     for row in view.rows:
         q = row.requirement
         phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
