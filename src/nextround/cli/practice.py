@@ -29,7 +29,7 @@ def print_feedback(feedback: Any) -> None:
     if scores:
         parts = [f"{s['aspect']} {s['score']}" for s in scores]
         overall = analysis["overall"]["score"]
-        console.print(f"Scores: {', '.join(parts)} (mean {overall})")
+        console.print(f"Overall {overall}/100. Scores: {', '.join(parts)}")
     console.print(f"{length_said(analysis['word_count'])}; question type: {feedback.question_type}")
     for insight in analysis["insights"]:
         line = Text(f" {LEVEL_MARK[insight['level']]} ", style=LEVEL_STYLE[insight["level"]])

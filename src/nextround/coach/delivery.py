@@ -260,7 +260,12 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
         )
         result.step(24, "Swap clichés for a line from your own example.")
     for word, spans, options in repeats[:3]:
-        suggestion = f": try {listing(list(options[:3]))}" if options else ": vary it or cut it"
+        swaps = [o for o in options if o != "(cut it)"][:3]
+        cut = len(swaps) < len(options)
+        if swaps:
+            suggestion = f": try {listing(swaps)}" + (", or cut it" if cut else "")
+        else:
+            suggestion = ": cut it" if cut else ": vary it or cut it"
         result.add("fix", f"“{word}” {plural(len(spans), 'time')}{suggestion}.", spans)
     if repeats:
         result.step(40, f"Vary repeated words ({listing([r[0] for r in repeats[:3]])}).")

@@ -10,6 +10,7 @@ from nextround.coach.analysis import Analysis
 from nextround.coach.insight import Span
 from nextround.coach.text import Word, words_of
 from nextround.coach.wordlists import wordlists
+from nextround.coach.words import times
 
 MAX_FOLLOW_UPS = 2
 # An answer judged off the question this surely (by meaning) gets no probe of what it said.
@@ -108,7 +109,8 @@ def _vague_we(words: list[Word]) -> FollowUp | None:
     return FollowUp(
         "What did you personally do, as opposed to the rest of the team?",
         "ownership",
-        f'You say "we" {len(we)} times and "I" {mine} times; interviewers probe for your own part.',
+        f'You say "we" {times(len(we))} and "I" {times(mine) if mine else "not at all"}; '
+        "interviewers probe for your own part.",
         "gap",
         tuple(Span(w.start, w.end) for w in we[:4]),
     )

@@ -101,6 +101,11 @@ def clip(text: str, limit: int = 160) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
+def times(number: int) -> str:
+    """ "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(number, f"{number} times")
+
+
 def count(number: int, noun: str, plural: str | None = None) -> str:
     """ "1 day", "3 days": never "day(s)"."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
