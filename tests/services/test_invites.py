@@ -81,6 +81,22 @@ def test_an_apple_invite_on_site_sets_the_location(user: Any, lumenfield: m.Oppo
     assert round_.timezone
 
 
+def test_meet_in_the_lobby_is_an_on_site_round_not_a_google_meet(
+    user: Any, lumenfield: m.Opportunity
+) -> None:
+    text = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar//EN\r\n"
+        b"METHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:ashcombe-final@example.com\r\n"
+        b"DTSTAMP:20261201T120000Z\r\nDTSTART:20261210T140000Z\r\nDTEND:20261210T160000Z\r\n"
+        b"SUMMARY:Final interview\r\nLOCATION:The Ashcombe Hotel\\, 12 Great Pulteney Street\\, "
+        b"Bath BA2 4BR (meet in the lobby)\r\n"
+        b"ATTENDEE;CN=Rebecca Hale:mailto:rebecca.hale@example.com\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    round_ = invites.import_invite(user, lumenfield.pk, text).round
+    assert round_.format == "on-site" and "Pulteney" in round_.location
+
+
 def test_importing_an_update_changes_the_same_round_and_a_cancel_cancels_it(
     user: Any, lumenfield: m.Opportunity
 ) -> None:

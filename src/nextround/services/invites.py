@@ -232,7 +232,15 @@ def _save_round(
 
 
 def _looks_virtual(location: str) -> bool:
-    return bool(re.search(r"https?://|teams|zoom|meet|video|online|phone|call", location, re.I))
+    """"Microsoft Teams", "Zoom", "Google Meet", "phone": not "meet in the lobby"."""
+    return bool(
+        re.search(
+            r"https?://|\b(?:microsoft teams|teams meeting|teams|zoom|google meet|webex|video|"
+            r"online|virtual|phone|telephone|call)\b",
+            location,
+            re.I,
+        )
+    )
 
 
 def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.Invite) -> None:
