@@ -143,6 +143,24 @@ def test_a_registration_with_no_story_asks_to_confirm_it_not_to_write_a_story(us
     assert "confirm you have it" in rows["NMC registration"].gap_advice
 
 
+def test_the_candidates_own_questions_to_ask_come_first_for_their_person(world: World) -> None:
+    tom = m.Interviewer.objects.get(name="Tom Okafor")
+    r.questions_to_ask.create(
+        world.user,
+        world.round2.pk,
+        text="What is driving the team's turnover?",
+        interviewer_id=tom.pk,
+    )
+    r.questions_to_ask.create(world.user, world.round2.pk, text="How will success be measured?")
+    people = {
+        p["name"]: p for p in brief.build(world.user, world.round2.pk, TODAY).data["interviewers"]
+    }
+    asks = [a["text"] for a in people["Tom Okafor"]["questions_to_ask"]]
+    assert asks[0] == "What is driving the team's turnover?"
+    everyone = [a["text"] for p in people.values() for a in p["questions_to_ask"]]
+    assert everyone.count("How will success be measured?") == 1
+
+
 def test_another_users_round_is_not_found(world: World, other_user: Any) -> None:
     with pytest.raises(NotFound):
         brief.build(other_user, world.round2.pk)
@@ -167,7 +185,7 @@ def test_the_brief_takes_a_fixed_number_of_queries(
     brief.build(world.user, world.round2.pk, TODAY)
     for n in range(20):
         r.stories.create(world.user, title=f"Story {n}", action="I did SQL work.")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         brief.build(world.user, world.round2.pk, TODAY)
 
 

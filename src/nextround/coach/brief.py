@@ -49,6 +49,7 @@ class PersonText:
     earlier_employers: tuple[str, ...] = ()
     research_notes: str = ""
     met_in_rounds: tuple[int, ...] = ()  # earlier rounds they were on
+    own_asks: tuple[str, ...] = ()  # questions the candidate wrote to ask them
 
 
 @dataclass(frozen=True)
@@ -261,13 +262,15 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     offered: set[str] = set()  # a question to ask is offered to one person only
     for p in data.panel:
         if lived_experience(p):
-            own = [Ask(text, content.sentences["lived_ask_why"]) for text in content.lived_asks]
+            own = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
+            own += [Ask(text, content.sentences["lived_ask_why"]) for text in content.lived_asks]
             people.append(_person_brief(p, list(content.lived_cares), own))
             continue
         cares = _cares(data, p, content)
         if p.years_at_company is not None and p.years_at_company < 1:
             cares.append("making their mark as someone fairly new")
-        asks: list[Ask] = []
+        # The candidate's own questions first: they are the ones to print.
+        asks: list[Ask] = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
         note = research_topic(p.research_notes)
         if note:
             asks.append(
@@ -318,7 +321,7 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
                 continue
             offered.add(key)
             mine.append(ask)
-            if len(mine) == MAX_ASKS:
+            if len(mine) >= max(MAX_ASKS, len(p.own_asks)):
                 break
         people.append(_person_brief(p, cares, mine))
     return people

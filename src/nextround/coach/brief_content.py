@@ -164,6 +164,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap": frozenset({"topic"}),
     "gap_quote": frozenset({"quote"}),
     "maybe": frozenset({"story"}),
+    "own_ask_why": frozenset(),
     "tenure_question": frozenset({"requirement"}),
     "lived_ask_why": frozenset(),
     "ask_exercises": frozenset(),

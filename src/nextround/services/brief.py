@@ -98,6 +98,14 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         owner=owner, round_id__in=list(earlier_numbers)
     ).values_list("round_id", "interviewer_id"):
         met.setdefault(pid, []).append(earlier_numbers[rid])
+    people = list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id"))
+    # The candidate's own questions to ask: each with its person, the rest with the first.
+    own: dict[int | None, list[str]] = {}
+    for pid, text in m.QuestionToAsk.objects.filter(owner=owner, round=r).values_list(
+        "interviewer_id", "text"
+    ):
+        key = pid if any(p.pk == pid for p in people) else None
+        own.setdefault(key, []).append(" ".join(text.split()))
     panel = [
         PersonText(
             p.pk,
@@ -110,8 +118,9 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
             tuple(str(e) for e in (p.earlier_employers or [])),
             p.research_notes,
             tuple(sorted(met.get(p.pk, []))),
+            tuple(own.get(p.pk, []) + (own.get(None, []) if i == 0 else [])),
         )
-        for p in m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id")
+        for i, p in enumerate(people)
     ]
     questions = [
         AskedText(

@@ -232,7 +232,7 @@ def _save_round(
 
 
 def _looks_virtual(location: str) -> bool:
-    """"Microsoft Teams", "Zoom", "Google Meet", "phone": not "meet in the lobby"."""
+    """ "Microsoft Teams", "Zoom", "Google Meet", "phone": not "meet in the lobby"."""
     return bool(
         re.search(
             r"https?://|\b(?:microsoft teams|teams meeting|teams|zoom|google meet|webex|video|"
