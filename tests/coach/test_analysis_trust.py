@@ -148,14 +148,15 @@ def test_a_salary_answer_is_judged_by_the_figure_it_names() -> None:
     assert "no-example" not in codes and "no-number" not in codes
 
 
-def test_an_answer_loosely_linked_in_meaning_is_asked_and_not_praised() -> None:
+def test_an_answer_loosely_linked_in_meaning_alone_gets_no_doubt_and_no_relevance_praise() -> None:
     def loose(_question: str, _answer: str) -> float:
         return 0.45
 
     analysis = analyze_answer(ON_CALL, STRONG, JOB, relevance_scorer=loose)
-    unsure = next(i for i in analysis.insights if i.code == "relevance-unsure")
-    assert unsure.level == "info" and unsure.message.startswith("Does this answer the question")
-    assert good(analysis) == []
+    # Strong answers sit in this band too: a doubt here would be wrong one time in three.
+    assert not [i for i in analysis.insights if i.aspect == "relevance" and i.level != "info"]
+    assert "relevance-unsure" not in {i.code for i in analysis.insights}
+    assert good(analysis) == []  # nor content praise while relevance is unsure
 
 
 PROUDEST = (

@@ -267,17 +267,16 @@ def _analyse_one(
     protected = frozenset(stem(w.lower) for w in words_of(question)) | frozenset(
         stem(w.lower) for term in context.job_terms for w in words_of(term)
     )
-    relevance_result, off_topic = relevance(parsed, question, scorer)
+    relevance_result, off_topic, unsure = relevance(parsed, question, scorer)
     if question_type == "salary-notice" and _names_a_figure(parsed):
         # A salary range or a notice period is the answer, whatever the embedding makes of it.
         relevance_result = _figure_answers(relevance_result)
-        off_topic = False
+        off_topic = unsure = False
     results.append(relevance_result)
     undermining = self_undermining(parsed)
     results.append(undermining)
     short = parsed.word_count < MIN_WORDS_FOR_PRAISE
     quality = answer_quality(parsed, labels if star else None)
-    unsure = any(i.code == "relevance-unsure" for i in relevance_result.insights)
     praise = not short and not off_topic and not unsure and quality.praiseworthy
     if short:
         # A word or two is told it is too short; advice on numbers or job terms would not fit.

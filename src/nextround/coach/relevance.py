@@ -102,8 +102,9 @@ def topic_switch(parsed: ParsedAnswer, question: str) -> list[Span]:
 
 def relevance(
     parsed: ParsedAnswer, question: str, scorer: RelevanceScorer | None
-) -> tuple[AspectResult, bool]:
-    """Score whether the answer speaks to the question; also say whether it is off-topic."""
+) -> tuple[AspectResult, bool, bool]:
+    """Score whether the answer speaks to the question; also whether it is off-topic, and
+    whether its meaning is too far between the lines to praise what it says."""
     result = AspectResult("relevance")
     wordlists = parsed.wordlists
     keys = topic_words(question, wordlists)
@@ -129,6 +130,8 @@ def relevance(
     spans = [span for k in found for span in found[k][:2]]
 
     reasons = []
+    specific_miss = False
+    unsure = False  # between the lines in meaning: neither doubted nor praised
     if keys:
         reasons.append(f"{len(matched)} of {len(keys)} topic words of the question used")
     if scorer is not None:
@@ -147,11 +150,12 @@ def relevance(
         # A question that names a situation at length ("…takes ten seconds to load on their
         # laptop, but it's fast for us") is not surely answered by one that says back hardly any
         # of its words: a neighbouring question of the same field reads as close in meaning.
-        if len(keys) >= SPECIFIC_QUESTION_WORDS and coverage < SPECIFIC_COVERAGE:
+        specific_miss = len(keys) >= SPECIFIC_QUESTION_WORDS and coverage < SPECIFIC_COVERAGE
+        if specific_miss:
             on_topic = False
     elif not keys:
         result.add("info", "The question has no topic words to check the answer against.")
-        return result, False
+        return result, False, False
     else:
         score = min(100.0, 100 * coverage / FULL_COVERAGE)
         off_topic = not found
@@ -204,6 +208,10 @@ def relevance(
     elif on_topic and scorer is not None:
         # On topic in meaning, but the shared words sit in weak sentences: nothing to point at.
         pass
+    elif scorer is not None and not specific_miss:
+        # Between the lines in meaning alone: strong answers sit there too, so nothing is said
+        # rather than a doubt that is wrong one time in three, and nothing is praised either.
+        unsure = True
     elif scorer is not None and parsed.word_count >= MIN_WORDS_TO_JUDGE:
         result.add(
             "info",
@@ -211,6 +219,7 @@ def relevance(
             "If it does, say how in your first sentence.",
             code="relevance-unsure",
         )
+        unsure = True
         result.step(33, "Link your first sentence plainly to what was asked.")
     elif matched and missing:
         result.add(
@@ -232,7 +241,7 @@ def relevance(
         # Whatever the similarity, an answer judged off the question scores below its line.
         score = min(score, 100 * OFF_TOPIC_SCORE * 0.8)
     result.set_score(score, reasons)
-    return result, off_topic
+    return result, off_topic, unsure
 
 
 # Sentences shorter than this are not substantive enough for a job term in them to earn praise.
