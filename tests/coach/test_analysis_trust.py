@@ -223,3 +223,16 @@ def test_a_close_answer_to_a_question_that_names_a_situation_must_say_it_back() 
     )
     answered = analyze_answer(question, timing, relevance_scorer=lambda q, a: 0.8)
     assert "relevance-unsure" not in {i.code for i in answered.insights}
+
+
+def test_a_direct_answer_to_a_yes_or_no_question_is_not_told_to_give_a_career_summary() -> None:
+    for question, answer in (
+        ("Do you hold a Personal Licence?", "Yes."),
+        ("Have you completed DSL training?", "No."),
+        ("What is your notice period?", "Three months."),
+    ):
+        analysis = analyze_answer(question, answer)
+        assert "too-short" not in {i.code for i in analysis.insights}, question
+        assert "direct answer" in analysis.summary
+    story = analyze_answer("Tell me about a time you led a team.", "Yes.")
+    assert "too-short" in {i.code for i in story.insights}

@@ -273,6 +273,9 @@ def _analyse_one(
         relevance_result = _figure_answers(relevance_result)
         off_topic = unsure = False
     results.append(relevance_result)
+    direct = (question_type == "salary-notice" and _names_a_figure(parsed)) or (
+        _CLOSED.match(question) is not None and _YES_NO.match(parsed.text) is not None
+    )
     undermining = self_undermining(parsed)
     results.append(undermining)
     short = parsed.word_count < MIN_WORDS_FOR_PRAISE
@@ -283,7 +286,9 @@ def _analyse_one(
         if star and total_words > FEW_WORDS:
             results.append(structure(parsed, question_type, labels))
         results.append(delivery(parsed, protected))
-        results.append(length(parsed, question_type, total_words, praise=False, narrow=narrow))
+        results.append(
+            length(parsed, question_type, total_words, praise=False, narrow=narrow, direct=direct)
+        )
     else:
         if star and quality.no_example:
             # No story was told: say so once instead of listing every part it lacks.
@@ -316,6 +321,11 @@ def _analyse_one(
             f"{question_type.capitalize()} question, {plural(total_words, 'word')}: the answer "
             "does not seem to address the question."
         )
+    elif direct and total_words <= FEW_WORDS:
+        summary = (
+            f"{question_type.capitalize()} question, {plural(total_words, 'word')}: a direct "
+            "answer; add one line that backs it up."
+        )
     elif parsed.word_count < MIN_WORDS_FOR_PRAISE:
         summary = (
             f"{question_type.capitalize()} question, {plural(total_words, 'word')}: too short to "
@@ -340,6 +350,15 @@ def _analyse_one(
         overall_note=why,
         summary=summary or _summary(replace(analysis, overall_score=score, overall_note=why)),
     )
+
+
+# A yes-or-no question ("Do you hold a Personal Licence?"), not one that asks for an example.
+_CLOSED = re.compile(
+    r"^\s*(?:do|does|did|have|has|are|is|can|could|will|would)\s+you\b"
+    r"(?!.*\b(?:example|a time|tell|describe|talk|walk|explain|how|why|what)\b)",
+    re.IGNORECASE,
+)
+_YES_NO = re.compile(r"^\W*(?:yes|no|yeah|yep|nope|not yet|i do|i have|i am|i can|i don't)\b", re.I)
 
 
 def _names_a_figure(parsed: ParsedAnswer) -> bool:

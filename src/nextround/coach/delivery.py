@@ -342,6 +342,7 @@ def length(
     praise: bool = True,
     padded: bool = False,
     narrow: bool = False,
+    direct: bool = False,
 ) -> AspectResult:
     """Spoken length against the target for the question type.
 
@@ -363,7 +364,16 @@ def length(
         f"{plural(total_words, 'word')}, about {duration(spoken)} spoken",
         f"target {target}",
     ]
-    if total_words <= FEW_WORDS:
+    if total_words <= FEW_WORDS and direct:
+        # "Three months." to the notice question, "Yes." to "Do you hold a licence?": answered.
+        result.add(
+            "info",
+            "A clear, direct answer. Add one line that backs it up (when, where, at what level), "
+            "then stop.",
+            code="direct",
+        )
+        score = 70.0
+    elif total_words <= FEW_WORDS:
         # "Yes." or "Teamwork": one clear line, not a length note.
         shown = "One word" if total_words == 1 else f"{plural(total_words, 'word').capitalize()}"
         result.add(
