@@ -26,7 +26,8 @@ ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def playwright() -> Iterator[Any]:
+    """One Playwright for the whole run: a second sync instance cannot start beside it."""
     if not CHROMIUM.exists():
         require("Chromium (/usr/bin/chromium)")
     try:
@@ -34,9 +35,14 @@ def browser() -> Iterator[Any]:
     except ImportError:
         require("the playwright package")
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    yield launched
+    launched.close()
 
 
 class Shots:

@@ -31,24 +31,19 @@ def microphone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def voice_browser(microphone: Path) -> Iterator[Any]:
+def voice_browser(microphone: Path, playwright: Any) -> Iterator[Any]:
     pytest.importorskip("faster_whisper", reason="the voice extra is not installed")
-    if not CHROMIUM.exists():
-        require("Chromium (/usr/bin/chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require("the playwright package")
     fake_microphone = [
         "--use-fake-ui-for-media-stream",
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={microphone}%noloop",
         "--autoplay-policy=no-user-gesture-required",
     ]
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS + fake_microphone)
-        yield launched
-        launched.close()
+    launched = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=ARGS + fake_microphone
+    )
+    yield launched
+    launched.close()
 
 
 @pytest.fixture
