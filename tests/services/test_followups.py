@@ -291,6 +291,16 @@ def test_the_consultant_note_knows_the_feedback_is_in_and_the_next_round_booked(
     assert "who I will meet" not in note.body and "how long it will be" not in note.body
 
 
+def test_a_consultant_note_that_thanks_for_feedback_is_due_once_it_came(user: Any) -> None:
+    case = data_engineer(user)
+    r.feedback.create(
+        user, case.round2.pk, source="consultant", text="They enjoyed it.", received_on="2026-12-01"
+    )
+    note = followups.draft(user, case.round2.pk, "consultant")[0]
+    assert "Thank you for passing on the feedback" in note.body
+    assert note.due_at is not None and note.due_at.date() == dt.date(2026, 12, 1)
+
+
 def test_the_consultant_note_asks_for_feedback_when_none_is_recorded(user: Any) -> None:
     case = data_engineer(user)
     note = followups.draft(user, case.round2.pk, "consultant")[0]

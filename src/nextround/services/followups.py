@@ -429,7 +429,17 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
             where = state(owner, r, me)
             note = notes.consultant_note(_context(me, r, info), where)
             if where.happened:
-                due = _at_nine(r, notes.add_working_days(_round_day(r), 1))
+                day = notes.add_working_days(_round_day(r), 1)
+                # A note that thanks for the feedback is due once the feedback has come.
+                heard = (
+                    m.Feedback.objects.filter(owner=owner, round=r, received_on__isnull=False)
+                    .order_by("-received_on")
+                    .values_list("received_on", flat=True)
+                    .first()
+                )
+                if where.feedback_in and heard is not None and heard > day:
+                    day = heard
+                due = _at_nine(r, day)
             else:
                 # It asks about the round before it: due now, or two days ahead of it.
                 ahead = _round_day(r) - dt.timedelta(days=2)
