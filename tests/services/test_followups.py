@@ -326,6 +326,16 @@ def test_someone_met_before_and_typed_again_is_the_same_person_and_met_again(use
     assert not met_again.search(notes[next(k for k in notes if k != case.tom.pk)].split("\n\n")[1])
 
 
+def test_a_bare_tool_a_story_merely_names_is_never_the_notes_strongest_point(user: Any) -> None:
+    case = data_engineer(user)
+    m.Evidence.objects.filter(owner=user).delete()  # nothing linked by the candidate
+    r.stories.create(
+        user, title="Student society spreadsheet", action="I kept the SQL tables.", skills=["SQL"]
+    )
+    for f in followups.draft(user, case.round2.pk):
+        assert "Strong SQL" not in f.body and "role's need for strong SQL" not in f.body
+
+
 def test_a_student_panel_gets_no_thank_you_email_and_the_reason_is_given(user: Any) -> None:
     case = data_engineer(user)
     students = r.interviewers.add_to_round(

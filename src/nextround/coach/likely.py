@@ -156,14 +156,23 @@ def doubts(
             )
             continue
         row = evidence.row_for(remark.requirement_text) if remark.requirement_text else None
+        maybe: StoryMatch | None = row.maybe[0] if row is not None and row.maybe else None
         if row is not None and row.best is not None:
             story = _ref(row.best)
         elif data.stories:
-            ranked = rank_indexed(remark.topic or remark.about, indexes, similarity, 1)
-            story = _ref(ranked[0]) if ranked else None
+            ranked = rank_indexed(
+                remark.topic or remark.about, indexes, similarity, 1, include_possible=True
+            )
+            if ranked and ranked[0].confidence == "strong":
+                story = _ref(ranked[0])
+            elif ranked and maybe is None:
+                maybe = ranked[0]
         asked = next((q.text for q in data.questions if q.id == remark.question_id), "")
         gap = ""
-        if story is None:
+        if story is None and maybe is not None:
+            # Not sure enough to say it backs it, nor that nothing does: the candidate checks.
+            gap = content.sentences["maybe"].format(story=quoted(maybe.title))
+        elif story is None:
             gap = (
                 content.sentences["gap"].format(topic=remark.topic)
                 if remark.topic
@@ -316,7 +325,9 @@ def likely_questions(
             said = phrase or quoted(row.requirement.text)
             duty = row.requirement.kind == "duty"
             gap = ""
-            if not row.best:
+            if not row.best and row.maybe:
+                gap = s["maybe"].format(story=quoted(row.maybe[0].title))
+            elif not row.best:
                 gap = s["gap"].format(topic=phrase) if phrase else s["gap_quote"].format(quote=said)
             key = "duty_question" if duty else "probe_question"
             if _TENURE.search(row.requirement.text):

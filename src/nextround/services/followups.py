@@ -205,8 +205,11 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
         # claim one the candidate may not have.
         if not phrase or is_credential(q.text) or q.kind == m.RequirementKind.DUTY:
             continue
-        # An essential first; a bare tool ("experience of Opera PMS") only when nothing else is.
-        must = (0 if q.kind == m.RequirementKind.MUST else 2) + int(_tool_only(q.text))
+        # A bare tool ("advanced Excel", "experience of Opera PMS") is the strongest point only
+        # when the candidate linked a story to it themselves.
+        if _tool_only(q.text) and not row.linked:
+            continue
+        must = 0 if q.kind == m.RequirementKind.MUST else 1
         if row.linked:
             story = row.linked[0]
             linked.append((must, q.pk, notes.Point(phrase, q.text, story.title, True, q.pk)))

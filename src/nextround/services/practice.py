@@ -507,7 +507,7 @@ MAX_CONCERN_PICKS = 2
 CONCERN_MATCH = 0.4
 # Fields whose interviews use curveballs (estimates, "which animal would you be?"); elsewhere, and
 # while the field is not known, they are left out of practice.
-CURVEBALL_FIELDS = frozenset({"software", "finance", "sales"})
+CURVEBALL_FIELDS = frozenset({"software", "sales"})
 
 
 def is_curveball(question: BankQuestion) -> bool:
