@@ -183,3 +183,25 @@ def test_a_wrapped_email_body_is_read_as_whole_sentences_with_topics_in_good_eng
         for t in topics
         for w in t.split()
     )
+
+
+def test_own_notes_that_both_touch_an_answer_count_only_where_one_is_clearly_closer() -> None:
+    tutor = AskedText(1, 1, "One of your tutors isn't doing registers: what do you do?", "", 2)
+    impressed = "She liked my tutor programme ideas."
+    fell_flat = "The tutor answer was too soft on holding them to account."
+
+    def near(a: str, b: str) -> float:
+        both = f"{a} {b}"
+        if "registers" not in both:
+            return 0.0
+        return 0.6 if "too soft" in both else 0.45
+
+    debrief = analyse_debrief([tutor], [], (), near, notes=[(1, impressed, fell_flat)])
+    assert [p.question_id for p in debrief.counter] == [1] and not debrief.reinforce
+    assert "fell flat" in debrief.counter[0].why and "went down well" not in debrief.counter[0].why
+
+    def alike(a: str, b: str) -> float:
+        return 0.5 if "registers" in f"{a} {b}" else 0.0
+
+    unsure = analyse_debrief([tutor], [], (), alike, notes=[(1, impressed, fell_flat)])
+    assert all("noted" not in p.why for p in (*unsure.counter, *unsure.reinforce))

@@ -530,11 +530,8 @@ def attach(
     return out
 
 
-def _mentions(note: str, question: AskedText, similarity: Similarity | None) -> bool:
-    if not note.strip():
-        return False
-    closeness = _closeness(question, note, similarity)
-    return closeness >= (ABOUT_COSINE if similarity is not None else 1.0)
+def _note_closeness(note: str, question: AskedText, similarity: Similarity | None) -> float:
+    return _closeness(question, note, similarity) if note.strip() else 0.0
 
 
 _SOURCE = {
@@ -561,9 +558,14 @@ def _judge(
         else (1 if rating >= GOOD_RATING else -1 if rating <= WEAK_RATING else 0)
     )
     impressed, fell_flat = notes
-    own_note = (1 if _mentions(impressed, question, similarity) else 0) - (
-        1 if _mentions(fell_flat, question, similarity) else 0
-    )
+    # Which of the candidate's own notes is about this answer: the clearly closer one, if it is
+    # close enough ("my tutor programme ideas" went well, "the tutor answer was too soft" did not).
+    went_well = _note_closeness(impressed, question, similarity)
+    fell = _note_closeness(fell_flat, question, similarity)
+    bar = ABOUT_COSINE if similarity is not None else 1.0
+    own_note = 0
+    if max(went_well, fell) >= bar and abs(went_well - fell) >= ABOUT_MARGIN:
+        own_note = 1 if went_well > fell else -1
     if heard:
         outside, decided_by = (1 if heard > 0 else -1), "feedback"
     elif reaction:
