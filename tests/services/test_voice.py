@@ -105,6 +105,22 @@ def test_a_kept_recording_is_kept_with_its_attempt(
     assert _voice_files() == []
 
 
+def test_deleting_an_attempt_deletes_its_kept_recording(
+    user: Any, clip: Path, heard: voice.Transcription, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nextround.services import practice
+    from nextround.services import records as r
+
+    monkeypatch.setattr(voice, "transcribe", lambda audio, question: heard)
+    result = voice.analyse_recording(user, QUESTION, clip.read_bytes(), "answer.wav", keep=True)
+    saved = practice.practise(user, QUESTION, result.transcription.transcript)
+    assert saved.attempt_id is not None
+    voice.attach(user, saved.attempt_id, json.dumps(result.delivery.to_dict()), result.recording)
+    assert voice.recording_path(user, result.recording).is_file()
+    r.attempts.delete(user, saved.attempt_id)
+    assert _voice_files() == []
+
+
 def test_another_candidate_cannot_read_a_kept_recording(
     user: Any,
     other_user: Any,

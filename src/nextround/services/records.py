@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
 from nextround.coach import words
 from nextround.services import times
@@ -360,3 +363,19 @@ attempts = Attempts()
 questions_to_ask = QuestionsToAsk()
 follow_ups = FollowUps()
 offers = Offers()
+
+
+# A recording the candidate chose to keep goes with its attempt: deleting the attempt (or the
+# account) deletes the file too, whichever path deleted the row.
+_RECORDING = re.compile(r"[0-9a-f]{32}\.[a-z0-9]{2,5}")
+
+
+@receiver(post_delete, sender=m.PracticeAttempt)
+def _drop_recording(sender: type[m.PracticeAttempt], instance: m.PracticeAttempt, **_: Any) -> None:
+    voice = (instance.analysis or {}).get("voice") if isinstance(instance.analysis, dict) else None
+    token = voice.get("recording") if isinstance(voice, dict) else None
+    if isinstance(token, str) and _RECORDING.fullmatch(token):
+        from nextround import config
+
+        path = config.data_dir() / "voice" / "recordings" / str(instance.owner_id) / token
+        path.unlink(missing_ok=True)
