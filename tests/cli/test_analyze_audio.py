@@ -68,3 +68,33 @@ def test_analyze_takes_one_kind_of_answer(cli: Cli, spoken: Path) -> None:
     result = cli("analyze", "-q", QUESTION, "--audio", str(spoken), "--answer", "typed too")
     assert result.code != 0
     assert "exactly one of --answer or --answer-file, or --audio" in result.err
+
+
+def test_practice_answers_a_round_from_a_folder_of_recordings(
+    cli: Cli, spoken: Path, tmp_path: Path
+) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Data Engineer")
+    first = cli.json("round", "add", str(opp["id"]), "--status", "done")
+    cli.json("question", "add", str(first["id"]), "--text", QUESTION, "--rating", "1")
+    second = cli.json("round", "add", str(opp["id"]))
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "1-answer.webm").write_bytes(spoken.read_bytes())
+    (folder / "2-notes.wav").write_bytes(b"typed, not spoken\n" * 50)
+    (folder / "readme.txt").write_text("not a recording")
+    result = cli("practice", str(second["id"]), "--count", "3", "--recordings", str(folder))
+    assert result.code == 0, result.err
+    assert "answered by 1-answer.webm" in result.out and "Transcript:" in result.out
+    assert "Skipped 2-notes.wav:" in result.out
+    assert "1 question(s) had no recording" in result.out
+    saved = cli.json("attempt", "list")
+    assert len(saved) == 1 and saved[0]["round_id"] == second["id"]
+    assert word_error_rate(SAID.replace("Um,", ""), saved[0]["answer_text"]) <= 0.25
+    assert saved[0]["analysis"]["voice"]["words_per_minute"] > 0
+
+
+def test_practice_refuses_a_folder_with_no_recordings(cli: Cli, tmp_path: Path) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")
+    round_ = cli.json("round", "add", str(opp["id"]))
+    result = cli("practice", str(round_["id"]), "--recordings", str(tmp_path))
+    assert result.code != 0 and "has no recordings" in result.err

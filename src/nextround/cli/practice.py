@@ -277,14 +277,26 @@ def _read_answer(seconds: int) -> tuple[str, int]:
     show_default=True,
     help="Follow-up questions to answer after each answer (0: none).",
 )
+@click.option(
+    "--recordings",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of spoken answers, one per question in name order (wav, webm, ogg, mp3, m4a).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON at the end.")
 def practice(
-    round_id: int, count: int, seconds: int, seed: int | None, follow_ups: int, as_json: bool
+    round_id: int,
+    count: int,
+    seconds: int,
+    seed: int | None,
+    follow_ups: int,
+    recordings: Path | None,
+    as_json: bool,
 ) -> None:
     """A timed mock interview for a round, weighted toward your weak areas.
 
     Type each answer and finish it with an empty line; an empty answer skips the question.
     After each answer, the likely follow-ups are asked in turn; an empty answer moves on.
+    With --recordings, each question is answered by the next recording in the folder instead.
     """
     user = owner()
     from nextround.services import practice as service
@@ -292,10 +304,14 @@ def practice(
     questions = service.questions_for_round(
         user, round_id, count, seed if seed is not None else int(time.time()) // 3600
     )
+    if recordings is not None:
+        _practise_recordings(user, round_id, questions, recordings, as_json)
+        return
     results = []
     for number, item in enumerate(questions, start=1):
+        limit = f"{seconds} s" if seconds else "no time limit"
         click.secho(f"\nQuestion {number} of {len(questions)}: {item.text}", bold=True)
-        click.echo(f"(why: {item.why}; {seconds} s; end with an empty line)")
+        click.echo(f"(why: {item.why}; {limit}; end with an empty line)")
         answer, taken = _read_answer(seconds)
         if not answer.strip():
             click.echo("Skipped.")
@@ -311,6 +327,63 @@ def practice(
         emit_json(results)
     else:
         click.echo(f"\n{len(results)} answer(s) saved as practice attempts.")
+
+
+def _practise_recordings(
+    user: Any, round_id: int, questions: list[Any], folder: Path, as_json: bool
+) -> None:
+    """Answer the questions in turn with the folder's recordings, in name order."""
+    import json as json_module
+
+    from nextround.formats.audio import EXTENSIONS
+    from nextround.services import practice as service
+    from nextround.services import voice
+    from nextround.services.errors import ServiceError
+
+    files = sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower().lstrip(".") in EXTENSIONS
+    )
+    if not files:
+        raise click.UsageError(
+            f"{folder} has no recordings ({', '.join(EXTENSIONS)}): nothing to practise with."
+        )
+    results = []
+    for number, (item, path) in enumerate(zip(questions, files, strict=False), start=1):
+        click.secho(f"\nQuestion {number} of {len(questions)}: {item.text}", bold=True)
+        click.echo(f"(why: {item.why}; answered by {path.name})")
+        try:
+            heard = voice.listen(user, item.text, path.read_bytes(), path.name)
+        except ServiceError as exc:
+            click.echo(f"Skipped {path.name}: {exc}")
+            continue
+        spoken = heard.transcription
+        feedback = service.practise(
+            user,
+            item.text,
+            spoken.transcript,
+            round(spoken.delivery.recording_seconds),
+            round_id=round_id,
+        )
+        assert feedback.attempt_id is not None
+        voice.attach(user, feedback.attempt_id, json_module.dumps(spoken.delivery.to_dict()))
+        results.append(
+            {
+                **_result(item.text, feedback, round(spoken.delivery.recording_seconds)),
+                "recording": path.name,
+                "transcript": spoken.transcript,
+            }
+        )
+        if not as_json:
+            print_delivery(heard.to_dict())
+            print_feedback(feedback)
+    if len(files) < len(questions):
+        click.echo(f"{len(questions) - len(files)} question(s) had no recording and were skipped.")
+    if as_json:
+        from nextround.cli.output import emit_json
+
+        emit_json(results)
+    else:
+        click.echo(f"\n{len(results)} spoken answer(s) saved as practice attempts.")
 
 
 def _result(question: str, feedback: Any, taken: int) -> dict[str, Any]:
