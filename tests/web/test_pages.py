@@ -290,3 +290,15 @@ def test_a_pasted_job_description_keeps_its_headings_and_lists_but_no_markup(
     assert [li.get_text() for li in jd.select("li")] == ["SQL", "Python <script>alert(1)</script>"]
     assert jd.select_one("li strong") is not None
     assert jd.find("script") is None
+
+
+def test_every_page_names_its_icon_and_the_icon_is_served(client: Client) -> None:
+    from django.contrib.staticfiles import finders
+
+    page = BeautifulSoup(client.get("/").content, "html.parser")
+    icon = page.find("link", rel="icon")
+    assert icon is not None and icon["href"].endswith("favicon.svg")
+    found = finders.find("nextround/favicon.svg")
+    assert found
+    with open(found, encoding="utf-8") as svg:
+        assert svg.read().startswith("<svg")
