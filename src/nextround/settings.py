@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # django-ninja's own templates and vendored Swagger UI for /api/docs (no CDN, which the CSP
+    # would block).
+    "ninja",
     "nextround.store",
     "nextround.web",
 ]

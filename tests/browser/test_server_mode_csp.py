@@ -53,3 +53,28 @@ def test_htmx_swaps_in_feedback_under_the_csp_with_no_violation(
     assert page.evaluate("window.nextroundMarker") == "still here"
     assert violations == []
     assert problems == []
+
+
+def test_the_api_docs_load_from_vendored_files_under_the_csp(
+    seeded: tuple[Server, dict[str, Any]],  # noqa: F811
+    page: Any,
+) -> None:
+    server, data = seeded
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None,
+    )
+    page.goto(server.url + "/")
+    page.get_by_label("Username").fill("commenter")
+    page.get_by_label("Password").fill(data["password"])
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{server.url}/api/docs")
+    page.locator("#swagger-ui .title", has_text="nextround API").wait_for()
+    assert page.locator("#swagger-ui .opblock").count() > 10
+    assert outside == [] and not [v for v in violations if "script" in v]
