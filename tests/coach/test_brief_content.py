@@ -260,7 +260,8 @@ def test_a_young_person_on_the_panel_is_asked_about_their_experience_not_the_emp
 def test_a_requirement_for_years_served_is_asked_about_as_a_career_not_an_example() -> None:
     years = RequirementText(40, "At least 3 years in a manufacturing management accounting role")
     data = BriefInput(**{**full().__dict__, "requirements": (*REQS, years)})
-    texts = [q.text for q in build_brief(data).likely_questions]
-    asked = next(t for t in texts if "3 years" in t)
-    assert "Walk us through that part of your career" in asked
-    assert "strongest example" not in asked
+    asked = next(q for q in build_brief(data).likely_questions if "3 years" in q.text)
+    assert "Walk us through that part of your career" in asked.text
+    assert "strongest example" not in asked.text
+    assert asked.story is None and "Answered by your career so far" in asked.gap
+    assert "write one" not in asked.gap

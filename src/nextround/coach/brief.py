@@ -16,6 +16,7 @@ from nextround.coach.evidence import (
     Similarity,
     StoryText,
     is_credential,
+    is_tenure,
     map_evidence,
 )
 from nextround.coach.fields import cares_about, craft_ask, organisation, unsuited_asks
@@ -447,7 +448,9 @@ def research_topic(notes: str) -> str:
 def gap_advice(requirement: str) -> str:
     """What to do about a requirement no story backs: write a story, or confirm what you hold."""
     sentences = load_content().sentences
-    return sentences["held_row" if is_credential(requirement) else "gap_row"]
+    if is_credential(requirement):
+        return sentences["held_row"]
+    return sentences["tenure_row" if is_tenure(requirement) else "gap_row"]
 
 
 def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief:

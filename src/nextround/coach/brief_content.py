@@ -173,6 +173,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "deeper_follow_up": frozenset({"question"}),
     "gap_row": frozenset(),
     "held_row": frozenset(),
+    "tenure_row": frozenset(),
     "research_ask": frozenset({"quote", "name"}),
     "address": frozenset({"address"}),
     "no_address": frozenset(),

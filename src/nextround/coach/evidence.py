@@ -79,6 +79,15 @@ def is_personal(story: StoryText) -> bool:
     return bool(_PERSONAL.search(f"{story.title} {story.situation} {story.task}"))
 
 
+# "At least 3 years as…", "5+ years' experience": time served, shown by a career, not a story.
+_TENURE = re.compile(r"\b\d+\s*\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
+
+
+def is_tenure(text: str) -> bool:
+    """Whether a requirement asks for years served ("at least 3 years as…")."""
+    return bool(_TENURE.search(text))
+
+
 def is_credential(text: str) -> bool:
     """Whether a requirement is something held (a registration, a qualification, knowledge)."""
     return bool(_CREDENTIAL.search(text))

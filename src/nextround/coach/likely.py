@@ -25,6 +25,7 @@ from nextround.coach.evidence import (
     content_stems,
     index_stories,
     is_credential,
+    is_tenure,
     rank_indexed,
 )
 from nextround.coach.requirements import requirement_phrase
@@ -194,10 +195,6 @@ def doubts(
     return found
 
 
-# "At least 3 years as…", "5+ years' experience": time served, asked about as a career.
-_TENURE = re.compile(r"\b\d+\s*\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
-
-
 def _same(a: str, b: str, similarity: Similarity | None) -> bool:
     ka, kb = set(content_stems(a)), set(content_stems(b))
     if ka and kb and len(ka & kb) / len(ka | kb) >= SAME_WORDS:
@@ -325,12 +322,15 @@ def likely_questions(
             said = phrase or quoted(row.requirement.text)
             duty = row.requirement.kind == "duty"
             gap = ""
-            if not row.best and row.maybe:
+            tenure = is_tenure(row.requirement.text)
+            if not row.best and tenure:
+                gap = s["tenure_row"]  # answered by the career, not by one story
+            elif not row.best and row.maybe:
                 gap = s["maybe"].format(story=quoted(row.maybe[0].title))
             elif not row.best:
                 gap = s["gap"].format(topic=phrase) if phrase else s["gap_quote"].format(quote=said)
             key = "duty_question" if duty else "probe_question"
-            if _TENURE.search(row.requirement.text):
+            if tenure:
                 key = "tenure_question"  # no one gives "an example" of three years
             out.add(
                 s[key].format(requirement=said),
