@@ -28,8 +28,8 @@ def print_feedback(feedback: Any) -> None:
     scores = analysis["scores"]
     if scores:
         parts = [f"{s['aspect']} {s['score']}" for s in scores]
-        overall = analysis["overall"]["score"]
-        console.print(f"Overall {overall}/100. Scores: {', '.join(parts)}")
+        # The summary above already gives the overall score (not the mean of these).
+        console.print(f"Scores: {', '.join(parts)}")
     console.print(f"{length_said(analysis['word_count'])}; question type: {feedback.question_type}")
     for insight in analysis["insights"]:
         line = Text(f" {LEVEL_MARK[insight['level']]} ", style=LEVEL_STYLE[insight["level"]])
