@@ -234,5 +234,7 @@ def test_a_direct_answer_to_a_yes_or_no_question_is_not_told_to_give_a_career_su
         analysis = analyze_answer(question, answer)
         assert "too-short" not in {i.code for i in analysis.insights}, question
         assert "direct answer" in analysis.summary
+    bare_no = analyze_answer("Have you completed DSL training?", "No.")
+    assert "Bridge from it" in " ".join(i.message for i in bare_no.insights)
     story = analyze_answer("Tell me about a time you led a team.", "Yes.")
     assert "too-short" in {i.code for i in story.insights}

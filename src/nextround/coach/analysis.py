@@ -273,9 +273,12 @@ def _analyse_one(
         relevance_result = _figure_answers(relevance_result)
         off_topic = unsure = False
     results.append(relevance_result)
-    direct = (question_type == "salary-notice" and _names_a_figure(parsed)) or (
-        _CLOSED.match(question) is not None and _YES_NO.match(parsed.text) is not None
-    )
+    # A direct answer: a figure to the notice question, a yes or a no to a closed question.
+    direct = ""
+    if question_type == "salary-notice" and _names_a_figure(parsed):
+        direct = "figure"
+    elif _CLOSED.match(question) and (said := _YES_NO.match(parsed.text)):
+        direct = "no" if re.match(r"\W*(?:no|nope|not yet|i don't)", said.group(0), re.I) else "yes"
     undermining = self_undermining(parsed)
     results.append(undermining)
     short = parsed.word_count < MIN_WORDS_FOR_PRAISE
@@ -322,9 +325,14 @@ def _analyse_one(
             "does not seem to address the question."
         )
     elif direct and total_words <= FEW_WORDS:
+        then = (
+            "bridge from it to the closest thing you have done"
+            if direct == "no"
+            else "add one line that backs it up"
+        )
         summary = (
             f"{question_type.capitalize()} question, {plural(total_words, 'word')}: a direct "
-            "answer; add one line that backs it up."
+            f"answer; {then}."
         )
     elif parsed.word_count < MIN_WORDS_FOR_PRAISE:
         summary = (

@@ -342,7 +342,7 @@ def length(
     praise: bool = True,
     padded: bool = False,
     narrow: bool = False,
-    direct: bool = False,
+    direct: str = "",
 ) -> AspectResult:
     """Spoken length against the target for the question type.
 
@@ -364,7 +364,16 @@ def length(
         f"{plural(total_words, 'word')}, about {duration(spoken)} spoken",
         f"target {target}",
     ]
-    if total_words <= FEW_WORDS and direct:
+    if total_words <= FEW_WORDS and direct == "no":
+        # "No." to "Have you completed DSL training?": honest, but it needs a bridge.
+        result.add(
+            "info",
+            "An honest answer; don't leave it bare. Bridge from it: say what you have done that "
+            "comes closest, and that you would welcome the chance to do it.",
+            code="direct",
+        )
+        score = 50.0
+    elif total_words <= FEW_WORDS and direct:
         # "Three months." to the notice question, "Yes." to "Do you hold a licence?": answered.
         result.add(
             "info",
