@@ -14,9 +14,8 @@ if TYPE_CHECKING:
     from nextround.coach.analysis import Analysis
 
 # Question types where the job's terms belong in the answer and their absence is worth a note.
-TERM_TYPES = frozenset(
-    {"behavioural", "situational", "technical", "second-round", "background", "motivation"}
-)
+# Not motivation or background: acronyms worked into "why this job?" sound rehearsed.
+TERM_TYPES = frozenset({"behavioural", "situational", "technical", "second-round"})
 # An answer with more than this share of its sentences hedged, filler-laden, self-undermining or
 # cliché earns no praise at all: whatever is good in it is buried. Project heuristic.
 WEAK_SHARE_FOR_NO_PRAISE = 0.5
