@@ -164,16 +164,15 @@ def test_a_sqlite_file_of_another_program_is_refused(cli: Cli, tmp_path: Path) -
     assert "is not a nextround database" in result.err
 
 
-@pytest.mark.skipif(
-    not os.environ.get("NEXTROUND_DATABASE_URL", "").startswith("postgres"),
-    reason="the PostgreSQL guidance is shown only on PostgreSQL",
-)
-def test_on_postgresql_restore_points_to_pg_restore(cli: Cli, tmp_path: Path) -> None:
+def test_a_pg_dump_is_refused_with_the_way_to_restore_it(cli: Cli, tmp_path: Path) -> None:
     archive = tmp_path / "nightly.dump"
     archive.write_bytes(b"PGDMP")
     result = cli("restore", str(archive))
     assert result.code == 1
-    assert "pg_restore --clean" in result.err
+    if os.environ.get("NEXTROUND_DATABASE_URL", "").startswith("postgres"):
+        assert "pg_restore --clean" in result.err  # on PostgreSQL: how to restore it
+    else:
+        assert "is not a SQLite database" in result.err
 
 
 @SQLITE_ONLY
