@@ -148,3 +148,34 @@ def test_the_night_before_page_has_the_five_the_doubts_and_where_and_who(
     assert "on-site" not in page.select_one("header").get_text()  # words, not codes
     pdf = client.get(f"/rounds/{world.round2.pk}/night-before.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+
+
+def test_the_night_before_page_repeats_the_tasks_and_what_to_bring_as_they_were_given(
+    client: Client, world: World
+) -> None:
+    m.Feedback.objects.create(
+        owner=world.user,
+        round=world.round1,
+        source="consultant",
+        text=(
+            "Hi Sam, they would like to see you again. You will have 30 minutes to prepare a "
+            "case study on the day, then present it to the panel. Please bring photo ID for "
+            "the front desk. Tom will show you round the depot afterwards."
+        ),
+    )
+    page = soup(client.get(f"/rounds/{world.round2.pk}/night-before/"))
+    day = page.select_one("section.b-day")
+    assert day is not None, "no 'On the day' section"
+    text = day.get_text(" ")
+    assert "case study on the day" in text and "photo ID" in text and "show you round" in text
+    assert "Your consultant's email" in text
+    # The task comes before what to bring: it is what needs preparing.
+    assert text.index("case study") < text.index("photo ID")
+
+
+def test_the_night_before_page_has_no_day_section_when_nothing_was_said(
+    client: Client, world: World
+) -> None:
+    page = soup(client.get(f"/rounds/{world.round2.pk}/night-before/"))
+    assert page.select_one("section.b-day") is None
+    assert page.select_one("ul.where") is not None

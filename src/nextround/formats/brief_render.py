@@ -417,7 +417,18 @@ def night_before(data: Mapping[str, Any]) -> list[Section]:
     where += [Item(f"{p['name']}: {_person_facts(p)}") for p in data["interviewers"]]
     where.append(Item(f"Wear: {data['dress']}"))
     picked.append(Section("where", "Where, when, who", where))
+    # What they said the day holds (a case study, a lesson to teach, a tour, what to bring), as
+    # they wrote it: the night before is when a task set weeks ago is forgotten.
+    facts = [f for f in data.get("facts", ()) if f["kind"] in _DAY_KINDS]
+    facts.sort(key=lambda f: _DAY_KINDS.index(f["kind"]))
+    if facts:
+        day = [Item(f"{f['source']}: \u201c{f['quote']}\u201d") for f in facts]
+        picked.append(Section("day", "On the day, as they told you", day))
     return picked
+
+
+# Kinds of logistics fact the night-before page repeats, tasks first.
+_DAY_KINDS = ("presentation", "agenda", "tour", "bring", "arrival", "parking")
 
 
 def night_before_markdown(data: Mapping[str, Any]) -> str:
