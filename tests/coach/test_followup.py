@@ -504,6 +504,40 @@ def test_a_week_is_proposed_unless_their_deadline_gives_more() -> None:
     assert proposed_reply_by(today, date(2026, 12, 15)) == date(2026, 12, 15)
 
 
+def test_the_offer_script_confirms_the_terms_they_gave_and_asks_only_for_the_rest() -> None:
+    from nextround.coach.followup import OfferTerms, money
+
+    terms = OfferTerms(salary=money(52000, "GBP"), start_date=date(2027, 1, 4))
+    s = offer_time_request(de(TOM), date(2026, 12, 10), terms=terms)
+    assert (
+        "confirming the salary of £52,000 and a start date of Monday 4 January 2027 and "
+        "including the benefits?" in s.body
+    )
+    assert "including the salary" not in s.body
+    everything = OfferTerms(
+        salary="£52,000", start_date=date(2027, 1, 4), bonus=True, benefits=True
+    )
+    full = offer_time_request(de(SAM), date(2026, 12, 10), via_consultant=True, terms=everything)
+    assert (
+        "confirming the salary of £52,000, a start date of Monday 4 January 2027, the bonus and"
+        in (full.body)
+    )
+    assert "including" not in full.body
+    nothing = offer_time_request(de(TOM), date(2026, 12, 10), terms=OfferTerms())
+    assert "including the salary, benefits and proposed start date" in nothing.body
+
+
+def test_money_is_written_as_a_letter_writes_it() -> None:
+    from decimal import Decimal
+
+    from nextround.coach.followup import money
+
+    assert money(Decimal("52000.00"), "GBP") == "£52,000"
+    assert money(Decimal("48500.50"), "eur") == "€48,500.50"
+    assert money(95000, "CHF") == "95,000 CHF"
+    assert money("not a number", "GBP") == ""
+
+
 def test_the_offer_reason_can_be_chosen_and_is_checked() -> None:
     s = offer_time_request(de(TOM), date(2026, 12, 10), reason="other-process")
     assert "bringing another process I am in to a close" in s.body

@@ -115,6 +115,14 @@ def test_the_script_goes_through_the_consultant_and_asks_for_a_day_and_writing(
     assert parse_qs(urlsplit(s.mailto).query)["body"] == [s.body]
 
 
+def test_the_script_confirms_the_salary_on_record_and_asks_for_the_rest_in_writing(
+    world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
+) -> None:
+    s = offers.script(world.user, two_offers[0].pk)
+    assert "confirming the salary of £60,000 and including the proposed start date" in s.body
+    assert "and the benefits?" in s.body
+
+
 def test_without_a_consultant_the_script_goes_to_the_hiring_manager(
     world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
 ) -> None:

@@ -137,6 +137,56 @@ class Note:
 
 
 @dataclass(frozen=True)
+class OfferTerms:
+    """What the candidate already knows of the offer: the written reply confirms it and asks
+    in writing only for the rest."""
+
+    salary: str = ""  # as written in a letter: "£52,000"
+    start_date: date | None = None
+    bonus: bool = False
+    benefits: bool = False
+
+
+_CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def money(amount: object, currency: str) -> str:
+    """An amount as a letter writes it: "£52,000", "€48,500.50", "95,000 CHF"."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        return ""
+    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    code = currency.strip().upper()
+    symbol = _CURRENCY_SYMBOLS.get(code)
+    if symbol:
+        return symbol + text
+    return f"{text} {code}".strip()
+
+
+def _offer_terms(terms: OfferTerms) -> tuple[list[str], list[str]]:
+    """What to confirm in writing, and what to ask the letter to include."""
+    known, missing = [], []
+    if terms.salary:
+        known.append(f"the salary of {terms.salary}")
+    else:
+        missing.append("the salary")
+    if terms.start_date is not None:
+        known.append(f"a start date of {long_date(terms.start_date)}")
+    else:
+        missing.append("the proposed start date")
+    if terms.bonus:
+        known.append("the bonus")
+    if terms.benefits:
+        known.append("the benefits")
+    else:
+        missing.append("the benefits")
+    return known, missing
+
+
+@dataclass(frozen=True)
 class OfferScript:
     """A written reply to an offer asking for time, and a short version to say on the phone."""
 
@@ -494,6 +544,7 @@ def offer_time_request(
     deadline: date | None = None,
     via_consultant: bool = False,
     reason: str = DEFAULT_REASON,
+    terms: OfferTerms | None = None,
 ) -> OfferScript:
     """Thank them for an offer and ask for time to consider it, in writing and on the phone."""
     _check(ctx)
@@ -521,7 +572,7 @@ def offer_time_request(
         t.render(greeting, first_name=first),
         t.render(f"offer_thanks_{who}", role=role, company=company),
         time,
-        t.render(f"offer_writing_{who}"),
+        _writing(t, who, terms or OfferTerms()),
         t.render("offer_closing"),
         t.render("sign_off", 1, candidate=Name(ctx.candidate_name.strip())),
     ]
@@ -547,6 +598,20 @@ def offer_time_request(
         past_deadline=past,
         deadline=deadline,
         via_consultant=via_consultant,
+    )
+
+
+def _writing(t: Templates, who: str, terms: OfferTerms) -> str:
+    """Ask for the offer in writing: confirming what was said, including what was not."""
+    known, missing = _offer_terms(terms)
+    if not known:
+        return t.render(f"offer_writing_{who}")
+    if not missing:
+        return t.render(f"offer_writing_{who}_known", known=NounPhrase(join_and(known)))
+    return t.render(
+        f"offer_writing_{who}_some",
+        known=NounPhrase(join_and(known)),
+        missing=NounPhrase(join_and(missing)),
     )
 
 

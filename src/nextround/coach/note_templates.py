@@ -17,7 +17,7 @@ TEMPLATES_FILE = "note_templates.json"
 SLOT_TYPES = ("name", "noun_phrase", "quote", "date")
 ROUND_KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assessment")
 # A noun phrase is a few words that sit inside a sentence: no sentence punctuation, no line break.
-MAX_PHRASE_WORDS = 14
+MAX_PHRASE_WORDS = 18
 _NOT_IN_PHRASE = re.compile(r"[.?!;:\n“”\"()]|\s-\s")
 MAX_QUOTE_CHARS = 120
 

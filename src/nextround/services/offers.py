@@ -153,7 +153,17 @@ def script(
     via_consultant = said == "your consultant"
     try:
         written = notes.offer_time_request(
-            ctx, reply_by, offer.deadline, via_consultant=via_consultant, reason=reason
+            ctx,
+            reply_by,
+            offer.deadline,
+            via_consultant=via_consultant,
+            reason=reason,
+            terms=notes.OfferTerms(
+                salary=notes.money(offer.salary, offer.currency) if offer.salary else "",
+                start_date=offer.start_date,
+                bonus=bool(offer.bonus.strip()),
+                benefits=bool(offer.benefits.strip()),
+            ),
         )
     except notes.FollowUpError as exc:
         raise InvalidInput.one(
