@@ -257,6 +257,24 @@ def test_offers_and_the_words_of_headings_are_never_requirements() -> None:
     }
 
 
+def test_a_markdown_person_specification_with_ticks_takes_the_criterion_of_each_row() -> None:
+    jd = (
+        "Staff Nurse\n\nPerson specification\n\n"
+        "| Criteria | Essential | Desirable | How assessed |\n| --- | --- | --- | --- |\n"
+        "| Current NMC registration | ✓ | | Application |\n"
+        "| Mentorship qualification | | ✓ | Application |\n"
+        "| Experience in acute medicine | E | | Interview |\n"
+    )
+    extraction = extract_requirements(jd)
+    assert [(r.text, r.kind) for r in extraction.requirements] == [
+        ("Current NMC registration", "must"),
+        ("Mentorship qualification", "nice"),
+        ("Experience in acute medicine", "must"),
+    ]
+    for r in extraction.requirements:
+        assert jd[r.span.start : r.span.end] == r.text
+
+
 def test_a_markdown_person_specification_table_gives_must_and_nice_by_column_or_mark() -> None:
     jd = (
         "Assistant Accountant\n\nPerson specification\n\n"

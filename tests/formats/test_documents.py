@@ -340,6 +340,25 @@ def test_a_person_specification_table_becomes_essential_and_desirable_lists() ->
     }
 
 
+def test_a_person_specification_that_ticks_essential_or_desirable_keeps_each_criterion() -> None:
+    # NHS and school specs often tick a column per row rather than writing in it.
+    body = (
+        "<h2>Person specification</h2><table><tr><th>Criteria</th><th>Essential</th>"
+        "<th>Desirable</th><th>Method of assessment</th></tr>"
+        "<tr><td>Current NMC registration</td><td>✓</td><td></td><td>Application</td></tr>"
+        "<tr><td>Mentorship qualification</td><td></td><td>✓</td><td>Application</td></tr>"
+        "<tr><td>Experience in acute medicine</td><td>E</td><td></td><td>Interview</td></tr>"
+        "</table>"
+    )
+    document = read_document(JOB_PAGE.format(body=body).encode(), "job.html")
+    assert "✓" not in document.text
+    assert kinds_of(document) == {
+        "Current NMC registration": "must",
+        "Experience in acute medicine": "must",
+        "Mentorship qualification": "nice",
+    }
+
+
 def test_a_word_person_specification_table_keeps_its_columns() -> None:
     rows = [
         ["Area", "Essential", "Desirable"],

@@ -451,6 +451,8 @@ _COLUMN_NICE = re.compile(r"^(?:desirable(?: criteria)?|nice to have|preferred|d
 _COLUMN_MARK = re.compile(r"^(?:e\s*/\s*d|essential\s*/\s*desirable|essential or desirable)$")
 _MARK_MUST = re.compile(r"^(?:e|essential)$")
 _MARK_NICE = re.compile(r"^(?:d|desirable)$")
+# What an Essential or Desirable column holds when it only ticks its row's criterion.
+_TICK = re.compile(r"^(?:✓|✔|√|☑|x|y|yes|e|d|essential|desirable|•)$")
 # A bullet that is only a kind word ("- Desirable:") opens that part of the list.
 _KIND_WORDS = frozenset(
     {
@@ -510,13 +512,18 @@ class _Table:
 
 
 def _cells(line: _Line) -> list[tuple[int, str]]:
+    """The row's cells in column order, empty ones kept so columns stay aligned."""
     body = line.raw
+    parts = re.split(r"(?<!\\)\|", body)
     cells = []
     position = 0
-    for part in re.split(r"(?<!\\)\|", body):
+    for index, part in enumerate(parts):
         stripped = part.strip()
-        if stripped:
-            cells.append((line.offset + position + part.find(stripped), stripped))
+        # The outer pipes of "| a | b |" open and close the row; they are not cells.
+        outer = (index == 0 or index == len(parts) - 1) and not stripped and len(parts) > 1
+        if not outer:
+            at = part.find(stripped) if stripped else 0
+            cells.append((line.offset + position + at, stripped))
         position += len(part) + 1
     return cells
 
@@ -538,20 +545,30 @@ def _table_row(line: _Line, table: _Table | None) -> _Table:
                 names.update({"must": "E", "nice": "D"})
         return _Table(kinds, mark, names)
     table.cells = []
-    if all(_TABLE_DIVIDER.match(cell) for _, cell in cells):
+    if all(_TABLE_DIVIDER.match(cell) for _, cell in cells if cell):
         return table
     if table.mark is not None and table.mark < len(cells):
         value = _lower(cells[table.mark][1]).strip(" *")
         kind: Kind | None = "must" if _MARK_MUST.match(value) else None
         kind = "nice" if _MARK_NICE.match(value) else kind
-        others = [c for i, c in enumerate(cells) if i != table.mark]
+        others = [c for i, c in enumerate(cells) if i != table.mark and c[1]]
         if kind and others:
             start, text = max(others, key=lambda c: len(c[1]))
             table.cells.append((start, text, kind))
     elif table.kinds:
-        table.cells = [(s, c, table.kinds[i]) for i, (s, c) in enumerate(cells) if i in table.kinds]
+        marked = [(i, c) for i, (_, c) in enumerate(cells) if i in table.kinds and c]
+        if marked and all(_TICK.match(_lower(c).strip(" *")) for _, c in marked):
+            # "| NMC registration | ✓ | |": the tick says which kind the row's criterion is.
+            criteria = [(st, c) for i, (st, c) in enumerate(cells) if i not in table.kinds and c]
+            if criteria:
+                start, text = criteria[0]
+                table.cells = [(start, text, table.kinds[marked[0][0]])]
+        else:
+            table.cells = [
+                (st, c, table.kinds[i]) for i, (st, c) in enumerate(cells) if i in table.kinds and c
+            ]
     else:
-        table.cells = [(s, c, "must") for s, c in cells]
+        table.cells = [(st, c, "must") for st, c in cells if c]
     return table
 
 

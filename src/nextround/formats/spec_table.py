@@ -14,12 +14,24 @@ _MARK_HEADING = re.compile(
 )
 _MARK_MUST = re.compile(r"^(?:e|essential|yes|✓|✔|x)$", re.I)
 _MARK_NICE = re.compile(r"^(?:d|desirable)$", re.I)
+# What an Essential or Desirable column holds when it only ticks the criterion of its row.
+_TICK = re.compile(r"^(?:✓|✔|√|☑|x|y|yes|e|d|\*|•|essential|desirable)$", re.I)
+# Columns that say how a criterion is tested ("Application / Interview"), never a criterion.
+_ASSESSED = re.compile(r"assess|method|how (?:tested|evidenced|measured)|evidenced by|stage", re.I)
 
 Cell = Sequence[str]  # the items of one cell (its list items or paragraphs)
 
 
 def _key(text: str) -> str:
     return " ".join(text.strip(" :*").replace("-", " ").split())
+
+
+def _ticks_only(rows: Sequence[Sequence[Cell]], columns: dict[int, str]) -> bool:
+    """Whether every filled Essential/Desirable cell is a tick or a letter, not a criterion."""
+    filled = [
+        _key(" ".join(row[i])) for row in rows for i in columns if i < len(row) and "".join(row[i])
+    ]
+    return bool(filled) and all(_TICK.match(value) for value in filled)
 
 
 def spec_table(rows: Sequence[Sequence[Cell]]) -> str | None:
@@ -38,7 +50,16 @@ def spec_table(rows: Sequence[Sequence[Cell]]) -> str | None:
     }
     marks = [i for i, h in enumerate(header) if _MARK_HEADING.match(h)]
     groups: dict[str, list[str]] = {"Essential": [], "Desirable": []}
-    if columns:
+    if columns and _ticks_only(rows[1:], columns):
+        # "Criteria | Essential | Desirable" with a tick in one column: the row's criterion is
+        # in its first other column (not one saying how it is assessed).
+        others = [i for i, h in enumerate(header) if i not in columns and not _ASSESSED.search(h)]
+        for row in rows[1:]:
+            ticked = [kind for i, kind in columns.items() if i < len(row) and "".join(row[i])]
+            texts = [" ".join(row[i]) for i in others if i < len(row) and "".join(row[i]).strip()]
+            if ticked and texts:
+                groups[ticked[0]].append(texts[0])
+    elif columns:
         for row in rows[1:]:
             for index, kind in columns.items():
                 if index < len(row):
