@@ -238,3 +238,64 @@ def test_a_direct_answer_to_a_yes_or_no_question_is_not_told_to_give_a_career_su
     assert "Bridge from it" in " ".join(i.message for i in bare_no.insights)
     story = analyze_answer("Tell me about a time you led a team.", "Yes.")
     assert "too-short" in {i.code for i in story.insights}
+
+
+def _result_insight(analysis: Analysis) -> object | None:
+    return next((i for i in analysis.insights if i.code == "no-result"), None)
+
+
+def test_a_story_that_goes_on_after_its_actions_is_asked_for_its_result_not_told() -> None:
+    answer = (
+        "On a night shift a post-operative patient's early warning score went from 2 to 6 in an "
+        "hour. I repeated his observations, escalated to the surgical registrar using SBAR and "
+        "started fluids as prescribed. He went back to theatre in the morning and returned to "
+        "the ward after three days in HDU. The registrar later used the case in teaching."
+    )
+    found = _result_insight(
+        analyze_answer("Tell me about a time a patient deteriorated on your shift.", answer)
+    )
+    # Its ending ("returned to the ward after three days in HDU") carries no cue word of an
+    # outcome, so the coach cannot be sure: it asks.
+    assert found is not None
+    assert found.confidence < 0.5  # type: ignore[attr-defined]
+    assert found.message.startswith("Did you say what came of it?")  # type: ignore[attr-defined]
+
+
+def test_a_story_that_stops_on_an_action_is_told_it_has_no_result() -> None:
+    answer = (
+        "Last winter our supplier kept sending the wrong stock. I set up a weekly call with "
+        "them, I rewrote the order form and I checked every delivery myself for a month."
+    )
+    found = _result_insight(
+        analyze_answer("Tell me about a time you fixed a problem with a supplier.", answer)
+    )
+    assert found is not None and found.confidence >= 0.5  # type: ignore[attr-defined]
+
+
+def test_a_plan_for_a_hypothetical_is_asked_what_would_come_of_it_not_told() -> None:
+    answer = (
+        "I'd explain to the manager that dismissing without a process exposes us to an unfair "
+        "dismissal claim. I'd ask what the concerns are and whether they are conduct or "
+        "capability. I'd put my advice in writing."
+    )
+    found = _result_insight(
+        analyze_answer(
+            "What would you do if a manager wanted to dismiss someone without a process?", answer
+        )
+    )
+    assert found is None or found.confidence < 0.5  # type: ignore[attr-defined]
+
+
+def test_an_answer_that_misses_the_question_by_meaning_gets_no_advice_on_its_story() -> None:
+    answer = (
+        "One thing I'm proud of is rewriting our search indexer in Go. I profiled the old one, "
+        "rewrote the hot path and cut the rebuild from six hours to fifty minutes."
+    )
+    analysis = analyze_answer(
+        "Tell me about a time a change you made caused a problem in production.",
+        answer,
+        relevance_scorer=lambda question, text: 0.1,
+    )
+    codes = {i.code for i in analysis.insights}
+    assert "off-topic" in codes
+    assert not codes & {"no-result", "no-situation", "no-task", "no-own-part", "structure"}

@@ -293,13 +293,17 @@ def _analyse_one(
             length(parsed, question_type, total_words, praise=False, narrow=narrow, direct=direct)
         )
     else:
-        if star and quality.no_example:
+        # An answer judged by meaning to miss the question is told so first; advice on the
+        # shape of a story that was not asked for would only polish the wrong answer. (Shared
+        # words alone are weaker evidence: then the story is still read.)
+        elsewhere = off_topic and scorer is not None
+        if star and quality.no_example and not elsewhere:
             # No story was told: say so once instead of listing every part it lacks.
             results.append(_no_example())
-        elif star:
+        elif star and not elsewhere:
             results.append(structure(parsed, question_type, labels))
         results.append(specificity(parsed, question_type))
-        if star and parsed.word_count >= MIN_WORDS_FOR_STORY:
+        if star and parsed.word_count >= MIN_WORDS_FOR_STORY and not elsewhere:
             results.append(ownership(parsed, labels))
         results.append(delivery(parsed, protected))
         padded = quality.weak_share > WEAK_SHARE_FOR_NO_PRAISE or (

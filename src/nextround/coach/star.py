@@ -185,14 +185,23 @@ _ASK: dict[StarPart, str] = {
 
 
 def _missing_confidence(
-    parsed: ParsedAnswer, part: StarPart, by_part: dict[StarPart, list[int]]
+    parsed: ParsedAnswer, part: StarPart, by_part: dict[StarPart, list[int]], hypothetical: bool
 ) -> tuple[float, str]:
     """How sure a missing part is missing, and the question to ask when unsure."""
     sentences = parsed.sentences
+    if part == "result" and hypothetical:
+        # "What would you do?": the outcome of a plan is a forecast; ask for it, never assert.
+        return 0.4, _ASK["result"]
     if part == "result" and sentences:
         last = sentences[-1]
         # The last sentence may well be the outcome, worded in a way the cues miss.
         if has_figure(parsed, last) or parsed.in_sentence("outcome_words", last):
+            return 0.4, _ASK["result"]
+        # The story goes on after its last action ("…and she was back on the ward in three
+        # days"): what follows is likely how it ended, in words the cues miss. Only an answer
+        # that stops on an action surely lacks its result.
+        acted = [i for i, sentence in enumerate(sentences) if action_verbs(parsed, sentence)]
+        if acted and acted[-1] < len(sentences) - 1:
             return 0.4, _ASK["result"]
     if part == "task" and len(by_part["action"]) >= 2:
         # Several clear steps usually carry the task with them; ask rather than assert.
@@ -272,7 +281,9 @@ def structure(
                 anchor = [sentences[-1].span]
             elif part == "task" and by_part["action"]:
                 anchor = [labels[by_part["action"][0]].span]
-        confidence, ask = _missing_confidence(parsed, part, by_part)
+        confidence, ask = _missing_confidence(
+            parsed, part, by_part, hypothetical=question_type == "situational"
+        )
         result.add(
             "fix",
             f"No {part}: {_MISSING_ADVICE[part]}.",
