@@ -5,7 +5,16 @@ from __future__ import annotations
 # The coach's bank of questions to ask is keyed by the same roles: one list for both.
 from nextround.coach.bank import INTERVIEWER_ROLES as INTERVIEWER_ROLES
 
-STAGES = ("applied", "interviewing", "offer", "accepted", "declined", "rejected", "withdrawn")
+STAGES = (
+    "applied",
+    "interviewing",
+    "callback",
+    "offer",
+    "accepted",
+    "declined",
+    "rejected",
+    "withdrawn",
+)
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 ROUND_FORMATS = ("video", "phone", "on-site")
 ROUND_KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assessment")

@@ -33,6 +33,7 @@ class OwnedModel(models.Model):
 class Stage(models.TextChoices):
     APPLIED = "applied", "Applied"
     INTERVIEWING = "interviewing", "Interviewing"
+    CALLBACK = "callback", "Called back"
     OFFER = "offer", "Offer"
     ACCEPTED = "accepted", "Accepted"
     DECLINED = "declined", "Declined"
@@ -612,6 +613,24 @@ class SignupInvite(OwnedModel):
 
     def __str__(self) -> str:
         return self.email or f"Invite {self.pk}"
+
+
+class CalendarFeed(OwnedModel):
+    """The private address calendar apps poll for the owner's rounds and reminders.
+
+    Only a random key is kept: the address's secret is derived from it with the server's
+    secret key, so a copy of the database alone opens no one's calendar.
+    """
+
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="one_calendar_feed_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed {self.pk}"
 
 
 class LoginAttempt(models.Model):
