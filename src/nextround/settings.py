@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     # django-ninja's own templates and vendored Swagger UI for /api/docs (no CDN, which the CSP
     # would block).
     "ninja",
+    # Django's Tasks API (backport) and its database backend: background work is queued in this
+    # database, so it works alike on SQLite and PostgreSQL and survives restarts.
+    "django_tasks",
+    "django_tasks_db",
     "nextround.store",
     "nextround.web",
 ]
@@ -93,6 +97,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Both modes queue in the database; local mode runs a job as soon as it is queued (no worker
+# process needed), server mode leaves it to `nextround worker` (see services/jobs.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ROOT_URLCONF = "nextround.web.urls"
 WSGI_APPLICATION = "nextround.web.wsgi.application"
