@@ -49,7 +49,7 @@ def test_a_failed_update_leaves_the_stored_record_unchanged(world: World) -> Non
     with pytest.raises(InvalidInput):
         r.opportunities.update(world.user, world.acme.pk, role="", stage="offer")
     stored = m.Opportunity.objects.get(pk=world.acme.pk)
-    assert (stored.role, stored.stage) == ("Senior Data Analyst", "interviewing")
+    assert (stored.role, stored.stage) == ("Senior Data Analyst", "callback")
 
 
 def test_it_numbers_rounds_one_after_another(world: World) -> None:

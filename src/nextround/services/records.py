@@ -83,6 +83,18 @@ class Rounds(_UnderOpportunity, Resource[m.Round]):
     def queryset(self, owner: User) -> models.QuerySet[m.Round]:
         return super().queryset(owner).select_related("opportunity")
 
+    def create(self, owner: User, parent_id: int | None = None, **values: Any) -> m.Round:
+        with transaction.atomic():
+            obj = super().create(owner, parent_id, **values)
+            stage_from_rounds(obj.opportunity)
+        return obj
+
+    def update(self, owner: User, pk: int, **changes: Any) -> m.Round:
+        with transaction.atomic():
+            obj = super().update(owner, pk, **changes)
+            stage_from_rounds(obj.opportunity)
+        return obj
+
     def apply(self, owner: User, obj: m.Round, values: Mapping[str, Any], creating: bool) -> None:
         values = dict(values)
         has_when = "scheduled_at" in values
@@ -102,6 +114,25 @@ class Rounds(_UnderOpportunity, Resource[m.Round]):
                 .get("n")
             )
             obj.number = (highest or 0) + 1
+
+
+def stage_from_rounds(opp: m.Opportunity) -> None:
+    """Applied becomes Interviewing once a round exists, and Called back once a second does.
+
+    Only the stages a new opportunity starts in move, and only forward: an offer, a decision
+    or a stage the candidate set later than the rounds suggest is left as it is.
+    """
+    if opp.stage not in (m.Stage.APPLIED, m.Stage.INTERVIEWING):
+        return
+    highest = (
+        m.Round.objects.filter(opportunity=opp)
+        .exclude(status=m.RoundStatus.CANCELLED)
+        .aggregate(n=models.Max("number"))["n"]
+    )
+    stage = m.Stage.CALLBACK if (highest or 0) >= 2 else m.Stage.INTERVIEWING if highest else None
+    if stage is not None and stage != opp.stage:
+        opp.stage = stage
+        opp.save(update_fields=["stage"])
 
 
 class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
