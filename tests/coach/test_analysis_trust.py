@@ -299,3 +299,20 @@ def test_an_answer_that_misses_the_question_by_meaning_gets_no_advice_on_its_sto
     codes = {i.code for i in analysis.insights}
     assert "off-topic" in codes
     assert not codes & {"no-result", "no-situation", "no-task", "no-own-part", "structure"}
+
+
+def test_the_follow_up_for_an_unclear_ending_never_says_the_result_is_missing() -> None:
+    question = "Tell me about a time a patient deteriorated on your shift."
+    answer = (
+        "On a night shift a post-operative patient's early warning score went from 2 to 6 in an "
+        "hour. I repeated his observations, escalated to the surgical registrar using SBAR and "
+        "started fluids as prescribed. He went back to theatre in the morning and returned to "
+        "the ward after three days in HDU. The registrar later used the case in teaching."
+    )
+    asked = [
+        f
+        for f in follow_ups(question, answer, analyze_answer(question, answer))
+        if f.kind == "result"
+    ]
+    assert asked and "no result" not in asked[0].reason
+    assert asked[0].reason == "How your story ended is not plain, so an interviewer may ask."

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nextround.coach.analysis import Analysis
-from nextround.coach.insight import Span
+from nextround.coach.insight import CONFIDENCE_BAR, Span
 from nextround.coach.text import Word, words_of
 from nextround.coach.wordlists import wordlists
 from nextround.coach.words import times
@@ -90,13 +90,18 @@ def _sentences(analysis: Analysis, answer: str) -> list[tuple[Span, str | None]]
 
 def _missing_result(analysis: Analysis, answer: str) -> FollowUp | None:
     labels = [label for _, label in _sentences(analysis, answer)]
-    asked = any(i.code in ("no-result", "vague-result") for i in analysis.insights)
-    if not analysis.star or (("result" in labels or "action" not in labels) and not asked):
+    flags = [i for i in analysis.insights if i.code in ("no-result", "vague-result")]
+    if not analysis.star or (("result" in labels or "action" not in labels) and not flags):
         return None
+    sure = not flags or any(i.confidence >= CONFIDENCE_BAR for i in flags)
     return FollowUp(
         "What was the result, and how did you know it had worked?",
         "result",
-        "Your story has actions but no result, so an interviewer will ask how it ended.",
+        "Your story has actions but no result, so an interviewer will ask how it ended."
+        if sure
+        # The ending may be the result in words the coach does not recognise: say only that
+        # it is unclear, never that it is missing.
+        else "How your story ended is not plain, so an interviewer may ask.",
         "gap",
     )
 
