@@ -153,7 +153,7 @@ def test_bad_recordings_are_refused_by_name_and_nothing_is_stored(
     assert message in caught.value.errors["audio"][0]
     assert "answer.webm" in caught.value.errors["audio"][0]
     assert m.PracticeAttempt.objects.count() == 0
-    assert m.Job.objects.count() == 0
+    assert jobs.count(user) == 0
     assert _voice_files() == []
 
 
@@ -196,7 +196,7 @@ def test_each_candidate_has_a_limit_on_recordings_waiting(user: Any, clip: Path)
         voice.enqueue(user, QUESTION, clip.read_bytes(), "answer.wav")
     with pytest.raises(InvalidInput, match="still being transcribed"):
         voice.enqueue(user, QUESTION, clip.read_bytes(), "answer.wav")
-    assert m.Job.objects.count() == voice.MAX_WAITING
+    assert jobs.count(user, voice.JOB_KIND, waiting=True) == voice.MAX_WAITING
     for path in _voice_files():
         path.unlink()
 
@@ -204,15 +204,16 @@ def test_each_candidate_has_a_limit_on_recordings_waiting(user: Any, clip: Path)
 def test_a_bad_recording_is_refused_before_it_is_queued(user: Any) -> None:
     with pytest.raises(InvalidInput, match="is empty"):
         voice.enqueue(user, QUESTION, b"", "answer.wav")
-    assert m.Job.objects.count() == 0
+    assert jobs.count(user) == 0
     assert _voice_files() == []
 
 
 def test_each_candidate_has_a_daily_limit_on_recordings(user: Any, clip: Path) -> None:
-    m.Job.objects.bulk_create(
-        m.Job(owner=user, kind=voice.JOB_KIND, status=jobs.DONE)
-        for _ in range(voice.MAX_RECORDINGS_PER_DAY)
-    )
+    from django_tasks_db.models import DBTaskResult
+
+    for _ in range(voice.MAX_RECORDINGS_PER_DAY):
+        done = jobs.run_job.enqueue(owner_id=user.pk, kind=voice.JOB_KIND, params={})
+        DBTaskResult.objects.filter(pk=done.id).update(status="SUCCESSFUL")
     with pytest.raises(InvalidInput, match="recordings today, the most a day"):
         voice.enqueue(user, QUESTION, clip.read_bytes(), "answer.wav")
     assert _voice_files() == []

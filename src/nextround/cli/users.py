@@ -196,16 +196,23 @@ def backup(output_path: Path, as_json: bool) -> None:
 
 @click.command("worker")
 @click.option("--once", is_flag=True, help="Run the queued jobs, then stop.")
-@click.option("--poll", type=click.FloatRange(0.1, 60), default=1.0, show_default=True)
+@click.option(
+    "--poll",
+    type=click.FloatRange(0.1, 60),
+    default=1.0,
+    show_default=True,
+    help="Seconds to wait, when nothing is queued, before looking again.",
+)
 def worker(once: bool, poll: float) -> None:
-    """Run queued heavy work (PDF rendering, batch analysis) outside the web workers."""
+    """Run queued heavy work (PDF rendering, transcription, batch analysis) outside the web
+    workers, with the task library's database worker."""
     _setup()
     from nextround.services import jobs
 
     if not once:
         click.echo(f"nextround worker: running jobs of kinds {', '.join(jobs.kinds())}", err=True)
     try:
-        ran = jobs.work(stop_when_empty=once, poll=poll)
+        ran = jobs.work(once=once, poll=poll)
     except KeyboardInterrupt:
         return
     if once:

@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import DatabaseError, connection, transaction
 
-from nextround.services import access, backup
+from nextround.services import access, backup, jobs
 from nextround.services.errors import ServiceError
 from nextround.store import models as m
 
@@ -131,7 +131,7 @@ def delete_account(user: User) -> dict[str, int]:
     user_id = int(user.pk)
     # Shares given to this person are other people's records that end with the account.
     with transaction.atomic(), access.acting_as(None):
-        m.Job.objects.filter(owner=user).delete()
+        jobs.delete_all(user)
         m.Share.objects.filter(grantee=user).delete()
         m.LoginAttempt.objects.filter(key=digest("user:" + user.username.lower())).delete()
         # Children first: their owner cascade would reach them anyway, but in one clear order.

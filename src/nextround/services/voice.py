@@ -362,12 +362,11 @@ def enqueue(
     """Check a recording at once and queue its transcription; per-account limits apply."""
     question = _check_question(question)
     since = timezone.now() - dt.timedelta(days=1)
-    mine = m.Job.objects.filter(owner=owner, kind=JOB_KIND)
-    if mine.filter(created_at__gte=since).count() >= MAX_RECORDINGS_PER_DAY:
+    if jobs.count(owner, JOB_KIND, since=since) >= MAX_RECORDINGS_PER_DAY:
         raise InvalidInput.one(
             "audio", f"you have sent {MAX_RECORDINGS_PER_DAY} recordings today, the most a day"
         )
-    if mine.filter(status__in=(jobs.QUEUED, jobs.RUNNING)).count() >= MAX_WAITING:
+    if jobs.count(owner, JOB_KIND, waiting=True) >= MAX_WAITING:
         raise InvalidInput.one(
             "audio", f"{MAX_WAITING} recordings are still being transcribed: wait for them"
         )
@@ -375,14 +374,20 @@ def enqueue(
     if audio.seconds > MAX_AUDIO_SECONDS:
         raise InvalidInput.one("audio", "is longer than 10 minutes")
     token = f"{uuid.uuid4().hex}.{_extension(name)}"
-    (_voice_dir("waiting", owner) / token).write_bytes(data)
+    waiting = _voice_dir("waiting", owner) / token
+    waiting.write_bytes(data)
     params = {
         "file": token,
         "name": name[:200],
         "question": question,
         "keep": keep,
     }
-    return jobs.enqueue(owner, JOB_KIND, params)
+    try:
+        # Always queued: the page polls for it, even in local mode.
+        return jobs.enqueue(owner, JOB_KIND, params, now=False)
+    except ServiceError:
+        waiting.unlink(missing_ok=True)
+        raise
 
 
 def _run_job(owner: User, params: dict[str, Any]) -> jobs.Output:
@@ -408,7 +413,7 @@ def _run_job(owner: User, params: dict[str, Any]) -> jobs.Output:
     return jobs.Output(body, "transcript.json")
 
 
-def job_result(owner: User, job_id: int) -> tuple[jobs.JobView, dict[str, Any] | None]:
+def job_result(owner: User, job_id: str) -> tuple[jobs.JobView, dict[str, Any] | None]:
     """A queued transcription's state and, once done, what `Heard.to_dict` gives."""
     view = jobs.status(owner, job_id)
     if view.kind != JOB_KIND:
@@ -418,4 +423,5 @@ def job_result(owner: User, job_id: int) -> tuple[jobs.JobView, dict[str, Any] |
     return view, json.loads(jobs.result(owner, job_id).data)
 
 
-jobs.register(JOB_KIND, _run_job)
+# Queued by `enqueue` only, beside the recording it waits for; not by API clients.
+jobs.register(JOB_KIND, _run_job, priority=10, api=False)

@@ -659,24 +659,3 @@ class Embedding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_id}:{self.text_hash[:12]}"
-
-
-class Job(models.Model):
-    """Heavy work (PDF rendering, batch analysis) done outside the request that asked for it."""
-
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=50)
-    params = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=20, default="queued")
-    result = models.BinaryField(null=True, blank=True)
-    result_name = models.CharField(max_length=200, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.status}"

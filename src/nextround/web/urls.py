@@ -55,7 +55,7 @@ urlpatterns: list[URLPattern] = [
     path("practice/", practice.page, name="practice"),
     path("practice/answer/", practice.answer, name="practice-answer"),
     path("practice/voice/", practice.voice_upload, name="practice-voice"),
-    path("practice/voice/<int:job_id>/", practice.voice_job, name="practice-voice-job"),
+    path("practice/voice/<str:job_id>/", practice.voice_job, name="practice-voice-job"),
     path("stories/", stories.index, name="stories"),
     path("stories/new/", stories.new, name="story-new"),
     path("stories/<int:pk>/edit/", stories.edit, name="story-edit"),
@@ -97,6 +97,8 @@ urlpatterns += [
     path("rounds/<int:pk>/brief.<str:fmt>", brief_views.download, name="brief-download"),
     path("rounds/<int:pk>/night-before/", brief_views.night_before, name="brief-night"),
     path("rounds/<int:pk>/night-before.pdf", brief_views.night_before_pdf, name="brief-night-pdf"),
+    path("rounds/<int:pk>/pdf/", brief_views.pdf_page, name="brief-pdf"),
+    path("rounds/<int:pk>/pdf/prepare/", brief_views.pdf_prepare, name="brief-pdf-prepare"),
     path("checklist/<int:item_pk>/tick/", brief_views.tick, name="checklist-tick"),
     path(
         "rounds/<int:pk>/checklist/<slug:key>/tick/",

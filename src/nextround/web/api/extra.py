@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
+from ninja.params import functions as params
 
 from nextround.services import jobs, practice, sharing
 from nextround.web.api.app import ERRORS, api, user_of
 from nextround.web.api.schemas import Id, PathId, Text
 
 router = Router()
+
+# A job's id is a UUID; anything else is no one's job (404, not a validation error).
+JobId = Annotated[str, params.Path(..., min_length=1, max_length=64)]
 
 
 class MeOut(Schema):
@@ -153,7 +157,7 @@ class JobIn(Schema):
 
 
 class JobOut(Schema):
-    id: int
+    id: str
     kind: str
     status: str
     error: str
@@ -180,14 +184,14 @@ def _job(view: jobs.JobView) -> dict[str, Any]:
     response={202: JobOut, **ERRORS},
     tags=["jobs"],
     operation_id="enqueue_job",
-    summary="Queue heavy work (e.g. batch-analysis) for `nextround worker`",
+    summary="Queue heavy work (batch-analysis, brief-pdf) for `nextround worker`",
 )
 def enqueue(request: HttpRequest, payload: JobIn) -> Any:
-    return 202, _job(jobs.enqueue(user_of(request), payload.kind, payload.params))
+    return 202, _job(jobs.submit(user_of(request), payload.kind, payload.params))
 
 
 @router.get("/jobs/{pk}", response={200: JobOut, **ERRORS}, tags=["jobs"], operation_id="job")
-def job(request: HttpRequest, pk: PathId) -> Any:
+def job(request: HttpRequest, pk: JobId) -> Any:
     return _job(jobs.status(user_of(request), pk))
 
 
@@ -197,7 +201,7 @@ def job(request: HttpRequest, pk: PathId) -> Any:
     tags=["jobs"],
     operation_id="job_result",
 )
-def job_result(request: HttpRequest, pk: PathId) -> Any:
+def job_result(request: HttpRequest, pk: JobId) -> Any:
     output = jobs.result(user_of(request), pk)
     return {"name": output.name, "data_base64": base64.b64encode(output.data).decode("ascii")}
 

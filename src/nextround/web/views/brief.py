@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from nextround.services import brief as service
-from nextround.services import evidence_map
+from nextround.services import brief_pdf, evidence_map
 from nextround.services.errors import InvalidInput, ServiceError
 from nextround.web.views.common import found, is_htmx, owner
 
@@ -37,30 +38,65 @@ def night_before(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "nextround/night_before.html", {"view": view, "body": body})
 
 
-def night_before_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    view = found(lambda: service.build(owner(request), pk))
-    try:
-        content = service.render(view, "pdf", night_before=True)
-    except ServiceError as exc:
-        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content, content_type=TYPES["pdf"])
-    name = f"round-{view.data['round']['number']}-night-before.pdf"
+def _file(content: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _pdf(request: HttpRequest, pk: int, night_before: bool) -> HttpResponse:
+    """Local mode renders the PDF now; server mode serves the one the worker made, if ready."""
+    view = found(lambda: service.build(owner(request), pk))
+    if not settings.LOCAL_MODE:
+        made = brief_pdf.prepared(owner(request), view, night_before)
+        if made is None:
+            kind = "night-before" if night_before else "brief"
+            return redirect(reverse("brief-pdf", kwargs={"pk": pk}) + f"#{kind}")
+        return _file(made.data, "pdf", made.name)
+    try:
+        content = service.render(view, "pdf", night_before=night_before)
+    except ServiceError as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
+    return _file(content, "pdf", brief_pdf.filename(view, night_before))
+
+
+def night_before_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, pk, night_before=True)
 
 
 def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in TYPES:
         raise Http404(f"No brief format {fmt!r}.")
+    if fmt == "pdf":
+        return _pdf(request, pk, night_before=False)
     view = found(lambda: service.build(owner(request), pk))
     try:
         content = service.render(view, fmt)
     except ServiceError as exc:
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content, content_type=TYPES[fmt])
-    name = f"round-{view.data['round']['number']}-brief.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _file(content, fmt, f"round-{view.data['round']['number']}-brief.{fmt}")
+
+
+@require_safe
+def pdf_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """How the round's PDFs are getting on: prepare one, wait for it, download it."""
+    view = found(lambda: service.build(owner(request), pk))
+    states = brief_pdf.states(owner(request), view)
+    refresh = any(s.waiting for s in states)
+    context = {"view": view, "states": states, "refresh": refresh}
+    return render(request, "nextround/brief_pdf.html", context)
+
+
+@require_POST
+def pdf_prepare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the worker for a PDF of the brief (or of the night-before page)."""
+    night_before = request.POST.get("kind") == "night-before"
+    try:
+        found(lambda: brief_pdf.prepare(owner(request), pk, night_before))
+    except InvalidInput as exc:
+        messages.error(request, " ".join(t for texts in exc.errors.values() for t in texts))
+    kind = "night-before" if night_before else "brief"
+    return redirect(reverse("brief-pdf", kwargs={"pk": pk}) + f"#{kind}")
 
 
 def _ticked(request: HttpRequest, round_id: int) -> HttpResponse:

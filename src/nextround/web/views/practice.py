@@ -190,7 +190,7 @@ def voice_upload(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def voice_job(request: HttpRequest, job_id: int) -> HttpResponse:
+def voice_job(request: HttpRequest, job_id: str) -> HttpResponse:
     """How a queued transcription is getting on; once done, the same as a direct one."""
     from nextround.services import voice
 
