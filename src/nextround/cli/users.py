@@ -204,8 +204,10 @@ def backup(output_path: Path, as_json: bool) -> None:
     help="Seconds to wait, when nothing is queued, before looking again.",
 )
 def worker(once: bool, poll: float) -> None:
-    """Run queued heavy work (PDF rendering, transcription, batch analysis) outside the web
-    workers, with the task library's database worker."""
+    """Run queued heavy work (PDFs, transcription, batch analysis) beside the web workers.
+
+    It is the database worker of django-tasks: jobs wait in the app's database until it runs them.
+    """
     _setup()
     from nextround.services import jobs
 
