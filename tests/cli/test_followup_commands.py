@@ -105,10 +105,11 @@ def test_calendar_export_writes_a_file_with_alarms(cli: Cli, tmp_path: Path) -> 
     cli("round", "add", str(opp), "--date", "2099-03-04T10:00", "--timezone", "Europe/London")
     target = tmp_path / "rounds.ics"
     summary = cli.json("calendar", str(opp), "--output", str(target))
-    assert summary["rounds"] == 1 and summary["milestones"] == 2
+    assert summary["rounds"] == 1 and summary["milestones"] == 2 and summary["reminders"] == 1
     parsed = Calendar.from_ical(target.read_bytes())
     events = parsed.walk("VEVENT")
-    assert len(events) == 3
+    # The round, two preparation milestones and the thank-you reminder after it.
+    assert len(events) == 4
     assert all(e.walk("VALARM") for e in events)
     assert cli("calendar", "999").err.startswith("Error: No opportunity with id 999")
 

@@ -168,13 +168,13 @@ def test_the_dashboard_shows_overdue_follow_ups_first_and_rounds_as_stages(
     m.FollowUp.objects.filter(pk=note.pk).update(due_at=timezone.now() - dt.timedelta(hours=3))
     page = soup(client.get("/"))
     headings = [h.get_text() for h in page.select("main h2")]
-    assert headings[0] == "Follow-ups to send"
-    due = page.select_one(".due-follow-ups")
-    assert "Priya Shah" in due.get_text() and "Overdue" in due.get_text()
-    # Acme has reached round 2: it sits in that column of the interviewing stage.
-    column = page.find(id="stage-round-2").find_parent("li")
+    assert headings[0] == "This week"
+    late = page.select_one(".agenda h3.overdue + ul")
+    assert "Priya Shah" in late.get_text()
+    # Acme has reached round 2: it sits in the Called back column.
+    column = page.find(id="col-callback")
     assert "Acme Retail" in column.get_text()
-    assert page.find(id="stage-applied") is not None
+    assert page.find(id="col-applied") is not None
 
 
 NURSE = "grace.adeyemi@mailbox.example"

@@ -224,6 +224,7 @@ def calendar(opportunity_id: int | None, output_path: Path | None, as_json: bool
         "milestones": result.milestones,
         "follow_ups": result.follow_ups,
         "deadlines": result.deadlines,
+        "reminders": result.reminders,
     }
     if output_path is None:
         if as_json:
@@ -238,7 +239,7 @@ def calendar(opportunity_id: int | None, output_path: Path | None, as_json: bool
         as_json,
         f"Wrote {result.events} events to {output_path} ({result.rounds} rounds, "
         f"{result.milestones} preparation milestones, {result.follow_ups} follow-ups, "
-        f"{result.deadlines} offer deadlines).",
+        f"{result.deadlines} offer deadlines, {result.reminders} thank-you reminders).",
     )
 
 

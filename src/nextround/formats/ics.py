@@ -199,17 +199,41 @@ def build_calendar(
     prodid: str = "-//nextround//EN",
     *,
     stamp: datetime | None = None,
+    name: str = "",
+    refresh: timedelta | None = None,
 ) -> bytes:
-    """Write events (with display alarms) as an iCalendar file that calendar apps import."""
+    """Write events (with display alarms) as an iCalendar file that calendar apps import.
+
+    A name titles the calendar in the app; refresh tells a subscribed app how often to poll.
+    """
     calendar = Calendar()
     calendar.add("PRODID", prodid)
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
+    if name:
+        calendar.add("NAME", name)
+        calendar.add("X-WR-CALNAME", name)
+    if refresh is not None:
+        calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("X-PUBLISHED-TTL", refresh)
     dtstamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     for index, item in enumerate(events):
         calendar.add_component(_event(item, index, dtstamp))
+    zoned = [e.start for e in events if not e.all_day and _zone_key(e.start)]
+    if zoned:
+        # Each zone's rules, for a year either side of the events that use it.
+        calendar.add_missing_timezones(
+            first_date=(min(zoned) - timedelta(days=366)).date(),
+            last_date=(max(zoned) + timedelta(days=366)).date(),
+        )
     result: bytes = calendar.to_ical()
     return result
+
+
+def _zone_key(value: datetime | None) -> str:
+    """The IANA name of a time's zone, or "" for UTC and fixed offsets (written as UTC)."""
+    key = getattr(value.tzinfo, "key", "") if value is not None else ""
+    return "" if key in ("", "UTC", "Etc/UTC") else str(key)
 
 
 def _event(item: CalendarEvent, index: int, dtstamp: datetime) -> Event:
@@ -233,12 +257,14 @@ def _event(item: CalendarEvent, index: int, dtstamp: datetime) -> Event:
         for field, value in (("start", item.start), ("end", item.end)):
             if value is not None and value.utcoffset() is None:
                 raise CalendarError(f"{where}.{field} has no time zone")
-        # UTC times are understood by every calendar app without a VTIMEZONE block.
-        event.add("DTSTART", item.start.astimezone(UTC))
+        # A time in a named zone keeps it (with its VTIMEZONE), so the app shows the round
+        # at the hour the invite gave; other times are written in UTC, which every app reads.
+        event.add("DTSTART", _written(item.start))
         if item.end is not None:
             if item.end < item.start:
                 raise CalendarError(f"{where}.end is before its start")
-            event.add("DTEND", item.end.astimezone(UTC))
+            end = item.end.astimezone(item.start.tzinfo) if _zone_key(item.start) else item.end
+            event.add("DTEND", _written(end))
     if item.description:
         event.add("DESCRIPTION", item.description)
     if item.location:
@@ -252,6 +278,10 @@ def _event(item: CalendarEvent, index: int, dtstamp: datetime) -> Event:
         alarm.add("TRIGGER", timedelta(minutes=-minutes))
         event.add_component(alarm)
     return event
+
+
+def _written(value: datetime) -> datetime:
+    return value if _zone_key(value) else value.astimezone(UTC)
 
 
 def _decode(data: bytes, warnings: list[str]) -> str:

@@ -42,6 +42,7 @@ PUBLIC_PREFIXES = (
     "/static/",
     "/health",
     "/api/",
+    "/feeds/",  # a calendar feed's address is its own key (views/calendar.py)
 )
 # Pages whose forms change records: a coach a record was shared with does not get them.
 EDIT_FORM_SUFFIXES = ("-edit", "-new")

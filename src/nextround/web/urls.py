@@ -111,6 +111,26 @@ urlpatterns += [
     path("evidence/<int:evidence_pk>/unlink/", brief_views.unlink, name="evidence-unlink"),
 ]
 
+# the board and the calendar
+from nextround.web.views import board as board_views  # noqa: E402
+from nextround.web.views import calendar as calendar_views  # noqa: E402
+
+urlpatterns += [
+    path("opportunities/<int:pk>/stage/", board_views.move, name="opportunity-stage"),
+    path("calendar/", calendar_views.page, name="calendar"),
+    path("calendar.ics", calendar_views.everything, name="calendar-download"),
+    path(
+        "opportunities/<int:pk>/calendar.ics",
+        calendar_views.for_opportunity,
+        name="opportunity-calendar",
+    ),
+    path("rounds/<int:pk>/calendar.ics", calendar_views.for_round, name="round-calendar"),
+    path("calendar/address/", calendar_views.renew, name="calendar-feed-renew"),
+    path("calendar/address/off/", calendar_views.stop, name="calendar-feed-stop"),
+    # Read by calendar apps without a session: the address itself is the key.
+    path("feeds/calendar/<str:token>.ics", calendar_views.feed, name="calendar-feed"),
+]
+
 # server mode: accounts, sharing, JSON API, health
 urlpatterns += server_patterns
 
