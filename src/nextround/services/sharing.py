@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
@@ -95,6 +96,33 @@ def share(owner: User, opportunity_id: int, username: str, role: str = "viewer")
     except IntegrityError as exc:
         raise InvalidInput.one("__all__", f"could not share ({exc})", "share") from None
     return _row(row)
+
+
+@dataclass(frozen=True)
+class ShareAsked:
+    """What anyone sharing by username is told: the same whether or not the account exists."""
+
+    opportunity_id: int
+    username: str
+    role: str
+    message: str
+
+
+def ask_to_share(
+    owner: User, opportunity_id: int, username: str, role: str = "viewer"
+) -> ShareAsked:
+    """Share with a username if it has an account here, and say so in words that do not tell.
+
+    The list of shares (the owner's own) is where the owner sees who now has access.
+    """
+    name = username.strip()
+    if not name:
+        raise InvalidInput.one("username", "type the username of the person to share with")
+    # An unknown username is answered as a share is, so that no one learns which exist.
+    with contextlib.suppress(NoAccount):
+        share(owner, opportunity_id, name, role)
+    message = f"Shared with {name} if they have an account here (check the list of shares)."
+    return ShareAsked(opportunity_id, name, role, message)
 
 
 def revoke(owner: User, share_id: int) -> int:

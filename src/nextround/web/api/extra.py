@@ -107,6 +107,13 @@ class ShareOut(Schema):
     role: str
 
 
+class ShareAskedOut(Schema):
+    opportunity_id: int
+    username: str
+    role: str
+    message: str
+
+
 class SharedOut(Schema):
     id: int
     company: str
@@ -128,12 +135,17 @@ def list_shares(request: HttpRequest, pk: PathId) -> Any:
 
 @router.post(
     "/opportunities/{pk}/shares",
-    response={201: ShareOut, **ERRORS},
+    response={202: ShareAskedOut, **ERRORS},
     tags=["sharing"],
     operation_id="share_opportunity",
+    summary="Share with a username if it has an account here",
+    description=(
+        "The answer is the same whether or not the username has an account, so that no one "
+        "learns which do; the list of shares says who now has access."
+    ),
 )
 def share(request: HttpRequest, payload: ShareIn, pk: PathId) -> Any:
-    return 201, vars(sharing.share(user_of(request), pk, payload.username, payload.role))
+    return 202, vars(sharing.ask_to_share(user_of(request), pk, payload.username, payload.role))
 
 
 @router.delete(

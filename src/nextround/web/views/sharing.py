@@ -31,20 +31,17 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ShareForm(request.POST)
     panel = found(lambda: sharing.panel(owner(request), pk))
     if form.is_valid():
-        name = form.cleaned_data["username"].strip()
+        data = form.cleaned_data
         try:
-            found(lambda: sharing.share(owner(request), pk, name, form.cleaned_data["role"]))
-        except sharing.NoAccount:
-            pass  # answered as a share is, so that the form does not tell who has an account
+            asked = found(
+                lambda: sharing.ask_to_share(owner(request), pk, data["username"], data["role"])
+            )
         except InvalidInput as exc:
             for field, texts in exc.errors.items():
                 for text in texts:
                     form.add_error(field if field in form.fields else None, text)
-        if not form.errors:
-            messages.success(
-                request,
-                f"Shared with {name} if they have an account here (check the list of shares).",
-            )
+        else:
+            messages.success(request, asked.message)
             return redirect(reverse("opportunity", kwargs={"pk": pk}) + "#sharing")
     return render(request, "nextround/share_form.html", {"form": form, "panel": panel}, status=400)
 
