@@ -229,7 +229,8 @@ def test_moving_a_card_changes_its_stage_and_puts_it_first(world: World) -> None
 def test_a_move_to_no_stage_or_of_someone_elses_card_is_refused(
     world: World, other_user: Any
 ) -> None:
-    with pytest.raises(InvalidInput, match="'hired' is not a stage"):
+    named = "there is no stage 'hired': choose one of Applied, Interviewing, Called back"
+    with pytest.raises(InvalidInput, match=named):
         board.move(world.user, world.globex.pk, "hired")
     with pytest.raises(NotFound):
         board.move(other_user, world.globex.pk, "offer")

@@ -548,9 +548,8 @@ class Moved:
 def move(owner: User, pk: int, stage: str) -> Moved:
     """Put an opportunity in another stage (its owner only); the stage is checked by name."""
     if stage not in m.Stage.values:
-        raise InvalidInput.one(
-            "stage", f"{stage!r} is not a stage: use one of {', '.join(m.Stage.values)}"
-        )
+        names = ", ".join(str(s.label) for s in m.Stage)
+        raise InvalidInput.one("stage", f"there is no stage {stage[:40]!r}: choose one of {names}")
     with transaction.atomic():
         opp = opportunities.owned(owner, pk)
         changed = opp.stage != stage

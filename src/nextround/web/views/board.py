@@ -39,7 +39,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         moved = found(lambda: board.move(user, pk, stage))
     except InvalidInput as exc:
-        status = f"Not moved: {exc}."
+        status = f"Not moved: {' '.join(exc.errors.get('stage', [str(exc)]))}."
     else:
         status = (
             f"Moved {moved.name} to {moved.label}."
