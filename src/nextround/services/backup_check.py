@@ -242,6 +242,12 @@ def field_value(model: type[models.Model], field: models.Field[Any, Any], value:
     raise Bad("is a field nextround does not restore")
 
 
+ADDED_SINCE_V1: dict[type[m.OwnedModel], dict[str, object]] = {
+    m.Opportunity: {"is_sample": False},
+    m.Story: {"is_sample": False},
+}
+
+
 def build(
     name: str,
     key: str,
@@ -258,6 +264,11 @@ def build(
     unknown = sorted(set(record) - set(columns))
     if unknown:
         raise BackupError(f"{where} has an unknown field {str(unknown[0])[:60]!r}")
+    # Fields added since version 1 of the format: a backup made before them restores with
+    # their default.
+    for column, default in ADDED_SINCE_V1.get(model, {}).items():
+        if column in columns and column not in record:
+            record = {**record, column: default}
     missing = [c for c in columns if c not in record]
     if missing:
         raise BackupError(f"{where} lacks the field {missing[0]!r}")

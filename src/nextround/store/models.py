@@ -65,6 +65,9 @@ class Opportunity(OwnedModel):
     consultant_email = models.EmailField(max_length=254, blank=True)
     consultant_phone = models.CharField(max_length=50, blank=True)
     notes = models.TextField(blank=True)
+    is_sample = models.BooleanField(
+        default=False, help_text="Made by nextround to explore; deleting it deletes what it made."
+    )
 
     class Meta:
         verbose_name_plural = "opportunities"
@@ -337,6 +340,8 @@ class Story(OwnedModel):
     result = models.TextField(blank=True)
     skills = models.JSONField(default=list, blank=True)
     metrics = models.TextField(blank=True)
+    # Made with the sample opportunity: offered only to it, and deleted with it.
+    is_sample = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "stories"
@@ -631,6 +636,30 @@ class CalendarFeed(OwnedModel):
 
     def __str__(self) -> str:
         return f"Calendar feed {self.pk}"
+
+
+class FormSubmission(OwnedModel):
+    """A create form's one-time token, spent by the record it made (a repeat finds that record).
+
+    The digest of what was sent is part of the key: sending the same form again with other
+    words in it is a new record, never a lost one.
+    """
+
+    token = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64)
+    model_label = models.CharField(max_length=100)
+    object_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "token", "digest"], name="form_submission_once"
+            )
+        ]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.model_label} {self.object_id}"
 
 
 class LoginAttempt(models.Model):
