@@ -154,7 +154,7 @@ def test_list_prints_a_table_for_people(cli: Cli) -> None:
     result = cli("opportunity", "list")
     assert result.code == 0
     assert "Acme" in result.out
-    assert "company" in result.out
+    assert "Company" in result.out
 
 
 def test_show_edit_and_delete_work_by_id(cli: Cli) -> None:

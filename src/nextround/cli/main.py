@@ -43,7 +43,13 @@ def init(as_json: bool) -> None:
 @cli.command()
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
-@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=8,
+    show_default=True,
+    help="Requests answered at the same time.",
+)
 def serve(host: str | None, port: int | None, threads: int) -> None:
     """Start the web app (local mode: http://127.0.0.1:8000)."""
     from nextround.web.server import serve as run_server

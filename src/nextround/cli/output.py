@@ -20,6 +20,47 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+# Column names as a person says them; any other column is its name in words.
+HEADINGS = {
+    "id": "ID",
+    "opportunity_id": "Opportunity",
+    "round_id": "Round",
+    "interviewer_id": "Interviewer",
+    "requirement_id": "Requirement",
+    "story_id": "Story",
+    "self_rating": "My rating",
+    "scheduled_at": "When",
+    "updated_at": "Last changed",
+    "created_at": "Added",
+    "question_text": "Question",
+    "answer_text": "Answer",
+    "answer_note": "My answer",
+    "seconds_taken": "Seconds",
+    "due_at": "Due",
+    "sent_at": "Sent",
+    "closed_at": "Closed",
+    "is_current_job": "Current job",
+    "is_sample": "Sample",
+    "jd_source_name": "Job description file",
+    "job_description": "Job description",
+    "duration_minutes": "Minutes",
+    "news_expected_on": "News expected by",
+    "received_on": "Received",
+    "research_notes": "Research",
+    "years_at_company": "Years at the company",
+    "calendar_uid": "Calendar invite ID",
+    "calendar_sequence": "Calendar invite version",
+    "timezone": "Time zone",
+    "url": "Job advert link",
+    "link": "Video link",
+}
+
+
+def heading(column: str) -> str:
+    """A column's heading in plain words: "opportunity_id" is "Opportunity"."""
+    return HEADINGS.get(column) or column.replace("_", " ").capitalize()
+
+
 def _cell(value: Any, width: int = 60) -> str:
     if value is None:
         return ""
@@ -48,7 +89,7 @@ def record(obj: Any, as_json: bool, message: str | None) -> None:
     for key, value in data.items():
         if value in ("", None, [], {}):
             continue
-        table.add_row(key.replace("_", " "), _cell(value, 400))
+        table.add_row(heading(key), _cell(value, 400))
     console = _console()
     if message:
         console.print(message)
@@ -65,7 +106,7 @@ def records(objs: Iterable[Any], columns: Sequence[str], as_json: bool, empty: s
         return
     from rich.table import Table
 
-    table = Table(*[c.replace("_", " ") for c in columns])
+    table = Table(*[heading(c) for c in columns])
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
     _console().print(table)

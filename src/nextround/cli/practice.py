@@ -261,7 +261,14 @@ def _read_answer(seconds: int) -> tuple[str, int]:
 
 @click.command()
 @click.argument("round_id", type=int)
-@click.option("--count", "-n", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option(
+    "--count",
+    "-n",
+    type=click.IntRange(1, 20),
+    default=5,
+    show_default=True,
+    help="How many questions to practise.",
+)
 @click.option(
     "--seconds",
     type=click.IntRange(0, 3600),

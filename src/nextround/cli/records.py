@@ -23,11 +23,6 @@ class DecimalType(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a number", param, ctx)
 
 
-def _a(label: str) -> str:
-    """The label with its article: "an interviewer", "a story"."""
-    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
-
-
 def _param_type(opt: Opt) -> click.ParamType:  # type: ignore[type-arg]
     if opt.type == "int":
         return click.INT
@@ -49,7 +44,9 @@ def _options(spec: RecordSpec, for_edit: bool) -> list[click.Option]:
             decls = [f"{opt.flag}/{off}", name]
             params.append(click.Option(decls, default=None, help=opt.help))
             continue
-        help_text = opt.help + (" (required)" if opt.required and not for_edit else "")
+        help_text = opt.help
+        if opt.required and not for_edit:
+            help_text = help_text.removesuffix(".") + " (required)."
         params.append(
             click.Option(
                 [opt.flag, name],
@@ -132,7 +129,7 @@ def build_group(spec: RecordSpec) -> click.Group:
             "add",
             callback=add,
             params=add_params,
-            help=f"Add {_a(spec.label)}.",
+            help=f"Add {spec.a}.",
         )
     )
 
@@ -148,7 +145,7 @@ def build_group(spec: RecordSpec) -> click.Group:
             rows = service.of_round(user, parent_id)
         else:
             rows = service.list(user, parent_id)
-        output.records(rows, spec.columns, kwargs["as_json"], f"No {spec.label} records yet.")
+        output.records(rows, spec.columns, kwargs["as_json"], f"No {spec.plural} yet.")
 
     list_params: list[click.Parameter] = []
     if parent_arg:
@@ -161,9 +158,7 @@ def build_group(spec: RecordSpec) -> click.Group:
         )
     list_params.append(click.Option(["--json", "as_json"], is_flag=True, help="Print JSON."))
     group.add_command(
-        click.Command(
-            "list", callback=list_, params=list_params, help=f"List {spec.label} records."
-        )
+        click.Command("list", callback=list_, params=list_params, help=f"List your {spec.plural}.")
     )
 
     def show(record_id: int, as_json: bool) -> None:
@@ -180,7 +175,7 @@ def build_group(spec: RecordSpec) -> click.Group:
                 click.Argument(["record_id"], type=click.INT, metavar="ID"),
                 click.Option(["--json", "as_json"], is_flag=True, help="Print JSON."),
             ],
-            help=f"Show one {spec.label}.",
+            help=f"Show {spec.a}.",
         )
     )
 
@@ -202,7 +197,7 @@ def build_group(spec: RecordSpec) -> click.Group:
                 click.Argument(["record_id"], type=click.INT, metavar="ID"),
                 *_options(spec, for_edit=True),
             ],
-            help=f"Change fields of {_a(spec.label)}.",
+            help=f"Change fields of {spec.a}.",
         )
     )
 
@@ -228,7 +223,7 @@ def build_group(spec: RecordSpec) -> click.Group:
                 click.Option(["--yes", "-y"], is_flag=True, help="Do not ask to confirm."),
                 click.Option(["--json", "as_json"], is_flag=True, help="Print JSON."),
             ],
-            help=f"Delete {_a(spec.label)} and everything under it.",
+            help=f"Delete {spec.a}" + (f" and {spec.deletes}." if spec.deletes else "."),
         )
     )
     return group

@@ -31,6 +31,34 @@ class RecordSpec:
     columns: tuple[str, ...]
     parent: str | None = None  # the positional argument of add, e.g. OPPORTUNITY_ID
     add_method: str = "create"
+    one: str = ""  # one record with its article, when "a"/"an" + label is wrong ("feedback")
+    many: str = ""  # the plural, when label + "s" is wrong
+    deletes: str = ""  # what deleting one takes with it, e.g. "its rounds and people"
+
+    @property
+    def a(self) -> str:
+        """One record with its article: "an interviewer", "a piece of feedback"."""
+        return self.one or with_article(self.label)
+
+    @property
+    def plural(self) -> str:
+        return self.many or self.label + "s"
+
+
+# Words spelt with a vowel but said with a consonant first ("a one-off", "a user"), and the
+# reverse ("an hour").
+_SAID_WITH_A_CONSONANT = ("one", "once", "uni", "use", "usu", "uti", "eu", "ewe", "ure")
+_SAID_WITH_A_VOWEL = ("hour", "honest", "honour", "heir")
+
+
+def with_article(noun: str) -> str:
+    """The noun phrase with "a" or "an" as it is said: "an asked question", "a user"."""
+    word = noun.split()[0].lower() if noun.strip() else ""
+    if word.startswith(_SAID_WITH_A_VOWEL):
+        return f"an {noun}"
+    if word.startswith(_SAID_WITH_A_CONSONANT) or not word or word[0] not in "aeiou":
+        return f"a {noun}"
+    return f"an {noun}"
 
 
 def _text(flag: str, field: str, help: str, required: bool = False) -> Opt:
@@ -46,6 +74,8 @@ SPECS: tuple[RecordSpec, ...] = (
         command="opportunity",
         service="opportunities",
         label="opportunity",
+        many="opportunities",
+        deletes="its rounds, people, requirements and offers",
         help="Jobs you are interviewing for.",
         options=(
             _text("--company", "company", "Company name.", required=True),
@@ -68,6 +98,7 @@ SPECS: tuple[RecordSpec, ...] = (
         command="round",
         service="rounds",
         label="round",
+        deletes="its debrief, questions to ask and follow-ups",
         help="Interview rounds of an opportunity, with their debrief.",
         parent="OPPORTUNITY_ID",
         options=(
@@ -80,7 +111,9 @@ SPECS: tuple[RecordSpec, ...] = (
             _choice("--purpose", "purpose", "Why this round exists.", vocab.ROUND_PURPOSES),
             _text("--location", "location", "Address or meeting room."),
             _text("--link", "link", "Video call link."),
-            _choice("--status", "status", "Planned, done...", vocab.ROUND_STATUSES),
+            _choice(
+                "--status", "status", "Planned, done, cancelled or postponed.", vocab.ROUND_STATUSES
+            ),
             _choice("--outcome", "outcome", "What came of it.", vocab.ROUND_OUTCOMES),
             _text("--news-by", "news_expected_on", "Date they said you would hear by."),
             _text("--impressed", "impressed", "What seemed to impress."),
@@ -93,6 +126,7 @@ SPECS: tuple[RecordSpec, ...] = (
         command="interviewer",
         service="interviewers",
         label="interviewer",
+        deletes="the questions to ask them and the notes to them",
         help="The people who interview you, and what you know of them.",
         parent="ROUND_ID",
         add_method="add_to_round",
@@ -122,7 +156,7 @@ SPECS: tuple[RecordSpec, ...] = (
             Opt("--rating", "self_rating", "Your rating of your answer, 1 to 5.", "int"),
             _choice("--reaction", "reaction", "How the interviewer reacted.", vocab.REACTIONS),
             _text("--follow-up", "follow_up", "Follow-up question they asked."),
-            Opt("--interviewer", "interviewer_id", "Id of the interviewer who asked it.", "int"),
+            Opt("--interviewer", "interviewer_id", "ID of the interviewer who asked it.", "int"),
         ),
         columns=("id", "round_id", "text", "self_rating", "reaction"),
     ),
@@ -130,6 +164,8 @@ SPECS: tuple[RecordSpec, ...] = (
         command="feedback",
         service="feedback",
         label="feedback",
+        one="a piece of feedback",
+        many="feedback",
         help="Feedback on a round, from the interviewer or a consultant.",
         parent="ROUND_ID",
         options=(
@@ -144,6 +180,8 @@ SPECS: tuple[RecordSpec, ...] = (
         command="story",
         service="stories",
         label="story",
+        many="stories",
+        deletes="its links to requirements",
         help="Your STAR stories: situation, task, action, result.",
         options=(
             _text("--title", "title", "A short title.", required=True),
@@ -160,6 +198,7 @@ SPECS: tuple[RecordSpec, ...] = (
         command="requirement",
         service="requirements",
         label="requirement",
+        deletes="its links to stories",
         help="What the job asks for.",
         parent="OPPORTUNITY_ID",
         options=(
@@ -172,10 +211,12 @@ SPECS: tuple[RecordSpec, ...] = (
         command="evidence",
         service="evidence",
         label="evidence",
+        one="an evidence link",
+        many="evidence links",
         help="Links between a requirement and a story that backs it.",
         parent="REQUIREMENT_ID",
         options=(
-            Opt("--story", "story_id", "Id of the story.", "int", required=True),
+            Opt("--story", "story_id", "ID of the story.", "int", required=True),
             _text("--note", "note", "Why the story backs the requirement."),
         ),
         columns=("id", "requirement_id", "story_id", "note"),
@@ -184,11 +225,12 @@ SPECS: tuple[RecordSpec, ...] = (
         command="ask",
         service="questions_to_ask",
         label="question to ask",
+        many="questions to ask",
         help="Questions to ask the interviewers.",
         parent="ROUND_ID",
         options=(
             _text("--text", "text", "The question.", required=True),
-            Opt("--interviewer", "interviewer_id", "Id of the interviewer to ask.", "int"),
+            Opt("--interviewer", "interviewer_id", "ID of the interviewer to ask.", "int"),
             Opt("--asked", "asked", "Mark it asked.", "bool"),
             _text("--answer", "answer_note", "What they said."),
         ),
@@ -202,7 +244,7 @@ SPECS: tuple[RecordSpec, ...] = (
         parent="ROUND_ID",
         options=(
             _choice("--kind", "kind", "What sort of note.", vocab.FOLLOW_UP_KINDS),
-            Opt("--interviewer", "interviewer_id", "Id of the interviewer it is for.", "int"),
+            Opt("--interviewer", "interviewer_id", "ID of the interviewer it is for.", "int"),
             _text("--subject", "subject", "Subject line."),
             _text("--body", "body", "The note."),
             _text("--due", "due_at", "When to send it, e.g. 2026-12-04T09:00."),
@@ -219,8 +261,8 @@ SPECS: tuple[RecordSpec, ...] = (
             _text("--question", "question_text", "The question practised.", required=True),
             _text("--answer", "answer_text", "Your answer."),
             Opt("--seconds", "seconds_taken", "Seconds taken.", "int"),
-            Opt("--opportunity", "opportunity_id", "Id of the opportunity.", "int"),
-            Opt("--round", "round_id", "Id of the round.", "int"),
+            Opt("--opportunity", "opportunity_id", "ID of the opportunity.", "int"),
+            Opt("--round", "round_id", "ID of the round.", "int"),
         ),
         columns=("id", "round_id", "question_text", "seconds_taken", "created_at"),
     ),
@@ -230,7 +272,7 @@ SPECS: tuple[RecordSpec, ...] = (
         label="offer",
         help="Job offers, and your current job for comparison.",
         options=(
-            Opt("--opportunity", "opportunity_id", "Id of the opportunity.", "int"),
+            Opt("--opportunity", "opportunity_id", "ID of the opportunity.", "int"),
             Opt("--current-job", "is_current_job", "This is the job I have now.", "bool"),
             _text("--label", "label", "A short name for it."),
             Opt("--salary", "salary", "Yearly base salary.", "decimal"),
