@@ -688,3 +688,36 @@ class Embedding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_id}:{self.text_hash[:12]}"
+
+
+class SearchEntry(models.Model):
+    """One record's text for search, kept in step with it by services/search_index.py.
+
+    SQLite indexes `title_words` and `body_words` in an FTS5 table beside this one (triggers
+    keep it in step); PostgreSQL in a `document` tsvector column computed from them, with a GIN
+    index. Both are made by the migration, not declared here.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Who may read the entry: its owner, and the users its opportunity is shared with.
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20)
+    object_id = models.BigIntegerField()
+    title = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    title_words = models.TextField(blank=True)
+    body_words = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
