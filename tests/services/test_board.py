@@ -125,7 +125,8 @@ def test_a_closed_opportunity_has_nothing_due(world: World) -> None:
 def test_this_week_lists_rounds_notes_and_offer_replies_by_day_late_ones_first(
     world: World,
 ) -> None:
-    note = followups.draft(world.user, world.round1.pk)[0]  # due the day after round 1
+    note = followups.draft(world.user, world.round1.pk)[0]
+    m.FollowUp.objects.filter(pk=note.pk).update(due_at=NOW - dt.timedelta(days=2))
     r.offers.create(world.user, opportunity_id=world.globex.pk, deadline="2026-11-30")
     far = r.rounds.create(world.user, world.globex.pk, scheduled_at="2026-12-20T10:00+00:00")
     agenda = board.board(world.user, now=NOW).agenda

@@ -115,6 +115,13 @@ def test_everything_downloads_from_the_calendar_page(
     assert f"round-{elsewhere.pk}@nextround" in found
     assert f"round-{world.round2.pk}@nextround" in found
     assert str(cal["X-WR-CALNAME"]) == "nextround: interviews"
+    # Rounds of long ago are history: only the opportunity's own file still has them.
+    old = timezone.now() - dt.timedelta(days=400)
+    r.rounds.update(world.user, world.round1.pk, scheduled_at=old.isoformat())
+    _, found = parsed(client.get(link["href"]))
+    assert f"round-{world.round1.pk}@nextround" not in found
+    _, acme = parsed(client.get(f"/opportunities/{world.acme.pk}/calendar.ics"))
+    assert f"round-{world.round1.pk}@nextround" in acme
 
 
 def test_the_round_and_opportunity_pages_offer_their_downloads(

@@ -33,9 +33,12 @@ WEEK = dt.timedelta(days=7)
 IN_PROGRESS = dt.timedelta(hours=2)
 # A round this recent with no thank-you note drafted asks for one.
 THANKS_WITHIN = dt.timedelta(days=7)
-# Rounds this old are no longer chased from the board.
+# Rounds this old are no longer chased from a card. The week shows a late chase for a week at
+# most: five working days after a round of up to 16 days ago.
 CHASE_WITHIN = dt.timedelta(days=45)
-AGENDA_LIMIT = 40
+CHASE_THIS_WEEK = dt.timedelta(days=16)
+# Items of each kind the week shows (rounds, notes, thank-yous to write, chases, offers).
+AGENDA_LIMIT = 20
 DEFAULT_LENGTH = dt.timedelta(minutes=60)
 OFFER_OPEN = (m.Decision.PENDING, m.Decision.NEGOTIATING)
 
@@ -243,9 +246,11 @@ def _details(
     ids = [pk for pk, stage in stage_of.items() if stage in OPEN]
     if not ids:
         return {}
+    # The ids are the owner's opportunities, whose records are all the owner's: filtering by
+    # them alone lets the database use the opportunity's index rather than scan the owner's.
     by_opp: dict[int, list[m.Round]] = {}
     for r in (
-        m.Round.objects.filter(owner=owner, opportunity_id__in=ids)
+        m.Round.objects.filter(opportunity_id__in=ids)
         .exclude(status=m.RoundStatus.CANCELLED)
         .only(
             "id",
@@ -263,7 +268,7 @@ def _details(
         by_opp.setdefault(r.opportunity_id, []).append(r)
     notes_by_opp: dict[int, list[m.FollowUp]] = {}
     for f in (
-        m.FollowUp.objects.filter(owner=owner, round__opportunity_id__in=ids)
+        m.FollowUp.objects.filter(round__opportunity_id__in=ids)
         .exclude(Q(sent_at__isnull=True) & Q(closed_at__isnull=True) & followups.settled_chasers())
         .select_related("round")
         .only(
@@ -280,7 +285,7 @@ def _details(
         notes_by_opp.setdefault(f.round.opportunity_id, []).append(f)
     offers_by_opp: dict[int, list[m.Offer]] = {}
     for o in m.Offer.objects.filter(
-        owner=owner, opportunity_id__in=ids, decision__in=OFFER_OPEN, deadline__isnull=False
+        opportunity_id__in=ids, decision__in=OFFER_OPEN, deadline__isnull=False
     ).only("id", "opportunity_id", "deadline"):
         assert o.opportunity_id is not None
         offers_by_opp.setdefault(o.opportunity_id, []).append(o)
@@ -377,49 +382,66 @@ def _offer_dues(offers: Iterable[m.Offer], today: dt.date) -> list[Due]:
 
 # --- this week -----------------------------------------------------------------------------
 
+_ROUND_FIELDS = (
+    "id",
+    "opportunity_id",
+    "number",
+    "scheduled_at",
+    "timezone",
+    "duration_minutes",
+    "status",
+    "news_expected_on",
+    "opportunity__company",
+    "opportunity__role",
+)
+
 
 def _agenda(owner: User, now: dt.datetime) -> list[AgendaDay]:
     """Rounds, notes and chasers due, and offer replies from now to a week ahead, by day;
-    anything already late first."""
+    anything late (by a week at most) first. Read as plain rows: there can be many."""
     end = now + WEEK
     items: list[AgendaItem] = []
-    for r in (
+    booked = (
         m.Round.objects.filter(
             owner=owner, scheduled_at__gte=now - IN_PROGRESS, scheduled_at__lt=end
         )
         .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.DONE])
-        .select_related("opportunity")
-        .order_by("scheduled_at", "id")[:AGENDA_LIMIT]
-    ):
-        assert r.scheduled_at is not None
-        local = times.in_zone(r.scheduled_at, r.timezone)
-        text = f"Round {r.number}: {r.opportunity.role} at {r.opportunity.company}"
-        items.append(AgendaItem("round", text, local.date(), local, r.opportunity_id, r.pk, False))
-    for f in (
+        .order_by("scheduled_at", "id")
+        .values_list(
+            "id", "number", "scheduled_at", "timezone", "opportunity_id",
+            "opportunity__role", "opportunity__company",
+        )[:AGENDA_LIMIT]
+    )  # fmt: skip
+    for pk, number, when, zone, opp_id, role, company in booked:
+        assert when is not None
+        local = times.in_zone(when, zone)
+        text = f"Round {number}: {role} at {company}"
+        items.append(AgendaItem("round", text, local.date(), local, opp_id, pk, False))
+    due = (
         m.FollowUp.objects.filter(
-            owner=owner, sent_at__isnull=True, closed_at__isnull=True, due_at__lt=end
+            owner=owner,
+            sent_at__isnull=True,
+            closed_at__isnull=True,
+            due_at__gte=now - WEEK,
+            due_at__lt=end,
         )
         .exclude(followups.settled_chasers())
-        .select_related("round__opportunity", "interviewer")
-        .order_by("due_at", "id")[:AGENDA_LIMIT]
-    ):
-        assert f.due_at is not None
-        local = times.in_zone(f.due_at, f.round.timezone)
-        items.append(
-            AgendaItem(
-                str(f.kind),
-                _note_text(f),
-                local.date(),
-                local,
-                f.round.opportunity_id,
-                f.round_id,
-                f.due_at < now,
-            )
-        )
+        .order_by("due_at", "id")
+        .values_list(
+            "kind", "due_at", "round_id", "round__number", "round__timezone",
+            "round__opportunity_id", "round__opportunity__company",
+            "round__opportunity__consultant_name", "interviewer__name",
+        )[:AGENDA_LIMIT]
+    )  # fmt: skip
+    for kind, when, round_id, number, zone, opp_id, company, consultant, name in due:
+        assert when is not None
+        local = times.in_zone(when, zone)
+        text = _note_text(kind, number, company, name or consultant)
+        items.append(AgendaItem(kind, text, local.date(), local, opp_id, round_id, when < now))
     items += _thanks_to_write(owner, now)
     items += _chases(owner, now, end)
     today = times.in_zone(now, times.local_zone_name()).date()
-    for o in (
+    replies = (
         m.Offer.objects.filter(
             owner=owner,
             opportunity__isnull=False,
@@ -427,25 +449,24 @@ def _agenda(owner: User, now: dt.datetime) -> list[AgendaDay]:
             deadline__gte=today - WEEK,
             deadline__lt=today + WEEK,
         )
-        .select_related("opportunity")
-        .order_by("deadline", "id")[:AGENDA_LIMIT]
-    ):
-        assert o.deadline is not None and o.opportunity is not None and o.opportunity_id
-        text = f"Reply to the offer from {o.opportunity.company} ({o.opportunity.role})"
-        items.append(
-            AgendaItem("offer", text, o.deadline, None, o.opportunity_id, None, o.deadline < today)
-        )
+        .order_by("deadline", "id")
+        .values_list("deadline", "opportunity_id", "opportunity__company", "opportunity__role")[
+            :AGENDA_LIMIT
+        ]
+    )
+    for deadline, opp_id, company, role in replies:
+        assert deadline is not None
+        text = f"Reply to the offer from {company} ({role})"
+        items.append(AgendaItem("offer", text, deadline, None, opp_id, None, deadline < today))
     return _by_day(items, today)
 
 
-def _note_text(f: m.FollowUp) -> str:
-    opp = f.round.opportunity
-    who = f.interviewer.name if f.interviewer else opp.consultant_name
-    if f.kind == m.FollowUpKind.CHASER:
-        return f"Chase {who or opp.company} about round {f.round.number} ({opp.company})"
-    if f.kind == m.FollowUpKind.CONSULTANT:
-        return f"Note to {who or 'your consultant'} about round {f.round.number} ({opp.company})"
-    return f"Thank-you note to {who or opp.company} ({opp.company})"
+def _note_text(kind: str, number: int, company: str, who: str | None) -> str:
+    if kind == m.FollowUpKind.CHASER:
+        return f"Chase {who or company} about round {number} ({company})"
+    if kind == m.FollowUpKind.CONSULTANT:
+        return f"Note to {who or 'your consultant'} about round {number} ({company})"
+    return f"Thank-you note to {who or company} ({company})"
 
 
 def _thanks_to_write(owner: User, now: dt.datetime) -> list[AgendaItem]:
@@ -459,6 +480,7 @@ def _thanks_to_write(owner: User, now: dt.datetime) -> list[AgendaItem]:
         .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.POSTPONED])
         .exclude(Exists(drafted))
         .select_related("opportunity")
+        .only(*_ROUND_FIELDS)
         .order_by("scheduled_at", "id")[:AGENDA_LIMIT]
     ):
         if not _happened(r, now):
@@ -485,21 +507,26 @@ def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]
         m.Round.objects.filter(
             owner=owner,
             outcome=m.RoundOutcome.PENDING,
-            scheduled_at__gte=now - CHASE_WITHIN,
             scheduled_at__lt=now,
             opportunity__stage__in=[m.Stage.APPLIED, m.Stage.INTERVIEWING, m.Stage.CALLBACK],
+        )
+        # The chase day is five working days on, or the working day after the date they gave.
+        .filter(
+            Q(news_expected_on__isnull=True, scheduled_at__gte=now - CHASE_THIS_WEEK)
+            | Q(news_expected_on__gte=(now - WEEK - WEEK).date(), news_expected_on__lte=end.date())
         )
         .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.POSTPONED])
         .exclude(Exists(later))
         .exclude(Exists(chaser))
         .select_related("opportunity")
+        .only(*_ROUND_FIELDS)
         .order_by("scheduled_at", "id")[:AGENDA_LIMIT]
     ):
         if not _happened(r, now):
             continue
         day = followups.chase_on(r)
         today = times.in_zone(now, r.timezone).date()
-        if day > times.in_zone(end, r.timezone).date():
+        if not today - WEEK <= day <= times.in_zone(end, r.timezone).date():
             continue
         text = f"Chase {r.opportunity.company} for news of round {r.number} ({r.opportunity.role})"
         items.append(AgendaItem("chaser", text, day, None, r.opportunity_id, r.pk, day < today))

@@ -36,6 +36,8 @@ THANK_YOU_AFTER = dt.timedelta(hours=1)
 THANK_YOU_WITHIN = dt.timedelta(hours=24)
 # How often a subscribed calendar app is asked to fetch the feed again.
 FEED_REFRESH = dt.timedelta(hours=1)
+# The web's calendar of everything, and the feed, start this far back: old rounds are history.
+HISTORY = dt.timedelta(days=180)
 FEED_SALT = "nextround.calendar-feed"
 
 
@@ -57,6 +59,7 @@ def export(
     *,
     round_id: int | None = None,
     refresh: dt.timedelta | None = None,
+    since: dt.datetime | None = None,
 ) -> Export:
     """An iCalendar file of the owner's rounds (or one opportunity's, or one round's) and what
     to do around them. Only the owner's own records: a shared opportunity is not theirs to
@@ -72,6 +75,10 @@ def export(
         owner=owner, deadline__isnull=False, decision=m.Decision.PENDING
     ).select_related("opportunity")
     name = "nextround: interviews"
+    if since is not None:
+        round_list = round_list.filter(scheduled_at__gte=since)
+        follow_ups = follow_ups.filter(due_at__gte=since)
+        offers = offers.filter(deadline__gte=since.date())
     if round_id is not None:
         one = rounds.owned(owner, round_id)
         round_list = round_list.filter(pk=one.pk)
@@ -278,4 +285,11 @@ def feed_owner(token: str) -> User:
 
 def feed_calendar(token: str, now: dt.datetime | None = None) -> Export:
     """Everything of the address's owner, as a calendar app polls it."""
-    return export(feed_owner(token), now=now, refresh=FEED_REFRESH)
+    now = now or timezone.now()
+    return export(feed_owner(token), now=now, refresh=FEED_REFRESH, since=now - HISTORY)
+
+
+def everything(owner: User, now: dt.datetime | None = None) -> Export:
+    """The web's download of everything: the same events as the feed, once."""
+    now = now or timezone.now()
+    return export(owner, now=now, since=now - HISTORY)

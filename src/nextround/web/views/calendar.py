@@ -38,7 +38,7 @@ def _download(data: bytes, name: str) -> HttpResponse:
 @require_GET
 def everything(request: HttpRequest) -> HttpResponse:
     user = owner(request)
-    return _download(calendar.export(user).data, calendar.file_name(user))
+    return _download(calendar.everything(user).data, calendar.file_name(user))
 
 
 @require_GET
