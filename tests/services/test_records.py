@@ -181,7 +181,7 @@ def test_an_offer_needs_an_opportunity_or_to_be_the_current_job(world: World) ->
         Decimal("55000"),
     )
     with pytest.raises(InvalidInput, match="three-letter"):
-        r.offers.create(world.user, opportunity_id=world.acme.pk, currency="pounds")
+        r.offers.create(world.user, opportunity_id=world.acme.pk, currency="bananas")
 
 
 def test_evidence_links_a_requirement_to_a_story_once(world: World) -> None:

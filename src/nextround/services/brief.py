@@ -65,7 +65,11 @@ class BriefView:
         return " · ".join(parts)
 
 
-def story_texts(owner: User) -> list[StoryText]:
+def story_texts(owner: User, sample: bool = False) -> list[StoryText]:
+    """The owner's stories; the sample's own story only for the sample opportunity."""
+    stories = m.Story.objects.filter(owner=owner)
+    if not sample:
+        stories = stories.filter(is_sample=False)
     return [
         StoryText(
             s.pk,
@@ -77,7 +81,7 @@ def story_texts(owner: User) -> list[StoryText]:
             tuple(str(x) for x in (s.skills or [])),
             s.metrics,
         )
-        for s in m.Story.objects.filter(owner=owner).order_by("id")
+        for s in stories.order_by("id")
     ]
 
 
@@ -190,7 +194,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         questions=tuple(questions),
         feedback=tuple(feedback),
         requirements=tuple(requirements),
-        stories=tuple(story_texts(owner)),
+        stories=tuple(story_texts(owner, sample=opp.is_sample)),
         links=tuple(links),
         link_notes={k: v for k, v in links.items() if v},
         key_terms=extraction.key_terms if extraction else (),

@@ -187,7 +187,7 @@ def evidence_view(
     """
     opp = opportunities.get(owner, opportunity_id)
     reqs = list(m.Requirement.objects.filter(owner=owner, opportunity=opp).order_by("id"))
-    stories = story_texts(owner)
+    stories = story_texts(owner, sample=opp.is_sample)
     links = list(m.Evidence.objects.filter(owner=owner, requirement__in=reqs).order_by("id"))
     if isinstance(similarity, str):
         similarity = matching.cosine(

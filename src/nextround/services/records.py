@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from nextround.coach import words
-from nextround.services import times
+from nextround.services import money, times
 from nextround.services.base import Resource
 from nextround.services.errors import InvalidInput
 from nextround.store import models as m
@@ -46,6 +46,15 @@ class Opportunities(Resource[m.Opportunity]):
                 )
             qs = qs.filter(stage=stage)
         return list(qs)
+
+    def delete(self, owner: User, pk: int) -> None:
+        """Delete an opportunity and its records; the sample takes the story it made too."""
+        obj = self.owned(owner, pk)
+        with transaction.atomic():
+            obj.delete()
+            others = m.Opportunity.objects.filter(owner_id=obj.owner_id, is_sample=True)
+            if obj.is_sample and not others.exists():
+                m.Story.objects.filter(owner_id=obj.owner_id, is_sample=True).delete()
 
 
 class _UnderOpportunity:
@@ -364,11 +373,7 @@ class Offers(Resource[m.Offer]):
         if values.get("opportunity_id") is not None:
             opportunities.get(owner, int(values["opportunity_id"]))
         if isinstance(values.get("currency"), str):
-            values["currency"] = values["currency"].strip().upper()
-            if values["currency"] and not (
-                len(values["currency"]) == 3 and values["currency"].isalpha()
-            ):
-                raise InvalidInput.one("currency", "must be a three-letter code such as GBP")
+            values["currency"] = money.code(values["currency"], money.default_currency(owner))
         ratings = values.get("ratings")
         if ratings is not None and not (
             isinstance(ratings, dict)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.services import records as r
+from nextround.services import times
 from nextround.store import models as m
 
 SAMPLE_COMPANY = "Northwind Logistics (sample)"
@@ -35,16 +36,36 @@ network loses time and money, and help the operations team fix it.
 
 
 def has_sample(owner: User) -> bool:
-    return m.Opportunity.objects.filter(owner=owner, company=SAMPLE_COMPANY).exists()
+    return m.Opportunity.objects.filter(owner=owner, is_sample=True).exists()
+
+
+def _weekday(day: dt.date, step: int) -> dt.date:
+    """The day itself if it is a weekday, else the nearest weekday in the direction of step."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=step)
+    return day
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    # A local time: the rounds service reads it in the round's zone.
+    return dt.datetime.combine(day, dt.time(hour, 0))
 
 
 @transaction.atomic
-def create_sample(owner: User) -> m.Opportunity:
-    """The sample opportunity with a debriefed first round and a planned second; made once."""
-    existing = m.Opportunity.objects.filter(owner=owner, company=SAMPLE_COMPANY).first()
+def create_sample(owner: User, zone: str | None = None) -> m.Opportunity:
+    """The sample opportunity with a debriefed first round and a planned second; made once.
+
+    Its rounds are at 10:00 on weekdays in the given zone (this machine's by default): the
+    first a week ago, the second next week.
+    """
+    existing = m.Opportunity.objects.filter(owner=owner, is_sample=True).first()
     if existing is not None:
         return existing
-    now = timezone.now()
+    zone_name = zone or times.local_zone_name()
+    today = timezone.now().astimezone(times.zone(zone_name)).date()
+    first_day = _weekday(today - dt.timedelta(days=6), -1)
+    heard_on = min(_weekday(first_day + dt.timedelta(days=2), 1), today)
+    second_day = _weekday(today + dt.timedelta(days=5), 1)
     opp = r.opportunities.create(
         owner,
         company=SAMPLE_COMPANY,
@@ -58,11 +79,13 @@ def create_sample(owner: User) -> m.Opportunity:
         consultant_email="maya.brooks@harbour-recruitment.example",
         notes="A sample to explore: delete it whenever you like.",
     )
+    m.Opportunity.objects.filter(pk=opp.pk).update(is_sample=True)
+    opp.is_sample = True
     first = r.rounds.create(
         owner,
         opp.pk,
-        scheduled_at=(now - dt.timedelta(days=6)).replace(minute=0, second=0, microsecond=0),
-        timezone="Europe/London",
+        scheduled_at=_at(first_day, 10),
+        timezone=zone_name,
         duration_minutes=30,
         format="phone",
         purpose="shortlist",
@@ -105,7 +128,7 @@ def create_sample(owner: User) -> m.Opportunity:
         first.pk,
         source="consultant",
         sender="Maya Brooks",
-        received_on=(now - dt.timedelta(days=4)).date(),
+        received_on=heard_on,
         text=(
             "They loved the waste-reduction example and your SQL. The hiring manager wants to "
             "see more evidence that you can handle senior stakeholders who disagree with you."
@@ -114,10 +137,8 @@ def create_sample(owner: User) -> m.Opportunity:
     second = r.rounds.create(
         owner,
         opp.pk,
-        scheduled_at=(now + dt.timedelta(days=5)).replace(
-            hour=10, minute=0, second=0, microsecond=0
-        ),
-        timezone="Europe/London",
+        scheduled_at=_at(second_day, 10),
+        timezone=zone_name,
         duration_minutes=60,
         format="on-site",
         kind="panel",
@@ -150,8 +171,8 @@ def create_sample(owner: User) -> m.Opportunity:
         ("Power BI or Tableau", "nice"),
     ]:
         r.requirements.create(owner, opp.pk, text=text, kind=kind)
-    if not m.Story.objects.filter(owner=owner, title__startswith="Sample:").exists():
-        r.stories.create(
+    if not m.Story.objects.filter(owner=owner, is_sample=True).exists():
+        story = r.stories.create(
             owner,
             title="Sample: cutting fresh-food waste",
             situation="Write-offs of fresh food at our 20 stores had risen for three quarters.",
@@ -162,4 +183,5 @@ def create_sample(owner: User) -> m.Opportunity:
             skills=["SQL", "Excel", "data analysis", "stakeholder management"],
             metrics="-18% write-offs; £240k a year",
         )
+        m.Story.objects.filter(pk=story.pk).update(is_sample=True)
     return opp
