@@ -89,6 +89,8 @@ class Invite:
     recurrence_id: datetime | None
     all_day: bool = False
     warnings: tuple[str, ...] = ()
+    # Attendees left out because their address is one of the candidate's.
+    left_out: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def parse_invite(
     method = str(calendar.get("METHOD", "")).strip().upper()
     status = str(event.get("STATUS", "")).strip().upper()
     organizer = _person(event.get("ORGANIZER"))
-    attendees = _attendees(event, candidate_emails)
+    attendees, left_out = _attendees(event, candidate_emails)
     if not attendees:
         warnings.append("the invite lists no attendees besides you")
 
@@ -191,6 +193,7 @@ def parse_invite(
         recurrence_id=_recurrence_id(event, start.tzinfo or local),
         all_day=all_day,
         warnings=tuple(warnings),
+        left_out=left_out,
     )
 
 
@@ -440,13 +443,17 @@ def _person(prop: Any) -> Person | None:
     return Person(name=name, email=email)
 
 
-def _attendees(event: Component, candidate_emails: Collection[str]) -> tuple[Person, ...]:
+def _attendees(
+    event: Component, candidate_emails: Collection[str]
+) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+    """The people invited, and apart from them those with one of the candidate's addresses."""
     own = {email.strip().lower() for email in candidate_emails}
     raw = event.get("ATTENDEE")
     if raw is None:
-        return ()
+        return (), ()
     items = raw if isinstance(raw, list) else [raw]
     people: list[Person] = []
+    left_out: list[Person] = []
     seen: set[str] = set()
     for prop in items:
         cutype = str(prop.params.get("CUTYPE", "")).upper()
@@ -454,11 +461,14 @@ def _attendees(event: Component, candidate_emails: Collection[str]) -> tuple[Per
         if person is None or cutype in _ROOM_TYPES:
             continue
         key = person.email.lower()
-        if key in own or key.endswith(_ROOM_DOMAINS) or (key and key in seen):
+        if key in own:
+            left_out.append(person)
+            continue
+        if key.endswith(_ROOM_DOMAINS) or (key and key in seen):
             continue
         seen.add(key)
         people.append(person)
-    return tuple(people)
+    return tuple(people), tuple(left_out)
 
 
 def _address(prop: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
@@ -13,8 +14,8 @@ from django.db import transaction
 
 from nextround.coach import words
 from nextround.formats import eml, ics
+from nextround.services import identity, times
 from nextround.services import profile as profiles
-from nextround.services import times
 from nextround.services.errors import InvalidInput, ServiceError
 from nextround.services.records import feedback, opportunities, rounds
 from nextround.store import models as m
@@ -50,9 +51,34 @@ class InviteImport:
     added: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Who was taken to be the candidate and left out, when the profile did not say.
+    you: identity.Guess | None = None
+    # The rules could not tell which attendee is the candidate.
+    unsure: bool = False
+    # People an earlier import added who the profile now says are the candidate.
+    removed: list[str] = field(default_factory=list)
+    # The candidate was on this round's panel until this import took them off it.
+    left_panel: bool = False
 
     @property
     def message(self) -> str:
+        """What happened, then who was taken to be you (the web adds a link to change it)."""
+        return " ".join(x for x in (self.summary, self.about_you) if x)
+
+    @property
+    def about_you(self) -> str:
+        parts = []
+        if self.removed:
+            names = ", ".join(self.removed)
+            parts.append(f"Removed {names} from the interviewers: your profile says that is you.")
+        if self.you is not None:
+            parts.append(self.you.note + ".")
+        elif self.unsure:
+            parts.append("Could not tell which attendee is you, so everyone was added.")
+        return " ".join(parts)
+
+    @property
+    def summary(self) -> str:
         r = self.round
         if self.stale:
             return f"Round {r.number} already has a newer version of this invite; nothing changed."
@@ -82,10 +108,15 @@ def _read_invite(owner: User, data: bytes, name: str) -> ics.Invite:
         raise FileProblem(f"{name}: {exc}") from None
 
 
-def _doubts(invite: ics.Invite) -> list[str]:
-    return [
+def _doubts(invite: ics.Invite, own: Collection[str]) -> list[str]:
+    doubts = [
         reason for prefix, reason in _DOUBTS if any(w.startswith(prefix) for w in invite.warnings)
     ]
+    organiser = invite.organizer
+    if organiser is not None and organiser.name and organiser.email.lower() not in own:
+        # The organiser is someone to meet, so an invite with no one else still has a panel.
+        doubts = [d for d in doubts if d != _DOUBTS[0][1]]
+    return doubts
 
 
 def import_invite(
@@ -112,7 +143,7 @@ def import_invite(
                 f"{name}: this cancels an event that was never imported; nothing to cancel"
             )
         return _cancel(existing, invite)
-    doubts = _doubts(invite)
+    doubts = _doubts(invite, profiles.candidate_emails(owner))
     if doubts and not anyway:
         raise FileProblem(
             f"{name}: " + "; ".join(doubts) + ". Nothing was imported; check the file, "
@@ -145,15 +176,21 @@ _KINDS = (
 
 
 def _set_kind(result: InviteImport, invite: ics.Invite) -> None:
-    """A round the invite calls a panel, or with two or more interviewers, is not one to one."""
+    """A round the invite calls a panel, or with two or more interviewers, is not one to one.
+
+    A round that was a panel only because an earlier import counted the candidate among its
+    interviewers is one to one again once they are left out.
+    """
     r = result.round
-    if r.kind != m.RoundKind.ONE_TO_ONE:
-        return  # the candidate (or an earlier import) already said what it is
     words = " ".join(x for x in (invite.summary, invite.description) if x)
-    kind = next((k for pattern, k in _KINDS if pattern.search(words)), None)
-    if kind is None and m.RoundInterviewer.objects.filter(round=r).count() >= 2:
-        kind = m.RoundKind.PANEL
-    if kind is not None:
+    said = next((k for pattern, k in _KINDS if pattern.search(words)), None)
+    count = m.RoundInterviewer.objects.filter(round=r).count()
+    kind: str | None = None
+    if r.kind == m.RoundKind.ONE_TO_ONE:
+        kind = said or (m.RoundKind.PANEL if count >= 2 else None)
+    elif r.kind == m.RoundKind.PANEL and said is None and count < 2 and result.left_panel:
+        kind = m.RoundKind.ONE_TO_ONE
+    if kind is not None and kind != r.kind:
         r.kind = kind
         r.save(update_fields=["kind"])
 
@@ -244,39 +281,61 @@ def _looks_virtual(location: str) -> bool:
 
 
 def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.Invite) -> None:
-    own = set(profiles.candidate_emails(owner))
+    you = identity.me(owner)
     people = list(invite.attendees)
     organiser = invite.organizer
     if (
         organiser is not None
         and organiser.name
-        and organiser.email.lower() not in own
+        and organiser.email.lower() not in you.emails
         and all(p.email.lower() != organiser.email.lower() for p in people)
     ):
         people.insert(0, organiser)
-    known = list(m.Interviewer.objects.filter(owner=owner, opportunity=opp))
     consultant = opp.consultant_email.strip().lower()
+    named: list[tuple[str, str, str]] = []  # display name, team, address
+    for person in people:
+        if consultant and person.email.lower() == consultant:
+            continue
+        name, team = display_name(person.name, person.email)
+        if name:
+            named.append((name, team, person.email))
+    before = m.RoundInterviewer.objects.filter(round=result.round).count()
+    result.removed = identity.forget(owner, opp, you)
+    if result.removed:
+        result.left_panel = m.RoundInterviewer.objects.filter(round=result.round).count() < before
+    found_you = bool(invite.left_out) or any(you.is_me(n, e) for n, _, e in named)
+    named = [(n, t, e) for n, t, e in named if not you.is_me(n, e)]
+    if not found_you:
+        guessed, result.unsure = identity.guess(
+            invite.summary, organiser.email if organiser else "", [(n, e) for n, _, e in named]
+        )
+        if guessed is not None:
+            result.you = guessed
+            named = [(n, t, e) for n, t, e in named if (n, e) != (guessed.name, guessed.email)]
+    known = list(m.Interviewer.objects.filter(owner=owner, opportunity=opp))
     on_panel = set(
         m.RoundInterviewer.objects.filter(round=result.round).values_list(
             "interviewer_id", flat=True
         )
     )
-    for person in people:
-        if consultant and person.email.lower() == consultant:
-            continue
-        name, team = display_name(person.name, person.email)
-        if not name:
-            continue
-        match = _match(known, name, person.email)
+    if result.you is not None:
+        # An earlier import may have put the person now taken to be you on this round.
+        earlier = _match(known, result.you.name, result.you.email)
+        if earlier is not None and earlier.pk in on_panel:
+            m.RoundInterviewer.objects.filter(round=result.round, interviewer=earlier).delete()
+            on_panel.discard(earlier.pk)
+            result.left_panel = True
+    for name, team, email in named:
+        match = _match(known, name, email)
         if match is None:
             match = m.Interviewer(owner=owner, opportunity=opp, name=name[:200], team=team[:200])
-            match.email = _valid_email(person.email)
+            match.email = _valid_email(email)
             match.save()
             known.append(match)
             result.added.append(name)
         else:
-            if _valid_email(person.email) and not match.email:
-                match.email = _valid_email(person.email)
+            if _valid_email(email) and not match.email:
+                match.email = _valid_email(email)
                 match.save(update_fields=["email"])
             if match.pk not in on_panel:
                 result.linked.append(match.name)

@@ -75,12 +75,28 @@ class RoundPage:
     opportunity: m.Opportunity
     starts_at: dt.datetime | None
     panel: list[m.Interviewer]
-    others: list[m.Interviewer]
+    others: list[m.Interviewer]  # on other rounds of the opportunity, not this one
     questions: list[m.AskedQuestion]
     feedback: list[m.Feedback]
     asks: list[m.QuestionToAsk]
     follow_ups: list[m.FollowUp]
     earlier_rounds: list[m.Round]
+    # Each of `others` with the rounds they were on: "Priya Shah, Head of Data (round 1)".
+    other_labels: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _other_labels(others: list[m.Interviewer]) -> list[tuple[int, str]]:
+    numbers: dict[int, list[int]] = {}
+    links = m.RoundInterviewer.objects.filter(interviewer__in=others).order_by("round__number")
+    for person_id, number in links.values_list("interviewer_id", "round__number"):
+        numbers.setdefault(person_id, []).append(number)
+    labels = []
+    for p in others:
+        shown = ", ".join(str(n) for n in numbers.get(p.pk, []))
+        title = f", {p.title}" if p.title else ""
+        word = "rounds" if len(numbers.get(p.pk, [])) > 1 else "round"
+        labels.append((p.pk, f"{p.name}{title} ({word} {shown})"))
+    return labels
 
 
 def round_page(owner: User, pk: int) -> RoundPage:
@@ -88,16 +104,18 @@ def round_page(owner: User, pk: int) -> RoundPage:
     holder = r.owner_id
     people = list(
         m.Interviewer.objects.filter(owner_id=holder, opportunity_id=r.opportunity_id)
-        .annotate(on_panel=Count("rounds", filter=Q(rounds=r)))
+        .annotate(on_panel=Count("rounds", filter=Q(rounds=r)), round_count=Count("rounds"))
         .order_by("id")
     )
     panel: list[m.Interviewer] = [p for p in people if p.on_panel]
+    # Someone taken off every round (such as the candidate) is offered nowhere on the page.
+    others: list[m.Interviewer] = [p for p in people if not p.on_panel and p.round_count]
     return RoundPage(
         round=r,
         opportunity=r.opportunity,
         starts_at=times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None,
         panel=panel,
-        others=[p for p in people if not p.on_panel],
+        others=others,
         questions=list(
             m.AskedQuestion.objects.filter(owner_id=holder, round=r).select_related("interviewer")
         ),
@@ -113,6 +131,7 @@ def round_page(owner: User, pk: int) -> RoundPage:
                 owner_id=holder, opportunity_id=r.opportunity_id, number__lt=r.number
             ).order_by("number")
         ),
+        other_labels=_other_labels(others) if others else [],
     )
 
 

@@ -184,6 +184,7 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
                 if blanks:
                     person = self.update(owner, person.pk, **blanks)
             m.RoundInterviewer.objects.get_or_create(owner=owner, round=round_, interviewer=person)
+            _panel_kind(round_)
         return person
 
     def _known(
@@ -203,7 +204,9 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
             raise InvalidInput.one(
                 "interviewer", f"{person.name} belongs to another opportunity", "panel"
             )
-        m.RoundInterviewer.objects.get_or_create(owner=owner, round=round_, interviewer=person)
+        with transaction.atomic():
+            m.RoundInterviewer.objects.get_or_create(owner=owner, round=round_, interviewer=person)
+            _panel_kind(round_)
         return person
 
     def unlink(self, owner: User, round_id: int, interviewer_id: int) -> None:
@@ -215,6 +218,13 @@ class Interviewers(_UnderOpportunity, Resource[m.Interviewer]):
     def of_round(self, owner: User, round_id: int) -> list[m.Interviewer]:
         round_ = rounds.get(owner, round_id)
         return list(self.queryset(owner).filter(rounds=round_).order_by("id"))
+
+
+def _panel_kind(round_: m.Round) -> None:
+    """A round left at the default "one to one" becomes a panel once two people are on it."""
+    if round_.kind == m.RoundKind.ONE_TO_ONE and round_.panel.count() >= 2:
+        round_.kind = m.RoundKind.PANEL
+        round_.save(update_fields=["kind"])
 
 
 def _check_interviewer(

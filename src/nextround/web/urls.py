@@ -4,6 +4,7 @@ from nextround.web.server_urls import patterns as server_patterns
 from nextround.web.views import dashboard, opportunities, practice, rounds, stories, welcome
 from nextround.web.views import documents as document_views
 from nextround.web.views import followups as followup_views
+from nextround.web.views import identity as identity_views
 from nextround.web.views import offers as offer_views
 from nextround.web.views import profile as profile_views
 
@@ -82,6 +83,7 @@ urlpatterns: list[URLPattern] = [
         name="invite-import-round",
     ),
     path("rounds/<int:pk>/email/", followup_views.import_feedback, name="feedback-import"),
+    path("rounds/<int:pk>/who-is-you/", identity_views.page, name="who-is-you"),
     path("offers/", offer_views.page, name="offers"),
     path("offers/matrix/", offer_views.update_matrix, name="offers-matrix"),
     path("offers/<int:pk>/script/", offer_views.script, name="offer-script"),

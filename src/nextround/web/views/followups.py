@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from nextround.services import followups, invites
 from nextround.services.errors import ServiceError
 from nextround.services.records import follow_ups, rounds
+from nextround.web.views import identity as identity_views
 from nextround.web.views.common import found, owner
 
 
@@ -118,7 +119,7 @@ def import_invite(request: HttpRequest, pk: int, round_pk: int | None = None) ->
     except ServiceError as exc:
         messages.error(request, f"Invite not imported: {exc}")
         return redirect(target or reverse("opportunity", kwargs={"pk": pk}))
-    messages.success(request, result.message)
+    messages.success(request, identity_views.import_message(result))
     for note in result.notes:
         messages.info(request, f"Note: {note}")
     return redirect("round", pk=result.round.pk)

@@ -48,7 +48,8 @@ def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.Se
     # Four forms share the page: their ids must differ so each label finds its own field.
     auto_id = f"id_{section.name}_%s"
     if section.needs_people:
-        return section.form(data, people=page.panel + page.others, auto_id=auto_id)
+        # "Asked by" and "For" offer the people on this round only.
+        return section.form(data, people=page.panel, auto_id=auto_id)
     return section.form(data, auto_id=auto_id)
 
 
@@ -142,7 +143,10 @@ def edit_item(request: HttpRequest, section: str, item_pk: int) -> HttpResponse:
     if spec.name != "people":
         round_pk = item.round_id
     page = found(lambda: pages.round_page(owner(request), round_pk)) if round_pk else None
-    people = (page.panel + page.others) if page else []
+    people = list(page.panel) if page else []
+    current = getattr(item, "interviewer", None) if spec.needs_people else None
+    if current is not None and current not in people:
+        people.append(current)  # keep who it was, even if they are no longer on the round
     kwargs: dict[str, Any] = {"instance": item}
     if spec.needs_people:
         kwargs["people"] = people

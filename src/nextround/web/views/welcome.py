@@ -1,19 +1,58 @@
-"""The first-run page: what nextround does, and a sample opportunity to explore."""
+"""The first-run page: who you are, what nextround does, and a sample opportunity to explore."""
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from nextround.services import profile as profiles
 from nextround.services import sample
+from nextround.services.errors import InvalidInput
 from nextround.web.views.common import owner
 
 
-def welcome(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "nextround/welcome.html", {"has_sample": sample.has_sample(owner(request))}
+class WhoForm(forms.Form):
+    """Your name and email: both may be left empty and given later in your profile."""
+
+    template_name = "nextround/forms/div.html"
+    full_name = forms.CharField(
+        label="Your name",
+        max_length=200,
+        required=False,
+        help_text="It signs your thank-you notes.",
     )
+    email = forms.EmailField(
+        label="Your email",
+        required=False,
+        help_text="Invites sent to it never list you as your own interviewer.",
+    )
+
+
+def welcome(request: HttpRequest) -> HttpResponse:
+    user = owner(request)
+    profile = profiles.get(user)
+    form = WhoForm(request.POST or None, label_suffix="")
+    if request.method == "POST" and form.is_valid():
+        name, email = form.cleaned_data["full_name"].strip(), form.cleaned_data["email"]
+        try:
+            if name or email:
+                profiles.update(user, full_name=name or None, email=email or None)
+                messages.success(request, "Saved: nextround knows who you are.")
+        except InvalidInput as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(reverse("welcome") + "#start")
+    context = {
+        "has_sample": sample.has_sample(user),
+        "profile": profile,
+        "who_form": form,
+        "ask_who": not (profile.full_name or profile.email) or form.is_bound,
+    }
+    return render(request, "nextround/welcome.html", context, status=400 if form.is_bound else 200)
 
 
 @require_POST
