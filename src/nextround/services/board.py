@@ -574,6 +574,7 @@ class Moved:
 
 def move(owner: User, pk: int, stage: str) -> Moved:
     """Put an opportunity in another stage (its owner only); the stage is checked by name."""
+    opportunities.owned(owner, pk)
     if stage not in m.Stage.values:
         names = ", ".join(str(s.label) for s in m.Stage)
         raise InvalidInput.one("stage", f"there is no stage {stage[:40]!r}: choose one of {names}")

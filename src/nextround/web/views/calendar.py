@@ -15,6 +15,7 @@ from nextround.web.views.common import found, owner
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
+@require_GET
 def page(request: HttpRequest) -> HttpResponse:
     feed = calendar.feed(owner(request))
     url = ""
