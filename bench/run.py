@@ -12,6 +12,7 @@ from bench.common import Row
 
 MODULES = (
     "bench_foundation",
+    "bench_board",
     "bench_web",
     "bench_coach",
     "bench_classify",
