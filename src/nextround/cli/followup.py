@@ -55,14 +55,44 @@ def import_invite(
                 "stale": result.stale,
                 "added": result.added,
                 "linked": result.linked,
+                "removed": result.removed,
+                "you": (
+                    {"name": result.you.name, "email": result.you.email, "why": result.you.reason}
+                    if result.you
+                    else None
+                ),
+                "unsure_who_you_are": result.unsure,
                 "notes": result.notes,
                 "message": result.message,
             }
         )
         return
     click.echo(result.message)
+    for line in _how_to_change(result):
+        click.echo(line)
     for note in result.notes:
         click.echo(f"Note: {note}")
+
+
+def _how_to_change(result: Any) -> list[str]:
+    """The commands that change who an import took to be you."""
+    import shlex
+
+    you = result.you
+    if you is None:
+        if not result.unsure:
+            return []
+        return [
+            "Say who you are, then import again: "
+            "nextround profile set --name NAME --email EMAIL; nextround interviewer delete ID "
+            "removes anyone added by mistake."
+        ]
+    who = f"--name {shlex.quote(you.name)}" + (f" --email {you.email}" if you.email else "")
+    return [
+        f"To change it: if {you.name} is an interviewer, "
+        f"nextround interviewer add {result.round.pk} {who}",
+        f"If that is you, keep it for later invites: nextround profile set {who}",
+    ]
 
 
 @click.command("import")

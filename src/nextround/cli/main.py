@@ -20,23 +20,74 @@ def cli() -> None:
     """
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _email_or_blank(value: str) -> str:
+    """An email address typed at the prompt, or nothing; a bad one is asked for again."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    value = value.strip()
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise click.UsageError(f"{value!r} is not an email address") from None
+    return value
+
+
 @cli.command()
+@click.option("--name", help="Your full name, to sign notes.")
+@click.option("--email", help="Your email: invites sent to it never list you as an interviewer.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def init(as_json: bool) -> None:
-    """Create the data folder and database (done automatically on first use)."""
+def init(name: str | None, email: str | None, as_json: bool) -> None:
+    """Create the data folder and database, and say who you are (you may skip it)."""
     from django.conf import settings
     from django.db import connection
 
     from nextround.cli import output
     from nextround.cli.records import owner
 
-    owner()
+    user = owner()
+    from nextround.services import profile as profiles
+
     db = settings.DATABASES["default"]
     where = str(db["NAME"]) if connection.vendor == "sqlite" else f"PostgreSQL {db['NAME']}"
+    known = profiles.get(user)
+    ready = f"nextround is ready: {where}"
+    ask = name is None and email is None and not as_json and _interactive()
+    if ask and not (known.full_name or known.email):
+        click.echo(ready)
+        ready = ""
+        click.echo(
+            "Who are you? Your name signs your notes, and invites sent to your email never "
+            "list you as your own interviewer. Press Enter to skip."
+        )
+        name = click.prompt("Your name", default="", show_default=False).strip() or None
+        email = (
+            click.prompt(
+                "Your email", default="", show_default=False, value_proc=_email_or_blank
+            ).strip()
+            or None
+        )
+    if name or email:
+        known = profiles.update(user, full_name=name or None, email=email or None)
+    if known.full_name or known.email:
+        about = "You are " + (known.full_name or known.email)
+        about += f" ({known.email})." if known.full_name and known.email else "."
+    else:
+        about = "Say who you are any time: nextround profile set --name NAME --email EMAIL."
     output.done(
-        {"database": where, "data_dir": str(settings.DATA_DIR), "mode": settings.MODE},
+        {
+            "database": where,
+            "data_dir": str(settings.DATA_DIR),
+            "mode": settings.MODE,
+            "profile": {"full_name": known.full_name, "email": known.email},
+        },
         as_json,
-        f"nextround is ready: {where}",
+        f"{ready}\n{about}" if ready else about,
     )
 
 
@@ -117,6 +168,27 @@ def link(round_id: int, interviewer_id: int, as_json: bool) -> None:
 
     person = interviewers.link(user, round_id, interviewer_id)
     output.record(person, as_json, f"{person.name} is on round {round_id}'s panel.")
+
+
+@cli.command("unlink")
+@click.argument("round_id", type=int)
+@click.argument("interviewer_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def unlink(round_id: int, interviewer_id: int, as_json: bool) -> None:
+    """Take an interviewer off a round's panel (they stay on the opportunity's other rounds)."""
+    from nextround.cli import output
+    from nextround.cli.records import owner
+
+    user = owner()
+    from nextround.services.records import interviewers
+
+    person = interviewers.get(user, interviewer_id)
+    interviewers.unlink(user, round_id, interviewer_id)
+    output.done(
+        {"round_id": round_id, "interviewer_id": interviewer_id, "on_panel": False},
+        as_json,
+        f"{person.name} is not on round {round_id}'s panel.",
+    )
 
 
 @cli.command("sample")
