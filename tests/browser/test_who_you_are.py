@@ -1,0 +1,71 @@
+"""A new user says who they are on the welcome page, and fixes who an invite took to be them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Shots
+from tests.cli_harness import Cli
+from tests.services.test_who_you_are import LENA, OWEN, PRIYA, ics
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_welcome_page_asks_who_you_are_and_can_be_skipped(
+    page: Any, app_server: str, cli: Cli, shots: Shots
+) -> None:
+    page.goto(app_server + "/welcome/")
+    step = page.get_by_role("region", name="Who you are")
+    assert step.get_by_label("Your name", exact=True).is_visible()
+    shots("welcome-who-you-are")
+    step.get_by_role("link", name="Skip for now").click()
+    assert page.evaluate("location.hash") == "#start"
+    assert page.get_by_role("heading", name="Get started").is_visible()
+
+    step.get_by_label("Your name", exact=True).fill("Priya Raman")
+    step.get_by_label("Your email", exact=True).fill("priya at home")
+    step.get_by_role("button", name="Save who I am").click()
+    assert "Enter a valid email address" in page.locator("#who-you-are").inner_text()
+    assert page.get_by_label("Your name", exact=True).input_value() == "Priya Raman"
+    page.get_by_label("Your email", exact=True).fill("priya.raman@fastmail.example")
+    page.get_by_role("button", name="Save who I am").click()
+    assert (
+        "You are Priya Raman (priya.raman@fastmail.example)"
+        in page.locator(".who-you-are").inner_text()
+    )
+    shots("welcome-saved")
+    assert cli.json("profile", "show")["email"] == "priya.raman@fastmail.example"
+
+
+def test_took_someone_to_be_you_and_change_puts_them_on_the_round(
+    page: Any, app_server: str, cli: Cli, shots: Shots, tmp_path: Path
+) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Corvid Systems", "--role", "Data Lead")
+    invite = tmp_path / "final-interview.ics"
+    invite.write_bytes(ics("Final interview: Priya Raman / Data Lead", [OWEN, LENA, PRIYA], OWEN))
+
+    page.goto(f"{app_server}/opportunities/{opp['id']}/")
+    page.get_by_text("Add or update a round from a calendar invite").click()
+    page.get_by_label("Invite (.ics)", exact=True).set_input_files(str(invite))
+    page.get_by_role("button", name="Import invite").click()
+    message = page.locator(".messages")
+    assert "Took Priya Raman to be you (the attendee named in the invite's title) — change" in (
+        " ".join(message.inner_text().split())
+    )
+    people = page.locator("#people")
+    assert "Owen Blake" in people.inner_text() and "Priya Raman" not in people.inner_text()
+    shots("took-priya-to-be-you")
+
+    # Here Priya is really an interviewer (a colleague forwarded the invite): change it.
+    message.get_by_role("link", name="change").click()
+    assert page.get_by_role("heading", name="Which of these people is you?").is_visible()
+    shots("who-is-you")
+    not_me = "No, Priya Raman is an interviewer: add them to round 1"
+    page.get_by_role("button", name=not_me).click()
+    assert "Added Priya Raman to round 1." in page.locator(".messages").inner_text()
+    assert "Priya Raman" in page.locator("#people").inner_text()
+    assert page.locator("#people li.person").count() == 3
+    shots("priya-on-the-round")
