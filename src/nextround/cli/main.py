@@ -226,6 +226,9 @@ def _register() -> None:
     from nextround.cli import restore
 
     restore.register(cli)
+    from nextround.cli import search
+
+    search.register(cli)
 
 
 _register()

@@ -22,6 +22,15 @@ PREFIX_FROM = 2
 EXCERPT_CHARS = 200
 LEAD_CHARS = 60
 
+# Words too common to find anything by on their own: left out when a record need hold only some
+# of the query's words.
+_COMMON = (
+    "a an and are as at be but by can did do for from had has have how i if in is it me my no "
+    "not of on or our so than that the their them then they this to up us was we were what "
+    "when where which who why will with you your"
+)
+COMMON_WORDS = frozenset(_COMMON.split())
+
 # Letters and digits, with any combining marks a decomposed accent leaves after them.
 _WORD = re.compile(r"(?:[^\W_][\u0300-\u036f]*)+")
 # Letters with no decomposition to a base letter and an accent.
@@ -85,6 +94,11 @@ def parse_query(text: str) -> Query:
         words_left_out=max(0, len(seen) - MAX_QUERY_WORDS),
         cut=cut,
     )
+
+
+def telling(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a query that say what it is about (COMMON_WORDS left out)."""
+    return tuple(w for w in words if w not in COMMON_WORDS)
 
 
 def matches(word: str, query_words: tuple[str, ...]) -> bool:

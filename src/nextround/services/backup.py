@@ -12,7 +12,7 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
 
 from nextround import __version__
-from nextround.services import backup_check
+from nextround.services import backup_check, search_index
 from nextround.services.backup_check import BackupError
 from nextround.store import models as m
 from nextround.store.serialize import field_names, to_json_value
@@ -174,6 +174,8 @@ def restore(owner: User, data: dict[str, Any], name: str = "backup") -> dict[str
             for key, _model in MODELS:
                 _model._default_manager.bulk_create(built[key], batch_size=500)
             _reset_sequences()
+            # bulk_create sends no save signals: the search index is filled here instead.
+            search_index.rebuild(int(owner.pk))
     except DatabaseError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BackupError(

@@ -35,6 +35,7 @@ class Source:
     # How to reach its opportunity (None: private to its owner, like stories) and its round.
     opportunity: str | None
     round: str | None = None
+    title_sep: str = " "
 
 
 SOURCES: tuple[Source, ...] = (
@@ -51,6 +52,7 @@ SOURCES: tuple[Source, ...] = (
             "jd_source_name",
         ),
         "pk",
+        title_sep=" at ",
     ),
     Source("requirement", m.Requirement, ("text",), (), "opportunity_id"),
     Source(
@@ -111,7 +113,7 @@ def entry(
     source: Source, obj: Any, opportunity_id: int | None, model: type[Any] = m.SearchEntry
 ) -> m.SearchEntry | None:
     """The index entry of one record, or None when it has no words to find it by."""
-    title = _text(obj, source.title, " ")
+    title = _text(obj, source.title, source.title_sep)
     body = _text(obj, source.body, "\n")
     title_words, body_words = index_words(title), index_words(body)
     if not title_words and not body_words:

@@ -165,6 +165,40 @@ def vectors(
     return [found[key] for key in keys]
 
 
+def known_vectors(texts: Sequence[str], model: Embedder) -> dict[str, Vector]:
+    """The vectors of `texts` already known (memory, shipped, database cache); none computed.
+
+    For reads that must stay within a time budget and write nothing, such as search.
+    """
+    by_key = {(model.model_id, text_hash(t)): t for t in texts}
+    found: dict[str, Vector] = {}
+    with _state_lock:
+        for key, text in by_key.items():
+            if key in _memory:
+                found[text] = _memory[key]
+    shipped = _shipped(model.model_id)
+    wanted: dict[str, str] = {}
+    for (_, hashed), text in by_key.items():
+        if text in found:
+            continue
+        if hashed in shipped:
+            found[text] = shipped[hashed]
+        else:
+            wanted[hashed] = text
+    if wanted:
+        from nextround.store import models as m
+
+        rows = m.Embedding.objects.filter(
+            model_id=model.model_id, text_hash__in=list(wanted)
+        ).values_list("text_hash", "dimensions", "vector")
+        for hashed, dimensions, data in rows:
+            try:
+                found[wanted[hashed]] = coach.unpack(data, dimensions)
+            except ValueError:
+                continue
+    return found
+
+
 def write_shipped(path: Path, model_id: str, hashes: list[str], rows: list[Vector]) -> None:
     """Save vectors as int8 (each unit-length component times 127) after a JSON header line."""
     header = {

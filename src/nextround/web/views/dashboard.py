@@ -3,9 +3,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from nextround.services import board, pages, sharing
+from nextround.services import board, sharing
 from nextround.web.views.board import page_number
 from nextround.web.views.common import owner
+from nextround.web.views.search import search as search  # the /search/ page
 
 # The dashboard lists this many opportunities others shared; /shared/ lists them all.
 SHARED_ON_DASHBOARD = 6
@@ -25,9 +26,3 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "more_shared": len(shared) > SHARED_ON_DASHBOARD,
         },
     )
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
-    results = pages.search(owner(request), query)
-    return render(request, "nextround/search.html", {"query": query, "results": results})
