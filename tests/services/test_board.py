@@ -196,7 +196,9 @@ def test_the_board_needs_the_same_queries_for_few_or_many(user: Any, count: int)
         assert len(column.cards) == min(column.count, 5 if column.closed else 10)
         assert column.more == column.count - len(column.cards)
     assert any(card.due for c in view.columns for card in c.cards)
-    assert view.agenda_count <= 5 * board.AGENDA_LIMIT
+    # The week shows what fits, late things first, and counts the rest.
+    assert view.agenda_count <= board.AGENDA_LATE + board.AGENDA_AHEAD
+    assert len(view.agenda[0].items) == board.AGENDA_LATE and view.agenda_more > 0
 
 
 def test_show_all_lists_one_column_page_by_page(user: Any) -> None:

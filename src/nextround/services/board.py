@@ -38,7 +38,10 @@ THANKS_WITHIN = dt.timedelta(days=7)
 CHASE_WITHIN = dt.timedelta(days=45)
 CHASE_THIS_WEEK = dt.timedelta(days=16)
 # Items of each kind the week shows (rounds, notes, thank-yous to write, chases, offers).
-AGENDA_LIMIT = 20
+AGENDA_LIMIT = 15
+# What the week shows at most: late things, then what is ahead (the rest is in the calendar).
+AGENDA_LATE = 10
+AGENDA_AHEAD = 30
 DEFAULT_LENGTH = dt.timedelta(minutes=60)
 OFFER_OPEN = (m.Decision.PENDING, m.Decision.NEGOTIATING)
 
@@ -141,6 +144,7 @@ class Board:
     page: int = 1
     pages: int = 1
     unknown_stage: str = ""
+    agenda_more: int = 0  # items of the week left out for room
 
     @property
     def is_empty(self) -> bool:
@@ -203,8 +207,8 @@ def board(
         for stage in m.Stage
         if not focus or stage.value == focus
     ]
-    agenda = [] if focus or not total else _agenda(owner, now)
-    return Board(columns, agenda, total, stages, focus, page, pages, unknown)
+    agenda, more = ([], 0) if focus or not total else _agenda(owner, now)
+    return Board(columns, agenda, total, stages, focus, page, pages, unknown, more)
 
 
 def _cards(owner: User, stage: str, limit: int, offset: int = 0) -> list[tuple[int, str, str]]:
@@ -396,7 +400,7 @@ _ROUND_FIELDS = (
 )
 
 
-def _agenda(owner: User, now: dt.datetime) -> list[AgendaDay]:
+def _agenda(owner: User, now: dt.datetime) -> tuple[list[AgendaDay], int]:
     """Rounds, notes and chasers due, and offer replies from now to a week ahead, by day;
     anything late (by a week at most) first. Read as plain rows: there can be many."""
     end = now + WEEK
@@ -507,6 +511,7 @@ def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]
         m.Round.objects.filter(
             owner=owner,
             outcome=m.RoundOutcome.PENDING,
+            scheduled_at__gte=now - CHASE_WITHIN,
             scheduled_at__lt=now,
             opportunity__stage__in=[m.Stage.APPLIED, m.Stage.INTERVIEWING, m.Stage.CALLBACK],
         )
@@ -533,9 +538,12 @@ def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]
     return items
 
 
-def _by_day(items: list[AgendaItem], today: dt.date) -> list[AgendaDay]:
+def _by_day(items: list[AgendaItem], today: dt.date) -> tuple[list[AgendaDay], int]:
+    """The items by day, late ones first, and how many were left out for room."""
     late = sorted((i for i in items if i.overdue or i.day < today), key=_order)
     ahead = sorted((i for i in items if not (i.overdue or i.day < today)), key=_order)
+    more = max(0, len(late) - AGENDA_LATE) + max(0, len(ahead) - AGENDA_AHEAD)
+    late, ahead = late[:AGENDA_LATE], ahead[:AGENDA_AHEAD]
     days: list[AgendaDay] = []
     if late:
         days.append(AgendaDay("Overdue", late))
@@ -545,7 +553,7 @@ def _by_day(items: list[AgendaItem], today: dt.date) -> list[AgendaDay]:
             days[-1].items.append(item)
         else:
             days.append(AgendaDay(label, [item]))
-    return days
+    return days, more
 
 
 def _order(item: AgendaItem) -> tuple[dt.date, dt.time, str]:
