@@ -45,6 +45,7 @@ class Score:
 
     debrief_right: int = 0
     debrief_total: int = 0
+    debrief_misled: int = 0  # put under reinforce or counter when the label says otherwise
     concerns_found: int = 0
     concerns_labelled: int = 0
     doubts_right: int = 0
@@ -251,6 +252,10 @@ def score_case(user: Any, loaded: dict[str, Any]) -> Score:
         if said.get(key) == want.get(key):
             sc.debrief_right += 1
         else:
+            if said.get(key):
+                # Told to build on an answer that should be countered or left alone, or to
+                # counter one that went well: the wrong lines a candidate acts on.
+                sc.debrief_misled += 1
             sc.wrong.append(
                 f"{cid}: {key} put under {said.get(key) or 'neither'}, "
                 f"should be {want.get(key) or 'neither'}"
@@ -403,6 +408,13 @@ def rows(scores: dict[str, Score]) -> list[Row]:
             "reinforce/counter right",
             lambda s: _ratio(s.debrief_right, s.debrief_total),
             TARGETS["debrief"],
+        ),
+        row(
+            "answers put under the wrong list (reinforce or counter when not)",
+            lambda s: s.debrief_misled,
+            0,
+            higher=False,
+            fmt="{:d}",
         ),
         row(
             "concern recall",
