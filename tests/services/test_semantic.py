@@ -257,4 +257,4 @@ def test_classification_by_meaning_stays_above_its_floor_on_the_held_out_questio
         [text for text, _, _ in rows], semantic=True, store=False, lookup=False
     )
     right = sum(r.type == qtype for r, (_, qtype, _) in zip(results, rows, strict=True))
-    assert right / len(rows) >= 0.9  # second held-out set: 90.9% in its run 2
+    assert right / len(rows) >= 0.92  # third held-out set: 93.1% in its run 1
