@@ -107,7 +107,8 @@ def run() -> list[Row]:
                 p95(times) < 50,
             )
         )
-    assets = sum((STATIC / f).stat().st_size for f in ("app.css", "app.js", "htmx.min.js"))
+    shared = ("app.css", "app.js", "htmx.min.js", "board.css", "board.js")
+    assets = sum((STATIC / f).stat().st_size for f in shared)
     weight = heaviest + assets
     rows.append(
         Row(

@@ -71,7 +71,7 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     shots("practice-feedback")
 
     page.goto(app_server + "/")
-    assert "Acme Retail" in page.locator("#stage-interviewing + ul").inner_text()
+    assert "Acme Retail" in page.locator("#col-interviewing").inner_text()
     shots("dashboard")
 
 
