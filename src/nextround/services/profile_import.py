@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from nextround.formats.profile import ProfileParse, parse_profile
+from nextround.formats.profile import ProfileParse, looks_like_name, parse_profile
 from nextround.services import documents
 from nextround.services.base import MAX_LIST_ITEMS
 from nextround.services.errors import InvalidInput
@@ -40,7 +40,16 @@ class ProfileFacts:
 
     @property
     def has_facts(self) -> bool:
-        return bool(self.current_company or self.earlier_employers)
+        """Something to keep: a title, an employer, or at least a person's name and headline."""
+        if self.title or self.current_company or self.earlier_employers:
+            return True
+        return bool(self.headline) and looks_like_name(self.name)
+
+    @property
+    def unclear(self) -> tuple[str, ...]:
+        """The fields the profile did not make plain, left for the candidate to fill in."""
+        missing = (("job title", self.title), ("company", self.current_company))
+        return tuple(label for label, value in missing if not value)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -153,7 +162,7 @@ def plan(
     if not facts.has_facts:
         raise InvalidInput.one(
             "text",
-            f"no company or employers found in {facts.source_name}; is it a profile?",
+            f"no job title, company or employers found in {facts.source_name}; is it a profile?",
             "profile import",
         )
     changes = new_values(facts) if person is None else changed_values(person, facts)
