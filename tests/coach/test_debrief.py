@@ -205,3 +205,20 @@ def test_own_notes_that_both_touch_an_answer_count_only_where_one_is_clearly_clo
 
     unsure = analyse_debrief([tutor], [], (), alike, notes=[(1, impressed, fell_flat)])
     assert all("noted" not in p.why for p in (*unsure.counter, *unsure.reinforce))
+
+
+def test_how_an_answer_was_told_is_a_concern_about_that_answer() -> None:
+    for text in (
+        "Hannah said you were a bit long-winded on the GP question.",
+        "They felt you rambled when talking about the budget.",
+        "Honestly you waffled on the stakeholder question.",
+    ):
+        remarks = find_remarks(FeedbackText(1, 1, text))
+        assert [r.kind for r in remarks] == ["concern"], text
+    asked = [
+        AskedText(1, 1, "How would you build relationships with GP practices?", "PCN pathway"),
+        AskedText(2, 1, "Tell me about a clinical service you have grown.", "Pharmacy First"),
+    ]
+    feedback = [FeedbackText(1, 1, "You were a bit long-winded on the GP practices question.")]
+    debrief = analyse_debrief(asked, feedback)
+    assert [p.question_id for p in debrief.counter] == [1]

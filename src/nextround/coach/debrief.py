@@ -118,7 +118,11 @@ _CONCERN = re.compile(
     r" detail| proof)?(?: that| of| about| on| around)?|"
     r"light on|thin on|vague (?:about|on|when)|gaps? in|missing|"
     r"question(?:ed|s)? (?:whether|about)|less experience (?:of|in|with)|"
-    r"needs? (?:more|to work on|to improve)|short on|no (?:real )?(?:experience|evidence) of)",
+    r"needs? (?:more|to work on|to improve)|short on|no (?:real )?(?:experience|evidence) of|"
+    # How an answer was told: "you were a bit long-winded on the GP question".
+    r"(?:(?:was|were|a bit|a little|rather|quite|slightly|too) )?"
+    r"(?:long[- ]winded|rambl(?:ed|ing|y)|waffl(?:ed|ing|y)|went on (?:a bit|too long)|"
+    r"over-?explained))",
     re.IGNORECASE,
 )
 _PRAISE = re.compile(

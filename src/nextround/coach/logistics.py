@@ -11,7 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MAX_QUOTE = 220
+# A fact is quoted whole up to this length: the limit in "no more than 6 slides" is often its
+# last words, so a sentence is cut only when it runs far past any instruction.
+MAX_QUOTE = 400
 
 # Kind of fact -> what marks a sentence as one. The first kind that matches a sentence keeps it.
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -30,7 +32,15 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "presentation",
         re.compile(r"\b(?:present(?:ation)?|slides?|deck|projector|handouts?|flipchart)\b", re.I),
     ),
-    ("tour", re.compile(r"\b(?:tour|show you (?:round|around)|walk (?:you )?round)\b", re.I)),
+    (
+        "tour",
+        re.compile(
+            r"\b(?:tour|show you (?:round|around)|walk (?:you )?round|site visit|"
+            r"visit to (?:the|our)"
+            r"|site walk)\b",
+            re.I,
+        ),
+    ),
     (
         "agenda",
         re.compile(
@@ -45,7 +55,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bring",
         re.compile(
             r"\b(?:bring|have with you|please (?:have|carry)|photo ID|passport|DBS|"
-            r"driving licence|portfolio|certificates?)\b",
+            r"driving licence|portfolio|certificates?|to hand|have (?:your|it) ready|"
+            r"registration number|CSCS)\b",
             re.I,
         ),
     ),
@@ -104,13 +115,19 @@ def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:
             sentence = _clean(raw)
             if len(sentence) < 8 or sentence.lower() in seen:
                 continue
+            kinds = []
             for kind, cue in _CUES:
                 if cue.search(sentence):
                     if kind != "dress" and _NOT_LOGISTICS.search(sentence):
                         break
-                    seen.add(sentence.lower())
-                    facts.append(Fact(kind, sentence, source))
-                    break
+                    kinds.append(kind)
+            if kinds:
+                seen.add(sentence.lower())
+                facts.append(Fact(kinds[0], sentence, source))
+                # "Business dress, but bring safety boots and your CSCS card": what to wear,
+                # and also what to bring, so it is in both lists.
+                if kinds[0] == "dress" and "bring" in kinds:
+                    facts.append(Fact("bring", sentence, source))
     return tuple(facts)
 
 
