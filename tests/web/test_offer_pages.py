@@ -83,7 +83,10 @@ def test_the_script_page_and_accepting_an_offer(client: Client, world: World) ->
     other_round = r.rounds.create(world.user, world.globex.pk)
     r.interviewers.add_to_round(world.user, other_round.pk, name="Kim Park")
     open_note = followups.draft(world.user, other_round.pk)[0]
-    response = client.post(f"/offers/{offer.pk}/decide/", {"decision": "accept"}, follow=True)
+    asked = client.post(f"/offers/{offer.pk}/decide/", {"decision": "accept"})
+    assert asked["Location"] == f"/offers/{offer.pk}/accept/"
+    confirm = {"decision": "accept", "confirmed": "1", "withdraw": str(world.globex.pk)}
+    response = client.post(f"/offers/{offer.pk}/decide/", confirm, follow=True)
     assert "Closed 1 open follow-up" in soup(response).get_text()
     assert m.FollowUp.objects.get(pk=open_note.pk).closed_at is not None
     assert m.Opportunity.objects.get(pk=world.acme.pk).stage == "accepted"

@@ -144,7 +144,9 @@ def test_adding_a_question_without_javascript_redirects_back(client: Client, wor
         {"text": "What motivates you?", "reaction": "unknown"},
     )
     assert response.status_code == 302
-    assert response["Location"] == f"/rounds/{world.round1.pk}/#questions"
+    added = m.AskedQuestion.objects.get(text="What motivates you?")
+    location = f"/rounds/{world.round1.pk}/?added=questions-{added.pk}#question-{added.pk}"
+    assert response["Location"] == location
 
 
 def test_a_bad_question_keeps_the_text_and_shows_the_error(htmx: Client, world: World) -> None:

@@ -373,21 +373,47 @@ def script(offer_id: int, reply_by: dt.datetime | None, reason: str, as_json: bo
 @click.command("decide")
 @click.argument("offer_id", type=int)
 @click.option("--accept/--decline", default=None, help="Accept or decline the offer.")
+@click.option(
+    "--keep",
+    "keep",
+    type=int,
+    multiple=True,
+    help="When accepting: keep this other opportunity open (its ID; repeat).",
+)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask to confirm.")
 @JSON
-def decide(offer_id: int, accept: bool | None, as_json: bool) -> None:
-    """Record your decision; accepting closes other opportunities' open follow-ups."""
+def decide(
+    offer_id: int, accept: bool | None, keep: tuple[int, ...], yes: bool, as_json: bool
+) -> None:
+    """Record your decision; accepting declines your other offers and withdraws from your other
+    open opportunities (except those you --keep), closing their follow-ups."""
     if accept is None:
         raise click.UsageError("Give --accept or --decline.")
     user = owner()
     from nextround.cli import output
     from nextround.services import offers
 
-    result = offers.decide(user, offer_id, accept)
+    decline = withdraw = None
+    if accept:
+        around = offers.elsewhere(user, offer_id)
+        decline = [o.pk for o in around.offers if o.opportunity_id not in keep]
+        withdraw = [o.pk for o in around.opportunities if o.pk not in keep]
+        closing = [o.label for o in around.offers if o.pk in decline]
+        closing += [o.label for o in around.opportunities if o.pk in withdraw]
+        if closing and not yes:
+            click.echo(f"Accepting {around.label} also closes:", err=True)
+            for text in closing:
+                click.echo(f"  {text}", err=True)
+            click.confirm("Accept it and close these?", abort=True, err=True)
+    result = offers.decide(user, offer_id, accept, decline=decline, withdraw=withdraw)
     output.done(
         {
             "offer_id": result.offer.pk,
             "decision": result.offer.decision,
             "closed_follow_ups": result.closed_follow_ups,
+            "declined": list(result.declined),
+            "withdrawn": list(result.withdrawn),
+            "cancelled_rounds": result.cancelled_rounds,
         },
         as_json,
         result.message,

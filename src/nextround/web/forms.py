@@ -54,6 +54,19 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
                 target = field[:-3]
             for message in messages:
                 self.add_error(target, message)
+        self.focus_first_error()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        self.focus_first_error()
+
+    def focus_first_error(self) -> None:
+        """The page shown again after a refusal opens on the first field named in it."""
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+        refused = next((name for name in self.fields if name in self.errors), None)
+        if refused is not None:
+            self.fields[refused].widget.attrs["autofocus"] = True
 
 
 class OpportunityForm(ServiceForm):

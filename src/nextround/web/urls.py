@@ -88,6 +88,8 @@ urlpatterns: list[URLPattern] = [
     path("offers/matrix/", offer_views.update_matrix, name="offers-matrix"),
     path("offers/<int:pk>/script/", offer_views.script, name="offer-script"),
     path("offers/<int:pk>/decide/", offer_views.decide, name="offer-decide"),
+    path("offers/<int:pk>/accept/", offer_views.accept, name="offer-accept"),
+    path("rounds/<int:pk>/done/", rounds.mark_done, name="round-done"),
     path("profile/", profile_views.page, name="profile"),
 ]
 

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from nextround.services import offers
 from nextround.services.errors import ServiceError
@@ -79,9 +79,8 @@ def page(request: HttpRequest) -> HttpResponse:
             return redirect("offers")
     matrix = offers.compare(user)
     status = 400 if form.errors else 200
-    return render(
-        request, "nextround/offer_page.html", {"matrix": matrix, "form": form}, status=status
-    )
+    context = {"matrix": matrix, "form": form, "declined": offers.declined(user)}
+    return render(request, "nextround/offer_page.html", context, status=status)
 
 
 @require_POST
@@ -117,14 +116,38 @@ def script(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "nextround/offer_script.html", {"s": result, "error": error})
 
 
+def _ids(request: HttpRequest, name: str) -> list[int]:
+    return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
+
+
+@require_safe
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """Before accepting: the other offers to decline and the processes to withdraw from."""
+    try:
+        around = found(lambda: offers.elsewhere(owner(request), pk))
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+        return redirect("offers")
+    return render(request, "nextround/offer_accept.html", {"e": around})
+
+
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     choice = request.POST.get("decision")
     if choice not in ("accept", "decline"):
         messages.error(request, "Choose accept or decline.")
         return redirect("offers")
+    decline = withdraw = None
     try:
-        result = found(lambda: offers.decide(owner(request), pk, choice == "accept"))
+        if choice == "accept" and request.POST.get("confirmed"):
+            decline, withdraw = _ids(request, "decline"), _ids(request, "withdraw")
+        elif choice == "accept" and not found(lambda: offers.elsewhere(owner(request), pk)).empty:
+            return redirect("offer-accept", pk=pk)
+        result = found(
+            lambda: offers.decide(
+                owner(request), pk, choice == "accept", decline=decline, withdraw=withdraw
+            )
+        )
     except ServiceError as exc:
         messages.error(request, str(exc))
     else:

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from nextround.services import pages
+from nextround.services import pages, round_state
 from nextround.services.base import Resource
 from nextround.services.errors import InvalidInput
 from nextround.services.records import (
@@ -44,6 +44,10 @@ SECTIONS = {
 }
 
 
+# The id of each item on the page, before its pk: "question-12".
+ITEM_IDS = {"questions": "question", "feedback": "feedback", "asks": "ask", "people": "person"}
+
+
 def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.ServiceForm:
     # Four forms share the page: their ids must differ so each label finds its own field.
     auto_id = f"id_{section.name}_%s"
@@ -53,16 +57,39 @@ def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.Se
     return section.form(data, auto_id=auto_id)
 
 
-def _context(page: pages.RoundPage, **bound: forms.ServiceForm) -> dict[str, Any]:
-    context: dict[str, Any] = {"page": page, "r": page.round}
+def _context(
+    page: pages.RoundPage,
+    added: tuple[str, int] | None = None,
+    bound: dict[str, forms.ServiceForm] | None = None,
+) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "page": page,
+        "r": page.round,
+        "state": round_state.state_of(page.round),
+        # The item just added, to take the focus: {"section": "questions", "pk": 12}.
+        "added": {"section": added[0], "pk": added[1]} if added else None,
+    }
     for section in SECTIONS.values():
-        context[f"{section.name}_form"] = bound.get(section.name) or _form(section, page)
+        context[f"{section.name}_form"] = (bound or {}).get(section.name) or _form(section, page)
     return context
+
+
+def _added(request: HttpRequest) -> tuple[str, int] | None:
+    """The item named by ?added=questions-12 after an add without JavaScript."""
+    section, _, pk = request.GET.get("added", "").partition("-")
+    return (section, int(pk)) if section in SECTIONS and pk.isdigit() else None
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = found(lambda: pages.round_page(owner(request), pk))
-    return render(request, "nextround/round.html", _context(page))
+    return render(request, "nextround/round.html", _context(page, _added(request)))
+
+
+@require_POST
+def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """The round took place: the page turns to the debrief."""
+    found(lambda: round_state.mark_done(owner(request), pk))
+    return redirect(reverse("round", kwargs={"pk": pk}) + "#debrief")
 
 
 def new(request: HttpRequest, opportunity_pk: int) -> HttpResponse:
@@ -108,14 +135,18 @@ def add_item(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         # Keep what was typed, with the errors beside the fields.
         status = 200 if is_htmx(request) else 400
         template = f"nextround/partials/{spec.name}.html" if is_htmx(request) else None
-        context = _context(page, **{spec.name: form})
+        context = _context(page, bound={spec.name: form})
         if template:
             return render(request, template, context, status=status)
         return render(request, "nextround/round.html", context, status=status)
+    # The focus goes to the new item: its id is the page's anchor, and it is marked autofocus.
     if is_htmx(request):
         page = pages.round_page(owner(request), pk)
-        return render(request, f"nextround/partials/{spec.name}.html", _context(page))
-    return redirect(reverse("round", kwargs={"pk": pk}) + f"#{spec.name}")
+        context = _context(page, (spec.name, created.pk))
+        return render(request, f"nextround/partials/{spec.name}.html", context)
+    anchor = f"{ITEM_IDS[spec.name]}-{created.pk}"
+    url = reverse("round", kwargs={"pk": pk})
+    return redirect(f"{url}?added={spec.name}-{created.pk}#{anchor}")
 
 
 @require_POST
@@ -190,5 +221,7 @@ def toggle_ask(request: HttpRequest, item_pk: int) -> HttpResponse:
     questions_to_ask.update(owner(request), item_pk, asked=not ask.asked)
     if is_htmx(request):
         page = pages.round_page(owner(request), ask.round_id or 0)
-        return render(request, "nextround/partials/asks.html", _context(page))
-    return redirect(reverse("round", kwargs={"pk": ask.round_id}) + "#asks")
+        context = {**_context(page), "toggled": ask.pk}
+        return render(request, "nextround/partials/asks.html", context)
+    url = reverse("round", kwargs={"pk": ask.round_id})
+    return redirect(f"{url}?added=asks-{ask.pk}#ask-{ask.pk}")

@@ -6,11 +6,32 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+// Where the focus goes after htmx replaces a list: the item just added (or changed), else the
+// first field the server refused; after a removal, the list's heading. Never left on <body>.
 document.addEventListener("htmx:afterSwap", function (event) {
-  // After a list is replaced, put the cursor back in its form's first field for the next entry.
-  var field = event.detail.target.querySelector("form textarea, form input:not([type=hidden])");
-  if (field && event.detail.requestConfig && event.detail.requestConfig.verb === "post") {
-    field.focus();
+  if (!event.detail.requestConfig || event.detail.requestConfig.verb !== "post") return;
+  var target = event.detail.target;
+  // An outerHTML swap replaces the target: find its successor by id.
+  var root = (target.id && document.getElementById(target.id)) || target;
+  if (!root.querySelector) return;
+  var next = root.querySelector("[data-added]") ||
+    root.querySelector(".has-error textarea, .has-error input, .has-error select");
+  if (next) next.focus();
+});
+document.addEventListener("htmx:afterRequest", function (event) {
+  var elt = event.detail.elt;
+  var selector = elt && elt.getAttribute && elt.getAttribute("data-focus-after");
+  if (selector && event.detail.successful) {
+    var heading = document.querySelector(selector);
+    if (heading) heading.focus();
+  }
+});
+// Without htmx the page is loaded again at the new item's #anchor: focus it, as autofocus does.
+document.addEventListener("DOMContentLoaded", function () {
+  var id = window.location.hash.slice(1);
+  var item = id && document.getElementById(id);
+  if (item && item.hasAttribute("tabindex") && document.activeElement === document.body) {
+    item.focus();
   }
 });
 

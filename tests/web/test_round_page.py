@@ -1,0 +1,166 @@
+"""The round page by state: prep before a planned round, the debrief after; focus after an add."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from django.test import Client
+from django.utils import timezone
+
+from nextround.services import records as r
+from nextround.services import round_state
+from nextround.store import models as m
+from tests.world import World
+
+FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary"
+
+
+def soup(response: object) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def client(user: object) -> Client:
+    return Client()
+
+
+@pytest.fixture
+def htmx(user: object) -> Client:
+    return Client(headers={"HX-Request": "true"})
+
+
+def _round(world: World, days: float, status: str = "planned") -> m.Round:
+    when = (timezone.now() + dt.timedelta(days=days)).replace(microsecond=0)
+    return r.rounds.create(world.user, world.acme.pk, scheduled_at=when.isoformat(), status=status)
+
+
+def _tab_order(page: BeautifulSoup) -> list[Tag]:
+    return [t for t in page.select(FOCUSABLE) if t.get("tabindex") != "-1"]
+
+
+def test_a_planned_round_shows_the_prep_and_no_debrief(client: Client, world: World) -> None:
+    ahead = _round(world, 4)
+    page = soup(client.get(f"/rounds/{ahead.pk}/"))
+    prep = page.find("section", id="prep")
+    assert prep is not None and prep.h2 is not None and prep.h2.text == "Get ready"
+    links = {a.get_text(strip=True): a["href"] for a in prep.find_all("a")}
+    assert links["Prep brief for this round"] == f"/rounds/{ahead.pk}/brief/"
+    assert links["The night before"] == f"/rounds/{ahead.pk}/night-before/"
+    assert links["Practise for this round"] == f"/practice/?round={ahead.pk}"
+    assert page.find("section", id="people") and page.find("section", id="asks")
+    assert page.find("form", action=f"/rounds/{ahead.pk}/questions/") is None
+    assert page.find("section", id="feedback") is None
+    assert "in 4 days" in page.select_one(".page-header").get_text()  # type: ignore[union-attr]
+
+
+def test_a_done_round_shows_the_debrief_forms(client: Client, world: World) -> None:
+    page = soup(client.get(f"/rounds/{world.round1.pk}/"))
+    assert page.find("section", id="prep") is None
+    assert page.find("form", action=f"/rounds/{world.round1.pk}/questions/") is not None
+    assert page.find("form", action=f"/rounds/{world.round1.pk}/feedback/") is not None
+    assert page.find("h2", id="impressions-h") is not None
+
+
+def test_a_planned_round_whose_time_has_passed_asks_to_be_marked_done(
+    client: Client, world: World
+) -> None:
+    past = _round(world, -1)
+    page = soup(client.get(f"/rounds/{past.pk}/"))
+    assert page.find("form", action=f"/rounds/{past.pk}/questions/") is not None
+    notice = page.select_one("form.notice")
+    assert notice is not None and "The time of this round has passed" in notice.text
+    response = client.post(f"/rounds/{past.pk}/done/")
+    assert response["Location"] == f"/rounds/{past.pk}/#debrief"
+    assert m.Round.objects.get(pk=past.pk).status == "done"
+    assert soup(client.get(f"/rounds/{past.pk}/")).select_one("form.notice") is None
+
+
+def test_the_state_follows_status_and_time() -> None:
+    now = timezone.now()
+    planned = m.Round(status="planned", scheduled_at=now + dt.timedelta(hours=2), timezone="UTC")
+    assert round_state.state_of(planned, now).prep
+    started = m.Round(
+        status="planned", scheduled_at=now - dt.timedelta(minutes=30), duration_minutes=45
+    )
+    assert round_state.state_of(started, now).prep
+    over = m.Round(status="planned", scheduled_at=now - dt.timedelta(minutes=61))
+    assert round_state.state_of(over, now).debrief and round_state.state_of(over, now).time_passed
+    assert round_state.state_of(m.Round(status="planned"), now).prep
+    assert round_state.state_of(m.Round(status="done"), now).debrief
+    assert round_state.state_of(m.Round(status="cancelled"), now).cancelled
+
+
+@pytest.mark.parametrize(("state", "target"), [("done", "add-question"), ("planned", "add-ask")])
+def test_a_skip_link_reaches_the_add_form_in_two_tab_presses(
+    client: Client, world: World, state: str, target: str
+) -> None:
+    round_ = world.round1 if state == "done" else _round(world, 3)
+    page = soup(client.get(f"/rounds/{round_.pk}/"))
+    order = _tab_order(page)
+    skip = next(a for a in order if a.get("href") == f"#{target}")
+    assert order.index(skip) == 1  # after "Skip to content"
+    heading = page.find(id=target)
+    assert heading is not None and heading.get("tabindex") == "-1"
+    form = heading.find_parent("form")
+    assert form is not None
+    first_field = form.select_one("textarea, input:not([type=hidden]), select")
+    assert first_field is not None and first_field.name == "textarea"
+    # The heading comes right before the form's first field: one more Tab reaches it.
+    following = heading.find_all_next(lambda t: t in order)
+    assert following[0] is first_field
+
+
+@pytest.mark.parametrize(
+    ("section", "data", "item"),
+    [
+        ("questions", {"text": "Why us?", "reaction": "unknown"}, "question"),
+        ("feedback", {"text": "They liked it.", "source": "interviewer"}, "feedback"),
+        ("asks", {"text": "How is success measured?"}, "ask"),
+        ("people", {"name": "Ana Silva", "role": "team-member", "seniority": "unknown"}, "person"),
+    ],
+)
+def test_without_javascript_an_add_returns_to_the_new_item_with_the_focus_on_it(
+    client: Client, world: World, section: str, data: dict[str, str], item: str
+) -> None:
+    response = client.post(f"/rounds/{world.round1.pk}/{section}/", data)
+    assert response.status_code == 302
+    location = response["Location"]
+    anchor = location.rsplit("#", 1)[1]
+    assert anchor.startswith(f"{item}-")
+    page = soup(client.get(location))
+    focused = page.select("[autofocus]")
+    assert [t.get("id") for t in focused] == [anchor]
+    assert focused[0].get("tabindex") == "-1"
+
+
+def test_with_htmx_the_new_item_is_marked_to_take_the_focus(htmx: Client, world: World) -> None:
+    response = htmx.post(
+        f"/rounds/{world.round1.pk}/questions/", {"text": "Why us?", "reaction": "unknown"}
+    )
+    added = m.AskedQuestion.objects.get(text="Why us?")
+    fragment = soup(response)
+    marked = fragment.select("[data-added]")
+    assert [t.get("id") for t in marked] == [f"question-{added.pk}"]
+    assert marked[0].has_attr("autofocus")
+
+
+def test_toggling_a_question_to_ask_keeps_the_focus_on_its_button(
+    htmx: Client, world: World
+) -> None:
+    ask = r.questions_to_ask.create(world.user, world.round1.pk, text="What is the team like?")
+    fragment = soup(htmx.post(f"/asks/{ask.pk}/toggle/"))
+    button = fragment.select_one("[data-added]")
+    assert button is not None and button.name == "button"
+    assert button["aria-pressed"] == "true"
+
+
+def test_a_refused_add_opens_on_the_field_it_names(client: Client, world: World) -> None:
+    response = client.post(
+        f"/rounds/{world.round1.pk}/questions/", {"text": "", "answer_note": "kept"}
+    )
+    assert response.status_code == 400
+    page = soup(response)
+    focused = page.select("[autofocus]")
+    assert [(t.name, t.get("name")) for t in focused] == [("textarea", "text")]
