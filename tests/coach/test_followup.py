@@ -497,11 +497,14 @@ def test_asking_past_their_deadline_says_so_and_asks() -> None:
     assert not within.past_deadline and "within the time you have given me" in within.body
 
 
-def test_a_week_is_proposed_unless_their_deadline_gives_more() -> None:
+def test_their_deadline_is_kept_when_it_leaves_a_few_days_else_a_week_is_asked_for() -> None:
     today = date(2026, 12, 1)
     assert proposed_reply_by(today, None) == date(2026, 12, 8)
     assert proposed_reply_by(today, date(2026, 12, 3)) == date(2026, 12, 8)
     assert proposed_reply_by(today, date(2026, 12, 15)) == date(2026, 12, 15)
+    # A deadline that leaves three days or more is kept, never stretched by a day or two.
+    assert proposed_reply_by(today, date(2026, 12, 4)) == date(2026, 12, 4)
+    assert proposed_reply_by(today, date(2026, 12, 7)) == date(2026, 12, 7)
 
 
 def test_the_offer_script_confirms_the_terms_they_gave_and_asks_only_for_the_rest() -> None:
@@ -510,7 +513,7 @@ def test_the_offer_script_confirms_the_terms_they_gave_and_asks_only_for_the_res
     terms = OfferTerms(salary=money(52000, "GBP"), start_date=date(2027, 1, 4))
     s = offer_time_request(de(TOM), date(2026, 12, 10), terms=terms)
     assert (
-        "confirming the salary of £52,000 and a start date of Monday 4 January 2027 and "
+        "confirming the salary of £52,000 and a start date of Monday 4 January 2027, and "
         "including the benefits?" in s.body
     )
     assert "including the salary" not in s.body
@@ -591,3 +594,22 @@ def test_topics_with_an_and_are_never_joined_by_another_and() -> None:
         "Tell me about the largest project you've run.",
     )
     assert recall_topics(asked) == ("coordinating M&E design and installation",)
+
+
+def test_notes_name_the_company_as_people_say_it_without_its_legal_form() -> None:
+    from nextround.coach.followup import spoken_company
+
+    assert spoken_company("Harrowgate Build Ltd") == "Harrowgate Build"
+    assert spoken_company("Kestrel Freight Logistics plc") == "Kestrel Freight Logistics"
+    assert spoken_company("Quillory, Inc.") == "Quillory"
+    assert spoken_company("Ltd") == "Ltd"
+    assert spoken_company("Limited Editions Press") == "Limited Editions Press"
+
+
+def test_a_recalled_topic_never_reads_as_done_with_the_interviewer() -> None:
+    t = note_templates.templates()
+    for index in range(t.count("thank_you_recall")):
+        text = t.render(
+            "thank_you_recall", index, topic=NounPhrase("a clinical service I have grown")
+        )
+        assert not text.rstrip(".").endswith("with you"), text

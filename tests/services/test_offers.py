@@ -119,7 +119,7 @@ def test_the_script_confirms_the_salary_on_record_and_asks_for_the_rest_in_writi
     world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
 ) -> None:
     s = offers.script(world.user, two_offers[0].pk)
-    assert "confirming the salary of £60,000 and including the proposed start date" in s.body
+    assert "confirming the salary of £60,000, and including the proposed start date" in s.body
     assert "and the benefits?" in s.body
 
 
@@ -132,11 +132,11 @@ def test_without_a_consultant_the_script_goes_to_the_hiring_manager(
     assert "Thank you very much for offering me the Senior Data Analyst role." in s.body
 
 
-def test_the_script_proposes_a_week_and_asks_when_that_is_past_their_deadline(
+def test_the_script_proposes_a_week_and_asks_when_their_deadline_leaves_no_time(
     world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
 ) -> None:
     today = timezone.localdate()
-    deadline = today + dt.timedelta(days=3)
+    deadline = today + dt.timedelta(days=2)
     acme = r.offers.update(world.user, two_offers[0].pk, deadline=deadline)
     s = offers.script(world.user, acme.pk)
     assert s.reply_by == today + dt.timedelta(days=7)
@@ -148,6 +148,11 @@ def test_the_script_proposes_a_week_and_asks_when_that_is_past_their_deadline(
     kept = offers.script(world.user, later.pk)
     assert kept.reply_by == today + dt.timedelta(days=10) and not kept.past_deadline
     assert "within the time they have given me" in kept.body
+    # Six days to think is enough: the script answers within it rather than ask for one more.
+    six = r.offers.update(world.user, acme.pk, deadline=today + dt.timedelta(days=6))
+    within = offers.script(world.user, six.pk)
+    assert within.reply_by == today + dt.timedelta(days=6) and not within.past_deadline
+    assert "within the time they've given me" in within.spoken
 
 
 def test_the_script_checks_its_date_reason_and_offer(

@@ -199,6 +199,19 @@ class OfferScript:
     via_consultant: bool = False
 
 
+# A company's legal form, which nobody writes in a letter or says on the phone.
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:ltd\.?|limited|plc|llp|llc|inc\.?|incorporated|gmbh|pty(?: ltd)?|co\.?)$", re.I
+)
+
+
+def spoken_company(name: str) -> str:
+    """The company as a person says it: "Harrowgate Build Ltd" is "Harrowgate Build"."""
+    text = " ".join(name.split())
+    shorter = _LEGAL_FORM.sub("", text).strip()
+    return shorter or text
+
+
 def same_person(name: str, other: str) -> bool:
     """Whether two written names are one person's ("Lee, Jordan" and "Jordan Lee")."""
 
@@ -339,7 +352,7 @@ def _thank_you(ctx: NoteContext, index: int) -> Note:
     _check(ctx)
     t = templates()
     person = ctx.interviewer
-    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
     topics = recall_topics(person.topics)
     if topics:
         recall = t.render("thank_you_recall", _turn(index, 1), topic=NounPhrase(join_and(topics)))
@@ -399,7 +412,7 @@ def chaser_note(
     if blocked:
         raise FollowUpError(f"no chaser needed: {blocked}")
     t = templates()
-    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
     opening = t.render(
         "chaser_opening",
         role=role,
@@ -434,7 +447,7 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
     if state.outcome == "withdrew":
         raise FollowUpError("you withdrew from this process, so there is nothing to follow up")
     t = templates()
-    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
     ordinal = NounPhrase(_ordinal(ctx.round_number))
     day = ctx.round_date
     paragraphs = [
@@ -532,10 +545,19 @@ def offer_reasons() -> tuple[OfferReason, ...]:
     return tuple(templates().offer_reasons.values())
 
 
+# Their own deadline is kept when it leaves at least this many days: asking to go past a
+# reasonable deadline by a day or two reads as stalling.
+OFFER_MIN_DAYS = 3
+
+
 def proposed_reply_by(today: date, deadline: date | None) -> date:
-    """A week from today, or their own deadline when that gives more time."""
+    """Their own deadline when it leaves a few days to think; otherwise a week from today."""
     week = today + timedelta(days=OFFER_DAYS)
-    return max(week, deadline) if deadline else week
+    if deadline is None:
+        return week
+    if deadline >= today + timedelta(days=OFFER_MIN_DAYS):
+        return deadline
+    return week
 
 
 def offer_time_request(
@@ -554,7 +576,7 @@ def offer_time_request(
     chosen = t.offer_reasons.get(reason)
     if chosen is None:
         raise FollowUpError(f"{reason!r} is not one of {', '.join(t.offer_reasons)}")
-    role, company = Name(ctx.role.strip()), Name(ctx.company.strip())
+    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
     why = NounPhrase(chosen.phrase)
     first = Name(first_name(ctx.interviewer.name))
     past = deadline is not None and reply_by > deadline
@@ -580,6 +602,15 @@ def offer_time_request(
         assert deadline is not None
         spoken = t.render(
             f"offer_spoken_{who}_past",
+            first_name=first,
+            reply_by=reply_by,
+            reason=why,
+            deadline=deadline,
+            **extra,
+        )
+    elif deadline is not None:
+        spoken = t.render(
+            f"offer_spoken_{who}_within",
             first_name=first,
             reply_by=reply_by,
             reason=why,
