@@ -455,6 +455,21 @@ def test_feedback_the_interviewer_sent_is_not_thanked_for_and_a_set_task_not_ask
     assert "prepare" not in booked.body and "presentation or a task" not in booked.body
 
 
+def test_after_the_final_round_the_consultant_is_asked_only_for_feedback_and_timing() -> None:
+    note = consultant_note(de(SAM), RoundState(final=True))
+    assert "Have you had any feedback from them yet?" in note.body
+    assert "when they expect to decide" in note.body
+    assert "third round" not in note.body and "presentation or a task" not in note.body
+
+
+def test_feedback_already_in_is_not_asked_for_again_as_what_they_want_to_learn() -> None:
+    booked = NextRound(2, date(2026, 12, 8), "panel", panel_known=True, length_known=True)
+    note = consultant_note(de(SAM), RoundState(feedback_in=True, next_round=booked))
+    assert "what they most want to learn about me" not in note.body
+    unknown = consultant_note(de(SAM), RoundState(next_round=booked))
+    assert "what they most want to learn about me" in unknown.body
+
+
 def test_the_consultant_note_after_a_decision_or_an_offer() -> None:
     no = consultant_note(de(SAM), RoundState(outcome="rejected"))
     assert "will not be taking my application" in no.body and "keep me in mind" in no.body

@@ -122,6 +122,7 @@ class RoundState:
     offer_made: bool = False
     next_round: NextRound | None = None
     this_round: NextRound | None = None  # what is known of this round while it is still to come
+    final: bool = False  # the round was billed as the final one: no next round to ask about
 
 
 @dataclass(frozen=True)
@@ -482,7 +483,9 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
         paragraphs.append(f"{thanks} {looking}")
         if not state.feedback_in:
             paragraphs.append(t.render("consultant_ask_feedback_before_next"))
-        asks = _asks(t, nxt)
+        # Feedback recorded for the round says what they want to learn next: asking again
+        # reads as not having read it.
+        asks = _asks(t, nxt, focus_known=state.feedback_in)
         intro = t.render("consultant_asks_intro_next")
     else:
         if state.outcome == "passed":
@@ -500,7 +503,8 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
             "consultant_ask_next_date" if state.outcome == "passed" else "consultant_ask_timing"
         )
         paragraphs.append(t.render(timing))
-        asks = _asks(t, None)
+        # After the final round the only questions left are feedback and when they decide.
+        asks = [] if state.final else _asks(t, None, focus_known=state.feedback_in)
         next_ordinal = NounPhrase(_ordinal(ctx.round_number + 1))
         intro = (
             t.render("consultant_asks_intro_next")
@@ -523,7 +527,7 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
     )
 
 
-def _asks(t: Templates, nxt: NextRound | None) -> list[str]:
+def _asks(t: Templates, nxt: NextRound | None, focus_known: bool = False) -> list[str]:
     keys = []
     if nxt is None or not nxt.panel_known:
         keys.append("consultant_ask_who")
@@ -533,7 +537,8 @@ def _asks(t: Templates, nxt: NextRound | None) -> list[str]:
         keys.append("consultant_ask_place")
     if nxt is None or not nxt.task_known:
         keys.append("consultant_ask_prepare")
-    keys.append("consultant_ask_focus")
+    if not focus_known:
+        keys.append("consultant_ask_focus")
     return [t.render(k) for k in keys]
 
 

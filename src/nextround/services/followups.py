@@ -308,6 +308,7 @@ def state(owner: User, r: m.Round, me: _Me | None = None) -> notes.RoundState:
         outcome=outcome,
         offer_made=offer_made,
         next_round=next_round,
+        final=r.purpose == m.RoundPurpose.FINAL,
     )
 
 
