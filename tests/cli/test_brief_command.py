@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.cli_harness import Cli
@@ -117,6 +118,11 @@ def test_evidence_map_shows_gaps_and_suggestions(cli: Cli) -> None:
     rows = {r["text"]: r for r in data["requirements"]}
     assert rows["Managing stakeholders"]["suggested"][0]["title"] == "Finance sign-off"
     assert "Airflow" in [g["text"] for g in data["gaps"]]
+    # As text: plain words, as in the brief's table, never a similarity score.
+    text = cli("evidence", "map", str(opp)).out
+    assert "backs it     Finance sign-off" in text
+    assert "gap: no story clearly shows this yet" in text
+    assert not re.search(r"\b0\.\d\d\b", text)
 
 
 def test_unknown_ids_and_missing_job_descriptions_give_one_line_errors(cli: Cli) -> None:

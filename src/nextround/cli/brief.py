@@ -111,10 +111,13 @@ def evidence_map_command(opportunity_id: int, as_json: bool) -> None:
         click.echo(f"{q.pk}  [{q.kind}] {q.text}")
         for s in row.linked:
             click.echo(f"    linked  {s.title} (story {s.story_id}, evidence {s.evidence_id})")
+        # Words, as in the brief's table, never a score: "backs it" or "might fit".
         for x in row.suggested:
-            click.echo(f"    {x.score:.2f}    {x.title} (story {x.story_id}): {x.reason}")
+            click.echo(f"    backs it     {x.title} (story {x.story_id}): {x.reason}")
         if row.is_gap:
-            click.echo("    gap: no story backs this yet")
+            click.echo("    gap: no story clearly shows this yet")
+            for x in row.maybe:
+                click.echo(f"    might fit    {x.title} (story {x.story_id}): check it shows this")
     if view.unused:
         click.echo("Stories that back nothing: " + ", ".join(t for _, t in view.unused))
 
