@@ -143,3 +143,30 @@ def test_a_story_from_the_candidates_own_life_is_offered_to_check_never_as_backi
     assert [m.title for m in result.rows[0].maybe] == ["Organising my brother's wedding"]
     hotel = StoryText(13, "Weddings at the Grand", action="I ran 60 weddings a year.")
     assert map_evidence([banqueting], [hotel], similarity=similar).rows[0].best is not None
+
+
+def test_a_story_below_the_size_the_job_asks_for_is_offered_to_check_never_as_backing() -> None:
+    castleford = StoryText(
+        4,
+        "Final account on Castleford health centre",
+        situation="A £8.2m NHS health centre where the final account was disputed.",
+        action="I built the whole account and ran the weekly close-out meetings.",
+        result="Agreed at £8.74m, recovering 90% of the loss and expense claimed.",
+        skills=("final accounts",),
+    )
+    wakefield = StoryText(
+        5,
+        "Wakefield secondary school",
+        action="I am commercial lead on the £14.3m school and will agree its final account.",
+        skills=("final accounts",),
+    )
+    floor = RequirementText(20, "Experience of agreeing final accounts on projects over £10m")
+
+    def close(a: str, b: str) -> float:
+        return 0.6 if "final account" in b.lower() else 0.0
+
+    row = map_evidence([floor], [castleford], similarity=close).rows[0]
+    assert row.best is None
+    assert [m.title for m in row.maybe] == ["Final account on Castleford health centre"]
+    big = map_evidence([floor], [castleford, wakefield], similarity=close).rows[0]
+    assert big.best is not None and big.best.title == "Wakefield secondary school"

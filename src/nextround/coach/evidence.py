@@ -301,6 +301,10 @@ def _score(
         if confidence == "strong" and is_personal(index.story):
             confidence = "possible"
         score = min(1.0, 0.3 + 0.15 * len(shared) + 0.2 * len(shown))
+    if confidence == "strong" and _falls_short(text, index.text):
+        # "Final accounts over £10m" and a story about an £8.2m one: close in meaning, short of
+        # the bar the job sets. It is offered to check, never as backing.
+        confidence = "possible"
     if term_parts:
         reason = "It names " + _where(term_parts)
     elif similarity is not None:
@@ -317,6 +321,43 @@ def _score(
         shared=tuple(dict.fromkeys([*(t for ts in term_parts.values() for t in ts)])),
         confidence=confidence,
     )
+
+
+# An amount of money: "£10m", "$2.5 million", "€800k", "£14,300".
+_MONEY = re.compile(
+    r"([£$€])\s?(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k|thousand)?(?![\w])", re.I
+)
+# A requirement that sets a floor with an amount: "over £10m", "£10m+", "at least $2 million".
+_FLOOR = re.compile(
+    r"(?:\b(?:over|above|more than|at least|exceeding|upwards of|in excess of|minimum of)\s+"
+    r"(?=[£$€]))|(?:[£$€]\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand)?\s*\+)",
+    re.I,
+)
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
+
+
+def _amounts(text: str) -> list[tuple[str, float]]:
+    out = []
+    for symbol, digits, scale in _MONEY.findall(text):
+        try:
+            value = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        out.append((symbol, value * _SCALE.get(scale.lower(), 1.0)))
+    return out
+
+
+def _falls_short(requirement: str, story: str) -> bool:
+    """Whether the requirement sets a money floor and every amount the story names in that
+    currency is below it: the story shows the kind of work, not at the size asked for."""
+    if not _FLOOR.search(requirement):
+        return False
+    floors = _amounts(requirement)
+    if not floors:
+        return False
+    symbol, floor = floors[0]
+    told = [value for sym, value in _amounts(story) if sym == symbol]
+    return bool(told) and max(told) < floor
 
 
 def _names_credential(shown: dict[str, list[str]], wanted: dict[str, str]) -> bool:
