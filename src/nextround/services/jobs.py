@@ -98,6 +98,10 @@ def load_hooks() -> None:
                 raise
 
 
+class QueueFull(InvalidInput):
+    """The account has as many jobs waiting as it may; the API answers 429 Too Many Requests."""
+
+
 class WorkerLost(Exception):
     """The worker running a job stopped before finishing it, too many times."""
 
@@ -244,7 +248,7 @@ def enqueue(
     if len(json.dumps(params)) > MAX_PARAMS_BYTES:
         raise InvalidInput.one("params", "is too large (at most 1 MB)", "job")
     if count(owner, waiting=True) >= MAX_WAITING:
-        raise InvalidInput.one(
+        raise QueueFull.one(
             "kind", f"you have {MAX_WAITING} jobs waiting, the most at once: wait for them", "job"
         )
     queued = run_job.using(priority=found.priority).enqueue(

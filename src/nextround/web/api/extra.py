@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 from ninja.params import functions as params
 
 from nextround.services import jobs, practice, sharing
-from nextround.web.api.app import ERRORS, api, user_of
+from nextround.web.api.app import ERRORS, ErrorOut, api, error, user_of
 from nextround.web.api.schemas import Id, PathId, Text
 
 router = Router()
@@ -163,8 +163,13 @@ def shared(request: HttpRequest) -> Any:
     return [vars(s) for s in sharing.shared_with_me(user_of(request))]
 
 
+def _job_kinds(schema: dict[str, Any]) -> None:
+    # The kinds open to API clients, read when the schema is made (they register at import).
+    schema["enum"] = jobs.kinds(api_only=True)
+
+
 class JobIn(Schema):
-    kind: str = Field(..., min_length=1, max_length=50)
+    kind: str = Field(..., min_length=1, max_length=50, json_schema_extra=_job_kinds)
     params: dict[str, Any] = {}
 
 
@@ -193,13 +198,17 @@ def _job(view: jobs.JobView) -> dict[str, Any]:
 
 @router.post(
     "/jobs",
-    response={202: JobOut, **ERRORS},
+    response={202: JobOut, **ERRORS, 429: ErrorOut},
     tags=["jobs"],
     operation_id="enqueue_job",
     summary="Queue heavy work (batch-analysis, brief-pdf) for `nextround worker`",
+    description=f"Each account may have {jobs.MAX_WAITING} jobs waiting at once (then 429).",
 )
 def enqueue(request: HttpRequest, payload: JobIn) -> Any:
-    return 202, _job(jobs.submit(user_of(request), payload.kind, payload.params))
+    try:
+        return 202, _job(jobs.submit(user_of(request), payload.kind, payload.params))
+    except jobs.QueueFull as exc:
+        return error(request, 429, str(exc), exc.errors)
 
 
 @router.get("/jobs/{pk}", response={200: JobOut, **ERRORS}, tags=["jobs"], operation_id="job")

@@ -26,9 +26,24 @@ def _clean_text(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_clean_text)]
+# The schema says what _clean_text checks, so that generated clients (and fuzzers) send no NUL.
+Text = Annotated[
+    str, AfterValidator(_clean_text), Field(json_schema_extra={"pattern": "^[^\\x00]*$"})
+]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 PathId = Annotated[int, params.Path(..., ge=1, le=MAX_ID)]
+
+
+def _limits(field: Any, low: float, high: float) -> tuple[float, float]:
+    """The field's own bounds where its validators set tighter ones (years at a company: 80)."""
+    from django.core import validators
+
+    for v in getattr(field, "validators", []):
+        if isinstance(v, validators.MinValueValidator) and not callable(v.limit_value):
+            low = max(low, v.limit_value)
+        if isinstance(v, validators.MaxValueValidator) and not callable(v.limit_value):
+            high = min(high, v.limit_value)
+    return low, high
 
 
 def _field_type(resource: Resource[Any], name: str) -> tuple[Any, Any]:
@@ -48,12 +63,14 @@ def _field_type(resource: Resource[Any], name: str) -> tuple[Any, Any]:
     if isinstance(field, models.BooleanField):
         return bool | None, Field(None, description=help_text)
     if isinstance(field, models.DecimalField):
-        limit = 10 ** (field.max_digits - field.decimal_places) - 1
-        return float | None, Field(None, ge=0, le=limit, description=help_text)
+        low, high = _limits(field, 0, 10 ** (field.max_digits - field.decimal_places) - 1)
+        return float | None, Field(None, ge=low, le=high, description=help_text)
     if isinstance(field, models.PositiveSmallIntegerField | models.PositiveIntegerField):
-        return int | None, Field(None, ge=0, le=32767, description=help_text)
+        low, high = _limits(field, 0, 32767)
+        return int | None, Field(None, ge=low, le=high, description=help_text)
     if isinstance(field, models.IntegerField):
-        return int | None, Field(None, ge=-(2**31), le=MAX_ID, description=help_text)
+        low, high = _limits(field, -(2**31), MAX_ID)
+        return int | None, Field(None, ge=low, le=high, description=help_text)
     if isinstance(field, models.DateTimeField):
         return Text | None, Field(
             None, max_length=64, description=help_text + " (ISO 8601, e.g. 2026-05-04T10:00)"
