@@ -484,3 +484,21 @@ def test_an_answer_that_fell_flat_is_never_the_notes_strength(user: Any) -> None
     for note in made.saved:
         assert "Airflow" not in note.body and "mentoring two" not in note.body
         assert made.rests_on[note.pk] == ()
+
+
+def test_a_thank_you_note_recalls_the_answer_rated_best_with_that_person(user: Any) -> None:
+    case = data_engineer(user)
+    m.AskedQuestion.objects.filter(owner=user, round=case.round2, interviewer=case.tom).update(
+        self_rating=3
+    )
+    r.asked_questions.create(
+        user,
+        case.round2.pk,
+        text="Walk me through how you cut pipeline costs",
+        interviewer_id=case.tom.pk,
+        self_rating=5,
+    )
+    followups.draft_notes(user, case.round2.pk)
+    page = followups.page(user, case.round2.pk)
+    tom = next(d for d in page.drafts if d.id == case.tom.pk)
+    assert tom.recalls and "cost" in tom.recalls[0]

@@ -146,7 +146,9 @@ def _asked(r: m.Round, person: m.Interviewer, panel_size: int) -> tuple[str, ...
         for q in asked
         if q.reaction in order and not (q.self_rating is not None and q.self_rating <= 2)
     ]
-    kept.sort(key=lambda q: (order[q.reaction], q.pk))
+    # Among those, the answer the candidate rated best: a note recalls her strongest moment
+    # with that person, not a question she could only answer with an honest no.
+    kept.sort(key=lambda q: (order[q.reaction], -(q.self_rating or 3), q.pk))
     return tuple(q.text for q in kept)
 
 
