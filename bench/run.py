@@ -14,6 +14,7 @@ MODULES = (
     "bench_foundation",
     "bench_board",
     "bench_web",
+    "bench_search",
     "bench_coach",
     "bench_classify",
     "bench_documents",

@@ -216,7 +216,7 @@ def test_a_long_query_is_cut_and_the_page_says_so(world: World) -> None:
 def test_a_search_writes_nothing_and_its_queries_do_not_grow_with_records(world: World) -> None:
     def statements(text: str) -> list[str]:
         with CaptureQueriesContext(connection) as queries:
-            search.search(world.user, text, meaning=False)
+            search.search(world.user, text)
         return [q["sql"] for q in queries.captured_queries]
 
     few = statements("stakeholder")
@@ -259,7 +259,7 @@ def test_a_restored_backup_is_searchable(world: World, tmp_path: Any) -> None:
     assert found(world.user, "priya") == [("person", world.priya.pk)]
 
 
-def test_stories_and_questions_close_in_meaning_are_offered_beside_the_words(
+def test_stories_and_questions_close_in_meaning_are_found_beside_the_words(
     world: World,
 ) -> None:
     pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
@@ -271,17 +271,31 @@ def test_stories_and_questions_close_in_meaning_are_offered_beside_the_words(
         title="Calmed an angry client after a missed deadline",
         situation="The client threatened to cancel the contract.",
     )
-    results = search.search(world.user, "reasons for leaving")
-    assert results.hits == ()
-    assert [(h.kind, h.object_id) for h in results.close_in_meaning] == [("question", question.pk)]
-    (hit,) = results.close_in_meaning
+    assert search.search(world.user, "reasons for leaving").hits == ()
+    close = search.close_in_meaning(world.user, "reasons for leaving")
+    assert [(h.kind, h.object_id) for h in close] == [("question", question.pk)]
+    (hit,) = close
     assert hit.by_meaning and hit.title.marked == ()
     assert hit.context == "Senior Data Analyst at Acme Retail, round 1"
-    upset = search.search(world.user, "upset customer")
-    assert ("story", story.pk) in [(h.kind, h.object_id) for h in upset.close_in_meaning]
-    # A single word is looked up by its letters only, and meaning can be left out.
-    assert search.search(world.user, "leaving").close_in_meaning == ()
-    assert search.search(world.user, "reasons for leaving", meaning=False).close_in_meaning == ()
+    upset = search.close_in_meaning(world.user, "upset customer")
+    assert ("story", story.pk) in [(h.kind, h.object_id) for h in upset]
+    # What the words find is not offered again, nor records of another kind.
+    assert ("question", world.weak_question.pk) not in [
+        (h.kind, h.object_id) for h in search.close_in_meaning(world.user, "difficult stakeholder")
+    ]
+    assert search.close_in_meaning(world.user, "upset customer", kind="question") == ()
+    # A single word is looked up by its letters only.
+    assert search.close_in_meaning(world.user, "leaving") == ()
+
+
+def test_close_in_meaning_stays_within_what_the_user_may_read(
+    world: World, other_user: Any
+) -> None:
+    pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
+    r.asked_questions.create(
+        world.user, world.round1.pk, text="Why do you want to leave your current job?"
+    )
+    assert search.close_in_meaning(other_user, "reasons for leaving") == ()
 
 
 def test_without_the_model_search_is_by_words_alone(
@@ -291,6 +305,18 @@ def test_without_the_model_search_is_by_words_alone(
         world.user, world.round1.pk, text="Why do you want to leave your current job?"
     )
     monkeypatch.setenv("NEXTROUND_SEMANTIC", "off")
-    results = search.search(world.user, "reasons for leaving")
-    assert results.hits == () and results.close_in_meaning == ()
+    assert search.search(world.user, "reasons for leaving").hits == ()
+    assert search.close_in_meaning(world.user, "reasons for leaving") == ()
+    assert not search.offers_meaning(search.search(world.user, "reasons for leaving"))
     assert found(world.user, "leave job") == [("question", question.pk)]
+
+
+def test_a_word_in_too_many_records_ranks_the_latest_and_says_so(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANKED", 3)
+    made = [r.stories.create(world.user, title=f"Budget story {i}").pk for i in range(5)]
+    results = search.search(world.user, "budget")
+    assert results.capped
+    assert sorted(h.object_id for h in results.hits) == made[-3:]
+    assert not search.search(world.user, "churn").capped

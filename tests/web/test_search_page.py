@@ -26,7 +26,7 @@ def hits(page: BeautifulSoup) -> list[tuple[str, str]]:
     """(kind label, title) of each result, in order."""
     return [
         (li.select_one(".badge").get_text(), li.find("a").get_text())  # type: ignore[union-attr]
-        for li in page.select("#search-results li.search-hit")
+        for li in page.select("li.search-hit")
     ]
 
 
@@ -153,3 +153,27 @@ def test_nothing_searched_says_what_search_finds(client: Client, world: World) -
     page = soup(client.get("/search/"))
     assert "Type a name, a company, a tool" in page.get_text()
     assert page.select("li.search-hit") == []
+
+
+def test_meaning_is_asked_for_after_the_words_and_works_without_javascript(
+    client: Client, world: World
+) -> None:
+    pytest.importorskip("onnxruntime", reason="the semantic extra is not installed")
+    question = r.asked_questions.create(
+        world.user, world.round1.pk, text="Why do you want to leave your current job?"
+    )
+    page = soup(client.get("/search/?q=reasons+for+leaving"))
+    later = page.select_one("#search-meaning")
+    assert later is not None and later["hx-get"] == "?q=reasons%20for%20leaving&part=meaning"
+    link = later.find("a")
+    assert link is not None and link["href"] == later["hx-get"]
+    # With JavaScript, htmx swaps in the records close in meaning.
+    part = soup(client.get(f"/search/{later['hx-get']}", headers={"HX-Request": "true"}))
+    assert part.select_one("h2").get_text() == "Close in meaning"  # type: ignore[union-attr]
+    assert hits(part) == [("Question asked", question.text)]
+    # Without, the link opens the whole page with them.
+    whole = soup(client.get(f"/search/{link['href']}"))
+    assert hits(whole) == [("Question asked", question.text)]
+    assert whole.find("a", string="Look for stories and questions close in meaning") is None
+    # One word is searched by its letters only.
+    assert soup(client.get("/search/?q=leaving")).select_one("#search-meaning") is None

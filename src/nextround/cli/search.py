@@ -63,6 +63,7 @@ def search(text: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -
     from nextround.services import search as service
 
     found = service.search(user, " ".join(text), kind=kind or "", limit=limit)
+    close = service.close_in_meaning(user, " ".join(text), kind=kind or "")
     if as_json:
         from nextround.cli.output import emit_json
 
@@ -72,9 +73,10 @@ def search(text: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -
                 "words": list(found.words),
                 "some_words": found.some_words,
                 "more": found.more,
+                "capped": found.capped,
                 "notes": list(found.notes),
                 "results": [_plain(h) for h in found.hits],
-                "close_in_meaning": [_plain(h) for h in found.close_in_meaning],
+                "close_in_meaning": [_plain(h) for h in close],
             }
         )
         return
@@ -89,7 +91,7 @@ def search(text: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -
         click.echo(f"Nothing matches “{found.query}”.")
     elif found.some_words:
         click.echo("Nothing holds every word; these hold some of them.")
-    for hit in (*found.hits, *found.close_in_meaning):
+    for hit in (*found.hits, *close):
         where = f" · {hit.context}" if hit.context else ""
         meaning = " · close in meaning" if hit.by_meaning else ""
         console.print(
@@ -99,7 +101,9 @@ def search(text: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -
         )
         if hit.excerpt:
             console.print("    " + _marked(hit.excerpt), highlight=False)
-    if found.more:
+    if found.capped:
+        click.echo("More than 2,000 records hold these words: these are the best of the latest.")
+    elif found.more:
         click.echo(f"Only the best {len(found.hits)} are shown: add a word or use --kind.")
 
 

@@ -57,6 +57,8 @@ _LETTERS = str.maketrans(
 
 def fold(word: str) -> str:
     """A word as the index keeps it: lower case, accents taken off."""
+    if word.isascii():
+        return word.lower()[:MAX_WORD_CHARS]
     decomposed = unicodedata.normalize("NFKD", word.translate(_LETTERS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold()[:MAX_WORD_CHARS]
@@ -123,10 +125,23 @@ class Excerpt:
         return tuple(p for p, hit in self.parts if hit)
 
 
-def _spans(text: str, query_words: tuple[str, ...]) -> list[tuple[int, int]]:
-    return [
-        (m.start(), m.end()) for m in _WORD.finditer(text) if matches(fold(m.group()), query_words)
-    ]
+def _spans(
+    text: str,
+    query_words: tuple[str, ...],
+    start: int = 0,
+    end: int | None = None,
+    first: bool = False,
+) -> list[tuple[int, int]]:
+    """Where the matched words are in text[start:end] (only the first, with `first`)."""
+    found: list[tuple[int, int]] = []
+    if not query_words:
+        return found
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        if matches(fold(m.group()), query_words):
+            found.append((m.start(), m.end()))
+            if first:
+                break
+    return found
 
 
 def _pieces(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, bool], ...]:
@@ -153,10 +168,10 @@ def excerpt(text: str, query_words: tuple[str, ...], width: int = EXCERPT_CHARS)
     flat = " ".join(text.split())
     if not flat:
         return None
-    spans = _spans(flat, query_words)
     start = 0
-    if spans and spans[0][1] > width:
-        start = max(0, spans[0][0] - LEAD_CHARS)
+    first = _spans(flat, query_words, first=True) if query_words else []
+    if first and first[0][1] > width:
+        start = max(0, first[0][0] - LEAD_CHARS)
         space = flat.rfind(" ", 0, start)
         start = space + 1 if space >= 0 else 0
     end = min(len(flat), start + width)
@@ -164,5 +179,5 @@ def excerpt(text: str, query_words: tuple[str, ...], width: int = EXCERPT_CHARS)
         space = flat.rfind(" ", start, end)
         if space > start:
             end = space
-    window = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    window = [(s - start, e - start) for s, e in _spans(flat, query_words, start, end)]
     return Excerpt(_pieces(flat[start:end], window), start > 0, end < len(flat))

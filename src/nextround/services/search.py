@@ -8,8 +8,9 @@ of two words or more are offered beside the word matches.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -29,7 +30,10 @@ from nextround.services import access
 from nextround.services.search_index import BY_KIND
 from nextround.store import models as m
 
-LIMIT = 50
+LIMIT = 25
+# A word in nearly every record would have every record ranked: only the latest RANKED that hold
+# the words are (the page says so), which keeps a search within its time at any size.
+RANKED = 2000
 # Kinds as the page names them: one, and several.
 LABELS: dict[str, tuple[str, str]] = {
     "opportunity": ("Opportunity", "Opportunities"),
@@ -86,9 +90,10 @@ class Results:
     words: tuple[str, ...]
     kind: str
     hits: tuple[Hit, ...] = ()
-    close_in_meaning: tuple[Hit, ...] = ()
     counts: tuple[KindCount, ...] = ()
     more: bool = False
+    # More than RANKED records hold the words: the best of the latest RANKED are shown.
+    capped: bool = False
     some_words: bool = False
     notes: tuple[str, ...] = field(default=())
 
@@ -97,9 +102,7 @@ class Results:
         return bool(self.words)
 
 
-def search(
-    user: User, text: str, *, kind: str = "", limit: int = LIMIT, meaning: bool = True
-) -> Results:
+def search(user: User, text: str, *, kind: str = "", limit: int = LIMIT) -> Results:
     """Records matching every word of `text` (or, when none does, some of them), best first."""
     query = parse_query(text)
     notes = list(_notes(query))
@@ -110,29 +113,121 @@ def search(
         if query.text:
             notes.append(f"“{query.text[:80]}” has no letters or numbers to search for.")
         return Results(query.text, (), kind, notes=tuple(notes))
-    words, some_words = query.words, False
-    ranked = _ranked(user, words, kind, limit + 1, every=True)
-    if not ranked and len(words) > 1 and telling(words):
-        # Nothing holds every word: records holding some of those that say what it is about.
-        words, some_words = telling(words), True
-        ranked = _ranked(user, words, kind, limit + 1, every=False)
-    counts = _counts(user, words, every=not some_words) if ranked else {}
-    hits = _hits(user, [pk for pk, _ in ranked[:limit]], words)
-    close: tuple[Hit, ...] = ()
-    if meaning and len(query.words) > 1 and (not kind or kind in MEANING_KINDS):
-        found = {(h.kind, h.object_id) for h in hits}
-        close = _close_in_meaning(user, query, kind, found)
+    found = _by_words(user, query, kind)
+    ranked = found.ranked(kind)
     return Results(
         query=query.text,
-        words=words,
+        words=found.words,
         kind=kind,
-        hits=tuple(hits),
-        close_in_meaning=close,
-        counts=tuple(KindCount(k, LABELS[k][1], counts[k]) for k in LABELS if counts.get(k)),
+        hits=tuple(_hits(user, ranked[:limit], found.words)),
+        counts=tuple(
+            KindCount(k, LABELS[k][1], found.counts[k]) for k in LABELS if found.counts.get(k)
+        ),
         more=len(ranked) > limit,
-        some_words=some_words and bool(ranked),
+        capped=found.capped,
+        some_words=found.some_words,
         notes=tuple(notes),
     )
+
+
+def offers_meaning(results: Results) -> bool:
+    """Whether to look for stories and questions close in meaning to what was searched."""
+    from nextround import config
+
+    return (
+        len(parse_query(results.query).words) > 1
+        and (not results.kind or results.kind in MEANING_KINDS)
+        and config.read("SEMANTIC") != "off"
+    )
+
+
+@dataclass(frozen=True)
+class _Matches:
+    """The latest entries holding the words (RANKED at most), each with its kind and score."""
+
+    words: tuple[str, ...]
+    rows: list[tuple[int, str, float]]
+    some_words: bool
+    capped: bool
+    # When capped, a kind asked for is ranked among its own latest entries.
+    of_kind: list[tuple[int, str, float]] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(kind for _, kind, _ in self.rows))
+
+    def ranked(self, kind: str = "") -> list[int]:
+        """Entry ids, best first (the lowest score; the latest among equals)."""
+        rows = self.of_kind if self.of_kind is not None else self.rows
+        chosen = [r for r in rows if not kind or r[1] == kind]
+        return [pk for pk, _, _ in sorted(chosen, key=lambda r: (r[2], -r[0]))]
+
+
+def _by_words(user: User, query: Query, kind: str) -> _Matches:
+    """The matches of every word, or when none holds them all, of the telling ones."""
+    words, every = query.words, True
+    rows = _matches(user, words, "", every=True)
+    if not rows and len(words) > 1 and telling(words):
+        # Nothing holds every word: records holding some of those that say what it is about.
+        words, every = telling(words), False
+        rows = _matches(user, words, "", every=False)
+    capped = len(rows) > RANKED
+    of_kind = _matches(user, words, kind, every=every) if capped and kind else None
+    return _Matches(words, rows[:RANKED], not every and bool(rows), capped, of_kind)
+
+
+def close_in_meaning(user: User, text: str, *, kind: str = "") -> tuple[Hit, ...]:
+    """Stories and asked questions nearest a query of two words or more in meaning, leaving
+    out those its words find; none when the sentence model is off or not installed."""
+    query = parse_query(text)
+    if len(query.words) < 2 or (kind and kind not in MEANING_KINDS):
+        return ()
+    from nextround.services import semantic
+
+    model = semantic.embedder()
+    if model is None:
+        return ()
+    by_words = set(_by_words(user, query, kind).ranked(kind)[:LIMIT])
+    candidates = [
+        (pk, text)
+        for k in ([kind] if kind else MEANING_KINDS)
+        for pk, text in _meaning_candidates(user, k)
+        if pk not in by_words
+    ]
+    if not candidates:
+        return ()
+    texts = [t for _, t in candidates]
+    known = semantic.known_vectors(texts, model)
+    missing = [t for t in dict.fromkeys(texts) if t not in known][:MEANING_BUDGET]
+    if missing:
+        known.update(
+            zip(missing, semantic.vectors(missing, model, store=False, lookup=False), strict=True)
+        )
+    (query_vector,) = semantic.vectors([query.text], model, store=False, lookup=False)
+    usable = [(pk, t) for pk, t in candidates if t in known]
+    scores = cosines(query_vector, [known[t] for _, t in usable])
+    best = sorted(
+        ((score, pk) for score, (pk, _) in zip(scores, usable, strict=True)),
+        key=lambda pair: (-pair[0], -pair[1]),
+    )
+    ids = [pk for score, pk in best[:MEANING_SHOWN] if score >= MEANING_COSINE]
+    return tuple(replace(h, by_meaning=True) for h in _hits(user, ids, ()))
+
+
+def _meaning_candidates(user: User, kind: str) -> list[tuple[int, str]]:
+    """(entry id, text to embed) of the user's latest stories or asked questions."""
+    readable, params = _readable(user)
+    sql = (
+        "SELECT e.id, e.title, e.body FROM nextround_searchentry e "
+        f"WHERE e.kind = %s AND {readable} ORDER BY e.object_id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [kind, *params, MEANING_CANDIDATES])
+        rows = cursor.fetchall()
+    if kind == "story":
+        # What a story is about: its title and situation (the whole story blurs its vector).
+        return [(int(pk), ". ".join(p for p in (t, b.split("\n", 1)[0]) if p)) for pk, t, b in rows]
+    return [(int(pk), str(t)) for pk, t, _ in rows]
 
 
 def _notes(query: Query) -> list[str]:
@@ -166,56 +261,40 @@ def _tsquery(words: tuple[str, ...], every: bool) -> str:
     return (" & " if every else " | ").join(terms)
 
 
-def _matching(words: tuple[str, ...], every: bool) -> tuple[str, str, list[Any]]:
-    """FROM and WHERE parts of the entries matching the words, with a `score` (lower is better)."""
-    if connection.vendor == "postgresql":
-        return (
-            "nextround_searchentry e, CAST(%s AS tsquery) q",
-            "-ts_rank(e.document, q)",
-            [_tsquery(words, every)],
-        )
-    if connection.vendor == "sqlite":
-        return (
-            "(SELECT rowid AS id, bm25(nextround_search_fts, 10.0, 1.0) AS score "
-            "FROM nextround_search_fts WHERE nextround_search_fts MATCH %s) f "
-            "JOIN nextround_searchentry e ON e.id = f.id",
-            "f.score",
-            [_fts_match(words, every)],
-        )
-    raise NotImplementedError(f"search has no index on {connection.vendor}")
-
-
-def _ranked(
-    user: User, words: tuple[str, ...], kind: str, limit: int, *, every: bool
-) -> list[tuple[int, float]]:
-    source, score, params = _matching(words, every)
+def _matches(
+    user: User, words: tuple[str, ...], kind: str, *, every: bool
+) -> list[tuple[int, str, float]]:
+    """(entry id, kind, score: lower is better) of the latest RANKED + 1 entries the user may
+    read that hold the words (every one, or with every=False any)."""
     readable, readable_params = _readable(user)
-    where = [readable]
-    if connection.vendor == "postgresql":
-        where.append("e.document @@ q")
-    extra: list[Any] = []
+    where, extra = [readable], []
     if kind:
         where.append("e.kind = %s")
         extra.append(kind)
-    sql = (
-        f"SELECT e.id, {score} AS score FROM {source} WHERE {' AND '.join(where)} "
-        "ORDER BY score, e.id DESC LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *readable_params, *extra, limit])
-        return [(int(pk), float(s)) for pk, s in cursor.fetchall()]
-
-
-def _counts(user: User, words: tuple[str, ...], *, every: bool) -> dict[str, int]:
-    source, _, params = _matching(words, every)
-    readable, readable_params = _readable(user)
-    where = [readable]
     if connection.vendor == "postgresql":
-        where.append("e.document @@ q")
-    sql = f"SELECT e.kind, COUNT(*) FROM {source} WHERE {' AND '.join(where)} GROUP BY e.kind"
+        tsquery = _tsquery(words, every)
+        sql = (
+            "SELECT m.id, m.kind, -ts_rank(m.document, CAST(%s AS tsquery)) FROM ("
+            "SELECT e.id, e.kind, e.document FROM nextround_searchentry e "
+            f"WHERE e.document @@ CAST(%s AS tsquery) AND {' AND '.join(where)} "
+            "ORDER BY e.id DESC LIMIT %s) m"
+        )
+        params = [tsquery, tsquery, *readable_params, *extra, RANKED + 1]
+    elif connection.vendor == "sqlite":
+        # Newest first, so that the LIMIT stops the scan: bm25 is computed for these rows only.
+        sql = (
+            "SELECT e.id, e.kind, bm25(nextround_search_fts, 10.0, 1.0) "
+            "FROM nextround_search_fts "
+            "JOIN nextround_searchentry e ON e.id = nextround_search_fts.rowid "
+            f"WHERE nextround_search_fts MATCH %s AND {' AND '.join(where)} "
+            "ORDER BY nextround_search_fts.rowid DESC LIMIT %s"
+        )
+        params = [_fts_match(words, every), *readable_params, *extra, RANKED + 1]
+    else:
+        raise NotImplementedError(f"search has no index on {connection.vendor}")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *readable_params])
-        return {str(k): int(n) for k, n in cursor.fetchall()}
+        cursor.execute(sql, params)
+        return [(int(pk), str(k), float(score)) for pk, k, score in cursor.fetchall()]
 
 
 def _hits(user: User, ids: list[int], words: tuple[str, ...]) -> list[Hit]:
@@ -282,94 +361,3 @@ def _context(kind: str, opp: Mapping[str, Any] | None, round_number: int | None)
     if round_number is not None and kind != "round":
         return f"{where}, round {round_number}"
     return where
-
-
-def _close_in_meaning(
-    user: User, query: Query, kind: str, found: set[tuple[str, int]]
-) -> tuple[Hit, ...]:
-    """Stories and asked questions nearest the query in meaning, not already found by words."""
-    from nextround.services import semantic
-
-    model = semantic.embedder()
-    if model is None:
-        return ()
-    candidates = _meaning_candidates(user, kind, found)
-    if not candidates:
-        return ()
-    texts = [text for _, text, _ in candidates]
-    known = semantic.known_vectors(texts, model)
-    missing = [t for t in dict.fromkeys(texts) if t not in known][:MEANING_BUDGET]
-    if missing:
-        vectors = semantic.vectors(missing, model, store=False, lookup=False)
-        known.update(zip(missing, vectors, strict=True))
-    (query_vector,) = semantic.vectors([query.text], model, store=False, lookup=False)
-    usable = [c for c in candidates if c[1] in known]
-    scores = cosines(query_vector, [known[text] for _, text, _ in usable])
-    best = sorted(
-        ((s, c) for s, c in zip(scores, usable, strict=True) if s >= MEANING_COSINE),
-        key=lambda pair: -pair[0],
-    )[:MEANING_SHOWN]
-    return tuple(hit for _, (_, _, hit) in best)
-
-
-def _meaning_candidates(
-    user: User, kind: str, found: set[tuple[str, int]]
-) -> list[tuple[str, str, Hit]]:
-    """(kind, text embedded, hit to show) of the stories and recent asked questions."""
-    out: list[tuple[str, str, Hit]] = []
-    if kind in ("", "story"):
-        stories = m.Story.objects.filter(owner=user).order_by("-updated_at", "-id")
-        for s in stories[:MEANING_CANDIDATES]:
-            if ("story", s.pk) in found:
-                continue
-            # What the story is about: the whole story's vector is blurred by its details.
-            text = ". ".join(p.strip().rstrip(".") for p in (s.title, s.situation) if p.strip())
-            plain = " ".join(p for p in (s.situation, s.action, s.result) if p)
-            out.append(("story", text, _meaning_hit("story", s.pk, None, None, s.title, plain)))
-    if kind in ("", "question"):
-        questions = (
-            m.AskedQuestion.objects.filter(access.readable(m.AskedQuestion, user))
-            .select_related("round__opportunity")
-            .order_by("-updated_at", "-id")
-        )
-        for q in questions[:MEANING_CANDIDATES]:
-            if ("question", q.pk) in found:
-                continue
-            opp = q.round.opportunity
-            hit = _meaning_hit(
-                "question",
-                q.pk,
-                opp.pk,
-                q.round_id,
-                q.text,
-                q.answer_note,
-                f"{opp.role} at {opp.company}, round {q.round.number}",
-                shared=q.owner_id != user.pk,
-            )
-            out.append(("question", q.text, hit))
-    return out
-
-
-def _meaning_hit(
-    kind: str,
-    pk: int,
-    opportunity_id: int | None,
-    round_id: int | None,
-    title: str,
-    body: str,
-    context: str = "",
-    *,
-    shared: bool = False,
-) -> Hit:
-    return Hit(
-        kind=kind,
-        label=LABELS[kind][0],
-        object_id=pk,
-        opportunity_id=opportunity_id,
-        round_id=round_id,
-        title=Excerpt(((title, False),)),
-        excerpt=excerpt(body, ()),
-        context=context,
-        shared=shared,
-        by_meaning=True,
-    )

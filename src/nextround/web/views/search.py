@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -42,17 +43,32 @@ def href(hit: service.Hit) -> str:
     return reverse("dashboard")
 
 
+def _rows(hits: tuple[service.Hit, ...]) -> list[Row]:
+    return [Row(h, href(h)) for h in hits]
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    """GET ?q=words[&kind=person]: as a page, or only the results for htmx as you type."""
-    results = service.search(
-        owner(request), request.GET.get("q", ""), kind=request.GET.get("kind", "")[:40]
-    )
-    context = {
+    """GET ?q=words[&kind=person]: the page, or for htmx the results alone as you type.
+
+    Records close in meaning come from a second request (?part=meaning), made once the word
+    results are shown, so that typing never waits for the sentence model.
+    """
+    user = owner(request)
+    text, kind = request.GET.get("q", ""), request.GET.get("kind", "")[:40]
+    meaning = request.GET.get("part") == "meaning"
+    if meaning and is_htmx(request):
+        close = _rows(service.close_in_meaning(user, text, kind=kind))
+        return render(request, "nextround/partials/search_meaning.html", {"close": close})
+    results = service.search(user, text, kind=kind)
+    context: dict[str, Any] = {
         "query": results.query,
         "results": results,
-        "rows": [Row(h, href(h)) for h in results.hits],
-        "close": [Row(h, href(h)) for h in results.close_in_meaning],
+        "rows": _rows(results.hits),
+        "offer_meaning": service.offers_meaning(results) and not meaning,
     }
+    if meaning:  # asked for without JavaScript: the whole page with them
+        context["close"] = _rows(service.close_in_meaning(user, text, kind=kind))
+        context["meaning_asked"] = True
     if is_htmx(request):
         return render(request, "nextround/partials/search_results.html", context)
     return render(request, "nextround/search.html", context)
