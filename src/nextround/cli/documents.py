@@ -73,11 +73,15 @@ def cv_import(file: Path, dry_run: bool, as_json: bool) -> None:
         output.emit_json({"dry_run": False, **result.as_dict()})
         return
     print_cv_preview(result.preview)
+    like = len(result.like_existing)
+    left_out = result.skipped - like
     click.echo(
         f"Imported {file.name}: {len(result.created)} story drafts created "
-        f"({result.skipped} already saved), {len(result.skills_added)} skills added "
-        f"({len(result.skills)} on your profile). Complete each draft's situation and task "
-        f"with `nextround story edit ID`."
+        f"({left_out} already saved"
+        + (f", {like} left out as like one of your stories or another draft" if like else "")
+        + f"), {len(result.skills_added)} skills added "
+        f"({len(result.skills)} on your profile). Complete what each draft marks "
+        f"'To complete' with `nextround story edit ID`."
     )
 
 
@@ -99,6 +103,9 @@ def print_cv_preview(preview: Any) -> None:
         drafts = Table("#", "story draft", "metrics", "to complete", title="Story drafts")
         for draft in preview.drafts:
             title = draft.title + (" (already saved)" if draft.exists else "")
+            if draft.like and not draft.exists:
+                like = draft.like if draft.like.startswith("draft ") else f"'{draft.like}'"
+                title += f" (like {like}; left out)"
             drafts.add_row(
                 str(draft.number), title, ", ".join(draft.metrics), ", ".join(draft.needs)
             )

@@ -136,21 +136,30 @@ METRIC = re.compile(
     r"|\b\d[\d,.]*\s?(?:%|per ?cent|percent)"
     r"|\b\d+(?:\.\d+)?\s?[x×](?!\w)"
     r"|\b(?:halv|doubl|tripl)\w*"
-    r"|\bfrom\s+[£$€]?\d[\d,.]*%?\s+to\s+[£$€]?\d[\d,.]*%?"
-    r"|\b\d[\d,.]*\s?(?:k|m)?\s+(?:users|customers|clients|people|engineers|analysts|staff|"
+    r"|\bfrom\s+[£$€]?\d[\d,.]*(?:k|m|bn)?%?\s+to\s+[£$€]?\d[\d,.]*(?:k|m|bn)?%?"
+    r"|\b\d[\d,.]*\s?(?:k|m|million|billion)?\s+(?:users|customers|clients|people|engineers|"
+    r"analysts|staff|events|messages|records|rows|emails|calls|pages|jobs|"
     r"hours|days|weeks|months|minutes|seconds|ms|countries|markets|teams|product teams|"
     r"services|projects|stores|sites|requests|transactions|accounts|servers|releases|"
-    r"datasets|reports|members|students|tb|gb)\b",
+    r"datasets|reports|members|students|tb|gb|points|subscribers|downloads|orders|tickets|"
+    r"patients|hospitals|schools|leads|sales|bookings|visitors|sign-ups|signups)\b",
     re.IGNORECASE,
 )
 RESULT_MARKERS = re.compile(
     r",?\s+(?:resulting in|leading to|which|so that|helping|saving|cutting|reducing|raising|"
-    r"increasing|improving|growing|boosting|lifting|halving|doubling|freeing)\b",
+    r"increasing|improving|growing|boosting|lifting|halving|doubling|freeing|"
+    r"with (?=no\b|zero\b))\b",
     re.IGNORECASE,
 )
 RESULT_VERBS = re.compile(
     r"^(cut|reduced|increased|grew|improved|saved|raised|boosted|halved|doubled|lowered|"
     r"lifted|won|achieved)\b",
+    re.IGNORECASE,
+)
+# "Designed a pricing model that lifted retention ...": the result begins at "that".
+THAT_RESULT = re.compile(
+    r"\s+(?:that|which)\s+(?=(?:cut|reduced|increased|grew|improved|saved|raised|boosted|"
+    r"halved|doubled|lowered|lifted|won|achieved|tripled)\b)",
     re.IGNORECASE,
 )
 
@@ -379,7 +388,8 @@ def drafts_for(role: CvRole) -> list[StoryDraft]:
         if not metrics and not ACTION_VERBS.match(bullet):
             continue  # a duty ("Responsible for ...") rather than an achievement
         action, result = split_action_result(bullet, bool(metrics))
-        needs = ("situation", "task") + (() if result else ("result",))
+        needs: tuple[str, ...] = ("situation", "task")
+        needs += (() if action else ("action",)) + (() if result else ("result",))
         drafts.append(
             StoryDraft(
                 title=short_title(bullet),
@@ -396,27 +406,48 @@ def drafts_for(role: CvRole) -> list[StoryDraft]:
 
 
 def split_action_result(bullet: str, has_metric: bool) -> tuple[str, str]:
-    """The bullet's action and, where it states one, its result."""
+    """The bullet's action and its result, never the same words twice.
+
+    "Built X, saving £1.2m" and "Cut X by 40% by rebuilding Y" split into both. Otherwise a
+    bullet with a figure states a result (the action is left to write), and one without states
+    an action (the result is left to write).
+    """
     text = bullet.rstrip(". ")
+    that = THAT_RESULT.search(text)
+    if that and that.start() > 10:
+        return text[: that.start()], text[that.end() :]
     marker = RESULT_MARKERS.search(text)
     if marker and marker.start() > 10:
         result = text[marker.start() :].lstrip(", ")
-        result = re.sub(r"^(resulting in|leading to|which|so that)\s+", "", result, flags=re.I)
+        lead = r"^(?:resulting in|leading to|which|so that|with)\s+"
+        result = re.sub(lead, "", result, flags=re.I)
         return text[: marker.start()].rstrip(", "), result
     # "Cut X by 40% by rebuilding Y": the result comes first, the action after "by ...ing".
     by = re.search(r"\s+(?:by|after|through)\s+(\w+ing\b.*)$", text)
     if by and RESULT_VERBS.match(text):
         return by.group(1), text[: by.start()]
     if has_metric:
-        return text, text
+        return "", text
     return text, ""
 
 
+# Words a title may not end on once it is cut short: "Cut onboarding time for new".
+_DANGLING = re.compile(
+    r"(?:\s+(?:a|an|the|and|or|of|to|for|with|in|on|at|by|from|into|across|its|their|our|"
+    r"that|which|as|per|via))+$",
+    re.IGNORECASE,
+)
+
+
 def short_title(bullet: str, limit: int = 60) -> str:
-    """The bullet's first clause, cut at a word boundary."""
+    """The bullet's first clause, cut at a word boundary; never an ellipsis."""
     clause = re.split(
         r",\s|;\s|\s+(?:by|after|through)\s+\w+ing\b|\s+—\s", bullet.rstrip(". "), maxsplit=1
     )[0]
-    if len(clause) <= limit:
-        return clause
-    return clause[:limit].rsplit(" ", 1)[0] + "…"
+    that = THAT_RESULT.search(clause)
+    if that and that.start() > 10:
+        clause = clause[: that.start()]  # "Designed a pricing model that lifted retention ..."
+    clause = " ".join(clause.replace("…", " ").split())
+    if len(clause) > limit:
+        clause = clause[: limit + 1].rsplit(" ", 1)[0]
+    return _DANGLING.sub("", clause).rstrip(" ,;:-–—(") or clause[:limit]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,29 @@ MAX_CV_CHARS = 400_000
 PART_PROMPTS = {
     "situation": "the situation: where were you, and what was going on?",
     "task": "your task: what were you asked, or did you take on, to do?",
+    "action": "your action: what did you do, step by step?",
     "result": "the result: what changed, ideally with a figure?",
+}
+# Words left out when telling whether two titles say the same thing.
+_STOP = frozenset(
+    {
+        *("a", "an", "the", "and", "or", "of", "to", "for", "with", "in", "on", "at", "by"),
+        *("from", "into", "its", "their", "our", "my", "this", "that"),
+    }
+)
+_NUMBERS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
 }
 
 
@@ -53,7 +75,13 @@ class DraftRow:
     needs: tuple[str, ...]
     source: str
     skills: tuple[str, ...]
-    exists: bool
+    exists: bool  # the same title or action is saved: never added again
+    like: str = ""  # near the same as this saved story ("Churn dashboard") or "draft 2"
+
+    @property
+    def flagged(self) -> bool:
+        """Left out unless the candidate ticks it: it repeats a story or an earlier draft."""
+        return self.exists or bool(self.like)
 
 
 @dataclass(frozen=True)
@@ -73,7 +101,7 @@ class CvPreview:
 
     @property
     def new_drafts(self) -> tuple[DraftRow, ...]:
-        return tuple(d for d in self.drafts if not d.exists)
+        return tuple(d for d in self.drafts if not d.flagged)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -89,12 +117,14 @@ class CvImportResult:
     skipped: int  # drafts already saved as stories, or not chosen
     skills: tuple[str, ...]  # the profile's skill list afterwards
     skills_added: tuple[str, ...]
+    like_existing: tuple[str, ...] = ()  # titles left out as near the same as a saved story
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "source_name": self.preview.source_name,
             "stories_created": list(self.created),
             "drafts_skipped": self.skipped,
+            "drafts_like_existing": list(self.like_existing),
             "skills": list(self.skills),
             "skills_added": list(self.skills_added),
             "roles": [asdict(r) for r in self.preview.roles],
@@ -144,10 +174,14 @@ def _preview(
     profile = m.Profile.objects.filter(owner=owner).first()
     known = {s.casefold() for s in (profile.skills if profile else [])}
     saved = _saved_story_keys(owner)
-    drafts = tuple(
-        _draft_row(number, draft, skills, saved)
-        for number, draft in enumerate(parse.story_drafts, start=1)
-    )
+    stories = _saved_stories(owner)
+    rows: list[DraftRow] = []
+    for number, draft in enumerate(parse.story_drafts, start=1):
+        row = _draft_row(number, draft, skills, saved)
+        if not row.exists:
+            row = replace(row, like=_like(row, stories, rows))
+        rows.append(row)
+    drafts = tuple(rows)
     return CvPreview(
         source_name=Path(source_name).name or source_name,
         text=text,
@@ -190,6 +224,53 @@ def _saved_story_keys(owner: User) -> set[str]:
     return keys
 
 
+def _tokens(text: str) -> frozenset[str]:
+    words = re.findall(r"[^\W_]+", text.replace("…", " ").casefold())
+    return frozenset(_NUMBERS.get(w, w) for w in words if w not in _STOP)
+
+
+def _near(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Nearly the same words (seven in ten shared), or every word of the shorter (three or more).
+
+    So "three" and "3", a title cut short by an earlier import, or a word changed still match.
+    """
+    if not a or not b:
+        return False
+    shared, shorter = len(a & b), min(len(a), len(b))
+    return shared / len(a | b) >= 0.7 or (shorter >= 3 and shared == shorter)
+
+
+@dataclass(frozen=True)
+class _Saved:
+    title: str
+    title_words: frozenset[str]
+    parts: tuple[frozenset[str], ...]  # situation, action and result as written
+
+
+def _saved_stories(owner: User) -> list[_Saved]:
+    found = []
+    rows = m.Story.objects.filter(owner=owner).values_list("title", "situation", "action", "result")
+    for title, *parts in rows:
+        written = tuple(_tokens(p) for p in parts if p and not is_to_complete(p))
+        found.append(_Saved(title, _tokens(title), written))
+    return found
+
+
+def _like(row: DraftRow, stories: list[_Saved], earlier: list[DraftRow]) -> str:
+    """The saved story (or earlier draft) this draft says again in other words, if any."""
+    title = _tokens(row.title)
+    bullet = _tokens(f"{row.action} {row.result}")
+    for story in stories:
+        if _near(title, story.title_words) or any(_near(bullet, p) for p in story.parts):
+            return story.title
+    for other in earlier:
+        if _near(title, _tokens(other.title)) or _near(
+            bullet, _tokens(f"{other.action} {other.result}")
+        ):
+            return f"draft {other.number}"
+    return ""
+
+
 def _draft_row(
     number: int, draft: StoryDraft, skills: tuple[str, ...], saved: set[str]
 ) -> DraftRow:
@@ -204,7 +285,8 @@ def _draft_row(
         needs=draft.needs,
         source=draft.source,
         skills=shown,
-        exists=_key(draft.title[:200]) in saved or _key(draft.action) in saved,
+        exists=_key(draft.title[:200]) in saved
+        or bool(draft.action and _key(draft.action) in saved),
     )
 
 
@@ -233,15 +315,19 @@ def _save(owner: User, preview: CvPreview, chosen: set[int] | None) -> CvImportR
         profile.cv_text = preview.text
         profile.save(update_fields=["skills", "cv_text", "updated_at"])
         saved = _saved_story_keys(owner)
+        like_existing: list[str] = []
         for draft in preview.drafts:
             if chosen is not None and draft.number not in chosen:
                 continue
-            if _key(draft.title) in saved or _key(draft.action) in saved:
+            if draft.like and not draft.exists and chosen is None:
+                like_existing.append(draft.title)  # shown in the review; added only if ticked
+                continue
+            if _key(draft.title) in saved or (draft.action and _key(draft.action) in saved):
                 continue
             story = m.Story(owner=owner, **story_values(draft))
             story.full_clean(exclude=["owner"])
             story.save()
-            saved.update({_key(draft.title), _key(draft.action)})
+            saved.update(k for k in (_key(draft.title), _key(draft.action)) if k)
             created.append(story.pk)
     return CvImportResult(
         preview=preview,
@@ -249,6 +335,7 @@ def _save(owner: User, preview: CvPreview, chosen: set[int] | None) -> CvImportR
         skipped=len(preview.drafts) - len(created),
         skills=tuple(merged),
         skills_added=tuple(added),
+        like_existing=tuple(like_existing),
     )
 
 
@@ -259,7 +346,7 @@ def story_values(draft: DraftRow) -> dict[str, Any]:
         "title": draft.title,
         "situation": f"{TO_COMPLETE} {PART_PROMPTS['situation']}{where}",
         "task": f"{TO_COMPLETE} {PART_PROMPTS['task']}",
-        "action": draft.action,
+        "action": draft.action or f"{TO_COMPLETE} {PART_PROMPTS['action']}",
         "result": draft.result or f"{TO_COMPLETE} {PART_PROMPTS['result']}",
         "metrics": "\n".join(draft.metrics),
         "skills": list(draft.skills),

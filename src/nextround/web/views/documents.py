@@ -53,8 +53,8 @@ def cv_confirm(request: HttpRequest) -> HttpResponse:
     messages.success(
         request,
         f"Imported {result.preview.source_name}: {len(result.created)} story drafts added, "
-        f"{len(result.skills_added)} skills added to your profile. Complete each draft's "
-        "situation and task.",
+        f"{len(result.skills_added)} skills added to your profile. Complete what each draft "
+        "marks 'To complete'.",
     )
     return redirect("stories")
 
