@@ -197,7 +197,8 @@ POST_PAGES = {
     "/stories/1/delete/": "404 404 404 302L",
     "/stories/1/edit/": "404 404 404 302L",
     "/stories/new/": "200 200 200 302L",
-    "/welcome/": "200 200 200 302L",
+    # An empty "who you are" form saves nothing and goes on to the welcome page's next step.
+    "/welcome/": "302 302 302 302L",
     "/welcome/sample/": "302 302 302 302L",
 }
 
