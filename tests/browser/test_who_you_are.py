@@ -69,3 +69,37 @@ def test_took_someone_to_be_you_and_change_puts_them_on_the_round(
     assert "Priya Raman" in page.locator("#people").inner_text()
     assert page.locator("#people li.person").count() == 3
     shots("priya-on-the-round")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_who_you_are_pages_pass_axe_and_fit_the_screen(
+    browser: Any, app_server: str, cli: Cli, tmp_path: Path, scheme: str, width: int
+) -> None:
+    from tests.browser.test_accessibility import _violations
+
+    opp = cli.json("opportunity", "add", "--company", "Corvid Systems", "--role", "Data Lead")
+    invite = tmp_path / "final-interview.ics"
+    invite.write_bytes(ics("Final interview: Priya Raman / Data Lead", [OWEN, LENA, PRIYA], OWEN))
+    cli("round", "import-invite", str(opp["id"]), str(invite))
+    round_id = cli.json("round", "list", str(opp["id"]))[0]["id"]
+    context = browser.new_context(
+        color_scheme=scheme, viewport={"width": width, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    problems: dict[str, list[str]] = {}
+    too_wide: dict[str, int] = {}
+    for name, url in {
+        "welcome": "/welcome/",
+        "who-is-you": f"/rounds/{round_id}/who-is-you/?name=Priya+Raman&email=p%40fastmail.example",
+        "round": f"/rounds/{round_id}/",
+    }.items():
+        page.goto(app_server + url)
+        if found := _violations(page):
+            problems[name] = found
+        scrolled = page.evaluate("document.documentElement.scrollWidth")
+        if scrolled > width + 1:
+            too_wide[name] = scrolled
+    context.close()
+    assert problems == {}
+    assert too_wide == {}
