@@ -23,11 +23,3 @@ def test_the_round_page_separates_the_panel_from_people_met_before(world: World)
     assert [p.name for p in page.panel] == ["Tom Okafor", "Dana Levi"]
     assert [p.name for p in page.others] == ["Priya Shah"]
     assert [x.number for x in page.earlier_rounds] == [1]
-
-
-def test_search_finds_opportunities_questions_and_stories(world: World) -> None:
-    found = pages.search(world.user, "stakeholder")
-    assert [q.pk for q in found["questions"]] == [world.weak_question.pk]
-    assert [s.pk for s in found["stories"]] == [world.story.pk]
-    assert pages.search(world.user, "acme")["opportunities"] == [world.acme]
-    assert pages.search(world.user, "   ") == {"opportunities": [], "questions": [], "stories": []}

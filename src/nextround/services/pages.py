@@ -9,10 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Count, Prefetch, Q
 
-from nextround.services import access, times
+from nextround.services import times
 from nextround.services.records import opportunities, rounds
 from nextround.store import models as m
 
@@ -133,34 +132,3 @@ def round_page(owner: User, pk: int) -> RoundPage:
         ),
         other_labels=_other_labels(others) if others else [],
     )
-
-
-def search(owner: User, text: str, limit: int = 50) -> dict[str, list[object]]:
-    """Opportunities, asked questions and stories whose words contain the text."""
-    text = text.strip()
-    if not text:
-        return {"opportunities": [], "questions": [], "stories": []}
-    return {
-        "opportunities": list(
-            m.Opportunity.objects.filter(access.readable(m.Opportunity, owner)).filter(
-                Q(company__icontains=text) | Q(role__icontains=text) | Q(notes__icontains=text)
-            )[:limit]
-        ),
-        "questions": list(
-            m.AskedQuestion.objects.filter(access.readable(m.AskedQuestion, owner))
-            .filter(Q(text__icontains=text) | Q(answer_note__icontains=text))
-            .select_related("round__opportunity")[:limit]
-        ),
-        "stories": list(
-            m.Story.objects.filter(owner=owner)
-            .annotate(skills_text=Cast("skills", TextField()))
-            .filter(
-                Q(title__icontains=text)
-                | Q(situation__icontains=text)
-                | Q(task__icontains=text)
-                | Q(action__icontains=text)
-                | Q(result__icontains=text)
-                | Q(skills_text__icontains=text)
-            )[:limit]
-        ),
-    }
