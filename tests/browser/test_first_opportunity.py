@@ -36,7 +36,7 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
 
     page.get_by_role("link", name="Add round 1").click()
     page.get_by_label("Date and time", exact=True).fill("2026-11-17T10:00")
-    page.get_by_label("Time zone", exact=True).fill("Europe/London")
+    page.get_by_label("Time zone", exact=True).select_option("Europe/London")
     page.get_by_label("Status", exact=True).select_option("done")
     page.get_by_role("button", name="Save round").click()
     assert page.get_by_role("heading", name="Round 1").is_visible()

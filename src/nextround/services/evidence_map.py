@@ -95,6 +95,43 @@ def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractR
 
 
 @dataclass(frozen=True)
+class SavedOpportunity:
+    opportunity: m.Opportunity
+    requirements: ExtractResult | None  # read from a new or changed job description
+
+
+def save_opportunity(
+    owner: User, opportunity_id: int | None, values: dict[str, Any]
+) -> SavedOpportunity:
+    """Create or change an opportunity, and read requirements from its job description whenever
+    that is new or changed (merged: the requirements already there stay as they are)."""
+    with transaction.atomic():
+        if opportunity_id is None:
+            before = ""
+            opp = opportunities.create(owner, **values)
+        else:
+            before = opportunities.get(owner, opportunity_id).job_description
+            opp = opportunities.update(owner, opportunity_id, **values)
+        read = None
+        if opp.job_description.strip() and opp.job_description != before:
+            read = extract(owner, opp.pk)
+    return SavedOpportunity(opp, read)
+
+
+def said(result: ExtractResult) -> str:
+    """What reading the requirements did, in a sentence."""
+    found = len(result.found)
+    if not found:
+        return (
+            "No requirements could be read from the job description: add them below, one at a time."
+        )
+    text = f"Read {found} requirement{'s' if found != 1 else ''} from the job description"
+    if result.kept:
+        return f"{text}: {len(result.added)} added, {len(result.kept)} already here (kept)."
+    return f"{text}: check them under Requirements."
+
+
+@dataclass(frozen=True)
 class LinkedStory:
     evidence_id: int
     story_id: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -56,6 +56,25 @@ class Cell:
     points: float
     missing: bool
     derived: bool
+    name: str = ""  # of its input in the matrix form: "rating-12-pay"
+    typed: str | None = None  # what was typed and refused, shown again as typed
+    error: str = ""
+
+    @property
+    def value(self) -> str:
+        """What its input shows: the typed value if refused, else the rating the user gave."""
+        if self.typed is not None:
+            return self.typed
+        return "" if self.missing or self.derived else f"{self.rating:g}"
+
+
+@dataclass(frozen=True)
+class WeightField:
+    key: str
+    label: str
+    name: str
+    value: str
+    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,10 +96,17 @@ class Matrix:
     messages: list[str]
     sensitivity: str
     offers: list[m.Offer]
+    weight_fields: list[WeightField] = field(default_factory=list)
 
     @property
     def ready(self) -> bool:
         return bool(self.rows)
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """Each refused input and why, in the order of the form: (input name, message)."""
+        found = [(w.name, w.error) for w in self.weight_fields if w.error]
+        return found + [(c.name, c.error) for row in self.rows for c in row.cells if c.error]
 
 
 def label(offer: m.Offer) -> str:
@@ -245,8 +271,13 @@ def _salary_ratings(options: list[m.Offer]) -> dict[int, float]:
     return derived
 
 
-def compare(owner: User) -> Matrix:
-    """Every open offer and the current job in the owner's weighted decision matrix."""
+def compare(owner: User, refused: MatrixInput | None = None) -> Matrix:
+    """Every open offer and the current job in the owner's weighted decision matrix.
+
+    Given what the matrix form refused, its inputs show those values as typed, each with why.
+    """
+    typed = refused.refused if refused else {}
+    errors = refused.errors if refused else {}
     criteria = profiles.criteria(owner)
     options = list(
         m.Offer.objects.filter(owner=owner)
@@ -297,11 +328,24 @@ def compare(owner: User) -> Matrix:
                     round(c.points, 2),
                     c.missing,
                     c.criterion == "pay" and int(s.key) in derived_for,
+                    name=(name := f"rating-{s.key}-{c.criterion}"),
+                    typed=typed.get(name),
+                    error=errors.get(name, ""),
                 )
                 for c in s.contributions
             ],
         )
         for s in result.scores
+    ]
+    weight_fields = [
+        WeightField(
+            c.key,
+            c.label,
+            f"weight-{c.key}",
+            typed.get(f"weight-{c.key}", f"{c.weight:g}"),
+            errors.get(f"weight-{c.key}", ""),
+        )
+        for c in criteria
     ]
     return Matrix(
         criteria,
@@ -310,6 +354,7 @@ def compare(owner: User) -> Matrix:
         [*messages, *result.messages],
         result.sensitivity.message,
         options,
+        weight_fields,
     )
 
 
@@ -509,45 +554,87 @@ def declined(owner: User) -> list[m.Offer]:
     )
 
 
+@dataclass(frozen=True)
+class MatrixInput:
+    """What saving the matrix form kept and refused, by input name ("rating-12-pay")."""
+
+    saved: int
+    refused: Mapping[str, str]  # input name: the value as typed
+    errors: Mapping[str, str]  # input name: why it was refused
+
+    @property
+    def message(self) -> str:
+        if not self.errors:
+            return "Matrix updated."
+        fix = words.count(len(self.errors), "value")
+        where = "it" if len(self.errors) == 1 else "each"
+        return f"Everything else is saved; {fix} could not be: see why beside {where}."
+
+
 def save_matrix(
     owner: User, weights: Mapping[str, str], ratings: Mapping[int, Mapping[str, str]]
-) -> None:
-    """Save weights and ratings typed into the matrix form; a blank rating clears it."""
+) -> MatrixInput:
+    """Save the weights and ratings typed into the matrix form; a blank rating clears it.
+
+    A value that is not a number, or out of range, is refused alone and named with its input:
+    every other value is saved.
+    """
     keys = {c.key: c for c in profiles.criteria(owner)}
-    new_weights = {
-        key: _number(keys[key].label, raw) for key, raw in weights.items() if key in keys
-    }
+    refused: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    new_weights: dict[str, float] = {}
+    for key, raw in weights.items():
+        if key not in keys:
+            continue
+        value = _number(raw)
+        if value is None or value < 0:
+            refused[f"weight-{key}"] = str(raw)
+            errors[f"weight-{key}"] = (
+                f"\u201c{str(raw)[:20]}\u201d is not a weight: give {keys[key].label} a "
+                "number from 0 up"
+            )
+        else:
+            new_weights[key] = value
     checked: dict[int, dict[str, float | None]] = {}
-    for offer_id, typed_row in ratings.items():
-        offers.get(owner, offer_id)
+    for offer_id, row in ratings.items():
+        offers.owned(owner, offer_id)
         checked[offer_id] = {}
-        row = typed_row
         for key, typed in row.items():
             if key not in keys:
                 continue
-            value = None if not str(typed).strip() else _number(keys[key].label, typed)
-            if value is not None and not 0 <= value <= 10:
-                raise InvalidInput.one("rating", f"{keys[key].label} must be rated from 0 to 10")
-            checked[offer_id][key] = value
+            name = f"rating-{offer_id}-{key}"
+            if not str(typed).strip():
+                checked[offer_id][key] = None
+                continue
+            value = _number(typed)
+            if value is None or not 0 <= value <= 10:
+                refused[name] = str(typed)
+                errors[name] = (
+                    f"\u201c{str(typed)[:20]}\u201d is not a rating: rate {keys[key].label} "
+                    "from 0 to 10"
+                )
+            else:
+                checked[offer_id][key] = value
     with transaction.atomic():
         if new_weights:
             profiles.update(owner, weights=new_weights)
         for offer_id, values in checked.items():
             offer = offers.get(owner, offer_id)
             merged = dict(offer.ratings or {})
-            for key, value in values.items():
-                if value is None:
+            for key, rating in values.items():
+                if rating is None:
                     merged.pop(key, None)
                 else:
-                    merged[key] = value
+                    merged[key] = rating
             offers.update(owner, offer_id, ratings=merged)
+    saved = len(new_weights) + sum(len(v) for v in checked.values())
+    return MatrixInput(saved, refused, errors)
 
 
-def _number(label: str, raw: object) -> float:
+def _number(raw: object) -> float | None:
+    """The number typed ("7", " 7.5 ", "7,5"), or None when it is not a finite number."""
     try:
-        value = float(str(raw).strip())
+        value = float(str(raw).strip().replace(",", "."))
     except ValueError:
-        raise InvalidInput.one(label, f"{raw!r} is not a number") from None
-    if not math.isfinite(value):
-        raise InvalidInput.one(label, f"{raw!r} is not a number")
-    return value
+        return None
+    return value if math.isfinite(value) else None

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import secrets
+from functools import cache
 from typing import Any
+from zoneinfo import available_timezones
 
 from django import forms
 from django.db import models
 
 from nextround.services import records, times
 from nextround.store import models as m
-from nextround.web.forms_documents import FILE_HELP, DocumentField
+from nextround.web.forms_documents import FILE_HELP, DocumentField, keep_files
 
 LINES_HELP = "One per line."
 
@@ -35,17 +38,47 @@ class ServiceMeta:
     formfield_callback = _formfield
 
 
+# The hidden field of a create form that makes sending it twice save it once.
+ONCE = "once"
+DJANGO_EMPTY = "---------"
+
+
 class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
     """A ModelForm used only to read and show values: saving always goes through a service."""
+
+    # What an empty choice says in each select, instead of Django's "---------".
+    empty_labels: dict[str, str] = {}
+    # A create form carries a one-time token: sent again (Back then Save, a double click) it
+    # finds what the first sending saved instead of saving a copy.
+    one_time = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = self.empty_labels.get(name, "Choose\u2026")
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == DJANGO_EMPTY:
+                    field.empty_label = label
+            elif isinstance(field, forms.ChoiceField):
+                choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
+                if choices and choices[0][0] in ("", None) and choices[0][1] == DJANGO_EMPTY:
+                    field.choices = [("", label), *choices[1:]]
+        if self.one_time and self.instance.pk is None:
+            self.fields[ONCE] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=secrets.token_urlsafe(18)
+            )
 
     template_name = "nextround/forms/div.html"
 
     def values(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+        values = dict(self.cleaned_data)
+        values.pop(ONCE, None)
+        return values
+
+    def token(self) -> str:
+        """The one-time token sent with the form ("" for an edit)."""
+        return str(self.cleaned_data.get(ONCE) or "")[:64] if ONCE in self.fields else ""
 
     def add_service_errors(self, errors: dict[str, list[str]]) -> None:
         for field, messages in errors.items():
@@ -55,10 +88,12 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
             for message in messages:
                 self.add_error(target, message)
         self.focus_first_error()
+        keep_files(self)
 
     def full_clean(self) -> None:
         super().full_clean()
         self.focus_first_error()
+        keep_files(self)
 
     def focus_first_error(self) -> None:
         """The page shown again after a refusal opens on the first field named in it."""
@@ -124,16 +159,64 @@ class OpportunityForm(ServiceForm):
         return values
 
 
+# The regions of the IANA time zone names people choose from; the rest are old aliases.
+REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
+@cache
+def zone_choices() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Every time zone by region, each named by its place: ("Europe", (("Europe/London", ...)))."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for name in available_timezones():
+        region, _, place = name.partition("/")
+        if region in REGIONS and place:
+            grouped.setdefault(region, []).append(
+                (name, place.replace("_", " ").replace("/", " – "))
+            )
+    groups = [(region, tuple(sorted(grouped[region], key=lambda c: c[1]))) for region in REGIONS]
+    return (("Universal", (("UTC", "UTC"),)), *groups)
+
+
+class TimeZoneField(forms.ChoiceField):
+    """A select of every time zone by region; a zone from an invite that is not listed is kept."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": "\u201c%(value)s\u201d is not a time zone: choose one from "
+                "the list."
+            },
+        )
+        super().__init__(choices=zone_choices, **kwargs)
+
+    def keep(self, name: str) -> None:
+        """Offer a zone the list lacks (an offset such as +01:00, or an old name), first."""
+        if name and not self.valid_value(name):
+            self.choices = [(name, f"{name} (as given)"), *zone_choices()]
+
+
 class RoundForm(ServiceForm):
     scheduled_at = forms.CharField(
         label="Date and time",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
-    timezone = forms.CharField(
+    timezone = TimeZoneField(
         label="Time zone",
         required=False,
-        help_text="For example Europe/London or America/New_York.",
+        help_text="The zone the date and time are in; this machine's zone unless you change it.",
     )
 
     class Meta(ServiceMeta):
@@ -154,8 +237,11 @@ class RoundForm(ServiceForm):
         if instance is not None and instance.scheduled_at and not self.is_bound:
             shown = times.in_zone(instance.scheduled_at, instance.timezone)
             self.initial["scheduled_at"] = shown.strftime("%Y-%m-%dT%H:%M")
-        elif not self.initial.get("timezone"):
+        if not self.initial.get("timezone"):
             self.initial["timezone"] = times.local_zone_name()
+        zone_field = self.fields["timezone"]
+        assert isinstance(zone_field, TimeZoneField)
+        zone_field.keep(str(self.initial.get("timezone") or ""))
 
     def values(self) -> dict[str, Any]:
         values = super().values()
@@ -186,12 +272,13 @@ class InterviewerForm(ServiceForm):
 
 
 class AskedQuestionForm(ServiceForm):
+    empty_labels = {"interviewer": "Not noted"}
     interviewer = forms.ModelChoiceField(
         queryset=m.Interviewer.objects.none(), required=False, label="Asked by"
     )
     self_rating = forms.TypedChoiceField(
         label="My rating",
-        choices=[("", "—"), *[(str(i), str(i)) for i in range(1, 6)]],
+        choices=[("", "Not rated"), *[(str(i), str(i)) for i in range(1, 6)]],
         coerce=int,
         empty_value=None,
         required=False,
@@ -232,6 +319,7 @@ class FeedbackForm(ServiceForm):
 
 
 class QuestionToAskForm(ServiceForm):
+    empty_labels = {"interviewer": "Anyone on the panel"}
     interviewer = forms.ModelChoiceField(
         queryset=m.Interviewer.objects.none(), required=False, label="For"
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, get_args
 
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
@@ -13,7 +14,7 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from nextround.formats.documents import Document
+from nextround.formats.documents import Document, Kind
 from nextround.services import documents
 from nextround.services.errors import ServiceError
 from nextround.store import models as m
@@ -71,6 +72,55 @@ def capped_uploads(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return csrf_exempt(wrapped)
 
 
+KINDS = frozenset(get_args(Kind))
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A file read when the form was last sent, sent back as its text so it is not chosen again."""
+
+    text: str
+    name: str
+    kind: Kind
+
+
+class DocumentInput(forms.FileInput):
+    """A file input that, after a refusal elsewhere on the form, keeps the file already read.
+
+    A browser cannot fill in a file input again, so the text read from the file travels in
+    hidden fields beside it, and a line says so; a refused file asks to be chosen again.
+    """
+
+    template_name = "nextround/forms/document_input.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.kept: KeptFile | None = None
+        self.again = False
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        upload = super().value_from_datadict(data, files, name)
+        if upload:
+            return upload
+        text = data.get(f"{name}-kept-text", "")
+        kept_name = data.get(f"{name}-kept-name", "")
+        kind = data.get(f"{name}-kept-kind", "")
+        if text and kept_name and kind in KINDS and len(text) <= MAX_PASTE_CHARS:
+            return KeptFile(text, kept_name[:255], kind)
+        return upload
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return super().value_omitted_from_data(data, files, name) and not data.get(
+            f"{name}-kept-text"
+        )
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["kept"] = self.kept
+        context["widget"]["again"] = self.again
+        return context
+
+
 class DocumentField(forms.FileField):
     """A file field whose clean value is the document read from the upload, as Markdown."""
 
@@ -78,16 +128,37 @@ class DocumentField(forms.FileField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("allow_empty_file", True)
         kwargs.setdefault("help_text", FILE_HELP)
-        kwargs.setdefault(
-            "widget", forms.ClearableFileInput(attrs={"accept": documents.ACCEPT_ATTRIBUTE})
-        )
+        kwargs.setdefault("widget", DocumentInput(attrs={"accept": documents.ACCEPT_ATTRIBUTE}))
         super().__init__(**kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
+        if isinstance(data, KeptFile):
+            return Document(data.text, data.kind, None, ()), data.name
         upload = super().clean(data, initial)
         if not upload:
             return None
         return read_upload(upload)
+
+
+def keep_files(form: forms.BaseForm) -> None:
+    """After a refusal, keep each file that was read well, and ask again for one that was not."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        if not isinstance(field, DocumentField) or not isinstance(widget, DocumentInput):
+            continue
+        widget.kept, widget.again = None, False
+        if not form.is_bound or not form.errors:
+            continue
+        sent = name in form.files or bool(form.data.get(f"{name}-kept-text"))
+        chosen = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        if name in form.errors:
+            widget.again = sent
+        elif chosen:
+            document, file_name = chosen
+            if len(document.text) <= MAX_PASTE_CHARS:
+                widget.kept = KeptFile(document.text, file_name, document.kind)
+            else:
+                widget.again = True
 
 
 def read_upload(upload: UploadedFile[bytes]) -> tuple[Document, str]:
@@ -120,6 +191,10 @@ class FileOrPasteForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        keep_files(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

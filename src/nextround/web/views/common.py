@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
 
+from nextround.services import once
 from nextround.services.errors import InvalidInput, NotFound
 from nextround.web.forms import ServiceForm
 
@@ -32,12 +34,38 @@ def found(call: Callable[[], T]) -> T:
         raise Http404(str(exc)) from None
 
 
-def save(form: ServiceForm, action: Callable[[dict[str, Any]], T]) -> T | None:
-    """Validate the form and run the service; on failure the form carries the errors."""
+ALREADY_SAVED = "Already saved: this form was sent before, so nothing new was added."
+
+
+def save(
+    form: ServiceForm, action: Callable[[dict[str, Any]], T], request: HttpRequest | None = None
+) -> T | None:
+    """Validate the form and run the service; on failure the form carries the errors.
+
+    Given the request, a create form's one-time token is spent: the same form sent again
+    (Back then Save, a double click) returns what the first sending saved, and says so.
+    """
     if not form.is_valid():
         return None
     try:
-        return action(form.values())
+        token = form.token() if request is not None else ""
+        if not token or request is None:
+            return action(form.values())
+        made, again = once.create_once(
+            owner(request), token, _sent(request), lambda: action(form.values())
+        )
+        if again:
+            messages.info(request, ALREADY_SAVED)
+        return made
     except InvalidInput as exc:
         form.add_service_errors(exc.errors)
         return None
+
+
+def _sent(request: HttpRequest) -> str:
+    """The digest of what the form sent: its fields, and the name and size of each file."""
+    fields = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+    for name in request.FILES:
+        for upload in request.FILES.getlist(name):
+            fields.setdefault(f"file:{name}", []).extend([upload.name or "", str(upload.size)])
+    return once.digest(fields)

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from nextround.services import offers
-from nextround.services.errors import ServiceError
+from nextround.services import money, offers
+from nextround.services.errors import InvalidInput, ServiceError
 from nextround.services.records import offers as offer_records
 from nextround.store import models as m
 from nextround.web.forms import ServiceForm, ServiceMeta
@@ -20,8 +20,14 @@ from nextround.web.views.common import found, owner, save
 
 
 class OfferForm(ServiceForm):
+    empty_labels = {"opportunity": "None: this is my current job"}
     opportunity = forms.ModelChoiceField(
         queryset=m.Opportunity.objects.none(), required=False, label="Opportunity"
+    )
+    currency = forms.CharField(
+        required=False,
+        max_length=40,
+        help_text="A code such as GBP or EUR, or a symbol such as \u00a3 or \u20ac.",
     )
 
     class Meta(ServiceMeta):
@@ -52,9 +58,19 @@ class OfferForm(ServiceForm):
         field = self.fields["opportunity"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = m.Opportunity.objects.filter(owner=user)
+        # The currency of the offers so far, else this machine's country's.
+        self.default_currency = money.default_currency(user) if user is not None else ""
+        if not self.is_bound and not self.initial.get("currency"):
+            self.initial["currency"] = self.default_currency
+
+    def clean_currency(self) -> str:
+        try:
+            return money.code(self.cleaned_data.get("currency") or "", self.default_currency)
+        except InvalidInput as exc:
+            raise forms.ValidationError(exc.errors["currency"]) from None
 
     def values(self) -> dict[str, Any]:
-        values = dict(self.cleaned_data)
+        values = super().values()
         chosen = values.pop("opportunity", None)
         values["opportunity_id"] = chosen.pk if chosen else None
         return values
@@ -73,7 +89,7 @@ def page(request: HttpRequest) -> HttpResponse:
     user = owner(request)
     form = OfferForm(request.POST or None, user=user)
     if request.method == "POST":
-        created = save(form, lambda v: offer_records.create(user, **v))
+        created = save(form, lambda v: offer_records.create(user, **v), request)
         if created is not None:
             messages.success(request, f"Recorded {offers.label(created)}.")
             return redirect("offers")
@@ -85,18 +101,24 @@ def page(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def update_matrix(request: HttpRequest) -> HttpResponse:
+    """Save the matrix; a value refused is shown again as typed, named beside its input."""
+    user = owner(request)
     weights = {
         k.removeprefix("weight-"): request.POST.get(k, "")
         for k in request.POST
         if k.startswith("weight-")
     }
-    try:
-        found(lambda: offers.save_matrix(owner(request), weights, _ratings(request)))
-    except ServiceError as exc:
-        messages.error(request, f"Nothing saved: {exc}")
-    else:
-        messages.success(request, "Matrix updated.")
-    return redirect("offers")
+    result = found(lambda: offers.save_matrix(user, weights, _ratings(request)))
+    if not result.errors:
+        messages.success(request, result.message)
+        return redirect("offers")
+    context = {
+        "matrix": offers.compare(user, result),
+        "form": OfferForm(user=user),
+        "declined": offers.declined(user),
+        "matrix_message": result.message,
+    }
+    return render(request, "nextround/offer_page.html", context, status=400)
 
 
 def script(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,30 +1,48 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from nextround.services import pages
+from nextround.services import evidence_map, pages
 from nextround.services.records import opportunities, requirements
+from nextround.store import models as m
 from nextround.web.forms import OpportunityForm, RequirementForm
 from nextround.web.forms_documents import capped_uploads
 from nextround.web.views.common import found, is_htmx, owner, save
 
 
-def _tell(request: HttpRequest, form: OpportunityForm) -> None:
-    """Say what was read from an uploaded job description, and anything odd about the file."""
-    for note in form.upload_notes:
-        messages.info(request, note)
+class _Saving:
+    """Saves the form's opportunity and keeps what reading its requirements found, to say it."""
+
+    def __init__(self, request: HttpRequest, pk: int | None) -> None:
+        self.request, self.pk = request, pk
+        self.read: evidence_map.ExtractResult | None = None
+
+    def __call__(self, values: dict[str, Any]) -> m.Opportunity:
+        saved = evidence_map.save_opportunity(owner(self.request), self.pk, values)
+        self.read = saved.requirements
+        return saved.opportunity
+
+    def tell(self, form: OpportunityForm) -> None:
+        """Say what was read from an uploaded job description, and the requirements found."""
+        for note in form.upload_notes:
+            messages.info(self.request, note)
+        if self.read is not None:
+            messages.info(self.request, evidence_map.said(self.read))
 
 
 @capped_uploads
 def new(request: HttpRequest) -> HttpResponse:
     form = OpportunityForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        opp = save(form, lambda v: opportunities.create(owner(request), **v))
+        saving = _Saving(request, None)
+        opp = save(form, saving, request)
         if opp is not None:
-            _tell(request, form)
+            saving.tell(form)
             return redirect("opportunity", pk=opp.pk)
     return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": None})
 
@@ -34,9 +52,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     opp = found(lambda: opportunities.get(owner(request), pk))
     form = OpportunityForm(request.POST or None, request.FILES or None, instance=opp)
     if request.method == "POST":
-        saved = save(form, lambda v: opportunities.update(owner(request), pk, **v))
-        if saved is not None:
-            _tell(request, form)
+        saving = _Saving(request, pk)
+        if save(form, saving) is not None:
+            saving.tell(form)
             return redirect("opportunity", pk=pk)
     return render(request, "nextround/opportunity_form.html", {"form": form, "opportunity": opp})
 
@@ -60,7 +78,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 def add_requirement(request: HttpRequest, pk: int) -> HttpResponse:
     form = RequirementForm(request.POST)
     found(lambda: opportunities.get(owner(request), pk))
-    created = save(form, lambda v: requirements.create(owner(request), pk, **v))
+    created = save(form, lambda v: requirements.create(owner(request), pk, **v), request)
     if is_htmx(request) or created is None:
         page = pages.opportunity_page(owner(request), pk)
         return render(

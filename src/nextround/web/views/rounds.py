@@ -96,7 +96,7 @@ def new(request: HttpRequest, opportunity_pk: int) -> HttpResponse:
     opp = found(lambda: opportunities.get(owner(request), opportunity_pk))
     form = forms.RoundForm(request.POST or None)
     if request.method == "POST":
-        created = save(form, lambda v: rounds.create(owner(request), opportunity_pk, **v))
+        created = save(form, lambda v: rounds.create(owner(request), opportunity_pk, **v), request)
         if created is not None:
             return redirect("round", pk=created.pk)
     return render(request, "nextround/round_form.html", {"form": form, "opportunity": opp})
@@ -128,9 +128,9 @@ def add_item(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     page = found(lambda: pages.round_page(owner(request), pk))
     form = _form(spec, page, request.POST)
     if spec.name == "people":
-        created = save(form, lambda v: interviewers.add_to_round(owner(request), pk, **v))
+        created = save(form, lambda v: interviewers.add_to_round(owner(request), pk, **v), request)
     else:
-        created = save(form, lambda v: spec.service.create(owner(request), pk, **v))
+        created = save(form, lambda v: spec.service.create(owner(request), pk, **v), request)
     if created is None:
         # Keep what was typed, with the errors beside the fields.
         status = 200 if is_htmx(request) else 400

@@ -16,7 +16,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def new(request: HttpRequest) -> HttpResponse:
     form = StoryForm(request.POST or None)
     if request.method == "POST":
-        created = save(form, lambda v: stories.create(owner(request), **v))
+        created = save(form, lambda v: stories.create(owner(request), **v), request)
         if created is not None:
             return redirect("stories")
     return render(request, "nextround/story_form.html", {"form": form, "story": None})
