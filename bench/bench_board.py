@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from typing import Any
 
 from bench.common import Row, median, p95, timed
@@ -60,7 +62,7 @@ def _fill(user: Any, count: int) -> None:
                 round_id=pk,
                 kind=m.FollowUpKind.THANK_YOU if k % 2 else m.FollowUpKind.CHASER,
                 subject="Thank you",
-                due_at=when + dt.timedelta(days=1 + 4 * (k % 2 == 0)),
+                due_at=(when or now) + dt.timedelta(days=1 + 4 * (k % 2 == 0)),
             )
             for k, (pk, when) in enumerate(done.values_list("id", "scheduled_at")[::3])
         ),
@@ -72,17 +74,32 @@ def _fill(user: Any, count: int) -> None:
     )
 
 
-def _page(client: Any, name: str, url: str) -> Row:
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    times = timed(lambda: client.get(url), REQUESTS)
+def _cpu(fn: Callable[[], object], repeat: int) -> list[float]:
+    """This process's CPU milliseconds per call: what the page costs, whatever else runs."""
+    spent = []
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        spent.append((time.process_time() - start) * 1000)
+    return spent
+
+
+def _row(name: str, fn: Callable[[], object]) -> Row:
+    times = timed(fn, REQUESTS)
+    cpu = _cpu(fn, REQUESTS)
     return Row(
         "board",
-        f"{name}: median / p95 of {REQUESTS}",
-        f"{median(times):.1f} / {p95(times):.1f} ms",
+        f"{name}: median / p95 of {REQUESTS} (CPU median / p95)",
+        f"{median(times):.1f} / {p95(times):.1f} ms ({median(cpu):.0f} / {p95(cpu):.0f} ms)",
         f"< {TARGET_MS} ms",
         p95(times) < TARGET_MS,
     )
+
+
+def _page(client: Any, name: str, url: str) -> Row:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return _row(name, lambda: client.get(url))
 
 
 def _queries(client: Any) -> int:
@@ -108,7 +125,7 @@ def run() -> list[Row]:
 
     def wipe() -> None:
         for _, model in reversed(MODELS):
-            model.objects.all().delete()
+            model._default_manager.all().delete()
         m.CalendarFeed.objects.all().delete()
 
     user = local_user()
@@ -131,18 +148,12 @@ def run() -> list[Row]:
         ),
     ]
     card = m.Opportunity.objects.filter(owner=user, stage="applied").order_by("-updated_at")[0]
-    stages = iter(["interviewing", "applied"] * REQUESTS)
     htmx = Client(headers={"HX-Request": "true"})
-    move_times = timed(
-        lambda: htmx.post(f"/opportunities/{card.pk}/stage/", {"stage": next(stages)}), REQUESTS
-    )
+    stages = iter(["interviewing", "applied"] * 2 * REQUESTS)
     rows.append(
-        Row(
-            "board",
-            f"move a card in place (htmx), {COUNT:,} opportunities: median / p95",
-            f"{median(move_times):.1f} / {p95(move_times):.1f} ms",
-            f"< {TARGET_MS} ms",
-            p95(move_times) < TARGET_MS,
+        _row(
+            f"move a card in place (htmx), {COUNT:,} opportunities",
+            lambda: htmx.post(f"/opportunities/{card.pk}/stage/", {"stage": next(stages)}),
         )
     )
     rows.append(_page(client, "calendar page", "/calendar/"))

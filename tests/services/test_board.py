@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nextround.services import board, followups
+from nextround.services import board, followups, week
 from nextround.services import records as r
 from nextround.services.errors import InvalidInput, NotFound
 from nextround.store import models as m
@@ -197,8 +197,8 @@ def test_the_board_needs_the_same_queries_for_few_or_many(user: Any, count: int)
         assert column.more == column.count - len(column.cards)
     assert any(card.due for c in view.columns for card in c.cards)
     # The week shows what fits, late things first, and counts the rest.
-    assert view.agenda_count <= board.AGENDA_LATE + board.AGENDA_AHEAD
-    assert len(view.agenda[0].items) == board.AGENDA_LATE and view.agenda_more > 0
+    assert view.agenda_count <= week.SHOWN_LATE + week.SHOWN_AHEAD
+    assert len(view.agenda[0].items) == week.SHOWN_LATE and view.agenda_more > 0
 
 
 def test_show_all_lists_one_column_page_by_page(user: Any) -> None:

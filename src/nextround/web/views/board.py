@@ -48,7 +48,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if is_htmx(request):
         context = {
-            "board": board.board(user, focus=column),
+            "board": board.board(user, focus=column, this_week=False),
             "status": status,
             "moved": moved.id if moved else None,
         }
