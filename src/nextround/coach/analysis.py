@@ -310,7 +310,15 @@ def _analyse_one(
             quality.filler_rate >= HESITANT_PER_100
         )
         results.append(
-            length(parsed, question_type, total_words, praise=praise, padded=padded, narrow=narrow)
+            length(
+                parsed,
+                question_type,
+                total_words,
+                praise=praise,
+                padded=padded,
+                narrow=narrow,
+                rambling=padded and quality.rambling,
+            )
         )
         terms = job_terms(
             parsed,

@@ -92,12 +92,22 @@ class ParsedAnswer:
         """Where the phrases of one word list occur, computed once per answer."""
         if key not in self._found:
             matcher = self.wordlists.matchers[key]
-            self._found[key] = [
+            spans = [
                 Span(start, end)
                 for start, end in matcher.find(
                     self.lowers, self.starts, self.ends, self.text, self.end
                 )
             ]
+            unless = _NOT_WITHIN.get(key)
+            if unless is not None:
+                # "kind of" in "what kind of", "I believe" in "I believe in": no hedge.
+                outside = self.found(unless)
+                spans = [
+                    s
+                    for s in spans
+                    if not any(o.start <= s.start and s.end <= o.end for o in outside)
+                ]
+            self._found[key] = spans
         return self._found[key]
 
     def in_sentence(self, key: str, sentence: Sentence) -> list[Span]:
@@ -150,6 +160,8 @@ class ParsedAnswer:
         return mine, ours
 
 
+# A list's matches that lie inside a phrase of the other list do not count.
+_NOT_WITHIN = {"hedges": "not_hedges"}
 # Word lists whose phrases make a sentence unfit to praise.
 WEAK_KEYS = ("fillers", "hedges", "negative_self_talk", "cliches", "vague_claims")
 # Phrases whose "I" is talk about the answer, not a deed in it.

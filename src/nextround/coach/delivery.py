@@ -172,6 +172,25 @@ def _repeats(
     return out
 
 
+_I_FORMS = frozenset({"i", "i'm", "i'd", "i've", "i'll", "i’m", "i’d", "i’ve", "i’ll"})
+
+
+def _as_said(parsed: ParsedAnswer, spans: list[Span]) -> str:
+    """Each phrase once, as the candidate wrote it ("I believe", not "i believe").
+
+    Only the capital that a sentence start gave it is dropped ("So," opening a sentence is "so").
+    """
+    text = parsed.text
+    first: dict[str, str] = {}
+    for span in spans:
+        said = " ".join(text[span.start : span.end].split())
+        opening = parsed.sentences[parsed.sentence_of(span.start)].start == span.start
+        if opening and said.split()[0].lower() not in _I_FORMS:
+            said = said[:1].lower() + said[1:]
+        first.setdefault(said.lower(), said)
+    return listing([first[key] for key in sorted(first)])
+
+
 def _compared(rate: float, norm: float) -> str:
     """How the candidate's own rate (a minute) stands to a published one, as shown to one place."""
     if round(rate, 1) > norm:
@@ -195,7 +214,7 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
     per_minute = len(fillers) / (words / WPM_MID) if words else 0.0
     rate_text = f"{filler_rate:.1f} per 100 words, about {per_minute:.1f} a minute spoken"
     if fillers:
-        said = listing(sorted({" ".join(text[s.start : s.end].lower().split()) for s in fillers}))
+        said = _as_said(parsed, fillers)
         if filler_rate >= HESITANT_PER_100 and len(fillers) >= 2:
             result.add(
                 "fix",
@@ -224,7 +243,7 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
                 code="filler",
             )
     if hedges:
-        said = listing(sorted({" ".join(text[s.start : s.end].lower().split()) for s in hedges}))
+        said = _as_said(parsed, hedges)
         if hedge_rate >= HEDGES_PER_100 and len(hedges) >= 2:
             result.add(
                 "fix",
@@ -329,6 +348,8 @@ def self_undermining(parsed: ParsedAnswer) -> AspectResult:
     return result
 
 
+# Question types answered with one case from the past, where "keep to the one case" fits.
+STORY_TYPES = frozenset({"behavioural", "second-round"})
 # A padded answer (mostly filler, hedging or self-doubt) is long from this share of its upper target
 # (project heuristic, checked on eval/answers/dev.jsonl).
 PADDED_SHARE = 0.75
@@ -343,11 +364,13 @@ def length(
     padded: bool = False,
     narrow: bool = False,
     direct: str = "",
+    rambling: bool = False,
 ) -> AspectResult:
     """Spoken length against the target for the question type.
 
-    `padded`: most of the answer is filler, hedging or self-doubt, so near the upper target it
-    is already long for what it says."""
+    `padded`: most of the answer is filler, hedging, self-doubt or cliché, so near the upper
+    target it is already long for what it says. `rambling`: padded with hedges, fillers or
+    self-doubt, so however short it is, more words are not what it needs."""
     result = AspectResult("length")
     low, high, why = NARROW_TARGET if narrow else LENGTH_TARGETS[question_type]
     # "a follow-up answer", not "a background answer", when the question asked one thing.
@@ -393,6 +416,28 @@ def length(
         )
         result.step(13, f"Answer in full sentences, about {target}: {why}.")
         score = 100 * spoken / low
+    elif padded and spoken < PADDED_SHARE * high and total_words >= MIN_WORDS_FOR_DELIVERY:
+        # Short or not, a padded answer is never told to go on for longer.
+        if rambling:
+            keep = (
+                "one case: what you did and how it ended"
+                if question_type in STORY_TYPES and not narrow
+                else why
+            )
+            result.add(
+                "fix",
+                f"{said}: more words would not help, since much of it is hedging, filler or "
+                f"doubt. Keep to {keep}.",
+                code="rambling",
+            )
+            result.step(22, f"Cut it to {keep}.")
+        else:
+            result.add(
+                "info",
+                f"{said}. More words of the same kind would not help: replace the general claims "
+                "with one real example.",
+            )
+        score = min(100.0, 100 * spoken / low)
     elif spoken < SHORT_SHARE * low:
         result.add(
             "fix",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from nextround.coach.analysis import Analysis
 from nextround.coach.insight import CONFIDENCE_BAR, Span
+from nextround.coach.relevance import logistics_term
 from nextround.coach.text import Word, words_of
 from nextround.coach.wordlists import wordlists
 from nextround.coach.words import times
@@ -152,7 +153,10 @@ def _claimed_skill(
     question, since "how did you use it" would not fit a practice or a treatment."""
     lists = wordlists().sets
     tools, plain = lists["tool_words"], lists["tool_words_plain"]
-    terms = {s.lower() for s in skills if " " not in s.strip()}
+    # A check ("DBS", "CSCS") is no skill to dig into.
+    terms = {
+        s.lower() for s in skills if " " not in s.strip() and not logistics_term(wordlists(), s)
+    }
     asked = {w.lower for w in words_of(question)}
     counts: dict[str, list[Word]] = {}
     for index, word in enumerate(words):

@@ -58,6 +58,15 @@ class Quality:
         return self.weak_sentences / self.sentences if self.sentences else 0.0
 
     @property
+    def rambling(self) -> bool:
+        """Talked round with hedges, fillers or self-doubt (not only clichés)."""
+        return (
+            self.undermining > 0
+            or self.filler_rate >= HESITANT_PER_100
+            or self.hedge_rate >= 1.5 * HEDGES_PER_100
+        )
+
+    @property
     def praiseworthy(self) -> bool:
         """Whether any good-level insight may be given at all."""
         return (

@@ -274,6 +274,24 @@ def _requirement_words(requirements: tuple[str, ...], wordlists: WordLists) -> l
     return [surface[key] for key, _ in counts.most_common()]
 
 
+@functools.cache
+def _logistics_phrases(wordlists: WordLists) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        tuple(w.lower for w in words_of(phrase)) for phrase in wordlists.lists["not_job_terms"]
+    )
+
+
+def logistics_term(wordlists: WordLists, term: str) -> bool:
+    """A check or a piece of logistics ("Full UK driving licence", "enhanced DBS", "passport"):
+    a term of the job no answer is made better by."""
+    words = tuple(w.lower for w in words_of(term))
+    return any(
+        words[i : i + len(phrase)] == phrase
+        for phrase in _logistics_phrases(wordlists)
+        for i in range(len(words) - len(phrase) + 1)
+    )
+
+
 def job_terms(
     parsed: ParsedAnswer,
     terms: tuple[str, ...],
@@ -314,7 +332,11 @@ def job_terms(
     # Suggest the job's key terms when there are some; a content word of a requirement is
     # matched but not pressed on the candidate.
     keys = {" ".join(t.split()) for t in terms}
-    missing = [term for term in candidates if term not in used and (not keys or term in keys)]
+    missing = [
+        term
+        for term in candidates
+        if term not in used and (not keys or term in keys) and not logistics_term(wordlists, term)
+    ]
     # Terms that touch the question's topic are the ones most worth adding.
     missing.sort(
         key=lambda term: (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -149,6 +150,9 @@ def _figures(parsed: ParsedAnswer) -> list[Evidence]:
             kind, last = "money", i + 1
         elif after(i) in _MAGNITUDES and after(i, 2) in _MONEY_WORDS:
             kind, last = "money", i + 2
+        elif after(i) in _MAGNITUDES:
+            # "eight million" is one figure, not "eight" and "million".
+            kind, last = ("scale", i + 2) if after(i, 2) in nouns else ("number", i + 1)
         elif tail in units:
             kind = "duration"
         elif after(i) in units:
@@ -194,6 +198,34 @@ def _name_run(words: Sequence[Word], run: list[int]) -> list[Evidence]:
     return [_name(parts[0].start, parts[-1].end)]
 
 
+# A hedge this many words either side of a figure ("about eight million, maybe a bit more, I'd
+# have to check") makes it a guess, not a detail. Project heuristic.
+HEDGE_REACH = 3
+
+
+def hedged(parsed: ParsedAnswer, span: Span) -> bool:
+    """Whether a hedge stands within a few words of a figure, in its sentence."""
+    sentence = parsed.sentences[parsed.sentence_of(span.start)]
+    first = bisect.bisect_left(parsed.starts, span.start)
+    last = max(first, bisect.bisect_left(parsed.starts, span.end) - 1)
+    lo_word = max(first - HEDGE_REACH, bisect.bisect_left(parsed.starts, sentence.start))
+    hi_word = min(last + HEDGE_REACH, bisect.bisect_left(parsed.starts, sentence.end) - 1)
+    lo, hi = parsed.starts[lo_word], parsed.ends[hi_word]
+    return any(lo <= h.start < hi for h in parsed.found("hedges"))
+
+
+def _clause(parsed: ParsedAnswer, span: Span) -> Span:
+    """The words around a figure up to the nearest commas ("about eight million")."""
+    sentence = parsed.sentences[parsed.sentence_of(span.start)]
+    text = parsed.text
+    start = max(text.rfind(",", sentence.start, span.start) + 1, sentence.start)
+    comma = text.find(",", span.end, sentence.end)
+    end = comma if comma >= 0 else sentence.end
+    while start < span.start and text[start].isspace():
+        start += 1
+    return Span(start, end)
+
+
 def _supported(evidence_starts: list[int], parsed: ParsedAnswer, index: int) -> bool:
     """Whether a sentence or the one after it holds any evidence."""
     sentences = parsed.sentences
@@ -209,7 +241,10 @@ NUMBER_TYPES = frozenset({"behavioural", "situational", "second-round", "technic
 def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> AspectResult:
     """Score concrete detail and point out claims that nothing in the answer backs."""
     result = AspectResult("specificity")
-    evidence = find_evidence(parsed)
+    found = find_evidence(parsed)
+    # A figure said as a guess is no concrete detail; it is pointed out instead.
+    guesses = [e for e in found if e.kind in FIGURE_KINDS and hedged(parsed, e.span)]
+    evidence = [e for e in found if e not in guesses]
     figures = [e for e in evidence if e.kind in FIGURE_KINDS]
     names = [e for e in evidence if e.kind in NAME_KINDS]
     text = parsed.text
@@ -244,7 +279,17 @@ def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> Asp
         )
     elif evidence:
         result.add("info", f"Some concrete detail: {shown(evidence)}.", [e.span for e in evidence])
-    if not figures and parsed.word_count and question_type in NUMBER_TYPES:
+    if guesses and not figures:
+        guessed = listing([quote(text, _clause(parsed, e.span), 50) for e in guesses[:2]])
+        result.add(
+            "fix",
+            f"The {'figure is' if len(guesses) == 1 else 'figures are'} hedged ({guessed}): give "
+            "the number plainly, or say you will confirm it.",
+            [e.span for e in guesses],
+            code="hedged-figure",
+        )
+        result.step(16, "Give the number plainly instead of a guess.")
+    elif not figures and parsed.word_count and question_type in NUMBER_TYPES:
         result.add(
             "fix",
             "No numbers: add one that shows scale or outcome (how many, how much, how long).",
@@ -254,7 +299,8 @@ def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> Asp
     if question_type == "salary-notice":
         # What was asked is a figure, a range or a date; claims about oneself are beside it.
         vague = []
-        if not any(e.kind in ("money", "duration", "date", "number") for e in figures):
+        # A hedged figure still answers what was asked; it is told to be plain above.
+        if not any(e.kind in ("money", "duration", "date", "number") for e in figures + guesses):
             result.add(
                 "fix",
                 "No figure: give a salary range, or your notice period or start date, then stop.",

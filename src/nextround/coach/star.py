@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from nextround.coach.aspects import AspectResult, ParsedAnswer, listing, plural, quote
 from nextround.coach.insight import CONFIDENCE_BAR, Span
 from nextround.coach.text import Sentence
+from nextround.coach.wordlists import WordLists
 
 StarPart = Literal["situation", "task", "action", "result"]
 PARTS: tuple[StarPart, ...] = ("situation", "task", "action", "result")
@@ -106,6 +109,46 @@ def has_figure(parsed: ParsedAnswer, sentence: Sentence) -> bool:
         any(ch.isdigit() for ch in word.text) or word.lower in number_words
         for word in sentence.words
     )
+
+
+@functools.cache
+def _role_patterns(lists: WordLists) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Sentence openings that name the candidate's part, and a title said in passing."""
+
+    def alternatives(words: frozenset[str] | tuple[str, ...]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+    role = alternatives(lists.lists["role_nouns"]) + r"s?\b"
+    # Up to three words of a title ("project", "lead clinical"), none of them a common word: "As
+    # soon as the manager…" names no part.
+    title = rf"(?:(?!{alternatives(lists.sets['stopwords'])}\b)[\w'’&/-]+\s+){{0,3}}?"
+    # "As pharmacist manager I set myself…", "As the project lead, I…".
+    opening = re.compile(
+        rf"\W*as\s+(?:(?:the|a|an|our|my|their)\s+)?{title}{role}\s*,?\s*(?:i|we)\b",
+        re.IGNORECASE,
+    )
+    # "I was the project QS", "I'm the lead pharmacist", "I led the HR side of…".
+    definite = re.compile(
+        rf"\bI(?:\s+was|\s+am|['’]m)\s+(?:the|their|our)\s+{title}{role}"
+        r"|\bI\s+(?:led|ran|owned|headed|handled|managed|covered)\s+the\s+"
+        r"(?:[\w'’&/-]+\s+){1,3}side\b",
+        re.IGNORECASE,
+    )
+    # "I was a pharmacist at…": a title, not yet what was expected of the candidate.
+    passing = re.compile(rf"\bI(?:\s+was|\s+am|['’]m)\s+(?:a|an)\s+{title}{role}", re.IGNORECASE)
+    return opening, definite, passing
+
+
+def role_statement(parsed: ParsedAnswer, sentence: Sentence) -> str:
+    """What a sentence says of the candidate's part: "part", "title" (a bare job title) or ""."""
+    opening, definite, passing = _role_patterns(parsed.wordlists)
+    text = parsed.text
+    if opening.match(text, sentence.start, sentence.end) or definite.search(
+        text, sentence.start, sentence.end
+    ):
+        return "part"
+    return "title" if passing.search(text, sentence.start, sentence.end) else ""
 
 
 def _part_scores(parsed: ParsedAnswer, sentence: Sentence) -> dict[StarPart, float]:
@@ -230,6 +273,44 @@ _MISSING_ADVICE: dict[StarPart, str] = {
 }
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[,;:–—]\s+")
+
+
+def hedged_ending(parsed: ParsedAnswer, span: Span, limit: int = 60) -> str:
+    """The words where a hedged result sentence says how it ended, in quotes.
+
+    The last clause that holds both an outcome and a hedge ("I guess it worked out okay in the
+    end"), else the last hedged clause, else the sentence's last words."""
+    text = parsed.text
+    clauses: list[Span] = []
+    at = span.start
+    for gap in _CLAUSE_BREAK.finditer(text, span.start, span.end):
+        clauses.append(Span(at, gap.start()))
+        at = gap.end()
+    clauses.append(Span(at, span.end))
+
+    hedges = parsed.found("hedges")
+    # "more" and "less" of "more or less" are the hedge, not an outcome.
+    outcomes = [
+        o
+        for o in parsed.found("star:result") + parsed.found("outcome_words")
+        if not any(h.start <= o.start < h.end for h in hedges)
+    ]
+
+    def holds(spans: list[Span], clause: Span) -> bool:
+        return any(clause.start <= s.start < clause.end for s in spans)
+
+    hedged = [c for c in clauses if holds(hedges, c)]
+    told = [c for c in hedged if holds(outcomes, c)]
+    chosen = (told or hedged or clauses)[-1]
+    said = quote(text, chosen, limit)
+    if chosen.start > span.start:
+        said = "“…" + said[1:]
+    if chosen.end < span.end and not said.endswith("…”"):
+        said = said[:-1] + "…”"
+    return said
+
+
 def structure(
     parsed: ParsedAnswer, question_type: str, labels: tuple[StarSentence, ...]
 ) -> AspectResult:
@@ -251,6 +332,16 @@ def structure(
         result.step(8, f"Tell one real example: {listing(list(required))}.")
         result.set_score(0, [f"{plural(parsed.word_count, 'word')}: too short for a story"])
         return result
+    # A sentence can carry two parts: "As responsible pharmacist I rang her back…" is an action
+    # that also says what her part was, so the task is there whatever the sentence's label.
+    tasks = set(by_part["task"]) | {
+        sentence.index for sentence in parsed.sentences if parsed.in_sentence("star:task", sentence)
+    }
+    roles: dict[int, str] = {}
+    if not tasks:
+        roles = {sentence.index: role_statement(parsed, sentence) for sentence in parsed.sentences}
+        tasks = {index for index, role in roles.items() if role == "part"}
+    by_part["task"] = sorted(tasks)
     present = [part for part in required if by_part[part]]
     reasons = [f"{len(present)} of {len(required)} parts found ({listing(present) or 'none'})"]
     score = 100.0 * len(present) / len(required)
@@ -284,6 +375,9 @@ def structure(
         confidence, ask = _missing_confidence(
             parsed, part, by_part, hypothetical=question_type == "situational"
         )
+        if part == "task" and "title" in roles.values():
+            # "I was a pharmacist at…" may be all the task the story needs: ask, do not assert.
+            confidence = min(confidence, 0.4)
         result.add(
             "fix",
             f"No {part}: {_MISSING_ADVICE[part]}.",
@@ -338,7 +432,7 @@ def structure(
             ending = labels[by_part["result"][-1]].span
             result.add(
                 "fix",
-                f"No clear result: the ending is hedged ({quote(parsed.text, ending, 60)}). Say "
+                f"No clear result: the ending is hedged ({hedged_ending(parsed, ending)}). Say "
                 "plainly how it ended and what changed, with a number if you have one.",
                 [labels[i].span for i in by_part["result"]],
                 code="no-result",
@@ -380,16 +474,54 @@ def structure(
     return result
 
 
+def tells_outcome(parsed: ParsedAnswer, sentence: Sentence) -> bool:
+    """A sentence where nobody acts but a figure or an outcome says how it ended.
+
+    "The patient was unharmed and stayed with us": a team result, rightly "we" or "us"."""
+    if _action_hits(parsed, sentence):
+        return False
+    return (
+        has_figure(parsed, sentence)
+        or bool(parsed.in_sentence("outcome_words", sentence))
+        or bool(parsed.in_sentence("star:result", sentence))
+    )
+
+
+_COLLECTIVE = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
+
+
+def _we_quote(parsed: ParsedAnswer, span: Span, limit: int = 50) -> str:
+    """The words around the first "we" of a sentence, so the quote shows what it points at."""
+    words = [w for w in parsed.words if span.start <= w.start < span.end]
+    at = next((w for w in words if w.lower in _COLLECTIVE), None)
+    text = parsed.text
+    if at is None or at.end - span.start <= limit:
+        return quote(text, span, limit)
+    start = max(text.rfind(",", span.start, at.start) + 1, span.start)
+    while text[start].isspace():
+        start += 1
+    if at.end - start > limit:
+        start = at.start
+    return "“…" + quote(text, Span(start, span.end), limit)[1:]
+
+
 def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectResult:
     """'I' against 'we' in the action, and the sentences where the candidate's role is unclear."""
     result = AspectResult("ownership")
-    chosen = [parsed.sentences[i] for i, item in enumerate(labels) if item.label == "action"]
+    pairs = list(zip(parsed.sentences, labels, strict=True))
+    # How it ended is rightly "we" ("Within three months we were doing 61 a week"): only the
+    # sentences that tell what was done are read for whose doing it was.
+    outcome = {s.index for s, item in pairs if item.label == "result" or tells_outcome(parsed, s)}
+    chosen = [s for s, item in pairs if item.label == "action" and s.index not in outcome]
     where = "the action"
     if len(chosen) < 2:
         # One action sentence is too little to judge by, and labels can miss a 'we did' sentence.
-        chosen = [
-            s for s, item in zip(parsed.sentences, labels, strict=True) if item.label != "situation"
-        ] or list(parsed.sentences)
+        chosen = [s for s, item in pairs if item.label != "situation" and s.index not in outcome]
+        if not chosen:
+            # Nothing told but how it ended ("…I'm not sure we got the timings right, but I guess
+            # it resolved itself"): those sentences are all there is to read.
+            chosen = [s for s, item in pairs if item.label != "situation"] or list(parsed.sentences)
+            outcome = set()
         where = "the story"
     mine = ours = 0
     unclear: list[Span] = []
@@ -397,7 +529,7 @@ def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectR
         singular, collective = parsed.first_person(sentence)
         mine += singular
         ours += collective
-        if collective and not singular:
+        if collective and not singular and sentence.index not in outcome:
             unclear.append(sentence.span)
     reasons = [f"“I” {plural(mine, 'time')}, “we” {plural(ours, 'time')} in {where}"]
     if mine + ours == 0:
@@ -412,14 +544,24 @@ def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectR
     share = mine / (mine + ours)
     if unclear:
         shown = unclear[:3]
-        result.add(
-            "fix",
-            f"Your own role is unclear in {plural(len(unclear), 'sentence')}: say what you did "
-            f"yourself, for example {quote(parsed.text, shown[0], 50)} with “I” and your part.",
-            shown,
-            code="no-own-part" if share < 0.5 else "",
-        )
-        result.step(12 if share < 0.5 else 35, "Replace “we” with what you did yourself.")
+        example = _we_quote(parsed, shown[0])
+        if share < 0.5:
+            result.add(
+                "fix",
+                f"Your own role is unclear in {plural(len(unclear), 'sentence')}: say what you "
+                f"did yourself, for example {example} with “I” and your part.",
+                shown,
+                code="no-own-part",
+            )
+            result.step(12, "Replace “we” with what you did yourself.")
+        else:
+            # Mostly "I": one "we" sentence is worth a note, never the thing to fix first.
+            result.add(
+                "info",
+                f"In {plural(len(unclear), 'sentence')} it is “we” alone, for example {example}: "
+                "if that part was yours, say so with “I”.",
+                shown,
+            )
         reasons.append(f"{plural(len(unclear), 'sentence')} with “we” and no “I”")
     # Praise rests only on sentences that are not hedged, filler-laden or self-undermining.
     weak = parsed.weak_sentences()

@@ -34,6 +34,13 @@ LIST_KEYS = (
     "outcome_words",
     "topic_switch",
     "topic_switch_asked",
+    # Phrases that hold a hedge's words but are no hedge ("I believe in…", "what kind of…").
+    "not_hedges",
+    # Terms of a job that are checks or logistics (a driving licence, a DBS check, a passport),
+    # never worked into an answer.
+    "not_job_terms",
+    # Job titles: "As pharmacist manager I…", "I was the project QS" say what her part was.
+    "role_nouns",
 )
 # Lists a word list file may leave out: tool words that are also everyday English words
 # ("spring", "rest", "lean"), counted as tools only when written as a name ("Spring", "REST").
