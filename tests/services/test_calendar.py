@@ -77,3 +77,26 @@ def test_the_file_is_valid_icalendar_for_common_apps(world: World) -> None:
         assert event.get("DTSTAMP") is not None
         for alarm in event.walk("VALARM"):
             assert str(alarm["ACTION"]) == "DISPLAY" and alarm.get("DESCRIPTION")
+
+
+def test_the_calendar_of_everything_keeps_the_rounds_nearest_now_when_there_are_many(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(calendar, "MOST_ROUNDS", 2)
+    made = {
+        days: r.rounds.create(
+            world.user, world.globex.pk, scheduled_at=(NOW + dt.timedelta(days=days)).isoformat()
+        ).pk
+        for days in (-30, -20, -10, -5, 5, 10, 20, 30)
+    }
+    found = events(calendar.everything(world.user, now=NOW).data)
+    kept = sorted(days for days, pk in made.items() if f"round-{pk}@nextround" in found)
+    # Two each side of now: behind, Acme's first round (three days back) and Globex's five days
+    # back; ahead, Globex's in five and ten days (Acme's second is in thirteen).
+    assert kept == [-5, 5, 10]
+    assert f"round-{world.round1.pk}@nextround" in found
+    assert f"round-{world.round2.pk}@nextround" not in found
+    # The CLI's file and an opportunity's download keep every round.
+    assert all(
+        f"round-{pk}@nextround" in events(calendar.export(world.user).data) for pk in made.values()
+    )

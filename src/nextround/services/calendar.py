@@ -38,6 +38,11 @@ THANK_YOU_WITHIN = dt.timedelta(hours=24)
 FEED_REFRESH = dt.timedelta(hours=1)
 # The web's calendar of everything, and the feed, start this far back: old rounds are history.
 HISTORY = dt.timedelta(days=180)
+# And they hold at most this many rounds each side of now (the nearest), follow-ups and offers,
+# so that a file stays one a calendar app reads quickly (some four thousand events at most).
+MOST_ROUNDS = 500
+MOST_FOLLOW_UPS = 500
+MOST_OFFERS = 100
 FEED_SALT = "nextround.calendar-feed"
 
 
@@ -94,11 +99,20 @@ def export(
     thanked = m.FollowUp.objects.filter(round=OuterRef("pk"), kind=m.FollowUpKind.THANK_YOU)
     events: list[ics.CalendarEvent] = []
     counts = {"rounds": 0, "milestones": 0, "follow_ups": 0, "deadlines": 0, "reminders": 0}
-    for r in (
-        round_list.exclude(status=m.RoundStatus.CANCELLED)
-        .annotate(thanked=Exists(thanked))
-        .order_by("scheduled_at", "id")
-    ):
+    round_list = round_list.exclude(status=m.RoundStatus.CANCELLED).annotate(
+        thanked=Exists(thanked)
+    )
+    follow_ups = follow_ups.order_by("due_at", "id")
+    offers = offers.order_by("deadline", "id")
+    if since is None:
+        chosen = list(round_list.order_by("scheduled_at", "id"))
+    else:
+        behind = round_list.filter(scheduled_at__lt=now).order_by("-scheduled_at", "-id")
+        ahead = round_list.filter(scheduled_at__gte=now).order_by("scheduled_at", "id")
+        chosen = [*reversed(behind[:MOST_ROUNDS]), *ahead[:MOST_ROUNDS]]
+        follow_ups = follow_ups[:MOST_FOLLOW_UPS]
+        offers = offers[:MOST_OFFERS]
+    for r in chosen:
         assert r.scheduled_at is not None
         events.append(_round_event(r))
         counts["rounds"] += 1
@@ -110,10 +124,10 @@ def export(
         if reminder is not None:
             events.append(reminder)
             counts["reminders"] += 1
-    for f in follow_ups.order_by("due_at", "id"):
+    for f in follow_ups:
         events.append(_follow_up_event(f))
         counts["follow_ups"] += 1
-    for o in offers.order_by("deadline", "id"):
+    for o in offers:
         events.append(_deadline_event(o))
         counts["deadlines"] += 1
     data = ics.build_calendar(events, PRODID, stamp=now, name=name, refresh=refresh)
