@@ -98,10 +98,12 @@ def test_the_board_and_the_calendar_page_fit_a_phone(
         cli("opportunity", "add", "--company", f"Company with a long name {i}", "--role", "Analyst")
     context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme=scheme)
     phone = context.new_page()
-    for path in ("/", "/?stage=applied", "/calendar/"):
+    shots = Shots(phone, f"test_the_board_and_the_calendar_page_fit_a_phone_{scheme}")
+    for path, label in (("/", "board"), ("/?stage=applied", "column"), ("/calendar/", "calendar")):
         phone.goto(app_server + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, (path, width)
+        shots(label)
     phone.goto(app_server + "/")
     columns = phone.locator("#board .column")
     first, second = columns.nth(0).bounding_box(), columns.nth(1).bounding_box()
