@@ -8,7 +8,7 @@ the cards shown and a few for the week, however many opportunities there are.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib.auth.models import User
@@ -104,7 +104,6 @@ class Board:
     columns: list[Column]
     agenda: list[week.AgendaDay]
     total: int
-    stages: list[tuple[str, str]] = field(default_factory=list)
     # One column shown in full, page by page ("show all" of a column).
     focus: str = ""
     page: int = 1
@@ -145,7 +144,6 @@ def board(
         .values_list("stage", "n")
     )
     total = sum(counts.values())
-    stages = [(s.value, str(s.label)) for s in m.Stage]
     unknown = ""
     if focus and focus not in m.Stage.values:
         unknown, focus = focus, ""
@@ -176,7 +174,7 @@ def board(
         if not focus or stage.value == focus
     ]
     agenda, more = week.agenda(owner, now) if this_week and total and not focus else ([], 0)
-    return Board(columns, agenda, total, stages, focus, page, pages, unknown, more)
+    return Board(columns, agenda, total, focus, page, pages, unknown, more)
 
 
 def _cards(owner: User, stage: str, limit: int, offset: int = 0) -> list[tuple[int, str, str]]:
