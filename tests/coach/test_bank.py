@@ -128,6 +128,23 @@ def test_it_rejects_a_bank_entry_with_an_unknown_type(tmp_path: Path) -> None:
     assert "riddle" in message
 
 
+def test_it_rejects_a_presumption_with_an_unknown_source_or_no_words(tmp_path: Path) -> None:
+    message = bank_error(tmp_path, good_question(presumes={"source": "rumour", "any": ["quiet"]}))
+    assert "'q-one'" in message and "'presumes'" in message and "rumour" in message
+    message = bank_error(tmp_path, good_question(presumes={"source": "feedback", "any": []}))
+    assert "'presumes'" in message and "non-empty" in message
+
+
+def test_a_presumption_holds_only_where_its_words_are_on_record(tmp_path: Path) -> None:
+    item = good_question(presumes={"source": "feedback", "any": ["quiet", "didn't say much"]})
+    (question,) = load_bank_file(write(tmp_path, "questions", [item]))
+    assert question.presumes is not None and question.presumes.source == "feedback"
+    assert question.presumes.holds(["Martin felt you were a bit quiet at the start."])
+    assert question.presumes.holds(["She said you didn’t say much about the budget."])
+    assert not question.presumes.holds(["He liked your CVR detail; the pace was disquieting."])
+    assert not question.presumes.holds([])
+
+
 def test_it_rejects_a_bank_entry_with_an_unknown_competency(tmp_path: Path) -> None:
     message = bank_error(tmp_path, good_question(competencies=["motivation", "juggling"]))
     assert "'competencies'" in message

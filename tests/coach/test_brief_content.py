@@ -143,8 +143,16 @@ def test_each_interviewer_gets_care_abouts_and_tailored_questions() -> None:
     tom = next(p for p in brief.people if p.name == "Tom Okafor")
     assert tom.new_to_you and tom.care_about
     asks = [a.text for a in tom.questions_to_ask]
-    assert any("3.5 years" in a for a in asks) and any("Initech" in a for a in asks)
+    # On a panel the longest-serving is asked about their years here; a director is never asked
+    # in front of colleagues to compare the firm with the one they left.
+    assert any("3.5 years" in a for a in asks) and not any("Initech" in a for a in asks)
     assert not next(p for p in brief.people if p.name == "Priya Shah").new_to_you
+    lead = PersonText(
+        6, "Ana Ruiz", "Data Lead", "hiring-manager", "manager", "", 4.0, ("Initech",)
+    )
+    alone = build_brief(BriefInput(**{**full().__dict__, "panel": (lead,)}))
+    asks = [a.text for a in alone.people[0].questions_to_ask]
+    assert any("4 years" in a for a in asks) and any("Initech" in a for a in asks)
 
 
 @pytest.mark.parametrize(
@@ -204,17 +212,21 @@ def test_a_research_note_is_asked_about_only_where_it_says_what_the_person_did()
     notes = {
         "Will watch the trial and lead the interview.": None,
         "Would be my closest peer. Showing me the wedding suites.": None,
-        "Daughter of the founder; led the relaunch of their hotel bar.": "led the relaunch",
-        "Spoke at PyData London about data contracts": "Spoke at PyData London",
+        "Daughter of the founder; led the relaunch of their hotel bar.": None,
+        "Daughter of the founder; led the relaunch of the hotel bar in 2024.": (
+            "What did you learn from leading the relaunch of the hotel bar in 2024"
+        ),
+        "Spoke at PyData London about data contracts": "You have spoken about data contracts:",
     }
     for note, wanted in notes.items():
         person = PersonText(10, "Morag Sinclair", "Operations Director", research_notes=note)
         brief = build_brief(BriefInput(**{**full().__dict__, "panel": (person,)}))
-        asks = [a.text for a in brief.people[0].questions_to_ask if a.text.startswith("You noted")]
+        asks = [a for a in brief.people[0].questions_to_ask if "research note" in a.why]
         if wanted is None:
             assert not asks, note
         else:
-            assert len(asks) == 1 and wanted in asks[0] and "Daughter" not in asks[0]
+            assert len(asks) == 1 and asks[0].text.startswith(wanted), asks
+            assert "Daughter" not in asks[0].text and asks[0].text.endswith("?")
 
 
 def test_what_the_email_asks_you_to_bring_heads_the_list_and_a_set_agenda_needs_no_asking() -> None:

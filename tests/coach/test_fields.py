@@ -210,3 +210,38 @@ def test_it_refuses_an_unknown_role_and_invalid_json_by_line(tmp_path: Path) -> 
     path.write_text('{"format_version": 1,\n "fields": [,]}', encoding="utf-8")
     with pytest.raises(FieldsError, match=r"broken\.json: line 2"):
         load_fields_file(path)
+
+
+def test_a_title_that_names_other_work_than_the_field_s_is_read_by_its_title() -> None:
+    commercial = cares_about(
+        "construction",
+        "hiring-manager",
+        "manager",
+        "Commercial Manager",
+        "Senior Quantity Surveyor",
+    )
+    assert "accurate cost reports and forecasts" in commercial
+    assert "site safety and how you run a site" not in commercial
+    # A quantity surveyor's recruiter and project manager: the general phrases, not site tickets.
+    recruiter = cares_about("construction", "hr", "junior", "Recruitment Coordinator", "Senior QS")
+    assert recruiter == cares_about(None, "hr")
+    general_manager = cares_about("hr", "team-member", "manager", "General Manager, Daventry")
+    assert not any("casework" in c for c in general_manager)
+    # Where the field's phrases already describe the work, they stay.
+    assert cares_about(
+        "finance", "hiring-manager", "manager", "Finance Director", "Controller"
+    ) == (cares_about("finance", "hiring-manager", "manager"))
+    assert cares_about("construction", "hiring-manager", "manager", "Operations Director") == (
+        cares_about("construction", "hiring-manager", "manager")
+    )
+    # "HR Business Partner – Operations" is an HR job: only the title's head counts.
+    assert cares_about(
+        "hr", "hiring-manager", "senior", "Head of People", "HR Business Partner – Operations"
+    ) == (cares_about("hr", "hiring-manager", "senior"))
+
+
+def test_it_names_a_function_with_an_unknown_native_field(tmp_path: Path) -> None:
+    raw = good_file()
+    raw["functions"][0]["native_fields"] = ["finance", "astrology"]
+    message = fields_error(tmp_path, raw)
+    assert "functions item 0 ('commercial')" in message and "unknown field 'astrology'" in message

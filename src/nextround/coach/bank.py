@@ -134,6 +134,26 @@ class BankQuestion:
     rounds: tuple[str, ...]  # empty: suits any round
     fields: tuple[str, ...] = ()  # empty: suits any field
     kinds: tuple[str, ...] = ()  # empty: suits any kind of round
+    presumes: Presumption | None = None  # what must be on record before it is a likely question
+
+
+# Where a presumption is looked for: what others said of the candidate (the feedback and the
+# round notes), the earlier rounds' questions and answers, or the job (its requirements).
+PRESUMPTION_SOURCES: tuple[str, ...] = ("feedback", "rounds", "job")
+
+
+@dataclass(frozen=True)
+class Presumption:
+    """A question that states something as known ("The feedback from round one was that you
+    seemed quiet") is a likely question only where the record says it: one of `any` (lower-case
+    words or word beginnings) must appear in the `source` texts."""
+
+    source: str
+    any: tuple[str, ...]
+
+    def holds(self, texts: Sequence[str]) -> bool:
+        said = " ".join(" ".join(texts).lower().replace("’", "'").split())
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(cue)}", said) for cue in self.any)
 
 
 @dataclass(frozen=True)
@@ -180,6 +200,22 @@ class _Item:
 
     def fail(self, field: str, problem: str) -> BankError:
         return BankError(f"{self.source}: {self.label}, field {field!r}: {problem}")
+
+    def presumption(self) -> Presumption | None:
+        value = self.raw.get("presumes")
+        if value is None:
+            return None
+        if not isinstance(value, dict) or set(value) != {"source", "any"}:
+            raise self.fail("presumes", "must be an object with 'source' and 'any'")
+        source = value["source"]
+        if source not in PRESUMPTION_SOURCES:
+            raise self.fail("presumes", f"unknown source {source!r}")
+        cues = value["any"]
+        if not isinstance(cues, list) or not cues or not all(isinstance(c, str) for c in cues):
+            raise self.fail("presumes", "'any' must be a non-empty list of words")
+        if any(not c.strip() or c != " ".join(c.lower().split()) for c in cues):
+            raise self.fail("presumes", "each word in 'any' must be trimmed lower-case text")
+        return Presumption(source, tuple(cues))
 
     def text(self, field: str) -> str:
         value = self.raw.get(field)
@@ -254,6 +290,7 @@ def parse_bank(raw: object, source: str) -> tuple[BankQuestion, ...]:
                 rounds=item.words("rounds", ROUND_PURPOSES, allow_empty=True),
                 fields=item.words("fields", FIELDS, allow_empty=True),
                 kinds=item.words("kinds", ROUND_KINDS, allow_empty=True),
+                presumes=item.presumption(),
             )
         )
     return tuple(questions)

@@ -30,7 +30,8 @@ from nextround.coach.likely import (
     quoted,
 )
 from nextround.coach.logistics import Fact, dress_code, find_facts
-from nextround.coach.words import address_name, clip
+from nextround.coach.research_asks import ResearchAsk, research_ask
+from nextround.coach.words import clip
 
 SCHEMA = "nextround.brief"
 SCHEMA_VERSION = 2
@@ -230,8 +231,28 @@ def _missing(data: BriefInput) -> list[Missing]:
 
 
 def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
-    """What this interviewer probably cares about, by role and seniority, in the job's field."""
-    return list(cares_about(data.field, p.role, p.seniority))
+    """What this interviewer probably cares about, by role, title and seniority, in the job's
+    field and for the kind of job it is."""
+    return list(cares_about(data.field, p.role, p.seniority, p.title, data.role))
+
+
+# Questions to ask about how long someone has been here: on a panel, one person is asked.
+TENURE_ASKS = frozenset({"other-how-long-here", "tm-how-long", "exec-what-keeps-you"})
+
+
+def _research_text(found: ResearchAsk, content: BriefContent, employer: str) -> str:
+    s = content.sentences
+    if found.kind == "quoted":
+        return s["research_quoted"].format(quote=quoted(found.slots["quote"]))
+    if found.kind == "spoke":
+        return s["research_spoke"].format(organisation=employer, **found.slots)
+    return s[f"research_{found.kind}"].format(**found.slots)
+
+
+def _kind(data: BriefInput) -> str:
+    # An invite for "Panel with Dana and Tom" is a panel, whatever the form's default said.
+    r = data.round
+    return "panel" if r.kind == "one-to-one" and len(data.panel) >= 2 else r.kind
 
 
 # Someone on the panel for their own experience of the service, not as staff.
@@ -259,8 +280,16 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     purpose = data.round.purpose if data.round.purpose != "unknown" else None
     tailored = content.tailored_asks
     employer = organisation(data.field)
+    # Several people in one room: a question is put to one of them, and what suits a
+    # one-to-one (comparing the firm with a rival they left) is not asked in front of the rest.
+    staff = [p for p in data.panel if not lived_experience(p)]
+    together = len(staff) >= 2
+    served = [p for p in staff if p.years_at_company is not None and p.years_at_company >= 2]
+    longest = max(served, key=lambda p: p.years_at_company or 0.0, default=None)
     people = []
     offered: set[str] = set()  # a question to ask is offered to one person only
+    tenure_offered = False
+    unsuited = unsuited_asks(data.field, data.role)
     for p in data.panel:
         if lived_experience(p):
             own = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
@@ -270,25 +299,19 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         cares = _cares(data, p, content)
         if p.years_at_company is not None and p.years_at_company < 1:
             cares.append("making their mark as someone fairly new")
+        senior = p.seniority in ("director", "executive") or p.role == "senior-executive"
         # The candidate's own questions first: they are the ones to print.
-        asks: list[Ask] = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
-        note = research_topic(p.research_notes)
-        if note:
-            asks.append(
-                Ask(
-                    content.sentences["research_ask"].format(
-                        quote=quoted(clip(note)), name=address_name(p.name) or "them"
-                    ),
-                    "From your own research: it shows you prepared and starts a real conversation.",
-                )
-            )
+        asks = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
+        tenure: set[str] = set()  # the asks about their time here: one person's on a panel
+        found = research_ask(p.research_notes, p.name)
+        if found is not None:
+            why = content.sentences["research_why"].format(quote=quoted(clip(found.source)))
+            asks.append(Ask(_research_text(found, content, employer), why))
         if p.years_at_company is not None and p.years_at_company >= 2:
-            asks.append(
-                Ask(
-                    tailored["long_tenure"].format(years=f"{p.years_at_company:g}"),
-                    f"Uses their long view of the {employer}.",
-                )
-            )
+            if not together or p is longest:
+                text = tailored["long_tenure"].format(years=f"{p.years_at_company:g}")
+                asks.append(Ask(text, f"Uses their long view of the {employer}."))
+                tenure.add(_norm(text))
         elif p.years_at_company is not None and p.years_at_company < 1:
             asks.append(
                 Ask(
@@ -296,7 +319,7 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
                     f"They chose the {employer} recently.",
                 )
             )
-        if p.earlier_employers:
+        if p.earlier_employers and not together and not senior:
             asks.append(
                 Ask(
                     tailored["employer"].format(employer=p.earlier_employers[0]),
@@ -306,21 +329,23 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         if p.team:
             team = re.sub(r"\s+team$", "", p.team.strip(), flags=re.IGNORECASE)
             asks.append(Ask(tailored["team"].format(team=team), "About their own work."))
-        if p.seniority in ("director", "executive") or p.role == "senior-executive":
+        if senior:
             asks.append(Ask(tailored["senior"], "Senior people judge by outcomes."))
         if p.role == "technical":
             asks.append(Ask(craft_ask(data.field), "Invites them to talk about their craft."))
         role = p.role if p.role in content.care_abouts else "other"
-        unsuited = unsuited_asks(data.field)
         for template in questions_to_ask(role, purpose, 8 + len(unsuited), data.field):
             if template.id not in unsuited:
                 asks.append(Ask(*template.said(employer)))
+                if template.id in TENURE_ASKS:
+                    tenure.add(_norm(asks[-1].text))
         mine = []
         for ask in asks:
             key = _norm(ask.text)
-            if key in offered:
+            if key in offered or (key in tenure and together and tenure_offered):
                 continue
             offered.add(key)
+            tenure_offered = tenure_offered or key in tenure
             mine.append(ask)
             if len(mine) >= max(MAX_ASKS, len(p.own_asks)):
                 break
@@ -414,37 +439,6 @@ def checklist(
     return entries
 
 
-# A clause of a research note worth asking about says what the person did: a past action.
-_DID = re.compile(
-    r"\b(?:led|built|wrote|ran|won|grew|made|took|began|spoke|gave|became|set up|published|"
-    r"presented|launched|founded|joined|moved|started|opened|introduced|created|designed|"
-    r"delivered|developed|managed|transformed|turned|raised|cut|reduced|improved|chaired|"
-    r"posted|shared|authored|co-wrote|co-authored|won|secured|rolled out)\b",
-    re.IGNORECASE,
-)
-# What is not a conversation topic: the day's arrangements, what they will do, family.
-_NOT_A_TOPIC = re.compile(
-    r"\b(?:will|would|going to|showing me|show me|meet(?:ing)? me|interview|trial|panel|"
-    r"my (?:closest|manager|boss|peer|line manager)|report to|daughter|son|wife|husband|"
-    r"married|children|kids|mother|father|partner of|founder's)\b|'ll\b",
-    re.IGNORECASE,
-)
-
-
-def research_topic(notes: str) -> str:
-    """The part of a research note to ask its subject about ("led the relaunch of the bar").
-
-    Only a clause that says what the person did is offered: the day's arrangements ("will
-    watch the trial"), what they will be to you ("my closest peer") and family facts
-    ("daughter of the founder") are not questions to put to someone; "" when none is.
-    """
-    for clause in re.split(r"[;\n]+|(?<=[.!?])\s+", notes):
-        clause = clause.strip(" .;,-–—")
-        if len(clause.split()) >= 3 and _DID.search(clause) and not _NOT_A_TOPIC.search(clause):
-            return clip(clause)
-    return ""
-
-
 def gap_advice(requirement: str) -> str:
     """What to do about a requirement no story backs: write a story, or confirm what you hold."""
     sentences = load_content().sentences
@@ -472,8 +466,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         data.requirements, data.stories, data.links, data.link_notes, similarity
     )
     r = data.round
-    # An invite for "Panel with Dana and Tom" is a panel, whatever the form's default said.
-    kind = "panel" if r.kind == "one-to-one" and len(data.panel) >= 2 else r.kind
+    kind = _kind(data)
     found = doubts(debrief, evidence, data, content, similarity)
     logistics, facts = _logistics(data, content, kind)
     code = data.dress_code if data.dress_code != "unknown" else dress_code(facts) or "unknown"

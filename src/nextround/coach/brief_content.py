@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -18,6 +18,18 @@ KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assess
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 PROBE_CATEGORIES = ("tool", "qualification", "skill", "responsibility", "seniority")
 TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior")
+# Word lists the likely questions read a requirement's phrase with (see likely.asked_for):
+# words that open a phrase as an adjective ("confident"), that end its head ("with", "in"),
+# heads that are no person ("number"), determiners, heads that are counted ("record"), and the
+# stems of a question that say nothing of its topic ("tell", "exampl").
+PHRASE_WORDS = (
+    "predicative",
+    "head_ends",
+    "not_people",
+    "determiners",
+    "counted",
+    "not_topic_stems",
+)
 
 
 class ContentError(ValueError):
@@ -52,6 +64,7 @@ class BriefContent:
     # A panel member there for their own experience (a young person, a patient, a pupil).
     lived_cares: tuple[str, ...] = ()
     lived_asks: tuple[str, ...] = ()
+    phrase_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -141,7 +154,16 @@ def parse_content(raw: object, source: str) -> BriefContent:
         sentences=_sentences(r),
         lived_cares=r.texts(r.raw.get("lived_experience_cares"), "lived_experience_cares"),
         lived_asks=r.texts(r.raw.get("lived_experience_asks"), "lived_experience_asks"),
+        phrase_words=_phrase_words(r),
     )
+
+
+def _phrase_words(r: _Reader) -> dict[str, frozenset[str]]:
+    table = r.table("phrase_words", PHRASE_WORDS, many=True)
+    for key, words in table.items():
+        if any(w != w.lower() or " " in w for w in words):
+            raise r.fail(f"phrase_words.{key}", "must hold single lower-case words")
+    return {key: frozenset(words) for key, words in table.items()}
 
 
 # Each sentence template and the typed slots it may use: a name or phrase, a quote (user text,
@@ -174,12 +196,22 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap_row": frozenset(),
     "held_row": frozenset(),
     "tenure_row": frozenset(),
-    "research_ask": frozenset({"quote", "name"}),
+    "research_did": frozenset({"action"}),
+    "research_spoke": frozenset({"said", "topic", "organisation"}),
+    "research_quoted": frozenset({"quote"}),
+    "research_project": frozenset({"project"}),
+    "research_why": frozenset({"quote"}),
     "address": frozenset({"address"}),
     "no_address": frozenset(),
     "check": frozenset(),
     "fact": frozenset({"source", "quote"}),
     "panel_people": frozenset({"names"}),
+    "probe_quote_question": frozenset({"requirement"}),
+    "duty_quote_question": frozenset({"requirement"}),
+    "tenure_quote_question": frozenset({"requirement"}),
+    "task": frozenset({"task"}),
+    "task_why": frozenset({"source", "quote"}),
+    "task_kind_why": frozenset(),
 }
 _SLOT = re.compile(r"\{(\w*)\}")
 

@@ -85,12 +85,24 @@ class FieldInfo:
 
 
 @dataclass(frozen=True)
+class FunctionInfo:
+    """A kind of work found inside many fields (commercial, operations), read from a title."""
+
+    id: str
+    titles: tuple[str, ...]  # lower-case cues, matched as whole words in a title's head
+    native_fields: frozenset[str]  # fields whose own phrases already describe this work
+    cares_about: Mapping[str, tuple[str, ...]]
+    unsuited_asks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class FieldsData:
     fields: Mapping[str, FieldInfo]
     not_fields: tuple[str, ...]
     general_cares_about: Mapping[str, tuple[str, ...]]
     general_organisation: str = "organisation"
     general_craft_ask: str = ""
+    functions: tuple[FunctionInfo, ...] = ()
 
 
 class _Reader:
@@ -190,7 +202,9 @@ def parse_fields(raw: object, source: str) -> FieldsData:
     not_fields = raw.get("not_fields", [])
     if not isinstance(not_fields, list):
         raise r.fail("'not_fields'", "must be a list of phrases")
+    functions = _functions(r, raw.get("functions", []))
     return FieldsData(
+        functions=functions,
         fields=fields,
         not_fields=tuple(r.text(p, "'not_fields'").lower() for p in not_fields),
         general_cares_about=r.cares(
@@ -199,6 +213,41 @@ def parse_fields(raw: object, source: str) -> FieldsData:
         general_organisation=r.text(raw.get("general_organisation"), "'general_organisation'"),
         general_craft_ask=r.text(raw.get("general_craft_ask"), "'general_craft_ask'"),
     )
+
+
+def _functions(r: _Reader, raw: object) -> tuple[FunctionInfo, ...]:
+    if not isinstance(raw, list):
+        raise r.fail("'functions'", "must be a list")
+    found: list[FunctionInfo] = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            raise r.fail(f"functions item {index}", "is not an object")
+        ident = r.text(entry.get("id"), f"functions item {index}, key 'id'")
+        where = f"functions item {index} ({ident!r})"
+        if any(f.id == ident for f in found):
+            raise r.fail(where, "repeats a function")
+        titles = r.phrases(entry.get("titles"), f"{where}, key 'titles'", 1, 40)
+        if any(t != t.lower() for t in titles):
+            raise r.fail(f"{where}, key 'titles'", "cues must be lower-case")
+        native = r.phrases(entry.get("native_fields", []), f"{where}, key 'native_fields'", 0, 15)
+        unknown = [f for f in native if f not in FIELDS]
+        if unknown:
+            raise r.fail(f"{where}, key 'native_fields'", f"unknown field {unknown[0]!r}")
+        cares = r.cares(entry.get("cares_about"), f"{where}, ", "cares_about", (), MIN_CARES)
+        found.append(
+            FunctionInfo(
+                id=ident,
+                titles=titles,
+                native_fields=frozenset(native),
+                cares_about=cares,
+                unsuited_asks=frozenset(
+                    r.phrases(
+                        entry.get("unsuited_asks", []), f"{where}, key 'unsuited_asks'", 0, 20
+                    )
+                ),
+            )
+        )
+    return tuple(found)
 
 
 def _decode(text: str, source: str) -> object:
@@ -366,17 +415,50 @@ def craft_ask(field: str | None) -> str:
     return info.craft_ask if info else load_fields().general_craft_ask
 
 
-def unsuited_asks(field: str | None) -> frozenset[str]:
-    """Ids of general questions to ask that do not fit the field (competitors, for a ward)."""
+def function_of(title: str, field: str | None = None) -> FunctionInfo | None:
+    """The kind of work a job title names (commercial, operations) where the field's own
+    phrases do not already describe it; None for most titles.
+
+    Only the title's head counts: "HR Business Partner – Operations" is an HR job.
+    """
+    head = _normal(_SEPARATOR.split(title, maxsplit=1)[0])
+    for info in load_fields().functions:
+        if field in info.native_fields:
+            continue
+        if any(re.search(rf"(?<![a-z0-9]){_body(cue)}(?![a-z0-9])", head) for cue in info.titles):
+            return info
+    return None
+
+
+def unsuited_asks(field: str | None, job_title: str = "") -> frozenset[str]:
+    """Ids of general questions to ask that do not fit the field (competitors, for a ward), or
+    the kind of job within it (site tickets, for a quantity surveyor)."""
     info = _info(field)
-    return info.unsuited_asks if info else frozenset()
+    own = info.unsuited_asks if info else frozenset()
+    job = function_of(job_title, field) if job_title else None
+    return own | job.unsuited_asks if job else own
 
 
-def cares_about(field: str | None, role: str, seniority: str = "unknown") -> tuple[str, ...]:
+# Roles whose field phrases assume they do the job's own kind of work (a site manager hiring a
+# site manager); someone with another title in those roles is read by their title instead.
+_SAME_WORK_ROLES = ("hiring-manager", "team-member", "technical")
+
+
+def cares_about(
+    field: str | None,
+    role: str,
+    seniority: str = "unknown",
+    title: str = "",
+    job_title: str = "",
+) -> tuple[str, ...]:
     """What an interviewer of this role probably cares about, as noun phrases.
 
-    A director or executive in another role also cares about what the field's senior
-    executives do; field None (or a role no field speaks of) gives the general phrases.
+    A hiring manager, team member or specialist whose title names another kind of work than
+    the field's (a Commercial Manager hiring a quantity surveyor; a General Manager on an HR
+    panel) cares about what that work needs; where the job itself is another kind of work than
+    the field's phrases describe (a quantity surveyor in construction), the others fall back to
+    the general phrases. A director or executive in another role also cares about what the
+    senior executives do; field None (or a role no field speaks of) gives the general phrases.
     """
     if field is not None and field not in FIELDS:
         raise ValueError(f"unknown field: {field}")
@@ -386,8 +468,12 @@ def cares_about(field: str | None, role: str, seniority: str = "unknown") -> tup
         raise ValueError(f"unknown seniority: {seniority}")
     data = load_fields()
     tables: list[Mapping[str, Any]] = [data.general_cares_about]
-    if field is not None:
+    theirs = function_of(title, field) if title else None
+    job = function_of(job_title, field) if job_title else None
+    if field is not None and not (job and role != "senior-executive"):
         tables.insert(0, data.fields[field].cares_about)
+    if theirs is not None and role in _SAME_WORK_ROLES and role in theirs.cares_about:
+        tables.insert(0, theirs.cares_about)
     own = next(t[role] for t in tables if role in t)
     phrases = list(own)
     if seniority in SENIOR_LEVELS and role != "senior-executive":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from nextround.coach.bank import BankQuestion, bank_for
-from nextround.coach.brief_content import BriefContent
+from nextround.coach.brief_content import BriefContent, load_content
 from nextround.coach.classify import classify_question
 from nextround.coach.debrief import Debrief, Remark
 from nextround.coach.evidence import (
@@ -28,7 +28,9 @@ from nextround.coach.evidence import (
     is_tenure,
     rank_indexed,
 )
+from nextround.coach.logistics import MAX_QUOTE, find_facts
 from nextround.coach.requirements import requirement_phrase
+from nextround.coach.words import clip
 
 if TYPE_CHECKING:
     from nextround.coach.brief import BriefInput
@@ -39,6 +41,14 @@ MAX_PROBES = 4
 # Two questions are the same question at this cosine, or when this share of words is shared.
 SAME_COSINE = 0.78
 SAME_WORDS = 0.7
+# Two questions from the bank (short and general, from one curated file) are the same question
+# at this lower cosine: "Where else have you applied?" and "Where are you with other
+# applications at the moment?" (0.72).
+SAME_BANK_COSINE = 0.7
+# Two questions on one topic ("What's the largest final account you've agreed?" beside a doubt
+# about leading a final account) share this many content words, or two and the same story.
+SAME_TOPIC_WORDS = 3
+SAME_TOPIC_SHARE = 0.5
 # Types of question a STAR story answers; motivation and salary questions are not answered
 # with a story, so none is offered for them.
 STORY_TYPES = frozenset({"behavioural", "situational", "technical", "second-round"})
@@ -46,6 +56,7 @@ STORY_TYPES = frozenset({"behavioural", "situational", "technical", "second-roun
 PRIORITY = {
     "concern": 100,
     "focus": 95,
+    "task": 94,
     "follow-up": 80,
     "probe": 70,
     "probe-duty": 62,
@@ -67,7 +78,18 @@ _BUSINESS = re.compile(
     re.I,
 )
 PUBLIC_SERVICE = frozenset({"nursing", "teaching", "social-work"})
-WRITTEN = frozenset({"concern", "focus", "probe"})
+WRITTEN = frozenset({"concern", "focus", "probe", "task"})
+BANK_CATEGORIES = frozenset({"commitment", "motivation", "fit", "field", "staple", "curveball"})
+# The same question whatever its words: where else the candidate is applying.
+_FAMILIES = (
+    re.compile(
+        r"\b(?:other (?:applications?|interviews?|jobs|processes|roles|offers|companies|"
+        r"opportunities)|else have you applied|where else|others you are considering|"
+        r"in the running)\b",
+        re.I,
+    ),
+)
+
 PROBE_CATEGORY = {"must": "probe", "duty": "probe-duty"}
 SOURCES = {
     "consultant": "Your consultant",
@@ -108,6 +130,7 @@ class Doubt:
     story: StoryRef | None
     gap: str
     question: str = ""  # the asked question the doubt is about, when it is about one
+    maybe: StoryRef | None = None  # the story that might answer it, when none surely does
 
 
 def quoted(text: str) -> str:
@@ -190,6 +213,7 @@ def doubts(
                 story=story,
                 gap=gap,
                 question=asked if remark.question_id is not None else "",
+                maybe=_ref(maybe) if story is None and maybe is not None else None,
             )
         )
     return found
@@ -202,11 +226,93 @@ def _same(a: str, b: str, similarity: Similarity | None) -> bool:
     return similarity is not None and float(similarity(a, b)) >= SAME_COSINE
 
 
+def _topic_words(text: str) -> set[str]:
+    # Words of a question that say nothing of its topic ("Tell me about a time…", "in detail").
+    generic = load_content().phrase_words["not_topic_stems"]
+    return {k for k in content_stems(text) if k not in generic}
+
+
+def _same_topic(a: str, b: str, same_story: bool) -> bool:
+    """Two questions about one thing: most of their content words shared, or two and the story
+    that answers both."""
+    ka, kb = _topic_words(a), _topic_words(b)
+    shared = len(ka & kb)
+    if not ka or not kb:
+        return False
+    if shared >= SAME_TOPIC_WORDS and shared >= SAME_TOPIC_SHARE * min(len(ka), len(kb)):
+        return True
+    return same_story and shared >= 2
+
+
+def _one_family(a: str, b: str) -> bool:
+    return any(f.search(a) and f.search(b) for f in _FAMILIES)
+
+
+def asked_for(phrase: str) -> str:
+    """The phrase as it reads after "The job asks for", or "" when it is not a noun phrase.
+
+    "a degree in quantity surveying" stays; "confident negotiator with clients" becomes "a
+    confident negotiator with clients"; "confident using PMR systems" and "preparing monthly
+    CVRs" give "" (the requirement is then quoted).
+    """
+    w = load_content().phrase_words
+    words = phrase.split()
+    if not words:
+        return ""
+    first = words[0].lower().strip(",")
+    head = ""
+    for word in words:
+        bare = word.lower().strip(",.;:")
+        if bare in w["head_ends"]:
+            break
+        head = bare
+        if word.endswith(","):
+            break
+    person = (
+        head.endswith(("er", "or", "ist", "ian"))
+        and head not in w["not_people"]
+        and not head.endswith(("ers", "ors"))
+    )
+    undetermined = first not in w["determiners"] and not first.endswith(("'s", "s'"))
+    if (person or head in w["counted"]) and undetermined and not first.endswith("ing"):
+        return f"{_article(words[0])} {phrase}"
+    if first in w["predicative"] or first in ("being", "having"):
+        return ""
+    if first.endswith("ing") and len(words) > 1:
+        following = words[1].lower().strip(",")
+        if following not in ("in", "of", "skills", "experience", "knowledge", "and", "or"):
+            return ""  # a gerund phrase: "preparing accurate monthly CVRs"
+    return phrase
+
+
+def _article(word: str) -> str:
+    """ "a" or "an" for the word that follows: "an excellent", "a UK", "an MRICS", "a user"."""
+    letters = word.strip(",.;:()")
+    if len(letters) > 1 and letters.isupper():
+        return "an" if letters[0] in "AEFHILMNORSX" else "a"
+    low = letters.lower()
+    if low.startswith(("uni", "us", "ut", "uk", "eu", "one")):
+        return "a"
+    return "an" if low[:1] in "aeiou" else "a"
+
+
+def _involves(phrase: str) -> str:
+    """The phrase as it reads after "The job involves" or "write one about": a noun or gerund
+    phrase, not one that opens with an adjective ("confident using PMR systems")."""
+    first = phrase.split()[0].lower().strip(",") if phrase.split() else ""
+    predicative = load_content().phrase_words["predicative"]
+    if not first or first in predicative or first in ("being", "having"):
+        return asked_for(phrase)
+    return phrase
+
+
 class _Questions:
     """Candidate questions, each kept once at its highest priority."""
 
     def __init__(self, data: BriefInput, similarity: Similarity | None) -> None:
         self.items: list[LikelyQuestion] = []
+        self.topics: list[str] = []  # what each written question is about, "" for the rest
+        self.hints: list[StoryRef | None] = []  # the story that might answer each
         self.indexes = index_stories(data.stories)
         self.similarity = similarity
 
@@ -219,25 +325,62 @@ class _Questions:
         story: StoryRef | None = None,
         gap: str = "",
         match_story: str = "",
+        topic: str = "",
+        hint: StoryRef | None = None,
     ) -> None:
+        """Add a question unless one already there says the same; `topic` is what a question
+        written from a template is about (the doubt, the requirement), compared beside its text,
+        and `hint` the story that might answer it where none surely does."""
         priority = PRIORITY[category]
-        # A question written from a template is compared by its words only: embedding each new
-        # sentence would cost more than it catches (two templates never say the same thing).
-        written = category in ("concern", "focus", "probe", "probe-duty", "probe-desirable")
+        wants_story = story is None and not gap and match_story and self.indexes
+        if wants_story and classify_question(text).type in STORY_TYPES:
+            ranked = rank_indexed(match_story, self.indexes, self.similarity, 1)
+            story = _ref(ranked[0]) if ranked else None
+        mine = topic or text
+        told = story or hint
         for index, item in enumerate(self.items):
-            meaning = None if written or item.category in WRITTEN else self.similarity
-            if _same(text, item.text, meaning):
+            theirs = self.topics[index] or item.text
+            other = item.story or self.hints[index]
+            same_story = told is not None and other is not None and told.id == other.id
+            if self._same(text, mine, category, item, theirs, same_story):
                 if priority > item.priority:
                     self.items[index] = replace(
                         item, text=text, why=why, category=category, priority=priority
                     )
                 return
-        wants_story = story is None and not gap and match_story and self.indexes
-        if wants_story and classify_question(text).type in STORY_TYPES:
-            ranked = rank_indexed(match_story, self.indexes, self.similarity, 1)
-            story = _ref(ranked[0]) if ranked else None
         category = "probe" if category.startswith("probe") else category
         self.items.append(LikelyQuestion(text, why, category, story, gap, priority))
+        self.topics.append(topic)
+        self.hints.append(hint)
+
+    def _same(
+        self, text: str, topic: str, category: str, item: LikelyQuestion, theirs: str, story: bool
+    ) -> bool:
+        # A question written from a template is compared by its words only: embedding each new
+        # sentence would cost more than it catches (two templates never say the same thing).
+        written = category in WRITTEN or category.startswith("probe")
+        either_written = written or item.category in WRITTEN
+        both_bank = category in BANK_CATEGORIES and item.category in BANK_CATEGORIES
+        meaning = None if either_written or both_bank else self.similarity
+        if _same(text, item.text, meaning):
+            return True
+        if _one_family(text, item.text):
+            return True
+        # Two doubts were told apart already (each is its own concern); anything else on the
+        # topic of one, or of a requirement already asked about, is the same question.
+        doubts = ("concern", "focus")
+        if not (category in doubts and item.category in doubts) and _same_topic(
+            topic, theirs, story
+        ):
+            return True
+        if self.similarity is None:
+            return False
+        if category in BANK_CATEGORIES and item.category in BANK_CATEGORIES:
+            return float(self.similarity(text, item.text)) >= SAME_BANK_COSINE
+        if category in ("repeat", "follow-up") and item.category in WRITTEN:
+            # An earlier round's question, asked again, beside the doubt about its answer.
+            return float(self.similarity(text, theirs)) >= SAME_COSINE
+        return False
 
     def ranked(self) -> list[LikelyQuestion]:
         ordered = sorted(enumerate(self.items), key=lambda pair: (-pair[1].priority, pair[0]))
@@ -273,7 +416,13 @@ def likely_questions(
             text = s["focus_question"].format(topic=doubt.label)
         else:
             text = content.concern_question.format(topic=doubt.label)
-        out.add(text, why, doubt.kind, story=doubt.story, gap=doubt.gap)
+        topic = doubt.label.strip("“”") if not doubt.label.startswith("“") else doubt.quote
+        out.add(
+            text, why, doubt.kind, story=doubt.story, gap=doubt.gap, topic=topic, hint=doubt.maybe
+        )
+    task = set_task(data, content)
+    if task is not None:
+        out.add(*task, "task")
     new_people = [p for p in data.panel if not p.met_in_rounds]
     fresh_ears = bool(new_people) or r.purpose == "second-opinion"
     doubted = {d.question for d in found if d.question}
@@ -318,20 +467,30 @@ def likely_questions(
             if row.requirement.kind != "duty" or requirement_phrase(row.requirement.text)
         ]
         for row in rows[:MAX_PROBES]:
-            phrase = requirement_phrase(row.requirement.text)
-            said = phrase or quoted(row.requirement.text)
+            text = row.requirement.text
+            phrase = requirement_phrase(text)
+            # Said in a sentence only where it is a noun phrase; otherwise quoted as listed.
+            noun = asked_for(phrase) if phrase else ""
+            doing = _involves(phrase) if phrase else ""
             duty = row.requirement.kind == "duty"
+            said = (doing if duty else noun) or quoted(text)
             gap = ""
-            tenure = is_tenure(row.requirement.text)
+            tenure = is_tenure(text)
             if not row.best and tenure:
                 gap = s["tenure_row"]  # answered by the career, not by one story
             elif not row.best and row.maybe:
                 gap = s["maybe"].format(story=quoted(row.maybe[0].title))
             elif not row.best:
-                gap = s["gap"].format(topic=phrase) if phrase else s["gap_quote"].format(quote=said)
+                gap = (
+                    s["gap"].format(topic=doing)
+                    if doing
+                    else s["gap_quote"].format(quote=quoted(text))
+                )
             key = "duty_question" if duty else "probe_question"
             if tenure:
                 key = "tenure_question"  # no one gives "an example" of three years
+            if said.startswith("“"):
+                key = key.replace("_question", "_quote_question")
             out.add(
                 s[key].format(requirement=said),
                 s["probe_why"].format(names=names, requirement=said),
@@ -340,6 +499,8 @@ def likely_questions(
                 ),
                 story=_ref(row.best) if row.best else None,
                 gap=gap,
+                topic=text,
+                hint=_ref(row.maybe[0]) if not row.best and row.maybe else None,
             )
     if data.questions and fresh_ears:
         names = names_of([p.name for p in new_people]) or "the new decision-maker"
@@ -356,11 +517,78 @@ def likely_questions(
     return out.ranked()
 
 
+# A set task on the day, as the invite or an email names it: "a 30-minute case study",
+# "Written valuation exercise (45 minutes)", "10 min presentation". A bare "exercise", "task" or
+# "test" counts only with its length ("a 20-minute test"): "join early to test your camera" is none.
+_MINUTES = r"(?P<{name}>\d{{1,3}})[- ]?(?:minutes?|mins?)\b"
+_NAMED_TASK = (
+    r"case study|presentation|role[- ]play|(?:written|valuation|in-tray|technical|practical|"
+    r"group|data|analysis|drafting|design|coding|planning|assessment)\s+(?:exercise|task|test)"
+)
+_TASK = re.compile(
+    rf"(?:{_MINUTES.format(name='before')}[- ]?)?(?P<task>{_NAMED_TASK})\b"
+    rf"(?:\s*\({_MINUTES.format(name='after')}\))?"
+    rf"|{_MINUTES.format(name='timed')}[- ]?(?P<bare>exercise|task|test)\b",
+    re.I,
+)
+_NO_TASK = re.compile(rf"\b(?:no|not|without|instead of)\b[^.;]{{0,30}}\b(?:{_NAMED_TASK})", re.I)
+# The parts of a day's plan: "40-minute panel, then 30-minute case study, then a tour".
+_PLAN_STEP = re.compile(r",\s*(?:and\s+)?(?:then|followed by)\s+|;\s*|\s[–—]\s|\s-\s", re.I)
+
+
+def set_task(data: BriefInput, content: BriefContent) -> tuple[str, str] | None:
+    """The set task of the day to prepare and time (the text and why), from what the invite and
+    the emails say, or from a presentation round; None when there is none."""
+    s = content.sentences
+    found: list[tuple[str, str, str]] = []  # (the task in words, source, the part that says it)
+    for fact in find_facts(data.logistics_texts):
+        if _NO_TASK.search(fact.quote):
+            continue
+        match = _TASK.search(fact.quote)
+        if match is None:
+            continue
+        minutes = match.group("before") or match.group("after") or match.group("timed")
+        task = " ".join((match.group("task") or match.group("bare")).lower().split())
+        step = next(
+            (part for part in _PLAN_STEP.split(fact.quote) if _TASK.search(part)), fact.quote
+        )
+        found.append((f"{minutes}-minute {task}" if minutes else task, fact.source, step))
+    if found:
+        # Named with its length where a sentence gives one, and quoted from the fullest
+        # sentence about the same kind of task ("exercise", "case study").
+        named = next((t for t, _, _ in found if t[:1].isdigit()), found[0][0])
+        kind = named.split()[-1]
+        _, source, step = max((f for f in found if f[0].endswith(kind)), key=lambda f: len(f[2]))
+        why = s["task_why"].format(source=source, quote=quoted(clip(step, MAX_QUOTE)))
+        return s["task"].format(task=named), why
+    if data.round.kind == "presentation":
+        return s["task"].format(task="presentation"), s["task_kind_why"]
+    return None
+
+
+def _record(data: BriefInput) -> dict[str, list[str]]:
+    """What a presuming question may rest on, by where it is looked for (see Presumption)."""
+    rounds = [f"{q.text} {q.answer_note}" for q in data.questions]
+    rounds += [note for _, note in (*data.impressed, *data.fell_flat)]
+    return {
+        "feedback": [f.text for f in data.feedback],
+        "rounds": rounds,
+        "job": [r.text for r in data.requirements] + [t for _, t in data.logistics_texts],
+    }
+
+
 def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) -> None:
     s = content.sentences
     r = data.round
     kind = "panel" if r.kind == "one-to-one" and len(data.panel) >= 2 else r.kind
-    bank = bank_for(data.field, kind)
+    record = _record(data)
+    # A question that states what the feedback said ("you seemed quiet") or what was discussed
+    # is asked only where the record says it: never invented feedback.
+    bank = [
+        q
+        for q in bank_for(data.field, kind)
+        if q.presumes is None or q.presumes.holds(record[q.presumes.source])
+    ]
     rng = random.Random(zlib.crc32(f"{data.company}|{data.role}|{r.number}".encode()))
 
     def suits(q: BankQuestion) -> bool:

@@ -19,6 +19,7 @@ SUPPORTED_VERSIONS = (2,)
 CATEGORY_LABELS = {
     "concern": "Answers a doubt",
     "focus": "They will go deeper",
+    "task": "Set task on the day",
     "follow-up": "Follow-up on a weak answer",
     "probe": "What the job asks for",
     "repeat": "Asked before",
