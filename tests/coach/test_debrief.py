@@ -222,3 +222,12 @@ def test_how_an_answer_was_told_is_a_concern_about_that_answer() -> None:
     feedback = [FeedbackText(1, 1, "You were a bit long-winded on the GP practices question.")]
     debrief = analyse_debrief(asked, feedback)
     assert [p.question_id for p in debrief.counter] == [1]
+
+
+def test_the_candidates_own_worry_answered_by_the_feedback_is_no_concern() -> None:
+    text = (
+        "She also mentioned the Snowflake cost work; even though you felt you rambled, she "
+        "thought the 30% saving was a great example."
+    )
+    kinds = [r.kind for r in find_remarks(FeedbackText(1, 1, text))]
+    assert "concern" not in kinds and "praise" in kinds

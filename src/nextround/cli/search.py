@@ -54,7 +54,13 @@ def _plain(hit: Any) -> dict[str, Any]:
 @click.command("search")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--kind", type=click.Choice(sorted(COMMANDS)), help="Only records of this kind.")
-@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 200),
+    default=20,
+    show_default=True,
+    help="Show at most this many results.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def search(text: tuple[str, ...], kind: str | None, limit: int, as_json: bool) -> None:
     """Find people, companies, roles, job descriptions, notes, feedback, questions, offers and

@@ -125,6 +125,9 @@ _CONCERN = re.compile(
     r"over-?explained))",
     re.IGNORECASE,
 )
+_OWN_WORRY = re.compile(
+    r"\byou (?:felt|thought|worried|feared|said|mentioned)(?: that)?(?: you)?\s*$", re.I
+)
 _PRAISE = re.compile(
     r"\b(?:liked|loved|(?:were |was )?impressed (?:by|with)|impressed|enjoyed|praised|"
     r"appreciated|(?:were |was )?(?:pleased|happy) with|stood out|strong|great|excellent|"
@@ -409,6 +412,10 @@ def find_remarks(
     for start, end in _pieces(text):
         clause = text[start:end]
         concern = _CONCERN.search(clause)
+        if concern and _OWN_WORRY.search(clause[: concern.start()]):
+            # "even though you felt you rambled, she thought the saving was a great example":
+            # the candidate's own worry, which the feedback answers, is no doubt of theirs.
+            concern = None
         focus = None if concern else _FOCUS.search(clause) or _checks(clause)
         praise = None
         if not (concern or focus or _INVITATION.search(clause) or _PLEASANTRY.search(clause)):
@@ -416,6 +423,7 @@ def find_remarks(
         hit = concern or focus or praise
         if hit is None:
             continue
+
         kind: RemarkKind = "concern" if concern else "praise"
         if focus is not None:
             kind = "check" if _CHECK.match(focus.group(0)) else "focus"
