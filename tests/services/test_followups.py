@@ -500,5 +500,5 @@ def test_a_thank_you_note_recalls_the_answer_rated_best_with_that_person(user: A
     )
     followups.draft_notes(user, case.round2.pk)
     page = followups.page(user, case.round2.pk)
-    tom = next(d for d in page.drafts if d.id == case.tom.pk)
+    tom = next(d for d in page.drafts if d.follow_up.interviewer_id == case.tom.pk)
     assert tom.recalls and "cost" in tom.recalls[0]
