@@ -277,3 +277,23 @@ def test_a_requirement_for_years_served_is_asked_about_as_a_career_not_an_exampl
     assert "strongest example" not in asked.text
     assert asked.story is None and "Answered by your career so far" in asked.gap
     assert "write one" not in asked.gap
+
+
+def test_a_gap_in_knowledge_asks_where_it_was_used_not_for_a_number_and_dates() -> None:
+    from nextround.coach.brief import gap_advice
+
+    for requirement in (
+        "Knowledge of the National Intelligence Model (NIM)",
+        "Sound understanding of GDPR and the Fundraising Regulator Code of Practice",
+    ):
+        advice = gap_advice(requirement)
+        assert "where you have used it" in advice and "number" not in advice, requirement
+    assert "number and dates" in gap_advice("Current NMC registration")
+
+
+def test_a_requirement_written_as_a_rule_is_quoted_never_spliced() -> None:
+    from nextround.coach.likely import asked_for
+
+    assert asked_for("Must pass Management Vetting") == ""
+    assert asked_for("Will need a full UK driving licence") == ""
+    assert asked_for("confident negotiator with clients") == "a confident negotiator with clients"

@@ -439,9 +439,20 @@ def checklist(
     return entries
 
 
+_KNOWLEDGE = re.compile(
+    r"\s*(?:(?:a |an )?(?:good |sound |strong |working |thorough |detailed |up-to-date )?"
+    r"(?:knowledge|understanding|awareness|familiarity)\b)",
+    re.I,
+)
+
+
 def gap_advice(requirement: str) -> str:
     """What to do about a requirement no story backs: write a story, or confirm what you hold."""
     sentences = load_content().sentences
+    if _KNOWLEDGE.match(requirement):
+        # "Knowledge of the National Intelligence Model": known and used, never held with a
+        # number and dates like a registration.
+        return sentences["knowledge_row"]
     if is_credential(requirement):
         return sentences["held_row"]
     return sentences["tenure_row" if is_tenure(requirement) else "gap_row"]

@@ -196,6 +196,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap_row": frozenset(),
     "held_row": frozenset(),
     "tenure_row": frozenset(),
+    "knowledge_row": frozenset(),
     "research_did": frozenset({"action"}),
     "research_spoke": frozenset({"said", "topic", "organisation"}),
     "research_quoted": frozenset({"quote"}),

@@ -248,6 +248,10 @@ def _one_family(a: str, b: str) -> bool:
     return any(f.search(a) and f.search(b) for f in _FAMILIES)
 
 
+# A requirement written as a rule ("Must pass…", "Will need…", "Should hold…") is no noun phrase.
+_MODAL_STARTS = frozenset({"must", "will", "should", "shall", "may", "need", "needs", "able"})
+
+
 def asked_for(phrase: str) -> str:
     """The phrase as it reads after "The job asks for", or "" when it is not a noun phrase.
 
@@ -260,6 +264,8 @@ def asked_for(phrase: str) -> str:
     if not words:
         return ""
     first = words[0].lower().strip(",")
+    if first in _MODAL_STARTS:
+        return ""  # a condition, not a thing: "Must pass Management Vetting"
     head = ""
     for word in words:
         bare = word.lower().strip(",.;:")
