@@ -45,6 +45,13 @@ def browser(playwright: Any) -> Iterator[Any]:
     launched.close()
 
 
+def expect(locator: Any) -> Any:
+    """Playwright's waiting assertions: a check made right after a click waits for the page."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
 class Shots:
     """Numbered screenshots of one test's pages, kept as test artifacts."""
 

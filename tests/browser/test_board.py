@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.cli_harness import Cli
 
 pytestmark = pytest.mark.browser
@@ -36,11 +36,12 @@ def test_cards_move_by_keyboard_and_by_drag_and_stay_moved(
     ids = _seed(cli)
     page.goto(app_server + "/")
     # Acme has a second round: it was called back, not left in Applied.
-    assert "Acme Retail" in _column(page, "callback").inner_text()
-    assert "Globex" in _column(page, "applied").inner_text()
+    expect(_column(page, "callback")).to_contain_text("Acme Retail")
+    expect(_column(page, "applied")).to_contain_text("Globex")
     card = page.locator(f"#card-{ids['acme']}")
-    assert "Round 2" in card.inner_text() and "in 3 days" in card.inner_text()
-    assert page.get_by_role("heading", name="This week").is_visible()
+    expect(card).to_contain_text("Round 2")
+    expect(card).to_contain_text("in 3 days")
+    expect(page.get_by_role("heading", name="This week")).to_be_visible()
     shots("board")
 
     # By keyboard: the card's Stage menu, then its Move button; focus stays on the card.
@@ -53,7 +54,7 @@ def test_cards_move_by_keyboard_and_by_drag_and_stay_moved(
     page.keyboard.press("Enter")
     page.locator("#col-interviewing #card-" + str(ids["globex"])).wait_for()
     assert page.evaluate("window.__stillHere === true")  # moved in place, no reload
-    assert page.locator("#board-status").inner_text() == (
+    expect(page.locator("#board-status")).to_have_text(
         "Moved Insights Lead at Globex to Interviewing."
     )
     page.wait_for_function(f"document.activeElement.id === 'move-{ids['globex']}'")
@@ -65,12 +66,12 @@ def test_cards_move_by_keyboard_and_by_drag_and_stay_moved(
         _column(page, "offer"), source_position={"x": 4, "y": 4}
     )
     page.locator(f"#col-offer #card-{ids['globex']}").wait_for()
-    assert page.locator("#board-status").inner_text() == "Moved Insights Lead at Globex to Offer."
-    assert "Globex" not in _column(page, "interviewing").inner_text()
+    expect(page.locator("#board-status")).to_have_text("Moved Insights Lead at Globex to Offer.")
+    expect(_column(page, "interviewing")).not_to_contain_text("Globex")
     shots("moved-by-drag")
 
     page.reload()
-    assert "Globex" in _column(page, "offer").inner_text()
+    expect(_column(page, "offer")).to_contain_text("Globex")
     assert page.get_by_label("Stage of Insights Lead at Globex").input_value() == "offer"
 
 
@@ -84,8 +85,10 @@ def test_without_javascript_a_card_moves_with_its_form(
     plain.get_by_label("Stage of Insights Lead at Globex").select_option("withdrawn")
     plain.get_by_role("button", name="Move Insights Lead at Globex").click()
     plain.wait_for_url(f"**/#card-{ids['globex']}")
-    assert "Moved Insights Lead at Globex to Withdrawn." in plain.locator(".messages").inner_text()
-    assert "Globex" in plain.locator("#col-withdrawn").inner_text()
+    expect(plain.locator(".messages")).to_contain_text(
+        "Moved Insights Lead at Globex to Withdrawn."
+    )
+    expect(plain.locator("#col-withdrawn")).to_contain_text("Globex")
     context.close()
 
 
@@ -108,7 +111,7 @@ def test_the_board_and_the_calendar_page_fit_a_phone(
     columns = phone.locator("#board .column")
     first, second = columns.nth(0).bounding_box(), columns.nth(1).bounding_box()
     assert second["y"] > first["y"] + first["height"] - 1  # one under another
-    assert phone.get_by_role("link", name="Show all 15 in Applied").is_visible()
+    expect(phone.get_by_role("link", name="Show all 15 in Applied")).to_be_visible()
     context.close()
 
 
@@ -163,7 +166,7 @@ def test_a_person_downloads_the_calendar_and_subscribes_to_it(
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Revoke and make a new one").click()
     page.locator(".messages").wait_for()
-    assert "The old address no longer works" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("The old address no longer works")
     renewed = page.get_by_label("Your private calendar address").input_value()
     assert renewed != address
     assert app.get(address).status == 404

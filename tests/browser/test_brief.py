@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.cli_harness import Cli
 
 pytestmark = pytest.mark.browser
@@ -43,9 +44,9 @@ def test_a_person_reads_the_brief_and_ticks_a_checklist_step(
 
     page.goto(f"{app_server}/rounds/{two['id']}/")
     page.get_by_role("link", name="Prep brief for this round").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Round 2 brief")
-    assert "managing stakeholders" in page.locator("ul.doubts").inner_text()
-    assert "Tell me about a difficult stakeholder." in page.locator("ul.counter").inner_text()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Round 2 brief"))
+    expect(page.locator("ul.doubts")).to_contain_text("managing stakeholders")
+    expect(page.locator("ul.counter")).to_contain_text("Tell me about a difficult stakeholder.")
     shots("brief")
 
     page.evaluate("window.__stillHere = true")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     page: Any, app_server: str, shots: Shots
 ) -> None:
     page.goto(app_server + "/")
-    assert page.get_by_role("heading", name="Your interviews").is_visible()
+    expect(page.get_by_role("heading", name="Your interviews")).to_be_visible()
     shots("empty-dashboard")
 
     page.get_by_role("link", name="Add your first opportunity").click()
@@ -29,9 +29,9 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     page.get_by_role("button", name="Save opportunity").click()
 
     heading = page.get_by_role("heading", level=1)
-    assert "Senior Data Analyst" in heading.inner_text()
-    assert "Acme Retail" in heading.inner_text()
-    assert "Managing stakeholders" in page.locator(".jd").inner_text()
+    expect(heading).to_contain_text("Senior Data Analyst")
+    expect(heading).to_contain_text("Acme Retail")
+    expect(page.locator(".jd")).to_contain_text("Managing stakeholders")
     shots("opportunity")
 
     page.get_by_role("link", name="Add round 1").click()
@@ -39,7 +39,7 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     page.get_by_label("Time zone", exact=True).select_option("Europe/London")
     page.get_by_label("Status", exact=True).select_option("done")
     page.get_by_role("button", name="Save round").click()
-    assert page.get_by_role("heading", name="Round 1").is_visible()
+    expect(page.get_by_role("heading", name="Round 1")).to_be_visible()
 
     # Debrief question by question: htmx swaps the list in place, the page is not reloaded.
     page.evaluate("window.__stillHere = true")
@@ -50,7 +50,7 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     questions.get_by_role("button", name="Add question").click()
     page.locator("#questions li.question").first.wait_for()
     assert page.evaluate("window.__stillHere === true")
-    assert "My rating 2/5" in page.locator("#questions li.question").first.inner_text()
+    expect(page.locator("#questions li.question").first).to_contain_text("My rating 2/5")
     assert page.locator("#questions textarea[name=text]").input_value() == ""
     shots("round-debrief")
 
@@ -71,7 +71,7 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     shots("practice-feedback")
 
     page.goto(app_server + "/")
-    assert "Acme Retail" in page.locator("#col-interviewing").inner_text()
+    expect(page.locator("#col-interviewing")).to_contain_text("Acme Retail")
     shots("dashboard")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.cli_harness import Cli
 
 pytestmark = pytest.mark.browser
@@ -27,21 +27,21 @@ def test_a_person_drafts_thank_you_notes_and_compares_two_offers(
     page.get_by_text("Add or update a round from a calendar invite").click()
     page.get_by_label("Invite (.ics)", exact=True).set_input_files(str(INVITE))
     page.get_by_role("button", name="Import invite").click()
-    assert page.get_by_role("heading", name="Round 1").is_visible()
-    assert "Tomás Ferreira" in page.locator(".messages").inner_text()
+    expect(page.get_by_role("heading", name="Round 1")).to_be_visible()
+    expect(page.locator(".messages")).to_contain_text("Tomás Ferreira")
     shots("round-from-invite")
 
     page.get_by_role("link", name="Thank-you notes and chasers").click()
     page.get_by_role("button", name="Draft thank-you notes").click()
     notes = page.locator("li.follow-up")
-    assert notes.count() == 2
+    expect(notes).to_have_count(2)
     priya = notes.filter(has_text="Priya Shah")
     assert priya.get_by_label("Note", exact=True).input_value().startswith("Dear Priya,")
     mailto = priya.get_by_role("link", name="Open in your mail app").get_attribute("href")
     assert mailto.startswith("mailto:priya.shah@lumenfield.example?subject=")
     shots("thank-you-drafts")
     priya.get_by_role("button", name="Mark the note to Priya Shah sent").click()
-    assert "Sent" in page.locator("li.follow-up", has_text="Priya Shah").inner_text()
+    expect(page.locator("li.follow-up", has_text="Priya Shah")).to_contain_text("Sent")
 
     # Two offers: one from Lumenfield, and the current job to weigh it against.
     page.get_by_role("link", name="Offers", exact=True).click()
@@ -58,13 +58,14 @@ def test_a_person_drafts_thank_you_notes_and_compares_two_offers(
     form.get_by_role("button", name="Save offer").click()
 
     matrix = page.locator("table.matrix")
-    assert matrix.locator("tbody tr").count() == 2
+    expect(matrix.locator("tbody tr")).to_have_count(2)
     page.get_by_label("Growth and learning rating for My current job").fill("9")
     page.get_by_label("Commute rating for My current job").fill("9")
     page.get_by_label("Growth and learning rating for Data Engineer at Lumenfield").fill("6")
     page.get_by_role("button", name="Update the matrix").click()
     first = page.locator("table.matrix tbody tr").first
-    assert "My current job" in first.inner_text()
-    note = page.locator(".sensitivity").inner_text()
-    assert "would put Data Engineer at Lumenfield ahead of My current job" in note
+    expect(first).to_contain_text("My current job")
+    expect(page.locator(".sensitivity")).to_contain_text(
+        "would put Data Engineer at Lumenfield ahead of My current job"
+    )
     shots("offer-matrix")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.cli_harness import Cli
 
 pytestmark = pytest.mark.browser
@@ -38,9 +38,9 @@ def test_the_round_page_by_state_with_the_keyboard_and_focus_on_what_was_added(
 
     # A planned round: the prep, no debrief; two Tabs and Enter reach the add form.
     page.goto(f"{app_server}/rounds/{ahead}/")
-    assert page.get_by_role("heading", name="Get ready").is_visible()
-    assert page.get_by_role("link", name="The night before").is_visible()
-    assert page.get_by_role("heading", name="Questions they asked").count() == 0
+    expect(page.get_by_role("heading", name="Get ready")).to_be_visible()
+    expect(page.get_by_role("link", name="The night before")).to_be_visible()
+    expect(page.get_by_role("heading", name="Questions they asked")).to_have_count(0)
     shots("planned-round")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -58,7 +58,7 @@ def test_the_round_page_by_state_with_the_keyboard_and_focus_on_what_was_added(
 
     # A done round: the debrief; the new question takes the focus after htmx swaps the list.
     page.goto(f"{app_server}/rounds/{done}/")
-    assert page.get_by_role("heading", name="Get ready").count() == 0
+    expect(page.get_by_role("heading", name="Get ready")).to_have_count(0)
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert _focused(page)["text"] == "Skip to add a question"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.browser.test_accessibility import _violations
 from tests.cli_harness import Cli
 
@@ -47,7 +47,7 @@ def test_results_come_as_you_type_with_the_words_marked(
     page.locator("#search-q").press_sequentially("kube", delay=60)
     hit = page.locator("li.search-hit")
     hit.first.wait_for()
-    assert hit.count() == 1
+    expect(hit).to_have_count(1)
     assert hit.locator("a").inner_text() == "Platform Engineer at Northwind"
     assert hit.locator("mark").all_inner_texts() == ["Kubernetes"]
     assert "<b>Not bold</b>" in hit.inner_text()  # shown as the text it is

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.formats import corpus
 
 pytestmark = pytest.mark.browser
@@ -41,7 +41,7 @@ def test_a_bad_file_is_explained_beside_the_field(
     page.get_by_label("Job description file", exact=True).set_input_files(str(scanned))
     page.get_by_role("button", name="Save opportunity").click()
     field = page.locator(".field.has-error")
-    assert "needs OCR" in field.inner_text()
+    expect(field).to_contain_text("needs OCR")
     assert page.get_by_label("Company", exact=True).input_value() == "Larkspur Analytics"
     shots("scanned-refused")
 
@@ -55,9 +55,9 @@ def test_a_person_previews_then_imports_their_cv(
     page.get_by_label("Your CV", exact=True).set_input_files(str(cv))
     page.get_by_role("button", name="Preview").click()
 
-    assert "maya-okafor-cv.pdf" in page.get_by_role("heading", level=1).inner_text()
-    assert page.get_by_text("Nothing has been saved yet.").is_visible()
-    assert page.get_by_role("cell", name="Brightwater Bank").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("maya-okafor-cv.pdf")
+    expect(page.get_by_text("Nothing has been saved yet.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Brightwater Bank")).to_be_visible()
     first = page.get_by_role("checkbox", name="Cut onboarding time by 40%")
     assert first.is_checked()
     page.get_by_role("checkbox", name="Cleaned and documented 12 legacy datasets").uncheck()
@@ -65,7 +65,7 @@ def test_a_person_previews_then_imports_their_cv(
     page.get_by_role("button", name="Import").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Your stories"
-    assert "story drafts added" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("story drafts added")
     body = page.locator("main").inner_text()
     assert "Cut onboarding time by 40%" in body
     assert "Cleaned and documented 12 legacy datasets" not in body

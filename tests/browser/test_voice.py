@@ -76,7 +76,7 @@ def test_a_candidate_answers_aloud_corrects_the_transcript_and_gets_feedback(
     shots = Shots(phone, request.node.name)
     phone.goto(app_server + "/practice/?q=" + QUESTION.replace(" ", "+"))
     box = phone.locator("[data-voice]")
-    assert box.is_visible()
+    expect(box).to_be_visible()
     shots("before-recording")
 
     phone.get_by_role("button", name="Read the question aloud").click()
@@ -88,7 +88,7 @@ def test_a_candidate_answers_aloud_corrects_the_transcript_and_gets_feedback(
     phone.keyboard.press("Enter")
     stop = phone.get_by_role("button", name="Stop and transcribe")
     expect(stop).to_be_focused()
-    assert "Recording" in phone.locator("[data-voice-status]").inner_text()
+    expect(phone.locator("[data-voice-status]")).to_contain_text("Recording")
     expect(phone.locator("[data-voice-timer]")).to_contain_text("0:03", timeout=10_000)
     assert float(phone.locator("[data-voice-level]").get_attribute("value") or 0) >= 0
     shots("recording")
@@ -102,8 +102,8 @@ def test_a_candidate_answers_aloud_corrects_the_transcript_and_gets_feedback(
     assert word_error_rate(SAID.replace("Um,", ""), transcript) <= 0.3, transcript
     expect(answer).to_be_focused()
     figures = phone.locator(".voice-delivery")
-    assert "words a minute" in figures.locator("[data-figure=words_per_minute]").inner_text()
-    assert phone.locator("audio[data-voice-playback]").is_visible()
+    expect(figures.locator("[data-figure=words_per_minute]")).to_contain_text("words a minute")
+    expect(phone.locator("audio[data-voice-playback]")).to_be_visible()
     # Phone width in dark mode: nothing runs off the side of the screen.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     shots("transcript")
@@ -112,5 +112,5 @@ def test_a_candidate_answers_aloud_corrects_the_transcript_and_gets_feedback(
     phone.get_by_role("button", name="Get feedback").click()
     feedback = phone.locator("#feedback .feedback")
     feedback.wait_for()
-    assert "delivery" in feedback.inner_text()
+    expect(feedback).to_contain_text("delivery")
     shots("feedback")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 from tests.cli_harness import Cli
 from tests.services.test_who_you_are import LENA, OWEN, PRIYA, ics
 
@@ -19,16 +19,16 @@ def test_the_welcome_page_asks_who_you_are_and_can_be_skipped(
 ) -> None:
     page.goto(app_server + "/welcome/")
     step = page.get_by_role("region", name="Who you are")
-    assert step.get_by_label("Your name", exact=True).is_visible()
+    expect(step.get_by_label("Your name", exact=True)).to_be_visible()
     shots("welcome-who-you-are")
     step.get_by_role("link", name="Skip for now").click()
     assert page.evaluate("location.hash") == "#start"
-    assert page.get_by_role("heading", name="Get started").is_visible()
+    expect(page.get_by_role("heading", name="Get started")).to_be_visible()
 
     step.get_by_label("Your name", exact=True).fill("Priya Raman")
     step.get_by_label("Your email", exact=True).fill("priya at home")
     step.get_by_role("button", name="Save who I am").click()
-    assert "Enter a valid email address" in page.locator("#who-you-are").inner_text()
+    expect(page.locator("#who-you-are")).to_contain_text("Enter a valid email address")
     assert page.get_by_label("Your name", exact=True).input_value() == "Priya Raman"
     page.get_by_label("Your email", exact=True).fill("priya.raman@fastmail.example")
     page.get_by_role("button", name="Save who I am").click()
@@ -56,18 +56,19 @@ def test_took_someone_to_be_you_and_change_puts_them_on_the_round(
         " ".join(message.inner_text().split())
     )
     people = page.locator("#people")
-    assert "Owen Blake" in people.inner_text() and "Priya Raman" not in people.inner_text()
+    expect(people).to_contain_text("Owen Blake")
+    expect(people).not_to_contain_text("Priya Raman")
     shots("took-priya-to-be-you")
 
     # Here Priya is really an interviewer (a colleague forwarded the invite): change it.
     message.get_by_role("link", name="change").click()
-    assert page.get_by_role("heading", name="Which of these people is you?").is_visible()
+    expect(page.get_by_role("heading", name="Which of these people is you?")).to_be_visible()
     shots("who-is-you")
     not_me = "No, Priya Raman is an interviewer: add them to round 1"
     page.get_by_role("button", name=not_me).click()
-    assert "Added Priya Raman to round 1." in page.locator(".messages").inner_text()
-    assert "Priya Raman" in page.locator("#people").inner_text()
-    assert page.locator("#people li.person").count() == 3
+    expect(page.locator(".messages")).to_contain_text("Added Priya Raman to round 1.")
+    expect(page.locator("#people")).to_contain_text("Priya Raman")
+    expect(page.locator("#people li.person")).to_have_count(3)
     shots("priya-on-the-round")
 
 

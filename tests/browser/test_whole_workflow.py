@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Shots
+from tests.browser.conftest import Shots, expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,7 @@ def test_a_person_goes_from_a_job_advert_to_comparing_offers(
     _label(page, "Stage").select_option("interviewing")
     _label(page, "Job description").fill(JD)
     page.get_by_role("button", name="Save opportunity").click()
-    assert "Acme Retail" in page.get_by_role("heading", level=1).inner_text()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Acme Retail")
     shots("opportunity")
 
     # 2. Debrief round one: two questions and the consultant's feedback.
@@ -88,12 +89,12 @@ def test_a_person_goes_from_a_job_advert_to_comparing_offers(
         people.get_by_role("button", name="Add interviewer").click()
         people = page.locator("#people")
         people.locator("li.person", has_text=name).wait_for()
-    assert page.locator("#people li.person").count() == 2
+    expect(page.locator("#people li.person")).to_have_count(2)
     shots("round-two-panel")
 
     # 4. The brief for round two.
     page.get_by_role("link", name="Prep brief for this round").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Round 2 brief")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Round 2 brief"))
     brief = page.locator("main").inner_text()
     assert "Tom Okafor" in brief
     assert "stakeholder" in brief.lower()
@@ -119,7 +120,7 @@ def test_a_person_goes_from_a_job_advert_to_comparing_offers(
     page.get_by_role("link", name="Thank-you notes and chasers").click()
     page.get_by_role("button", name="Draft thank-you notes").click()
     notes = page.locator("li.follow-up")
-    assert notes.count() == 2
+    expect(notes).to_have_count(2)
     texts = [_label(notes.nth(i), "Note").input_value() for i in range(2)]
     assert texts[0] != texts[1]
     assert any(t.startswith("Dear Tom,") for t in texts)
@@ -138,9 +139,9 @@ def test_a_person_goes_from_a_job_advert_to_comparing_offers(
     _label(form, "Salary").fill("65000")
     _label(form, "Currency").fill("GBP")
     form.get_by_role("button", name="Save offer").click()
-    assert page.locator("table.matrix tbody tr").count() == 2
+    expect(page.locator("table.matrix tbody tr")).to_have_count(2)
     page.get_by_role("button", name="Update the matrix").click()
-    assert page.locator(".sensitivity").inner_text().strip()
+    expect(page.locator(".sensitivity")).to_have_text(re.compile(r"\S"))
     shots("offers")
 
     page.goto(app_server + "/")
