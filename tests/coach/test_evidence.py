@@ -170,3 +170,10 @@ def test_a_story_below_the_size_the_job_asks_for_is_offered_to_check_never_as_ba
     assert [m.title for m in row.maybe] == ["Final account on Castleford health centre"]
     big = map_evidence([floor], [castleford, wakefield], similarity=close).rows[0]
     assert big.best is not None and big.best.title == "Wakefield secondary school"
+    # The floor said after the amount is the same floor; an amount with no floor is not one.
+    for said in ("£10m and above", "£10m or more", "£10m plus", "£10m and over"):
+        after = RequirementText(21, f"Agreeing final accounts on projects of {said}")
+        row = map_evidence([after], [castleford], similarity=close).rows[0]
+        assert row.best is None, said
+    plain = RequirementText(22, "Agreeing final accounts on projects of around £10m and schools")
+    assert map_evidence([plain], [castleford], similarity=close).rows[0].best is not None

@@ -327,10 +327,12 @@ def _score(
 _MONEY = re.compile(
     r"([£$€])\s?(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k|thousand)?(?![\w])", re.I
 )
-# A requirement that sets a floor with an amount: "over £10m", "£10m+", "at least $2 million".
+# A requirement that sets a floor with an amount: "over £10m", "£10m+", "at least $2 million",
+# "£5m and above", "$2 million or more", "£500k plus".
 _FLOOR = re.compile(
     r"(?:\b(?:over|above|more than|at least|exceeding|upwards of|in excess of|minimum of)\s+"
-    r"(?=[£$€]))|(?:[£$€]\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand)?\s*\+)",
+    r"(?=[£$€]))|(?:[£$€]\s?\d[\d,.]*\s*(?:bn|billion|m|million|k|thousand)?"
+    r"(?:\s*\+|\s+(?:and|or)\s+(?:above|over|more|upwards|greater)\b|\s+plus\b))",
     re.I,
 )
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
