@@ -288,3 +288,104 @@ def test_display_names_come_out_as_people_write_them() -> None:
         "People Team",
     )
     assert invites.display_name("", "priya.shah@acme.example") == ("Priya Shah", "")
+
+
+def _arranged(description: str, organiser: str = "Hannah Reed") -> bytes:
+    """An invite a recruiter sends for two interviewers, the candidate among the attendees."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Northwind//Recruiting//EN",
+        "BEGIN:VEVENT",
+        "UID:arranged-42@northwind.example",
+        "DTSTAMP:20261201T090000Z",
+        "DTSTART:20261210T100000Z",
+        "DTEND:20261210T110000Z",
+        "SUMMARY:Second interview - Operations Manager",
+        "LOCATION:Unit 4, Brook Park, Leeds LS10 1AB",
+        f"ORGANIZER;CN={organiser}:mailto:hannah.reed@northwind.example",
+        "ATTENDEE;CN=Hannah Reed:mailto:hannah.reed@northwind.example",
+        "ATTENDEE;CN=Dana Cole:mailto:dana.cole@northwind.example",
+        "ATTENDEE;CN=Tom Price:mailto:tom.price@northwind.example",
+        f"ATTENDEE;CN=Alex Morgan:mailto:{ME}",
+        f"DESCRIPTION:{description}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def test_an_organiser_who_only_arranges_the_round_is_not_on_its_panel(
+    user: Any, lumenfield: m.Opportunity
+) -> None:
+    # The text names the two people to meet; the sender greets you at reception.
+    said = _arranged(
+        "Hi Alex\\, you will meet Dana Cole (Head of Operations) and Tom Price. "
+        "I will greet you at reception. Thanks\\, Hannah"
+    )
+    result = invites.import_invite(user, lumenfield.pk, said)
+    panel = [p.name for p in r.interviewers.of_round(user, result.round.pk)]
+    assert panel == ["Dana Cole", "Tom Price"]
+    assert result.round.kind == "panel"
+    assert "Hannah Reed sent the invite and is not named among the people you will meet" in (
+        result.message
+    )
+
+
+def test_an_organiser_with_a_recruiting_title_is_not_on_the_panel(
+    user: Any, lumenfield: m.Opportunity
+) -> None:
+    titled = _arranged("Second interview.", organiser="Hannah Reed (Talent Partner)")
+    result = invites.import_invite(user, lumenfield.pk, titled)
+    assert [p.name for p in r.interviewers.of_round(user, result.round.pk)] == [
+        "Dana Cole",
+        "Tom Price",
+    ]
+
+
+def test_an_organiser_named_among_the_people_to_meet_stays_on_the_panel(
+    user: Any, lumenfield: m.Opportunity
+) -> None:
+    # The hiring manager sends the invite and says she is on the panel: she stays.
+    hers = _arranged("You will meet Hannah Reed, Dana Cole and Tom Price.")
+    result = invites.import_invite(user, lumenfield.pk, hers)
+    names = {p.name for p in r.interviewers.of_round(user, result.round.pk)}
+    assert names == {"Hannah Reed", "Dana Cole", "Tom Price"}
+    assert "sent the invite" not in result.message
+    # Nothing in the text about who is on it: everyone invited may be.
+    plain = _arranged("Second interview, on site.").replace(b"arranged-42", b"arranged-43")
+    other = r.opportunities.create(user, company="Harrowgate", role="Ops Lead")
+    again = invites.import_invite(user, other.pk, plain)
+    assert {p.name for p in r.interviewers.of_round(user, again.round.pk)} == names
+
+
+def test_a_sender_who_signs_off_or_a_team_inbox_is_not_on_the_panel(
+    user: Any, lumenfield: m.Opportunity
+) -> None:
+    # Named only in the sign-off, over a job that arranges interviews.
+    signed = _arranged(
+        "11:00 Site tour with Dana Cole\\n13:30 Interview with Dana Cole and Tom Price"
+        "\\n\\nKind regards\\,\\nHannah Reed\\nExecutive Assistant to the Owner"
+    )
+    result = invites.import_invite(user, lumenfield.pk, signed)
+    assert [p.name for p in r.interviewers.of_round(user, result.round.pk)] == [
+        "Dana Cole",
+        "Tom Price",
+    ]
+    # A recruitment team's inbox sends the invite: it is nobody to meet or thank.
+    inbox = (
+        _arranged("Panel interview with Dana Cole and Tom Price.")
+        .replace(b"arranged-42", b"arranged-44")
+        .replace(
+            b"ORGANIZER;CN=Hannah Reed:mailto:hannah.reed@",
+            b"ORGANIZER;CN=Children's Recruitment Team:mailto:childrensrecruitment@",
+        )
+        .replace(b"ATTENDEE;CN=Hannah Reed:mailto:hannah.reed@northwind.example\r\n", b"")
+    )
+    other = r.opportunities.create(user, company="Westmoor", role="Senior Practitioner")
+    again = invites.import_invite(user, other.pk, inbox)
+    assert [p.name for p in r.interviewers.of_round(user, again.round.pk)] == [
+        "Dana Cole",
+        "Tom Price",
+    ]
+    assert "Recruitment Team" not in again.message

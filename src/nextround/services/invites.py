@@ -55,6 +55,8 @@ class InviteImport:
     you: identity.Guess | None = None
     # The rules could not tell which attendee is the candidate.
     unsure: bool = False
+    # Who sent the invite but only arranges the round, so was left off its panel.
+    organiser: str = ""
     # People an earlier import added who the profile now says are the candidate.
     removed: list[str] = field(default_factory=list)
     # The candidate was on this round's panel until this import took them off it.
@@ -92,7 +94,13 @@ class InviteImport:
         people = [*self.added, *self.linked]
         if people:
             text += " with " + ", ".join(people)
-        return text + "."
+        text += "."
+        if self.organiser:
+            text += (
+                f" {self.organiser} sent the invite and is not named among the people you will"
+                " meet, so is not on the panel; add them if they interview you."
+            )
+        return text
 
 
 def _read_invite(owner: User, data: bytes, name: str) -> ics.Invite:
@@ -297,6 +305,9 @@ def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.In
         if consultant and person.email.lower() == consultant:
             continue
         name, team = display_name(person.name, person.email)
+        if is_mailbox(name, person.email):
+            # A shared inbox (the recruitment team's) is nobody to meet or thank.
+            continue
         if name:
             named.append((name, team, person.email))
     before = m.RoundInterviewer.objects.filter(round=result.round).count()
@@ -305,6 +316,11 @@ def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.In
         result.left_panel = m.RoundInterviewer.objects.filter(round=result.round).count() < before
     found_you = bool(invite.left_out) or any(you.is_me(n, e) for n, _, e in named)
     named = [(n, t, e) for n, t, e in named if not you.is_me(n, e)]
+    if organiser is not None:
+        left = _organiser_only(organiser, invite.description, named)
+        if left is not None:
+            result.organiser = left
+            named = [(n, t, e) for n, t, e in named if e.lower() != organiser.email.lower()]
     if not found_you:
         guessed, result.unsure = identity.guess(
             invite.summary, organiser.email if organiser else "", [(n, e) for n, _, e in named]
@@ -342,6 +358,63 @@ def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.In
         if match.pk not in on_panel:
             m.RoundInterviewer.objects.create(owner=owner, round=result.round, interviewer=match)
             on_panel.add(match.pk)
+
+
+# Whoever sends an invite in one of these jobs arranges the interview rather than sits on it.
+_ARRANGES = re.compile(
+    r"\b(?:recruit\w*|talent|resourc\w*|coordinator|co-ordinator|scheduler|scheduling|"
+    r"assistant|administrator|admin|PA|EA|people team|HR team|hiring team|careers)\b",
+    re.IGNORECASE,
+)
+
+
+def _organiser_only(
+    organiser: ics.Person, description: str, named: list[tuple[str, str, str]]
+) -> str | None:
+    """The organiser's name when they only arrange the round, else None.
+
+    They arrange it when their title says so ("Hannah Reed (Talent Partner)") or when the
+    invite's text names the others you will meet and not them ("You will meet Dana Cole and Tom
+    Price… I will greet you at reception"). Someone who sends an invite with no one else on it
+    is the one you will meet.
+    """
+    address = organiser.email.lower()
+    me = next(((n, t) for n, t, e in named if e.lower() == address), None)
+    others = [n for n, _, e in named if e.lower() != address]
+    if me is None or not others:
+        return None
+    name, team = me
+    team = team or display_name(organiser.name, organiser.email)[1]
+    if team and _ARRANGES.search(team):
+        return name
+    # The sign-off ("Kind regards, Amelia Hart / Executive Assistant to the Owner") names the
+    # sender without putting them on the panel; the line under the name may give their job.
+    lines = [" ".join(line.split()) for line in description.splitlines()]
+    signed = [i for i, line in enumerate(lines) if line.lower().rstrip(",") == name.lower()]
+    if signed and any(_ARRANGES.search(line) for line in lines[signed[-1] + 1 : signed[-1] + 3]):
+        return name
+    text = " ".join(line for i, line in enumerate(lines) if i not in signed).lower()
+    if not text or name.lower() in text:
+        return None
+    return name if any(other.lower() in text for other in others) else None
+
+
+# A shared inbox rather than a person: "Children's Recruitment Team", careers@…, noreply@….
+_MAILBOX_NAME = re.compile(
+    r"\b(?:team|recruitment|recruiting|careers|jobs|mailbox|no-?reply|enquiries|bookings|"
+    r"resourcing|department|office)\b",
+    re.IGNORECASE,
+)
+_MAILBOX_ADDRESS = re.compile(
+    r"^(?:[a-z]*recruit\w*|careers?|jobs|hr|talent|people|no-?reply|enquiries|bookings|"
+    r"resourcing|admin|info|office|interviews?)(?:[._-]\w+)?@",
+    re.IGNORECASE,
+)
+
+
+def is_mailbox(name: str, email: str) -> bool:
+    """Whether an attendee is a shared inbox, never someone to meet or thank."""
+    return bool(_MAILBOX_NAME.search(name) or _MAILBOX_ADDRESS.search(email.strip()))
 
 
 def _valid_email(value: str) -> str:
