@@ -231,3 +231,42 @@ def test_the_candidates_own_worry_answered_by_the_feedback_is_no_concern() -> No
     )
     kinds = [r.kind for r in find_remarks(FeedbackText(1, 1, text))]
     assert "concern" not in kinds and "praise" in kinds
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    return [(r.kind, r.topic) for r in find_remarks(FeedbackText(1, 1, text, "consultant"))]
+
+
+def test_each_doubt_and_each_judgement_in_a_sentence_is_its_own_remark() -> None:
+    # A second doubt after "and <Name> had", a second praise after "and thought".
+    assert _said(
+        "They weren't convinced you have run a conference centre of this size, and Omar had "
+        "reservations about how you would hire chefs in a rural area."
+    ) == [
+        ("concern", "running a conference centre of this size"),
+        ("concern", "how you would hire chefs in a rural area"),
+    ]
+    assert _said("They loved your budget story and thought your handover answer was spot on.") == [
+        ("praise", "your budget story"),
+        ("praise", "your handover answer"),
+    ]
+    # "said very little about" is a doubt, and so is what follows a first one with "and they felt".
+    said = _said(
+        "The panel weren't convinced by your plan for the lab, and they felt your answer said "
+        "very little about how you would check what pupils had learned."
+    )
+    assert said == [
+        ("concern", "your plan for the lab"),
+        ("concern", "how you would check what pupils had learned"),
+    ]
+
+
+def test_a_judgement_after_the_cue_is_no_topic_and_the_answer_is_named_by_what_it_was_on() -> None:
+    # Never "and a bit worrying" as the topic of a doubt.
+    assert _said(
+        "They felt your answer on handling a rising waiting list was vague and a bit odd."
+    ) == [("concern", "handling a rising waiting list")]
+    # Top praise ("one of the best she has heard") is praise.
+    assert _said("Gemma said your audit example was one of the best she has heard.") == [
+        ("praise", "your audit example")
+    ]

@@ -47,7 +47,9 @@ _CLAUSES = re.compile(
     r",?\s+and\s+(?=(?:about|whether|if)\b)|"
     r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|(?-i:[A-Z][a-z]+))(?:\s+|(?='))"
     r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|'s|are|is|might|may|did|didn't|"
-    r"weren't|wasn't|[a-z]+ed\b)))",
+    r"weren't|wasn't|had|has|have|[a-z]+ed\b))|"
+    # "They loved X and thought your safeguarding answer was spot on": a second judgement.
+    r",?\s+and\s+(?=(?:thought|felt|found|reckoned|said)\s+(?:that\s+)?(?:your|you|the)\b))",
     re.IGNORECASE,
 )
 # The invitation itself is good news, not praise of an answer.
@@ -117,6 +119,8 @@ _CONCERN = re.compile(
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
     r" detail| proof)?(?: that| of| about| on| around)?|"
     r"light on|thin on|vague (?:about|on|when)|gaps? in|missing|"
+    r"said (?:very |too )?little (?:about|on)|said nothing (?:about|on)|"
+    r"(?:didn't|did not) say (?:much|enough|anything) (?:about|on)|"
     r"question(?:ed|s)? (?:whether|about)|less experience (?:of|in|with)|"
     r"needs? (?:more|to work on|to improve)|short on|no (?:real )?(?:experience|evidence) of|"
     # How an answer was told: "you were a bit long-winded on the GP question".
@@ -133,7 +137,9 @@ _PRAISE = re.compile(
     r"appreciated|(?:were |was )?(?:pleased|happy) with|stood out|strong|great|excellent|"
     r"good|clear|compelling|convincing|thorough|well[- ]structured|(?:much |far )?better than|"
     r"exactly right|spot on|nailed|really (?:strong|good|clear)|mature|thoughtful|insightful|"
-    r"impressive|credible|confident|solid|well thought[- ]through)\b",
+    r"impressive|credible|confident|solid|well thought[- ]through|"
+    r"(?:was |were |is )?(?:one of )?the best (?:\w+ )?(?:she|he|they|we|I)(?:'s| has| have| had)? "
+    r"(?:ever )?(?:heard|seen|had))\b",
     re.IGNORECASE,
 )
 # What may open a topic and carries nothing of it.
@@ -434,7 +440,20 @@ def find_remarks(
         # "flagged that your answer leaned on X" is a whole clause, not a topic: only "that you
         # have done X" can be said as one ("doing X").
         topic = clean_topic(rest) if not clause_cue or _SUBJECT_VERB.match(rest.strip()) else ""
-        tail_cue = kind == "concern" and not content_stems(rest)
+        # "…was vague and a bit worrying": what follows the cue only judges again.
+        tail_cue = kind == "concern" and (
+            not content_stems(rest)
+            or bool(
+                re.fullmatch(
+                    r"\s*(?:,|and|or)\s+(?:(?:a bit|a little|quite|rather|very|slightly|too|"
+                    r"somewhat|frankly|honestly)\s+)*[a-z-]+[\s.!,;]*",
+                    rest,
+                    re.IGNORECASE,
+                )
+            )
+        )
+        if tail_cue:
+            topic = ""
         if (kind == "praise" or tail_cue) and not topic:
             # "Your SQL answer was strong", "felt your costing was thin": the topic is before
             # the cue.
@@ -456,6 +475,13 @@ def find_remarks(
                 r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
             )
             topic = clean_topic(before) if before and not pronoun else ""
+        # "your answer on managing a rising caseload": the topic is what the answer was on.
+        topic = re.sub(
+            r"^(?:your|the|his|her|their) (?:answers?|responses?|examples?) (?:on|about|around)\s+",
+            "",
+            topic,
+            flags=re.IGNORECASE,
+        )
         if kind == "concern" and (
             re.search(r"\b(?:answers?|responses?|examples?)$", topic)
             or re.search(r"(?:was|were|seemed|felt) more about$", hit.group(0), re.I)
