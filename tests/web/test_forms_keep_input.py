@@ -220,6 +220,54 @@ def test_back_then_save_says_already_saved_and_makes_no_copy(client: Client) -> 
     assert m.Opportunity.objects.filter(company__startswith="Hooli").count() == 2
 
 
+def test_back_to_a_form_fetched_again_with_a_new_token_still_saves_once(
+    client: Client, world: World
+) -> None:
+    # Without a page cache, Back fetches the form again: a new token, the same words (and file).
+    def send(url: str, typed: dict[str, Any], upload: bool = False) -> Any:
+        form = soup(client.get(url)).find("form", class_="form")
+        sent = {}
+        for field in form.find_all(["input", "select", "textarea"]):
+            if field.name == "select":
+                chosen = field.find("option", selected=True) or field.find("option")
+                sent[field["name"]] = chosen.get("value", "") if chosen else ""
+            elif field.get("type") == "checkbox" and not field.has_attr("checked"):
+                continue
+            elif field.get("type") != "file":
+                sent[field["name"]] = field.get("value", "") or field.text
+        files = {"jd_file": SimpleUploadedFile("advert.txt", JD.encode())} if upload else {}
+        return client.post(url, {**sent, **typed, **files}, follow=True)
+
+    opportunity = {
+        "company": "Quillon Bank",
+        "role": "Data Platform Lead",
+        "stage": "callback",
+    }
+    first = send("/opportunities/new/", opportunity, upload=True)
+    again = send("/opportunities/new/", opportunity, upload=True)
+    assert m.Opportunity.objects.filter(company="Quillon Bank").count() == 1
+    assert again.redirect_chain[-1][0] == first.redirect_chain[-1][0]
+    assert ALREADY_SAVED in soup(again).select_one(".messages").text
+
+    url = f"/opportunities/{world.acme.pk}/rounds/new/"
+    before = m.Round.objects.filter(opportunity=world.acme).count()
+    plan = {"scheduled_at": "2026-11-27T11:00", "timezone": "Europe/London", "status": "done"}
+    send(url, plan)
+    again = send(url, plan)
+    assert m.Round.objects.filter(opportunity=world.acme).count() == before + 1
+    assert ALREADY_SAVED in soup(again).select_one(".messages").text
+
+
+def test_the_same_words_in_another_opportunitys_form_are_a_new_record(
+    htmx: Client, world: World
+) -> None:
+    for opp in (world.acme, world.globex):
+        action = f"/opportunities/{opp.pk}/requirements/"
+        token = _token(soup(Client().get(f"/opportunities/{opp.pk}/")), action)
+        htmx.post(action, {"text": "Team leadership", "kind": "must", "once": token})
+    assert m.Requirement.objects.filter(text="Team leadership").count() == 2
+
+
 def test_a_double_click_on_add_question_adds_it_once(htmx: Client, world: World) -> None:
     page = soup(Client().get(f"/rounds/{world.round1.pk}/"))
     action = f"/rounds/{world.round1.pk}/questions/"

@@ -19,6 +19,9 @@ T = TypeVar("T")
 
 # A token is worth keeping as long as a page with its form may be open in a tab.
 KEEP_FOR = dt.timedelta(days=30)
+# The same words sent to the same form this soon after are the same record, whatever the
+# token: Back then Save can come back to a form fetched again, with a new token in it.
+SAME_WORDS_WITHIN = dt.timedelta(minutes=30)
 
 
 def digest(fields: Mapping[str, Sequence[str]]) -> str:
@@ -33,12 +36,17 @@ def create_once(owner: User, token: str, sent: str, make: Callable[[], T]) -> tu
     Returns the record and whether it was made before. The token is claimed in the same
     transaction as the record, so two sendings at once (a double click) still make one: the
     second waits for the first and finds its record. If make() refuses the input, nothing is
-    kept and the corrected form can be sent with the same token.
+    kept and the corrected form can be sent with the same token. `sent` is the digest of the
+    form's words without its token: the same words sent again within SAME_WORDS_WITHIN under
+    another token (the browser fetched the form again on Back) also find the first record.
     """
     token = token[:64]
     if not token:
         return make(), False
     with transaction.atomic():
+        repeat = _same_words(owner, token, sent)
+        if repeat is not None:
+            return cast(T, repeat), True
         try:
             with transaction.atomic():
                 claim = m.FormSubmission.objects.create(
@@ -60,6 +68,22 @@ def create_once(owner: User, token: str, sent: str, make: Callable[[], T]) -> tu
             owner=owner, created_at__lt=timezone.now() - KEEP_FOR
         ).delete()
     return made, False
+
+
+def _same_words(owner: User, token: str, sent: str) -> models.Model | None:
+    """The record the same words made under another token a moment ago, if it is still there."""
+    recent = (
+        m.FormSubmission.objects.filter(
+            owner=owner, digest=sent, created_at__gte=timezone.now() - SAME_WORDS_WITHIN
+        )
+        .exclude(token=token)
+        .order_by("-created_at")
+    )
+    for claim in recent[:5]:
+        record = _record(claim)
+        if record is not None:
+            return record
+    return None
 
 
 def _record(claim: m.FormSubmission) -> models.Model | None:

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 
 from nextround.services import once
 from nextround.services.errors import InvalidInput, NotFound
-from nextround.web.forms import ServiceForm
+from nextround.web.forms import ONCE, ServiceForm
 
 T = TypeVar("T")
 
@@ -63,8 +63,15 @@ def save(
 
 
 def _sent(request: HttpRequest) -> str:
-    """The digest of what the form sent: its fields, and the name and size of each file."""
-    fields = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+    """The digest of what the form sent where: its fields, and the name and size of each file.
+
+    The token is left out, so the same words sent again from a form fetched anew (Back, with
+    no page cache) are known for a repeat; the path keeps one round's question from matching
+    the same words asked in another round.
+    """
+    skip = {"csrfmiddlewaretoken", ONCE}
+    fields = {k: request.POST.getlist(k) for k in request.POST if k not in skip}
+    fields["path:"] = [request.path]
     for name in request.FILES:
         for upload in request.FILES.getlist(name):
             fields.setdefault(f"file:{name}", []).extend([upload.name or "", str(upload.size)])

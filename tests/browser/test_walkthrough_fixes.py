@@ -1,0 +1,79 @@
+"""What a new user met walking the app in Chromium: Back then Save, focus, menus kept current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import expect
+from tests.cli_harness import Cli
+
+pytestmark = pytest.mark.browser
+
+ALREADY_SAVED = "Already saved: this form was sent before"
+JD = "Data Platform Lead\n\nMust have\n- Strong SQL\n- Experience with Airflow\n"
+
+
+@pytest.fixture
+def phone(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A 375-pixel phone, as the walk-through used."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def _count(cli: Cli, what: str, *args: str) -> int:
+    return len(cli.json(what, "list", *args))
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_back_then_save_on_a_new_opportunity_and_a_new_round_saves_once(
+    browser: Any, app_server: str, cli: Cli, tmp_path: Path, javascript: bool
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, java_script_enabled=javascript
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    advert = tmp_path / "quillon-data-platform-lead.txt"
+    advert.write_text(JD, encoding="utf-8")
+
+    page.goto(f"{app_server}/opportunities/new/")
+    page.get_by_label("Company", exact=True).fill("Quillon Bank")
+    page.get_by_label("Role", exact=True).fill("Data Platform Lead")
+    page.get_by_label("Job description file").set_input_files(str(advert))
+    page.get_by_role("button", name="Save opportunity").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Quillon Bank")
+    saved = page.url
+    # Back: the browser fetches the form again (no page cache here) with the file still chosen.
+    page.go_back()
+    expect(page.get_by_label("Company", exact=True)).to_have_value("Quillon Bank")
+    page.get_by_role("button", name="Save opportunity").click()
+    expect(page.locator(".messages")).to_contain_text(ALREADY_SAVED)
+    assert page.url == saved
+    assert _count(cli, "opportunity") == 1
+
+    opp = saved.rstrip("/").rsplit("/", 1)[-1]
+    page.goto(f"{app_server}/opportunities/{opp}/rounds/new/")
+    page.get_by_label("Date and time", exact=True).fill("2026-11-27T11:00")
+    page.get_by_label("Status", exact=True).select_option("done")
+    page.get_by_role("button", name="Save round").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Round 1")
+    saved = page.url
+    page.go_back()
+    expect(page.get_by_label("Date and time", exact=True)).to_have_value("2026-11-27T11:00")
+    page.get_by_role("button", name="Save round").click()
+    expect(page.locator(".messages")).to_contain_text(ALREADY_SAVED)
+    assert page.url == saved
+    assert _count(cli, "round", opp) == 1
+    context.close()
