@@ -245,6 +245,7 @@ def field_value(model: type[models.Model], field: models.Field[Any, Any], value:
 ADDED_SINCE_V1: dict[type[m.OwnedModel], dict[str, object]] = {
     m.Opportunity: {"is_sample": False},
     m.Story: {"is_sample": False},
+    m.FollowUp: {"edited_at": None},
 }
 
 

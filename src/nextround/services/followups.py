@@ -73,6 +73,11 @@ class Drafted:
     skipped: list[str] = field(default_factory=list)
     rests_on: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def written(self) -> list[m.FollowUp]:
+        """The notes this draft wrote: not those sent, closed or edited, which it kept."""
+        return [f for f in self.saved if not (f.sent_at or f.closed_at or f.edited_at)]
+
 
 @dataclass(frozen=True)
 class FollowUpPage:
@@ -454,8 +459,18 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
     except notes.FollowUpError as exc:
         raise InvalidInput.one("follow-up", str(exc)) from None
     saved = _save(owner, r, kind, planned)
-    rests = {f.pk: note.rests_on for f, (_, note, _) in zip(saved, planned, strict=True)}
+    rests = {
+        f.pk: note.rests_on
+        for f, (_, note, _) in zip(saved, planned, strict=True)
+        if not f.edited_at
+    }
+    skipped += [_kept(f) for f in saved if f.edited_at and not (f.sent_at or f.closed_at)]
     return Drafted(saved, skipped, rests)
+
+
+def _kept(f: m.FollowUp) -> str:
+    name = recipient(f)[0] or "your consultant"
+    return f"Kept the note to {name} as you edited it: drafting again never replaces your words."
 
 
 def _drop_notes_to_me(owner: User, r: m.Round, me: list[m.Interviewer]) -> None:
@@ -483,7 +498,8 @@ def _save(
         for person, note, due in planned:
             person_id = person.pk if person else None
             match = next((f for f in existing if f.interviewer_id == person_id), None)
-            if match is not None and (match.sent_at or match.closed_at):
+            # Sent, closed or edited by the person: the note stays as it is.
+            if match is not None and (match.sent_at or match.closed_at or match.edited_at):
                 saved.append(match)
                 continue
             if match is None:
@@ -664,7 +680,8 @@ def edit(owner: User, follow_up_id: int, subject: str, body: str) -> m.FollowUp:
     subject = " ".join(subject.split())
     if not body.strip():
         raise InvalidInput.one("body", "the note is empty", "follow-up")
-    return follow_ups.update(owner, follow_up_id, subject=subject, body=body.strip())
+    body = body.replace("\r\n", "\n").strip()
+    return follow_ups.update(owner, follow_up_id, subject=subject, body=body)
 
 
 def when_said(value: dt.datetime) -> str:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.utils import timezone
 
 from nextround.coach import words
 from nextround.services import money, times
@@ -356,7 +357,11 @@ class FollowUps(_UnderRound, Resource[m.FollowUp]):
         for name in ("due_at", "sent_at"):
             if isinstance(values.get(name), str):
                 values[name] = times.resolve(values[name], "")[0]
+        before = (obj.subject, obj.body)
         super().apply(owner, obj, values, creating)
+        # Words the person changed are theirs: drafting the notes again keeps them.
+        if not creating and (obj.subject, obj.body) != before:
+            obj.edited_at = timezone.now()
 
 
 class Offers(Resource[m.Offer]):

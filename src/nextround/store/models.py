@@ -469,6 +469,9 @@ class FollowUp(OwnedModel):
     closed_at = models.DateTimeField(
         null=True, blank=True, help_text="No longer needed, e.g. after a decision elsewhere."
     )
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person changed its words: drafting keeps them."
+    )
 
     class Meta:
         verbose_name = "follow-up"

@@ -47,7 +47,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
     except ServiceError as exc:
         messages.error(request, f"Could not draft: {exc}")
     else:
-        n = len(made.saved)
+        n = len(made.written)
         messages.success(request, f"Drafted {n} note{'s' if n != 1 else ''}.")
         for reason in made.skipped:
             messages.info(request, reason)
