@@ -210,8 +210,12 @@ def test_a_requirement_is_said_as_a_noun_phrase_or_quoted_never_spliced() -> Non
 def test_the_set_task_of_the_day_is_among_the_five_to_rehearse() -> None:
     brief = build_brief(case())
     five = [q for q in brief.likely_questions if q.rehearse]
-    task = next(q for q in five if q.text.startswith("Prepare and time the"))
-    assert task.text.startswith("Prepare and time the 45-minute written exercise:")
+    task = next(q for q in five if q.category == "task")
+    # A written exercise is practised as one: time to plan, to write and to check.
+    assert task.text.startswith(
+        "Practise a 45-minute written exercise against the clock before the day: about 10 "
+        "minutes to plan, 30 to write and 5 to check"
+    )
     assert "prepare an interim valuation and flag the risks" in task.why
     # Every doubt is still in the five.
     assert sum(q.category in ("concern", "focus") for q in five) == 3
@@ -220,8 +224,8 @@ def test_the_set_task_of_the_day_is_among_the_five_to_rehearse() -> None:
         "30-minute case study on a shift-pattern change, then a tour of the warehouse floor."
     )
     brief = build_brief(case(logistics_texts=(("Your consultant's email", plan),)))
-    task = next(q for q in brief.likely_questions if q.text.startswith("Prepare and time"))
-    assert task.rehearse and task.text.startswith("Prepare and time the 30-minute case study:")
+    task = next(q for q in brief.likely_questions if q.category == "task")
+    assert task.rehearse and task.text.startswith("Prepare for the 30-minute case study:")
     assert "“a 30-minute case study on a shift-pattern change”" in task.why
     for none in (
         "There is no presentation or written exercise this time, just the panel.",
@@ -229,6 +233,32 @@ def test_the_set_task_of_the_day_is_among_the_five_to_rehearse() -> None:
     ):
         brief = build_brief(case(logistics_texts=(("The invite", none),)))
         assert not any(q.text.startswith("Prepare and time") for q in brief.likely_questions)
+
+
+def test_a_lesson_to_teach_or_a_plan_to_bring_is_the_set_task_and_a_projector_no_presentation() -> (
+    None
+):
+    lesson = (
+        "09:30 Teach a 30-minute Year 9 lesson on rates of reaction (observed by the Head). "
+        "A data projector is available."
+    )
+    brief = build_brief(case(logistics_texts=(("The invite", lesson),)))
+    task = next(q for q in brief.likely_questions if q.category == "task")
+    assert task.rehearse and task.text.startswith("Plan the 30-minute lesson to the minute")
+    assert "how it went and what you would change" in task.text
+    steps = [entry.label for entry in brief.checklist]
+    assert any(label.startswith("Finish the lesson plan") for label in steps)
+    # "A data projector is available" sets no presentation to finish.
+    assert not any("presentation" in label for label in steps), steps
+
+    plan = "Please bring a one-page 100-day plan for the hotel and your headline figures."
+    brief = build_brief(case(logistics_texts=(("The invite", plan),)))
+    task = next(q for q in brief.likely_questions if q.category == "task")
+    assert task.text.startswith("Write the one-page 100-day plan they asked for, bring copies")
+    assert task.why.startswith("Something to prepare and bring.")
+    assert "Write what they asked you to bring, and print copies" in [
+        e.label for e in brief.checklist
+    ]
 
 
 @pytest.mark.parametrize(

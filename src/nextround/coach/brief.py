@@ -28,6 +28,7 @@ from nextround.coach.likely import (
     likely_questions,
     names_of,
     quoted,
+    set_task,
 )
 from nextround.coach.logistics import Fact, dress_code, find_facts
 from nextround.coach.research_asks import ResearchAsk, research_ask
@@ -529,7 +530,10 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
                 data.today,
                 bool(evidence.gaps or any(d.gap for d in found)),
                 bool(debrief.counter or found),
-                also=tuple(k for k in ("presentation", "tour") if any(f.kind == k for f in facts)),
+                also=(
+                    *(k for k in ("presentation", "tour") if any(f.kind == k for f in facts)),
+                    *((task.kind,) if (task := set_task(data, content)) else ()),
+                ),
             )
         ),
     )

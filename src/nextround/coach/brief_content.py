@@ -15,6 +15,8 @@ FORMAT_VERSION = 1
 CONTENT_FILE = "brief_content.json"
 FORMATS = ("video", "phone", "on-site")
 KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assessment")
+# Set tasks of the day a countdown step may be for (see likely.SetTask).
+TASKS = ("lesson", "written", "prepared")
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 PROBE_CATEGORIES = ("tool", "qualification", "skill", "responsibility", "seniority")
 TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior")
@@ -123,8 +125,8 @@ def parse_content(raw: object, source: str) -> BriefContent:
         if not isinstance(days, int) or isinstance(days, bool) or not -7 <= days <= 60:
             raise r.fail(f"{where}.days_before", "must be a whole number from -7 to 60")
         when = entry.get("when")
-        if not isinstance(when, list) or any(w not in FORMATS + KINDS for w in when):
-            raise r.fail(f"{where}.when", "must list formats or kinds of round")
+        if not isinstance(when, list) or any(w not in FORMATS + KINDS + TASKS for w in when):
+            raise r.fail(f"{where}.when", "must list formats, kinds of round or set tasks")
         checklist.append(
             ChecklistTemplate(key, r.text(entry.get("label"), f"{where}.label"), days, tuple(when))
         )
@@ -213,6 +215,12 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "task": frozenset({"task"}),
     "task_why": frozenset({"source", "quote"}),
     "task_kind_why": frozenset(),
+    "task_lesson": frozenset({"task"}),
+    "task_written_timed": frozenset({"task", "plan", "write", "check"}),
+    "task_written": frozenset({"task"}),
+    "task_practical": frozenset({"task"}),
+    "task_prepared": frozenset({"task"}),
+    "prepared_why": frozenset({"source", "quote"}),
 }
 _SLOT = re.compile(r"\{(\w*)\}")
 

@@ -428,7 +428,7 @@ def likely_questions(
         )
     task = set_task(data, content)
     if task is not None:
-        out.add(*task, "task")
+        out.add(task.text, task.why, "task")
     new_people = [p for p in data.panel if not p.met_in_rounds]
     fresh_ears = bool(new_people) or r.purpose == "second-opinion"
     doubted = {d.question for d in found if d.question}
@@ -542,22 +542,67 @@ _NO_TASK = re.compile(rf"\b(?:no|not|without|instead of)\b[^.;]{{0,30}}\b(?:{_NA
 _PLAN_STEP = re.compile(r",\s*(?:and\s+)?(?:then|followed by)\s+|;\s*|\s[–—]\s|\s-\s", re.I)
 
 
-def set_task(data: BriefInput, content: BriefContent) -> tuple[str, str] | None:
-    """The set task of the day to prepare and time (the text and why), from what the invite and
-    the emails say, or from a presentation round; None when there is none."""
+# A lesson to teach on the day: "Teach a 30-minute Year 9 lesson on…", "an observed lesson".
+_LESSON = re.compile(
+    r"\b(?:teach|deliver|plan and teach)\s+(?:a|an|one)\s+"
+    r"(?:(?P<m>\d{1,3})[- ]?(?:minutes?|mins?)\s+)?(?:[\w'-]+\s+){0,4}?lesson\b|"
+    r"\b(?:observed|observation of a|taught)\s+lesson\b|"
+    r"\blesson observation\b|\bteaching observation\b",
+    re.I,
+)
+# Something to write beforehand and bring or send: "Please bring a one-page 100-day plan".
+_PREPARED = re.compile(
+    r"\b(?:bring|send|email|submit|prepare|come with)\b[^.;]{0,40}?\b(?:a|an|your)\s+"
+    r"(?P<what>(?:[\w-]+\s+){0,3}?(?:plan|proposal|business case|strategy|report|paper|pitch))\b",
+    re.I,
+)
+# A task done on paper or screen (a case study is written only when it is said to be).
+_WRITTEN = re.compile(r"written|in-tray|drafting|valuation|report", re.I)
+_ANY_MINUTES = re.compile(r"\b(\d{1,3})[- ]?(?:minutes?|mins?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class SetTask:
+    """The set task of the day: what to do about it, why, and its kind for the countdown
+    ("presentation", "written", "lesson", "prepared" or "task")."""
+
+    text: str
+    why: str
+    kind: str
+    name: str
+
+
+def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
+    """The set task of the day to prepare (what to do and why), from what the invite and the
+    emails say, or from a presentation round; None when there is none."""
     s = content.sentences
-    found: list[tuple[str, str, str]] = []  # (the task in words, source, the part that says it)
-    for fact in find_facts(data.logistics_texts):
-        if _NO_TASK.search(fact.quote):
+    facts = [f for f in find_facts(data.logistics_texts) if not _NO_TASK.search(f.quote)]
+    for fact in facts:
+        lesson = _LESSON.search(fact.quote)
+        if lesson is None:
             continue
+        step = next(
+            (part for part in _PLAN_STEP.split(fact.quote) if _LESSON.search(part)), fact.quote
+        )
+        minutes = lesson.group("m")
+        name = f"{minutes}-minute lesson" if minutes else "lesson"
+        why = s["task_why"].format(source=fact.source, quote=quoted(clip(step, MAX_QUOTE)))
+        return SetTask(s["task_lesson"].format(task=name), why, "lesson", name)
+    found: list[tuple[str, str, str]] = []  # (the task in words, source, the part that says it)
+    for fact in facts:
         match = _TASK.search(fact.quote)
         if match is None:
             continue
-        minutes = match.group("before") or match.group("after") or match.group("timed")
-        task = " ".join((match.group("task") or match.group("bare")).lower().split())
         step = next(
             (part for part in _PLAN_STEP.split(fact.quote) if _TASK.search(part)), fact.quote
         )
+        minutes = match.group("before") or match.group("after") or match.group("timed")
+        if not minutes and (later := _ANY_MINUTES.search(step)):
+            # "Written case study exercise (45 minutes, laptop provided)".
+            minutes = later.group(1)
+        task = " ".join((match.group("task") or match.group("bare")).lower().split())
+        if re.search(rf"\bwritten\s+{re.escape(task)}", step, re.I):
+            task = f"written {task}"
         found.append((f"{minutes}-minute {task}" if minutes else task, fact.source, step))
     if found:
         # Named with its length where a sentence gives one, and quoted from the fullest
@@ -566,9 +611,38 @@ def set_task(data: BriefInput, content: BriefContent) -> tuple[str, str] | None:
         kind = named.split()[-1]
         _, source, step = max((f for f in found if f[0].endswith(kind)), key=lambda f: len(f[2]))
         why = s["task_why"].format(source=source, quote=quoted(clip(step, MAX_QUOTE)))
-        return s["task"].format(task=named), why
+        if "presentation" in named:
+            return SetTask(s["task"].format(task=named), why, "presentation", named)
+        if _WRITTEN.search(named) and "role" not in named and "group" not in named:
+            length = _ANY_MINUTES.search(named)
+            if length:
+                whole = int(length.group(1))
+                plan, check = max(5, round(whole * 0.2 / 5) * 5), max(5, round(whole * 0.1))
+                text = s["task_written_timed"].format(
+                    task=named, plan=plan, write=max(5, whole - plan - check), check=check
+                )
+            else:
+                text = s["task_written"].format(task=named)
+            return SetTask(text, why, "written", named)
+        return SetTask(s["task_practical"].format(task=named), why, "task", named)
+    for fact in facts:
+        prepared = _PREPARED.search(fact.quote)
+        if prepared is None:
+            continue
+        name = " ".join(prepared.group("what").lower().split())
+        why = s["prepared_why"].format(
+            source=fact.source, quote=quoted(clip(fact.quote, MAX_QUOTE))
+        )
+        kind = "presentation" if "presentation" in name else "prepared"
+        template = "task" if kind == "presentation" else "task_prepared"
+        return SetTask(s[template].format(task=name), why, kind, name)
     if data.round.kind == "presentation":
-        return s["task"].format(task="presentation"), s["task_kind_why"]
+        return SetTask(
+            s["task"].format(task="presentation"),
+            s["task_kind_why"],
+            "presentation",
+            "presentation",
+        )
     return None
 
 

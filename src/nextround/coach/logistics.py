@@ -30,7 +30,11 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "presentation",
-        re.compile(r"\b(?:present(?:ation)?|slides?|deck|projector|handouts?|flipchart)\b", re.I),
+        # A projector or a flipchart on offer is no presentation to give.
+        re.compile(
+            r"\b(?:presentation|present (?:to|on|for|your|a|an|back)|slides|slide deck|deck)\b",
+            re.I,
+        ),
     ),
     (
         "tour",
