@@ -22,7 +22,12 @@ def main() -> int:
     from nextround.services.semantic import BANK_VECTORS, text_hash, write_shipped
 
     model = load_embedder("onnx")
-    texts = sorted({q.text for q in load_bank()} | {p.text for p in load_phrasings()})
+    bank = load_bank()
+    # The questions, each with what it tests (weak areas are ranked against that), and the
+    # classifier's phrasings.
+    texts = sorted(
+        {q.text for q in bank} | {q.described for q in bank} | {p.text for p in load_phrasings()}
+    )
     vectors = model.embed(texts)
     path = ROOT / "src" / "nextround" / "coach" / "data" / BANK_VECTORS
     write_shipped(path, model.model_id, [text_hash(t) for t in texts], vectors)

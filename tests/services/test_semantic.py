@@ -205,7 +205,10 @@ def test_the_bank_ships_its_vectors_so_no_page_waits_to_embed_it(db: None) -> No
     from nextround.coach.bank import load_bank, load_phrasings
 
     model = Counting()
-    texts = [q.text for q in load_bank()] + [p.text for p in load_phrasings()]
+    bank = load_bank()
+    texts = (
+        [q.text for q in bank] + [q.described for q in bank] + [p.text for p in load_phrasings()]
+    )
     shipped = meaning.vectors(texts, model)
     assert model.seen == []  # scripts/embed_bank.py has been run since the bank last changed
     fresh = model.inner.embed(texts[:20])

@@ -136,6 +136,11 @@ class BankQuestion:
     kinds: tuple[str, ...] = ()  # empty: suits any kind of round
     presumes: Presumption | None = None  # what must be on record before it is a likely question
 
+    @property
+    def described(self) -> str:
+        """The question with what it tests, as weak areas are matched against it."""
+        return f"{self.text} {self.looking_for}".strip()
+
 
 # Where a presumption is looked for: what others said of the candidate (the feedback and the
 # round notes), the earlier rounds' questions and answers, or the job (its requirements).

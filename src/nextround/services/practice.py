@@ -535,7 +535,7 @@ def related_bank_question(
         for q in (pool if pool is not None else bank_for())
         if normalise_question(q.text) not in (exclude or set())
     ]
-    described = [f"{q.text} {q.looking_for}".strip() for q in bank]
+    described = [q.described for q in bank]
     ranked = meaning.rank(text, described, use="weak-areas", semantic=semantic)
     if not ranked or ranked[0].score <= max(0.0, bar):
         return None
