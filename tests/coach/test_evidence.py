@@ -177,3 +177,25 @@ def test_a_story_below_the_size_the_job_asks_for_is_offered_to_check_never_as_ba
         assert row.best is None, said
     plain = RequirementText(22, "Agreeing final accounts on projects of around £10m and schools")
     assert map_evidence([plain], [castleford], similarity=close).rows[0].best is not None
+
+
+def test_close_in_meaning_with_one_shared_word_is_offered_to_check_never_as_backing() -> None:
+    court = RequirementText(43, "Experience of giving evidence in care proceedings")
+    assessment = StoryText(
+        15,
+        "Parenting assessment before proceedings",
+        action="I completed the assessment and presented it at the legal planning meeting.",
+        result="The mother engaged with the programme and proceedings were avoided.",
+    )
+
+    def near(a: str, b: str) -> float:
+        return 0.5  # as close as a neighbouring piece of work reads
+
+    row = map_evidence([court], [assessment], similarity=near).rows[0]
+    assert row.best is None
+    assert [m.title for m in row.maybe] == ["Parenting assessment before proceedings"]
+
+    def same(a: str, b: str) -> float:
+        return 0.7  # the same work in other words
+
+    assert map_evidence([court], [assessment], similarity=same).rows[0].best is not None

@@ -31,6 +31,8 @@ Confidence = Literal["linked", "strong", "possible"]
 STRONG_COSINE = 0.46
 SUPPORTED_COSINE = 0.30
 POSSIBLE_COSINE = 0.26
+# Backing by meaning, with under two of the requirement's words in what the story did, needs this.
+WORDLESS_COSINE = 0.60
 # A story the candidate tagged with the requirement's own tool or qualification ("SQL") backs it
 # unless what it says is far from it.
 TAGGED_COSINE = 0.12
@@ -286,6 +288,16 @@ def _score(
         else:
             return None
         if confidence == "strong" and is_personal(index.story):
+            confidence = "possible"
+        if (
+            confidence == "strong"
+            and not shown
+            and len(set(doing)) < 2
+            and cosine < WORDLESS_COSINE
+        ):
+            # Close in meaning with hardly a word of the requirement in what was done: a
+            # pre-proceedings assessment ("proceedings were avoided") is near "giving evidence in
+            # care proceedings", and is not it. Offered to check, never as backing.
             confidence = "possible"
         score = max(0.0, min(1.0, 0.5 + (cosine - STRONG_COSINE) * 2 + 0.1 * len(shown)))
     else:
