@@ -169,7 +169,7 @@ def test_a_wrapped_email_body_is_read_as_whole_sentences_with_topics_in_good_eng
     )
     remarks = find_remarks(FeedbackText(9, 1, text, "consultant"))
     topics = {r.topic for r in remarks}
-    assert "having enough experience of standing up to operations managers" in topics
+    assert "your experience of standing up to operations managers" in topics
     assert "being commercial enough to own payroll" in topics
     assert "being tough enough with heads of department" in topics
     assert "knowing Epicor" in topics
@@ -270,3 +270,31 @@ def test_a_judgement_after_the_cue_is_no_topic_and_the_answer_is_named_by_what_i
     assert _said("Gemma said your audit example was one of the best she has heard.") == [
         ("praise", "your audit example")
     ]
+
+
+def test_a_note_that_names_several_answers_is_read_clause_by_clause() -> None:
+    disclosure = AskedText(
+        1, 1, "A pupil tells you something worrying in a practical. What do you do?", "", 4
+    )
+    fell_flat = (
+        "My answer on a colleague's underperformance sounded soft; I also ran over time on the "
+        "curriculum question."
+    )
+    impressed = "The results story went well; the disclosure answer landed well."
+
+    def near(a: str, b: str) -> float:
+        both = f"{a} {b}"
+        if "worrying" not in both:
+            return 0.0
+        # Whole, the fell-flat note reads closer than the note that names this answer; clause
+        # by clause, only "the disclosure answer landed well" is about it.
+        if "soft;" in both:
+            return 0.65
+        if "went well;" in both:
+            return 0.45
+        return 0.6 if "disclosure" in both else 0.1
+
+    debrief = analyse_debrief([disclosure], [], (), near, notes=[(1, impressed, fell_flat)])
+    assert [p.question_id for p in debrief.reinforce] == [1]
+    assert "fell flat" not in debrief.reinforce[0].why
+    assert "went down well" in debrief.reinforce[0].why

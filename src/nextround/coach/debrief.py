@@ -346,7 +346,7 @@ def clean_topic(rest: str) -> str:
         elif verb.group("been") or (aux in _BEING and not word.endswith("ing")):
             rest = "being " + word + after  # "you're commercial enough to…"
         elif aux in _HAVING and not participle:
-            rest = "having " + word + after  # "you had enough experience of…"
+            rest = "having " + word + after  # "you had the budget to…"
         elif participle or aux in _MODALS:
             rest = _gerund(word) + after  # "you have handled", "you would handle"
         else:
@@ -354,6 +354,14 @@ def clean_topic(rest: str) -> str:
     elif re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I):
         pass  # "how you mentor junior engineers" reads well after "about"
     rest = rest.strip(" .,:;")
+    # "having enough experience of court work" reads as "your experience of court work".
+    rest = re.sub(
+        r"^having (?:enough|much|any|the|sufficient|real|more|a lot of)\s+"
+        r"(experience|knowledge|understanding)\b",
+        r"your \1",
+        rest,
+        flags=re.IGNORECASE,
+    )
     words = rest.split()
     if not words or len(words) > MAX_TOPIC_WORDS:
         return ""
@@ -569,7 +577,13 @@ def attach(
 
 
 def _note_closeness(note: str, question: AskedText, similarity: Similarity | None) -> float:
-    return _closeness(question, note, similarity) if note.strip() else 0.0
+    """How much the candidate's note is about this answer: its closest clause, since one note
+    often names several answers ("the results story; the safeguarding answer landed well")."""
+    if not note.strip():
+        return 0.0
+    clauses = [note[a:b] for a, b in _pieces(note)]
+    clauses = [c for c in clauses if content_stems(c)] or [note]
+    return max(_closeness(question, clause, similarity) for clause in clauses)
 
 
 _SOURCE = {
