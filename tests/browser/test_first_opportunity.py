@@ -17,6 +17,9 @@ def test_a_person_creates_an_opportunity_and_debriefs_a_round(
     page: Any, app_server: str, shots: Shots
 ) -> None:
     page.goto(app_server + "/")
+    # A first run opens on the welcome page; from there the board is one step on.
+    expect(page.get_by_role("heading", name="Called back for another round?")).to_be_visible()
+    page.get_by_role("link", name="Dashboard", exact=True).click()
     expect(page.get_by_role("heading", name="Your interviews")).to_be_visible()
     shots("empty-dashboard")
 

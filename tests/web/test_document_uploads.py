@@ -232,7 +232,7 @@ def test_a_100_mb_upload_is_refused_in_bounded_memory(client: Client) -> None:
 
 
 def test_the_cv_page_is_in_the_main_navigation(client: Client) -> None:
-    page = soup(client.get("/"))
+    page = soup(client.get("/", follow=True))
     nav = page.find("nav", attrs={"aria-label": "Main"})
     assert nav.find("a", href="/cv/import/", string="Import CV") is not None
     form_page = soup(client.get("/cv/import/"))

@@ -34,3 +34,25 @@ def test_the_sample_gives_something_to_practise(user: object) -> None:
     second = m.Round.objects.get(opportunity=opp, number=2)
     suggested = practice.questions_for_round(user, second.pk, 3)  # type: ignore[arg-type]
     assert suggested[0].text == "Describe a disagreement with a manager and how you handled it."
+
+
+def test_a_first_run_opens_on_the_welcome_page_once(user: object) -> None:
+    client = Client()
+    first = client.get("/")
+    assert (first.status_code, first["Location"]) == (302, "/welcome/")
+    welcome = client.get("/welcome/")
+    assert welcome.cookies["nextround_welcomed"].value == str(user.pk)  # type: ignore[attr-defined]
+    # Seen once, the welcome page leaves the way to the (empty) board open.
+    board = client.get("/")
+    assert board.status_code == 200
+    page = BeautifulSoup(board.content, "html.parser")
+    assert page.select_one("section.empty") is not None
+    assert not m.Profile.objects.exists()  # the pages only read
+
+
+def test_someone_who_said_who_they_are_or_has_a_job_goes_to_the_board(user: object) -> None:
+    Client().post("/welcome/", {"full_name": "Priya Raman", "email": ""})
+    assert Client().get("/").status_code == 200
+    m.Profile.objects.all().delete()
+    m.Opportunity.objects.create(owner=user, company="Acme", role="Analyst")
+    assert Client().get("/").status_code == 200

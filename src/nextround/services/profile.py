@@ -37,6 +37,11 @@ def get(owner: User) -> m.Profile:
     return m.Profile.objects.filter(owner=owner).first() or m.Profile(owner=owner)
 
 
+def is_stored(owner: User) -> bool:
+    """Whether the owner has ever saved a profile (a first run has not)."""
+    return m.Profile.objects.filter(owner=owner).exists()
+
+
 def criteria(owner: User, profile: m.Profile | None = None) -> list[Criterion]:
     """The criteria the owner weighs offers by: their own, or the defaults until they pick."""
     profile = profile or get(owner)

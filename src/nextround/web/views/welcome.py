@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +33,17 @@ class WhoForm(forms.Form):
     )
 
 
+# Set when the welcome page has been shown in this browser: from then on the dashboard opens
+# on the (empty) board rather than sending the person back here. Only a cookie: a read
+# stores nothing.
+WELCOMED_COOKIE = "nextround_welcomed"
+WELCOMED_FOR = 365 * 24 * 3600
+
+
+def has_seen_welcome(request: HttpRequest) -> bool:
+    return request.COOKIES.get(WELCOMED_COOKIE) == str(owner(request).pk)
+
+
 def welcome(request: HttpRequest) -> HttpResponse:
     user = owner(request)
     profile = profiles.get(user)
@@ -52,7 +64,18 @@ def welcome(request: HttpRequest) -> HttpResponse:
         "who_form": form,
         "ask_who": not (profile.full_name or profile.email) or form.is_bound,
     }
-    return render(request, "nextround/welcome.html", context, status=400 if form.is_bound else 200)
+    response = render(
+        request, "nextround/welcome.html", context, status=400 if form.is_bound else 200
+    )
+    response.set_cookie(
+        WELCOMED_COOKIE,
+        str(user.pk),
+        max_age=WELCOMED_FOR,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @require_POST
