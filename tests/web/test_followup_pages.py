@@ -110,17 +110,52 @@ def test_an_invite_uploaded_on_the_opportunity_page_makes_a_round(
     assert "Tomás Ferreira" in text
 
 
-def test_a_bad_invite_upload_says_why_and_changes_nothing(client: Client, world: World) -> None:
+def _field(page: BeautifulSoup, field_id: str) -> str:
+    """The text of the field group around a form field: its label, errors and notes."""
+    return str(page.find(id=field_id).find_parent(class_="field").get_text(" ", strip=True))
+
+
+def test_a_bad_invite_upload_says_why_beside_the_field_and_changes_nothing(
+    client: Client, world: World
+) -> None:
+    before = snapshot()
+    response = client.post(f"/rounds/{world.round2.pk}/invite/", {"file": upload("truncated.ics")})
+    assert response.status_code == 400
+    page = soup(response)
+    assert page.select_one("details:has(#invite-file-round)").has_attr("open")
+    said = _field(page, "invite-file-round")
+    assert "Invite not imported: truncated.ics: the invite is truncated" in said
+    assert "Choose the file again" in said  # a refused file is not kept
+    assert snapshot() == before
+    response = client.post(f"/opportunities/{world.acme.pk}/invite/", {})
+    assert response.status_code == 400
+    assert "Choose an .ics file to import." in _field(soup(response), "invite-file")
+    assert snapshot() == before
+
+
+def test_an_invite_that_looks_wrong_is_kept_until_the_box_is_ticked(
+    client: Client, world: World
+) -> None:
     before = snapshot()
     response = client.post(
-        f"/rounds/{world.round2.pk}/invite/", {"file": upload("truncated.ics")}, follow=True
+        f"/opportunities/{world.acme.pk}/invite/", {"file": upload("no_attendees_apple.ics")}
     )
-    message = soup(response).select_one(".messages").get_text()
-    assert "truncated.ics: the invite is truncated" in message
+    assert response.status_code == 400
+    page = soup(response)
+    box = page.find(id="invite-anyway")
+    assert box.has_attr("autofocus") and box["aria-invalid"] == "true"
+    assert "lists no attendees" in _field(page, "invite-anyway")
+    file_field = _field(page, "invite-file")
+    assert "Keeping no_attendees_apple.ics, read when you chose it" in file_field
+    assert not page.find(id="invite-file").has_attr("required")
     assert snapshot() == before
-    response = client.post(f"/opportunities/{world.acme.pk}/invite/", {}, follow=True)
-    assert "choose an .ics file" in soup(response).select_one(".messages").get_text()
-    assert snapshot() == before
+    # Sent again with the box ticked and no file chosen: the kept file is imported.
+    form = page.find(id="invite-file").find_parent("form")
+    data = {i["name"]: i.get("value", "") for i in form.select("input[type=hidden]")}
+    response = client.post(f"/opportunities/{world.acme.pk}/invite/", {**data, "anyway": "on"})
+    assert response.status_code == 302
+    made = m.Round.objects.filter(opportunity=world.acme).exclude(calendar_uid="")
+    assert made.count() == 1 and response["Location"] == f"/rounds/{made.get().pk}/"
 
 
 def test_the_round_page_upload_updates_that_round(client: Client, world: World) -> None:
@@ -150,15 +185,36 @@ def test_an_email_upload_in_the_feedback_form_adds_feedback(client: Client, worl
     assert m.Feedback.objects.filter(round=world.round1, sender="Kim <k@x.example>").exists()
 
 
-def test_a_bad_email_upload_changes_nothing(client: Client, world: World) -> None:
+def test_a_bad_email_upload_is_named_beside_the_field_and_changes_nothing(
+    client: Client, world: World
+) -> None:
     before = snapshot()
     response = client.post(
-        f"/rounds/{world.round1.pk}/email/",
-        {"file": upload("not_an_email.eml", "emails")},
-        follow=True,
+        f"/rounds/{world.round1.pk}/email/", {"file": upload("not_an_email.eml", "emails")}
     )
-    assert "not_an_email.eml: this is not an email" in soup(response).get_text()
+    assert response.status_code == 400
+    page = soup(response)
+    assert page.select_one("details.email-upload").has_attr("open")
+    said = _field(page, "email-file")
+    assert "Email not imported: not_an_email.eml: this is not an email" in said
+    assert "Choose the file again" in said
     assert snapshot() == before
+    response = client.post(f"/rounds/{world.round1.pk}/email/", {"text": "  "})
+    assert "Choose an .eml file, or paste the email below." in _field(soup(response), "email-file")
+    assert snapshot() == before
+
+
+def test_a_pasted_email_with_no_text_is_named_beside_it_and_kept(
+    client: Client, world: World
+) -> None:
+    pasted = "From: Kim <k@x.example>\nSubject: Next steps\n"
+    response = client.post(f"/rounds/{world.round1.pk}/email/", {"text": pasted})
+    assert response.status_code == 400
+    page = soup(response)
+    assert "Email not imported: pasted email: the email has no readable text" in _field(
+        page, "email-text"
+    )
+    assert page.find(id="email-text").get_text().strip() == pasted.strip()
 
 
 def test_the_dashboard_shows_overdue_follow_ups_first_and_rounds_as_stages(

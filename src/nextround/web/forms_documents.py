@@ -118,6 +118,13 @@ class DocumentInput(forms.FileInput):
         context = super().get_context(name, value, attrs)
         context["widget"]["kept"] = self.kept
         context["widget"]["again"] = self.again
+        if self.kept is not None:
+            k = self.kept
+            context["widget"]["kept_fields"] = [
+                ("text", k.text),
+                ("name", k.name),
+                ("kind", k.kind),
+            ]
         return context
 
 

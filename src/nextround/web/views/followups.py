@@ -11,8 +11,11 @@ from django.views.decorators.http import require_POST
 
 from nextround.services import followups, invites
 from nextround.services.errors import ServiceError
-from nextround.services.records import follow_ups, rounds
+from nextround.services.records import follow_ups, opportunities, rounds
+from nextround.web.forms_uploads import EMAIL_IDS, INVITE_IDS, EmailForm, InviteForm
 from nextround.web.views import identity as identity_views
+from nextround.web.views import opportunities as opportunity_views
+from nextround.web.views import rounds as rounds_views
 from nextround.web.views.common import found, owner
 
 
@@ -88,37 +91,41 @@ def eml(request: HttpRequest, item_pk: int) -> HttpResponse:
     return response
 
 
-def _upload(request: HttpRequest, limit: int) -> tuple[bytes, str] | None:
-    upload = request.FILES.get("file")
-    if upload is None:
-        return None
-    name = upload.name or "upload"
-    if upload.size is not None and upload.size > limit:
-        raise invites.FileProblem(
-            f"{name}: the file is too large ({upload.size / 1_000_000:.1f} MB; "
-            f"the limit is {limit / 1_000_000:.1f} MB)"
-        )
-    return upload.read(), name
+# A refusal that only needs the "Import even if the invite looks wrong" box ticked.
+_ASKS_ANYWAY = "import it anyway"
+
+
+def _refused(request: HttpRequest, form: InviteForm, pk: int, round_pk: int | None) -> HttpResponse:
+    """The page the invite was sent from, again, with the refusal beside its field."""
+    if round_pk is not None:
+        return rounds_views.page_response(request, round_pk, {"invite": form}, status=400)
+    return opportunity_views.page_response(request, pk, invite_form=form, status=400)
 
 
 @require_POST
 def import_invite(request: HttpRequest, pk: int, round_pk: int | None = None) -> HttpResponse:
     """An .ics upload from the opportunity page (new round) or a round page (that round)."""
     user = owner(request)
-    target = reverse("round", kwargs={"pk": round_pk}) if round_pk else None
+    found(lambda: opportunities.get(user, pk))
+    form = InviteForm(request.POST, request.FILES, auto_id=INVITE_IDS[round_pk is not None])
+    upload = form.upload() if form.is_valid() else None
+    if upload is None:
+        return _refused(request, form, pk, round_pk)
+    anyway = bool(form.cleaned_data["anyway"])
     try:
-        got = _upload(request, invites.MAX_INVITE_BYTES)
-        if got is None:
-            raise invites.FileProblem("choose an .ics file to import")
-        data, name = got
         result = found(
             lambda: invites.import_invite(
-                user, pk, data, name=name, round_id=round_pk, anyway="anyway" in request.POST
+                user, pk, upload.data, name=upload.name, round_id=round_pk, anyway=anyway
             )
         )
     except ServiceError as exc:
-        messages.error(request, f"Invite not imported: {exc}")
-        return redirect(target or reverse("opportunity", kwargs={"pk": pk}))
+        said = str(exc)
+        if anyway or _ASKS_ANYWAY not in said:
+            form.refuse("file", f"Invite not imported: {said}")
+        else:
+            doubts = said.split(". Nothing was imported")[0]
+            form.refuse("anyway", f"Not imported yet: {doubts}. Tick this box to import it anyway.")
+        return _refused(request, form, pk, round_pk)
     messages.success(request, identity_views.import_message(result))
     for note in result.notes:
         messages.info(request, f"Note: {note}")
@@ -136,17 +143,17 @@ def import_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     """Feedback from an uploaded .eml file or a pasted email."""
     user = owner(request)
     found(lambda: rounds.get(user, pk))
-    text = request.POST.get("text", "")
-    try:
-        got = _upload(request, invites.MAX_EMAIL_BYTES)
-        if got is not None:
-            result = invites.import_email_file(user, pk, got[0], got[1])
-        elif text.strip():
-            result = invites.import_email_text(user, pk, text)
+    form = EmailForm(request.POST, request.FILES, auto_id=EMAIL_IDS)
+    if form.is_valid():
+        upload, text = form.upload(), form.cleaned_data["text"]
+        try:
+            if upload is not None:
+                result = invites.import_email_file(user, pk, upload.data, upload.name)
+            else:
+                result = invites.import_email_text(user, pk, text)
+        except ServiceError as exc:
+            form.refuse("file" if upload is not None else "text", f"Email not imported: {exc}")
         else:
-            raise invites.FileProblem("choose an .eml file or paste the email")
-    except ServiceError as exc:
-        messages.error(request, f"Email not imported: {exc}")
-    else:
-        messages.success(request, result.message)
-    return redirect(reverse("round", kwargs={"pk": pk}) + "#feedback")
+            messages.success(request, result.message)
+            return redirect(reverse("round", kwargs={"pk": pk}) + "#feedback")
+    return rounds_views.page_response(request, pk, {"email": form}, status=400)

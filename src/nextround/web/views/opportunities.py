@@ -12,6 +12,7 @@ from nextround.services.records import opportunities, requirements
 from nextround.store import models as m
 from nextround.web.forms import OpportunityForm, RequirementForm
 from nextround.web.forms_documents import capped_uploads
+from nextround.web.forms_uploads import INVITE_IDS, InviteForm
 from nextround.web.views.common import found, is_htmx, owner, save
 
 
@@ -60,12 +61,20 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return page_response(request, pk)
+
+
+def page_response(
+    request: HttpRequest, pk: int, invite_form: InviteForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The opportunity page; after a refused invite, with its form open and the refusal in it."""
     page = found(lambda: pages.opportunity_page(owner(request), pk))
-    return render(
-        request,
-        "nextround/opportunity.html",
-        {"page": page, "requirement_form": RequirementForm()},
-    )
+    context = {
+        "page": page,
+        "requirement_form": RequirementForm(),
+        "invite_form": invite_form or InviteForm(auto_id=INVITE_IDS[False]),
+    }
+    return render(request, "nextround/opportunity.html", context, status=status)
 
 
 @require_POST

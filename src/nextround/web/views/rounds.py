@@ -23,6 +23,7 @@ from nextround.services.records import (
     rounds,
 )
 from nextround.web import forms
+from nextround.web.forms_uploads import EMAIL_IDS, INVITE_IDS, EmailForm, InviteForm
 from nextround.web.views.common import found, is_htmx, owner, save
 
 
@@ -60,7 +61,7 @@ def _form(section: Section, page: pages.RoundPage, data: Any = None) -> forms.Se
 def _context(
     page: pages.RoundPage,
     added: tuple[str, int] | None = None,
-    bound: dict[str, forms.ServiceForm] | None = None,
+    bound: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     context: dict[str, Any] = {
         "page": page,
@@ -69,8 +70,11 @@ def _context(
         # The item just added, to take the focus: {"section": "questions", "pk": 12}.
         "added": {"section": added[0], "pk": added[1]} if added else None,
     }
+    bound = bound or {}
     for section in SECTIONS.values():
-        context[f"{section.name}_form"] = (bound or {}).get(section.name) or _form(section, page)
+        context[f"{section.name}_form"] = bound.get(section.name) or _form(section, page)
+    context["invite_form"] = bound.get("invite") or InviteForm(auto_id=INVITE_IDS[True])
+    context["email_form"] = bound.get("email") or EmailForm(auto_id=EMAIL_IDS)
     return context
 
 
@@ -83,6 +87,14 @@ def _added(request: HttpRequest) -> tuple[str, int] | None:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = found(lambda: pages.round_page(owner(request), pk))
     return render(request, "nextround/round.html", _context(page, _added(request)))
+
+
+def page_response(
+    request: HttpRequest, pk: int, bound: dict[str, Any], status: int = 400
+) -> HttpResponse:
+    """The round page again with a refused form (an invite, an email) open and named in place."""
+    page = found(lambda: pages.round_page(owner(request), pk))
+    return render(request, "nextround/round.html", _context(page, bound=bound), status=status)
 
 
 @require_POST
