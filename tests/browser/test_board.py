@@ -4,6 +4,7 @@ puts the rounds in a calendar: a download, and a private address a calendar app 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -73,6 +74,52 @@ def test_cards_move_by_keyboard_and_by_drag_and_stay_moved(
     page.reload()
     expect(_column(page, "offer")).to_contain_text("Globex")
     assert page.get_by_label("Stage of Insights Lead at Globex").input_value() == "offer"
+
+
+def _touch(cdp: Any, kind: str, x: float = 0, y: float = 0) -> None:
+    """A finger on the screen, as a phone's touch screen sends it."""
+    points = [] if kind == "touchEnd" else [{"x": x, "y": y, "id": 1}]
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def test_on_a_phone_a_card_is_dragged_by_touch_from_its_grip(
+    browser: Any, app_server: str, cli: Cli
+) -> None:
+    ids = _seed(cli)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True
+    )
+    phone = context.new_page()
+    shots = Shots(phone, "test_on_a_phone_a_card_is_dragged_by_touch_from_its_grip")
+    phone.goto(app_server + "/")
+    grip = phone.locator(f"#card-{ids['globex']} .board-grip")
+    expect(grip).to_be_visible()
+    box = grip.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24  # big enough for a finger
+    cdp = context.new_cdp_session(phone)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    _touch(cdp, "touchStart", x, y)
+    # Offer is three columns down a phone's board: held near the bottom, the page scrolls on.
+    for step in range(1, 11):
+        _touch(cdp, "touchMove", x, y + (700 - y) * step / 10)
+    offer = _column(phone, "offer")
+    phone.wait_for_function(
+        "() => document.getElementById('col-offer').getBoundingClientRect().top < 600"
+    )
+    top = offer.bounding_box()["y"]
+    _touch(cdp, "touchMove", x, top + 20)
+    expect(offer).to_have_class(re.compile(r"\bdrop-here\b"))
+    shots("held-over-offer")
+    _touch(cdp, "touchEnd")
+    phone.locator(f"#col-offer #card-{ids['globex']}").wait_for()
+    expect(phone.locator("#board-status")).to_have_text("Moved Insights Lead at Globex to Offer.")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    shots("moved-by-touch")
+    # A finger anywhere else on a card scrolls the page, as it does everywhere else.
+    assert phone.evaluate(
+        "getComputedStyle(document.querySelector('.board-card')).touchAction"
+    ) in ("auto", "")
+    context.close()
 
 
 def test_without_javascript_a_card_moves_with_its_form(
