@@ -40,7 +40,7 @@ def test_a_person_drafts_thank_you_notes_and_compares_two_offers(
     mailto = priya.get_by_role("link", name="Open in your mail app").get_attribute("href")
     assert mailto.startswith("mailto:priya.shah@lumenfield.example?subject=")
     shots("thank-you-drafts")
-    priya.get_by_role("button", name="Mark the note to Priya Shah sent").click()
+    priya.get_by_role("button", name="Mark sent (the note to Priya Shah)").click()
     expect(page.locator("li.follow-up", has_text="Priya Shah")).to_contain_text("Sent")
 
     # Two offers: one from Lumenfield, and the current job to weigh it against.
