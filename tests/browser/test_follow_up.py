@@ -51,7 +51,7 @@ def test_a_person_drafts_thank_you_notes_and_compares_two_offers(
     form.get_by_label("Currency", exact=True).fill("GBP")
     form.get_by_role("button", name="Save offer").click()
     form = page.locator("form", has=page.get_by_role("button", name="Save offer"))
-    form.get_by_label("This is my current job", exact=True).check()
+    form.get_by_label("Opportunity", exact=True).select_option(label="My current job")
     form.get_by_label("Label", exact=True).fill("My current job")
     form.get_by_label("Salary", exact=True).fill("65000")
     form.get_by_label("Currency", exact=True).fill("GBP")

@@ -36,7 +36,7 @@ def test_recording_two_offers_shows_the_matrix_and_the_sensitivity_note(
     empty = soup(client.get("/offers/"))
     assert "at least two" in empty.get_text()
     assert add_offer(client, opportunity=str(world.acme.pk), salary="60000").status_code == 302
-    add_offer(client, is_current_job="on", salary="55000", label="Now")
+    add_offer(client, opportunity="current", salary="55000", label="Now")
     page = soup(client.get("/offers/"))
     table = page.select_one("table.matrix")
     assert table is not None
@@ -45,6 +45,20 @@ def test_recording_two_offers_shows_the_matrix_and_the_sensitivity_note(
     for field in table.select("input"):
         assert page.find("label", attrs={"for": field["id"]}) is not None
     assert "How firm is it?" in page.select_one(".sensitivity").get_text()
+
+
+def test_each_weight_is_named_by_its_criterion(client: Client, world: World) -> None:
+    r.offers.create(world.user, opportunity_id=world.acme.pk)
+    r.offers.create(world.user, opportunity_id=world.globex.pk)
+    page = soup(client.get("/offers/"))
+    weights = page.select("table.matrix input.weight")
+    assert len(weights) == len(profile.criteria(world.user)) == 8
+    names = []
+    for field in weights:
+        label = page.find("label", attrs={"for": field["id"]})
+        names.append(" ".join(label.get_text().split()))
+    assert names == [f"{c.label} weight" for c in profile.criteria(world.user)]
+    assert len(set(names)) == len(names)
 
 
 def test_the_matrix_form_saves_ratings_and_weights(client: Client, world: World) -> None:
@@ -67,6 +81,33 @@ def test_the_matrix_form_saves_ratings_and_weights(client: Client, world: World)
     assert response.status_code == 400
     assert "from 0 to 10" in soup(response).select_one(f"#rating-{a.pk}-growth-error").get_text()
     assert m.Offer.objects.get(pk=a.pk).ratings == {"growth": 9.0}
+
+
+def test_one_menu_says_whose_offer_it_is_and_a_missing_choice_is_named_beside_it(
+    client: Client, world: World
+) -> None:
+    page = soup(client.get("/offers/"))
+    form = page.find("button", string="Save offer").find_parent("form")
+    menu = form.find("select", attrs={"name": "opportunity"})
+    options = [o.get_text() for o in menu.find_all("option")]
+    assert options[:2] == ["Choose\u2026", "My current job"]
+    assert str(world.acme) in options
+    assert form.find("input", attrs={"name": "is_current_job"}) is None
+    assert "This is my current job" not in form.get_text()
+
+    response = add_offer(client, salary="60000")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    page = soup(response)
+    assert "Constraint" not in page.get_text()
+    field = page.find("select", attrs={"name": "opportunity"}).find_parent(class_="field")
+    assert "has-error" in field["class"]
+    assert "Choose the opportunity the offer is from, or your current job." in field.get_text()
+    assert page.find("select", attrs={"name": "opportunity"}).has_attr("autofocus")
+    assert not m.Offer.objects.exists()
+
+    add_offer(client, opportunity="current", label="Now")
+    assert m.Offer.objects.get().is_current_job
+    assert m.Offer.objects.get().opportunity is None
 
 
 def test_a_bad_offer_is_shown_with_errors_and_not_saved(client: Client, world: World) -> None:

@@ -18,11 +18,17 @@ from nextround.store import models as m
 from nextround.web.forms import ServiceForm, ServiceMeta
 from nextround.web.views.common import found, owner, save
 
+# The choice in the Opportunity menu that records the job the person has now.
+CURRENT_JOB = "current"
+NO_CHOICE = "Choose the opportunity the offer is from, or your current job."
+
 
 class OfferForm(ServiceForm):
-    empty_labels = {"opportunity": "None: this is my current job"}
-    opportunity = forms.ModelChoiceField(
-        queryset=m.Opportunity.objects.none(), required=False, label="Opportunity"
+    # One menu says what the offer is: an opportunity's, or the current job to weigh them against.
+    opportunity = forms.ChoiceField(
+        label="Opportunity",
+        help_text="Or your current job, to weigh the offers against it.",
+        error_messages={"required": NO_CHOICE, "invalid_choice": NO_CHOICE},
     )
     currency = forms.CharField(
         required=False,
@@ -33,8 +39,6 @@ class OfferForm(ServiceForm):
     class Meta(ServiceMeta):
         model = m.Offer
         fields = [
-            "opportunity",
-            "is_current_job",
             "label",
             "salary",
             "currency",
@@ -51,13 +55,15 @@ class OfferForm(ServiceForm):
             "benefits": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"is_current_job": "This is my current job"}
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["opportunity"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = m.Opportunity.objects.filter(owner=user)
+        assert isinstance(field, forms.ChoiceField)
+        choices = [(str(o.pk), str(o)) for o in m.Opportunity.objects.filter(owner=user)]
+        field.choices = [("", "Choose\u2026"), (CURRENT_JOB, "My current job"), *choices]
+        # The field comes first, as the question the rest of the form answers.
+        self.order_fields(["opportunity"])
         # The currency of the offers so far, else this machine's country's.
         self.default_currency = money.default_currency(user) if user is not None else ""
         if not self.is_bound and not self.initial.get("currency"):
@@ -71,8 +77,9 @@ class OfferForm(ServiceForm):
 
     def values(self) -> dict[str, Any]:
         values = super().values()
-        chosen = values.pop("opportunity", None)
-        values["opportunity_id"] = chosen.pk if chosen else None
+        chosen = str(values.pop("opportunity", "") or "")
+        values["is_current_job"] = chosen == CURRENT_JOB
+        values["opportunity_id"] = int(chosen) if chosen.isdigit() else None
         return values
 
 
