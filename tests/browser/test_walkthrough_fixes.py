@@ -14,6 +14,11 @@ from tests.cli_harness import Cli
 pytestmark = pytest.mark.browser
 
 ALREADY_SAVED = "Already saved: this form was sent before"
+# Counts htmx's settled swaps: the new content's own hx- attributes work from then on.
+SETTLED = (
+    "window.__settled = 0;"
+    " document.addEventListener('htmx:afterSettle', () => { window.__settled += 1; })"
+)
 JD = "Data Platform Lead\n\nMust have\n- Strong SQL\n- Experience with Airflow\n"
 
 
@@ -77,3 +82,32 @@ def test_back_then_save_on_a_new_opportunity_and_a_new_round_saves_once(
     assert page.url == saved
     assert _count(cli, "round", opp) == 1
     context.close()
+
+
+def _planned_round(cli: Cli) -> tuple[int, int]:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")["id"]
+    cli.json("round", "add", str(opp), "--status", "done")
+    ahead = cli.json("round", "add", str(opp), "--date", "2030-03-01T10:00")["id"]
+    cli.json("interviewer", "add", str(ahead), "--name", "Dana Levi", "--role", "team-member")
+    return opp, ahead
+
+
+def test_ticking_a_checklist_step_keeps_the_focus_on_it(
+    page: Any, app_server: str, cli: Cli
+) -> None:
+    _, ahead = _planned_round(cli)
+    page.goto(f"{app_server}/rounds/{ahead}/brief/")
+    step = page.locator("#checklist li").first
+    button = step.locator("button.check")
+    name = str(button.get_attribute("aria-label"))
+    button.focus()
+    page.evaluate(SETTLED)
+    page.keyboard.press("Enter")
+    ticked = page.get_by_role("button", name=name, exact=True)
+    expect(ticked).to_have_attribute("aria-pressed", "true")
+    expect(ticked).to_be_focused()
+    # Pressed again once htmx has settled the new list: undone, and the focus is still there.
+    page.wait_for_function("window.__settled >= 1")
+    page.keyboard.press("Enter")
+    expect(ticked).to_have_attribute("aria-pressed", "false")
+    expect(ticked).to_be_focused()

@@ -63,7 +63,7 @@ def test_ticking_a_checklist_step_without_javascript_redirects_back(
     response = client.post(f"/rounds/{world.round2.pk}/checklist/plan-route/tick/")
     assert response.status_code == 302
     step = m.ChecklistItem.objects.get(round=world.round2, key="plan-route")
-    assert response["Location"] == f"/rounds/{world.round2.pk}/brief/#checklist"
+    assert response["Location"] == f"/rounds/{world.round2.pk}/brief/#step-plan-route"
     step.refresh_from_db()
     assert step.done
     page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
@@ -76,6 +76,9 @@ def test_ticking_with_htmx_returns_the_checklist_alone(htmx: Client, world: Worl
     assert part.find("section", id="checklist") and not part.find("html")
     button = part.find("li", id="step-outfit-ready").find("button")
     assert button["aria-pressed"] == "true"
+    # The focus stays on the step just ticked: it alone is marked to take it after the swap.
+    assert button.has_attr("data-added") and button.has_attr("autofocus")
+    assert len(part.select("[data-added]")) == 1
 
 
 @pytest.mark.parametrize(

@@ -99,18 +99,19 @@ def pdf_prepare(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("brief-pdf", kwargs={"pk": pk}) + f"#{kind}")
 
 
-def _ticked(request: HttpRequest, round_id: int) -> HttpResponse:
+def _ticked(request: HttpRequest, round_id: int, key: str) -> HttpResponse:
+    """The checklist again, the focus staying on the step just ticked (never left on <body>)."""
     if is_htmx(request):
         view = service.build(owner(request), round_id)
-        context = {"view": view, "own": True}
+        context = {"view": view, "own": True, "ticked": key}
         return render(request, "nextround/partials/brief_checklist.html", context)
-    return redirect(reverse("brief", kwargs={"pk": round_id}) + "#checklist")
+    return redirect(reverse("brief", kwargs={"pk": round_id}) + f"#step-{key}")
 
 
 @require_POST
 def tick(request: HttpRequest, item_pk: int) -> HttpResponse:
     item = found(lambda: service.tick_by_pk(owner(request), item_pk))
-    return _ticked(request, item.round_id)
+    return _ticked(request, item.round_id, item.key)
 
 
 @require_POST
@@ -120,7 +121,7 @@ def tick_step(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         found(lambda: service.tick(owner(request), pk, key))
     except InvalidInput as exc:
         raise Http404(str(exc)) from None
-    return _ticked(request, pk)
+    return _ticked(request, pk, key)
 
 
 def evidence(request: HttpRequest, pk: int) -> HttpResponse:
