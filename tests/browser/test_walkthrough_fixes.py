@@ -111,3 +111,26 @@ def test_ticking_a_checklist_step_keeps_the_focus_on_it(
     page.keyboard.press("Enter")
     expect(ticked).to_have_attribute("aria-pressed", "false")
     expect(ticked).to_be_focused()
+
+
+def test_a_person_added_on_a_phone_is_in_the_for_menu_at_once(
+    phone: Any, app_server: str, cli: Cli
+) -> None:
+    _, ahead = _planned_round(cli)
+    phone.goto(f"{app_server}/rounds/{ahead}/")
+    people = phone.locator("#people")
+    people.locator("summary", has_text="Add an interviewer").click()
+    people.get_by_label("Name", exact=True).fill("Sam Reyes")
+    people.get_by_role("button", name="Add interviewer").click()
+    expect(people.locator("li.person", has_text="Sam Reyes")).to_be_visible()
+    menu = phone.locator("#asks").get_by_label("For", exact=True)
+    expect(menu.locator("option", has_text="Sam Reyes")).to_have_count(1)
+    expect(menu.locator("option", has_text="Dana Levi")).to_have_count(1)
+    # The menu works as before: a question for Sam is listed as his.
+    phone.wait_for_function("document.querySelector('#asks select[hx-swap-oob]') === null")
+    menu.select_option(label="Sam Reyes")
+    phone.locator("#asks").get_by_label("Question", exact=True).fill("How is the team growing?")
+    phone.locator("#asks").get_by_role("button", name="Add question to ask").click()
+    expect(phone.locator("#asks li", has_text="How is the team growing?")).to_contain_text(
+        "for Sam Reyes"
+    )

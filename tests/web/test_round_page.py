@@ -164,3 +164,25 @@ def test_a_refused_add_opens_on_the_field_it_names(client: Client, world: World)
     page = soup(response)
     focused = page.select("[autofocus]")
     assert [(t.name, t.get("name")) for t in focused] == [("textarea", "text")]
+
+
+@pytest.mark.parametrize("which", ["planned", "done"])
+def test_a_person_added_with_htmx_joins_the_for_and_asked_by_menus(
+    htmx: Client, world: World, which: str
+) -> None:
+    rnd = _round(world, 10) if which == "planned" else world.round1
+    response = htmx.post(
+        f"/rounds/{rnd.pk}/people/", {"name": "Sam Reyes", "role": "hr", "seniority": "unknown"}
+    )
+    sam = m.Interviewer.objects.get(name="Sam Reyes")
+    fragment = soup(response)
+    assert fragment.select_one(f"#person-{sam.pk}") is not None
+    menus = {t["id"]: t for t in fragment.select("select[hx-swap-oob]")}
+    ids = {"id_asks_interviewer"} | ({"id_questions_interviewer"} if which == "done" else set())
+    assert set(menus) == ids
+    for menu in menus.values():
+        assert str(sam.pk) in [o.get("value") for o in menu.find_all("option")]
+    # Each menu stands in for one that is on the page, with the same id.
+    page = soup(Client().get(f"/rounds/{rnd.pk}/"))
+    for menu_id in ids:
+        assert page.select_one(f"select#{menu_id}") is not None

@@ -78,6 +78,13 @@ def _context(
     return context
 
 
+def _people_menus_out_of_band(context: dict[str, Any]) -> None:
+    """A person just added joins the "For" and "Asked by" menus too, without a reload."""
+    context["people_menus"] = True
+    for name in ("asks", "questions"):
+        context[f"{name}_form"].fields["interviewer"].widget.attrs["hx-swap-oob"] = "true"
+
+
 def _added(request: HttpRequest) -> tuple[str, int] | None:
     """The item named by ?added=questions-12 after an add without JavaScript."""
     section, _, pk = request.GET.get("added", "").partition("-")
@@ -155,6 +162,8 @@ def add_item(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     if is_htmx(request):
         page = pages.round_page(owner(request), pk)
         context = _context(page, (spec.name, created.pk))
+        if spec.name == "people":
+            _people_menus_out_of_band(context)
         return render(request, f"nextround/partials/{spec.name}.html", context)
     anchor = f"{ITEM_IDS[spec.name]}-{created.pk}"
     url = reverse("round", kwargs={"pk": pk})
