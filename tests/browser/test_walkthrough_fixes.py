@@ -134,3 +134,37 @@ def test_a_person_added_on_a_phone_is_in_the_for_menu_at_once(
     expect(phone.locator("#asks li", has_text="How is the team growing?")).to_contain_text(
         "for Sam Reyes"
     )
+
+
+FIELD_JD = (
+    "Data Platform Lead\n\nEssential\n- 5+ years building production data pipelines\n"
+    "- Strong SQL and Python\n- Experience with Airflow and dbt\n- On-call for the platform\n"
+)
+
+
+def test_field_questions_on_the_brief_are_numbered_like_the_rest(
+    page: Any, app_server: str, cli: Cli
+) -> None:
+    opp = cli.json(
+        "opportunity",
+        "add",
+        "--company",
+        "Quillon Bank",
+        "--role",
+        "Data Platform Lead",
+        "--jd",
+        FIELD_JD,
+    )["id"]
+    cli.json("round", "add", str(opp), "--status", "done")
+    ahead = cli.json("round", "add", str(opp), "--date", "2030-03-01T10:00")["id"]
+    page.goto(f"{app_server}/rounds/{ahead}/brief/")
+    field = page.locator("li[data-category=field]")
+    expect(field.first).to_be_visible()
+    shown = page.evaluate(
+        "() => [...document.querySelectorAll('ol.rehearse > li, ol.likely > li')].map("
+        "li => [getComputedStyle(li).display, li.querySelector('.tag') ?"
+        " li.querySelector('.tag').getBoundingClientRect().width : 0, li.clientWidth])"
+    )
+    assert shown and all(display == "list-item" for display, _, _ in shown)
+    # A tag is a small label beside the question, never a bar as wide as the item.
+    assert all(tag < width / 2 for _, tag, width in shown)

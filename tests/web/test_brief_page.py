@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
+from nextround.services import records as r
 from nextround.store import models as m
 from tests.world import World
 
@@ -182,3 +183,35 @@ def test_the_night_before_page_has_no_day_section_when_nothing_was_said(
     page = soup(client.get(f"/rounds/{world.round2.pk}/night-before/"))
     assert page.select_one("section.b-day") is None
     assert page.select_one("ul.where") is not None
+
+
+def test_what_is_missing_links_the_pages_and_gives_no_command(client: Client, world: World) -> None:
+    opp = r.opportunities.create(world.user, company="Quillon Bank", role="Data Platform Lead")
+    bare = r.rounds.create(world.user, opp.pk)
+    m.Story.objects.filter(owner=world.user).delete()
+    page = soup(client.get(f"/rounds/{bare.pk}/brief/"))
+    missing = page.select_one("section.b-missing")
+    text = missing.get_text(" ")
+    assert "`" not in text and "nextround " not in text
+    hints = [" ".join(h.get_text().split()) for h in missing.select(".why")]
+    assert "Write a few STAR stories on the Stories page." in hints
+    assert "Paste it with Edit on the opportunity page." in hints
+    assert "Add them under People on the round page." in hints
+    assert "Edit round on the round page." in hints
+    assert missing.find("a", string="the Stories page")["href"] == "/stories/"
+    assert missing.find("a", string="the opportunity page")["href"] == f"/opportunities/{opp.pk}/"
+    # The Markdown file keeps the commands, as code, with no backslash before a backtick.
+    text = client.get(f"/rounds/{bare.pk}/brief.md").content.decode()
+    assert "\\`" not in text
+    assert "on the Stories page, or `nextround story add --title" in text
+
+
+def test_every_likely_question_is_a_numbered_item_whatever_its_category(
+    client: Client, world: World
+) -> None:
+    page = soup(client.get(f"/rounds/{world.round2.pk}/brief/"))
+    questions = page.select("ol.rehearse > li, ol.likely > li")
+    assert questions
+    for li in questions:
+        # Never the pages' own classes (a bare "field" is the form-field style).
+        assert li["class"] == [f"q-{li['data-category']}"]

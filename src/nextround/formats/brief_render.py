@@ -99,6 +99,8 @@ class Section:
     start: int = 1
     intro: str = ""
     table: list[list[str]] | None = None  # header row first
+    # The notes are the app's own words, where `backticks` mark a nextround command.
+    commands: bool = False
 
 
 def _when(data: Mapping[str, Any]) -> str:
@@ -167,6 +169,7 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
                 "missing",
                 "What is missing",
                 [Item(m["what"], True, notes=[m["how"]]) for m in data["missing"]],
+                commands=True,
             )
         )
     likely = data["likely_questions"]
@@ -315,6 +318,21 @@ def md(text: str) -> str:
     return " ".join(out.split())
 
 
+_CODE = re.compile(r"`([^`<>]*)`")
+
+
+def md_commands(text: str) -> str:
+    """The app's own words as Markdown: each `command` a code span, the rest made inert."""
+    parts = _CODE.split(text)
+    out = "".join(f"`{p}`" if i % 2 else md(p).join(_edges(p)) for i, p in enumerate(parts))
+    return " ".join(out.split())
+
+
+def _edges(text: str) -> tuple[str, str]:
+    """The spaces md() takes off either end of a piece, to put back around it."""
+    return (" " if text[:1].isspace() else "", " " if text[-1:].isspace() else "")
+
+
 def _md_section(sec: Section) -> list[str]:
     lines = [f"## {sec.title}", ""]
     if sec.intro:
@@ -335,7 +353,8 @@ def _md_section(sec: Section) -> list[str]:
         main = f"**{md(item.text)}**" if item.strong else md(item.text)
         tag = f" _({md(item.tag)})_" if item.tag else ""
         lines.append(f"{mark} {main}{tag}")
-        lines += [f"   {md(n_)}  " for n_ in item.notes]
+        note = md_commands if sec.commands else md
+        lines += [f"   {note(n_)}  " for n_ in item.notes]
     return [*lines, ""]
 
 
@@ -351,7 +370,33 @@ def to_markdown(data: Mapping[str, Any]) -> str:
 # HTML --------------------------------------------------------------------------------------
 
 
-def _html_section(sec: Section) -> str:
+# On the web page a hint names the page to go to, as a link, and no command: those are for
+# the Markdown, HTML and PDF files, which are read away from the app.
+_COMMAND_CLAUSES = (
+    re.compile(r" with `[^`]*`(?: and its \w+ with `[^`]*`)*, or"),  # "add it with `…`, or on"
+    re.compile(r"`[^`]*`, or "),  # "`…`, or Edit round on the round page"
+    re.compile(r",? or (?:with )?`[^`]*`(?:(?:,? then| and) `[^`]*`)*"),  # "…, or `…`."
+)
+
+
+def _html_commands(text: str, links: Mapping[str, str] | None) -> str:
+    """A hint as HTML: its commands as code, or, on the web page, left out for linked pages."""
+    if links is None:
+        parts = _CODE.split(text)
+        return "".join(
+            f"<code>{escape(p)}</code>" if i % 2 else escape(p) for i, p in enumerate(parts)
+        )
+    for clause in _COMMAND_CLAUSES:
+        text = clause.sub("", text)
+    text = _CODE.sub(lambda found: found.group(1), text)
+    text = text[:1].upper() + text[1:]
+    out = escape(text)
+    for phrase, url in links.items():
+        out = out.replace(escape(phrase), f"<a href='{escape(url)}'>{escape(phrase)}</a>", 1)
+    return out
+
+
+def _html_section(sec: Section, links: Mapping[str, str] | None = None) -> str:
     h = [
         f"<section aria-labelledby='b-{sec.key}' class='b-{sec.key}'>"
         f"<h2 id='b-{sec.key}'>{escape(sec.title)}</h2>"
@@ -382,11 +427,17 @@ def _html_section(sec: Section) -> str:
         for item in sec.items:
             main = f"<strong>{escape(item.text)}</strong>" if item.strong else escape(item.text)
             badge = f" <span class='tag'>{escape(item.tag)}</span>" if item.tag else ""
-            notes = "".join(f"<span class='why'>{escape(n)}</span>" for n in item.notes)
-            cls = f" class='{escape(item.cls)}'" if item.cls else ""
-            data_cat = (
-                f" data-category='{escape(item.cls)}'" if sec.key in ("rehearse", "likely") else ""
+            notes = "".join(
+                f"<span class='why'>{_html_commands(n, links) if sec.commands else escape(n)}"
+                "</span>"
+                for n in item.notes
             )
+            question = sec.key in ("rehearse", "likely")
+            # A question's class is its category with a prefix: a bare "field" is the pages'
+            # form-field style, which took the number off a "Field question" and stretched it.
+            name = f"q-{item.cls}" if question and item.cls else item.cls
+            cls = f" class='{escape(name)}'" if name else ""
+            data_cat = f" data-category='{escape(item.cls)}'" if question else ""
             h.append(f"<li{cls}{data_cat}>{main}{badge}{notes}</li>")
         h.append(f"</{tag}>")
     elif sec.empty:
@@ -397,11 +448,17 @@ def _html_section(sec: Section) -> str:
     return "".join(h)
 
 
-def to_html_body(data: Mapping[str, Any], checklist: bool = True) -> str:
-    """The brief's sections as HTML (escaped), for a page or a printable document."""
+def to_html_body(
+    data: Mapping[str, Any], checklist: bool = True, links: Mapping[str, str] | None = None
+) -> str:
+    """The brief's sections as HTML (escaped), for a page or a printable document.
+
+    Given links (a page's name in the hints, such as "the Stories page", and its address), the
+    hints on what is missing link those pages and leave out the commands, as on the web page.
+    """
     check(data)
     h = [f"<p class='purpose'>{escape(_lead(data))}</p>"]
-    h += [_html_section(sec) for sec in sections(data, with_checklist=checklist)]
+    h += [_html_section(sec, links) for sec in sections(data, with_checklist=checklist)]
     return "\n".join(x for x in h if x)
 
 

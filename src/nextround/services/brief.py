@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -388,8 +389,11 @@ def night_before_body(view: BriefView) -> str:
     return brief_render.night_before_body(view.data)
 
 
-def html_body(view: BriefView) -> str:
-    """The brief's sections as escaped HTML for the brief page (its checklist is shown apart)."""
+def html_body(view: BriefView, links: Mapping[str, str] | None = None) -> str:
+    """The brief's sections as escaped HTML for the brief page (its checklist is shown apart).
+
+    links name the pages the hints on what is missing point to ("the Stories page": its path).
+    """
     import nextround.formats.brief_render as brief_render
 
-    return brief_render.to_html_body(view.data, checklist=False)
+    return brief_render.to_html_body(view.data, checklist=False, links=links)

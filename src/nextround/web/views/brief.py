@@ -25,8 +25,14 @@ TYPES = {
 
 def page(request: HttpRequest, pk: int) -> HttpResponse:
     view = found(lambda: service.build(owner(request), pk))
+    # The hints on what is missing link the pages they name (the files give the commands).
+    links = {
+        "the Stories page": reverse("stories"),
+        "the opportunity page": reverse("opportunity", kwargs={"pk": view.opportunity_id}),
+        "the round page": reverse("round", kwargs={"pk": pk}),
+    }
     # The body is built from escaped text by the brief renderer.
-    body = mark_safe(service.html_body(view))
+    body = mark_safe(service.html_body(view, links))
     own = service.owns_round(owner(request), pk)
     return render(request, "nextround/brief.html", {"view": view, "body": body, "own": own})
 
