@@ -172,7 +172,7 @@ def test_the_night_before_page_repeats_the_tasks_and_what_to_bring_as_they_were_
     assert day is not None, "no 'On the day' section"
     text = day.get_text(" ")
     assert "case study on the day" in text and "photo ID" in text and "show you round" in text
-    assert "Your consultant's email" in text
+    assert "Feedback from your consultant:" in text
     # The task comes before what to bring: it is what needs preparing.
     assert text.index("case study") < text.index("photo ID")
 
@@ -215,3 +215,38 @@ def test_every_likely_question_is_a_numbered_item_whatever_its_category(
     for li in questions:
         # Never the pages' own classes (a bare "field" is the form-field style).
         assert li["class"] == [f"q-{li['data-category']}"]
+
+
+def _pages(pdf: bytes) -> int:
+    import io
+
+    from pdfminer.pdfpage import PDFPage
+
+    return len(list(PDFPage.get_pages(io.BytesIO(pdf))))
+
+
+def test_the_night_before_pdf_is_one_page_and_calls_feedback_feedback(
+    client: Client, world: World
+) -> None:
+    # As much as a real second round brings: five to rehearse, four doubts, a panel, the day.
+    for n, doubt in enumerate(("on-call incidents", "mentoring", "data contracts", "budgets")):
+        m.Feedback.objects.create(
+            owner=world.user,
+            round=world.round1,
+            source="consultant" if n % 2 else "interviewer",
+            sender="Dana Reeve <dana@harbour.example>" if n % 2 else "Priya Shah",
+            text=f"They weren't convinced you have handled {doubt} yourself. "
+            "Please bring an example of a data contract you defined.",
+        )
+    for name in ("Sam Patel", "Ann Lee"):
+        r.interviewers.add_to_round(world.user, world.round2.pk, name=name, title="Manager")
+    page = soup(client.get(f"/rounds/{world.round2.pk}/night-before/"))
+    day = page.select_one("section.b-day").get_text(" ")
+    assert "Feedback from Priya Shah:" in day or "Feedback from your consultant, Dana" in day
+    assert "email" not in day
+    # A doubt's story line that one of the five already says is not said twice.
+    lines = [s.get_text() for s in page.select("section.b-doubts .why")]
+    five = {s.get_text() for s in page.select("section.b-rehearse .why")}
+    assert not five & set(lines)
+    pdf = client.get(f"/rounds/{world.round2.pk}/night-before.pdf")
+    assert pdf.status_code == 200 and _pages(pdf.content) == 1

@@ -466,6 +466,12 @@ def night_before(data: Mapping[str, Any]) -> list[Section]:
     """One printed page for the night before: the five, the doubts, where, when, what to wear."""
     keep = {"rehearse", "doubts"}
     picked = [s for s in sections(data, with_checklist=False) if s.key in keep]
+    # A doubt's story line that one of the five already says is said once on one page.
+    said = {n for s in picked if s.key == "rehearse" for item in s.items for n in item.notes}
+    for sec in picked:
+        if sec.key == "doubts":
+            for item in sec.items:
+                item.notes = [n for n in item.notes if n not in said]
     r = data["round"]
     where = [Item(_when(data))]
     if r["location"]:
@@ -503,16 +509,30 @@ def night_before_body(data: Mapping[str, Any]) -> str:
     return "\n".join(x for x in (_html_section(s) for s in night_before(data)) if x)
 
 
-def night_before_html(data: Mapping[str, Any]) -> str:
-    """The night-before page as a standalone document, one printed page."""
+def night_before_html(data: Mapping[str, Any], scale: float = 1.0) -> str:
+    """The night-before page as a standalone document, one printed page.
+
+    scale below 1 sets its type and margins smaller, for a page that would run onto a second.
+    """
     check(data)
     title = escape(_night_title(data))
     body = night_before_body(data)
+    smaller = ""
+    if scale < 1:
+        smaller = (
+            f"html {{ font-size: {10 * scale:.2f}pt; }} h1 {{ font-size: {18 * scale:.1f}pt; }} "
+            f"h2 {{ font-size: {12.5 * scale:.1f}pt; margin-top: {16 * scale:.0f}pt; }} "
+            f"@page {{ margin: {18 * scale:.0f}mm {17 * scale:.0f}mm {20 * scale:.0f}mm; }}"
+        )
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{title}</title><style>{PDF_CSS}</style></head><body>"
+        f"<title>{title}</title><style>{PDF_CSS}{smaller}</style></head><body>"
         f"<h1>{title}</h1>{body}</body></html>\n"
     )
+
+
+# The night before fits one sheet: type set smaller step by step, never below 7 pt.
+NIGHT_BEFORE_SCALES = (1.0, 0.9, 0.82, 0.76, 0.7)
 
 
 def to_html(data: Mapping[str, Any]) -> str:
@@ -529,7 +549,6 @@ def to_html(data: Mapping[str, Any]) -> str:
 
 def to_pdf(data: Mapping[str, Any], night_before: bool = False) -> bytes:
     """A printable A4 PDF, drawn by WeasyPrint (which needs Pango from the system)."""
-    document = night_before_html(data) if night_before else to_html(data)
     # WeasyPrint reports each step (even on import) at INFO; a brief needs only its warnings.
     for name in ("weasyprint", "weasyprint.progress", "fontTools"):
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -542,6 +561,13 @@ def to_pdf(data: Mapping[str, Any], night_before: bool = False) -> bytes:
             "PDF needs WeasyPrint with Pango (Debian: apt-get install libpango-1.0-0 "
             f"libpangoft2-1.0-0 libharfbuzz-subset0): {first}"
         ) from None
-    pdf = HTML(string=document).write_pdf()
+    if not night_before:
+        pdf = HTML(string=to_html(data)).write_pdf()
+    else:
+        for scale in NIGHT_BEFORE_SCALES:
+            laid_out = HTML(string=night_before_html(data, scale)).render()
+            if len(laid_out.pages) <= 1:
+                break
+        pdf = laid_out.write_pdf()
     assert isinstance(pdf, bytes)
     return pdf

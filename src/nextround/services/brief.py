@@ -208,12 +208,17 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
     )
 
 
-_EMAIL_FROM = {
-    "consultant": "Your consultant's email",
-    "interviewer": "The interviewer's email",
-    "hr": "HR's email",
-    "other": "The email",
-}
+def _feedback_from(f: m.Feedback) -> str:
+    """Who a piece of feedback is from, as a fact's source: pasted or emailed, it is feedback."""
+    name = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ")
+    name = "" if "@" in name else name  # an address alone names nobody
+    if f.source == m.FeedbackSource.CONSULTANT:
+        return "Feedback from your consultant" + (f", {name}" if name else "")
+    if f.source == m.FeedbackSource.HR:
+        return "Feedback from HR" + (f" ({name})" if name else "")
+    if name:
+        return f"Feedback from {name}"
+    return "The interviewer's feedback" if f.source == m.FeedbackSource.INTERVIEWER else "Feedback"
 
 
 def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tuple[str, str]]:
@@ -226,7 +231,7 @@ def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tu
     for f in m.Feedback.objects.filter(owner=owner, round__in=[r, *last]).order_by(
         "-round__number", "id"
     ):
-        texts.append((_EMAIL_FROM.get(f.source, "The email"), f.text))
+        texts.append((_feedback_from(f), f.text))
     return texts
 
 
