@@ -168,3 +168,19 @@ def test_field_questions_on_the_brief_are_numbered_like_the_rest(
     assert shown and all(display == "list-item" for display, _, _ in shown)
     # A tag is a small label beside the question, never a bar as wide as the item.
     assert all(tag < width / 2 for _, tag, width in shown)
+
+
+def test_add_round_offers_its_number_and_a_taken_number_takes_the_focus(
+    phone: Any, app_server: str, cli: Cli
+) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")["id"]
+    cli.json("round", "add", str(opp), "--status", "done")
+    phone.goto(f"{app_server}/opportunities/{opp}/")
+    phone.get_by_role("link", name="Add round 2").click()
+    number = phone.get_by_label("Number", exact=True)
+    expect(number).to_have_value("2")
+    number.fill("1")
+    phone.get_by_role("button", name="Save round").click()
+    field = phone.locator(".field.has-error")
+    expect(field).to_contain_text("Round 1 is taken")
+    expect(field.get_by_label("Number", exact=True)).to_be_focused()

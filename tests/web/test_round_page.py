@@ -186,3 +186,30 @@ def test_a_person_added_with_htmx_joins_the_for_and_asked_by_menus(
     page = soup(Client().get(f"/rounds/{rnd.pk}/"))
     for menu_id in ids:
         assert page.select_one(f"select#{menu_id}") is not None
+
+
+def test_the_new_round_form_offers_the_next_number_and_names_a_taken_one_beside_it(
+    client: Client, world: World
+) -> None:
+    url = f"/opportunities/{world.acme.pk}/rounds/new/"
+    page = soup(client.get(url))
+    assert page.find("input", attrs={"name": "number"})["value"] == "3"
+    form = {
+        "number": "2",
+        "format": "video",
+        "kind": "one-to-one",
+        "purpose": "unknown",
+        "status": "planned",
+        "outcome": "pending",
+        "timezone": "Europe/London",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select_one(".form-errors .nonfield") is None
+    field = page.find("input", attrs={"name": "number"}).find_parent(class_="field")
+    assert "has-error" in field["class"]
+    said = field.get_text()
+    assert "Round 2 is taken: the next number free is 3." in said
+    assert [t.get("name") for t in page.select("[autofocus]")] == ["number"]
+    assert m.Round.objects.filter(opportunity=world.acme).count() == 2

@@ -118,12 +118,29 @@ class Rounds(_UnderOpportunity, Resource[m.Round]):
         else:
             obj.scheduled_at, obj.timezone = times.resolve(when, zone_name)
         if creating and not obj.number:
-            highest = (
-                m.Round.objects.filter(opportunity=obj.opportunity)
-                .aggregate(n=models.Max("number"))
-                .get("n")
+            obj.number = self.next_number(obj.opportunity)
+
+    def next_number(self, opportunity: m.Opportunity) -> int:
+        """The number the next round of this opportunity takes: one after the highest."""
+        highest = (
+            m.Round.objects.filter(opportunity=opportunity)
+            .aggregate(n=models.Max("number"))
+            .get("n")
+        )
+        return int(highest or 0) + 1
+
+    def save(self, obj: m.Round) -> None:
+        # Named beside the Number field, not as a clash of the whole form.
+        taken = m.Round.objects.filter(opportunity_id=obj.opportunity_id, number=obj.number)
+        if obj.number and taken.exclude(pk=obj.pk).exists():
+            free = self.next_number(obj.opportunity)
+            raise InvalidInput.one(
+                "number",
+                "This opportunity already has a round with this number. "
+                f"Round {obj.number} is taken: the next number free is {free}.",
+                self.label,
             )
-            obj.number = (highest or 0) + 1
+        super().save(obj)
 
 
 def stage_from_rounds(opp: m.Opportunity) -> None:

@@ -113,7 +113,7 @@ def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 def new(request: HttpRequest, opportunity_pk: int) -> HttpResponse:
     opp = found(lambda: opportunities.get(owner(request), opportunity_pk))
-    form = forms.RoundForm(request.POST or None)
+    form = forms.RoundForm(request.POST or None, initial={"number": rounds.next_number(opp)})
     if request.method == "POST":
         created = save(form, lambda v: rounds.create(owner(request), opportunity_pk, **v), request)
         if created is not None:
