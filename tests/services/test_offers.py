@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from nextround.coach.note_templates import long_date
-from nextround.services import followups, offers, profile
+from nextround.services import decisions, followups, offers, profile
 from nextround.services import records as r
 from nextround.services.errors import ServiceError
 from nextround.store import models as m
@@ -192,7 +192,7 @@ def test_accepting_closes_other_opportunities_follow_ups(
     r.interviewers.add_to_round(world.user, globex_round.pk, name="Kim Park")
     elsewhere = followups.draft(world.user, globex_round.pk)[0]
     here = followups.draft(world.user, world.round1.pk)[0]
-    result = offers.decide(world.user, acme.pk, accept=True)
+    result = decisions.decide(world.user, acme.pk, accept=True)
     assert result.closed_follow_ups == 1
     assert "Closed 1 open follow-up" in result.message
     assert m.FollowUp.objects.get(pk=elsewhere.pk).closed_at is not None
@@ -206,7 +206,7 @@ def test_declining_records_the_decision_and_leaves_follow_ups(
 ) -> None:
     globex = two_offers[1]
     here = followups.draft(world.user, world.round1.pk)[0]
-    result = offers.decide(world.user, globex.pk, accept=False)
+    result = decisions.decide(world.user, globex.pk, accept=False)
     assert result.closed_follow_ups == 0
     assert m.Opportunity.objects.get(pk=world.globex.pk).stage == "declined"
     assert m.FollowUp.objects.get(pk=here.pk).closed_at is None
@@ -218,9 +218,9 @@ def test_the_current_job_cannot_be_decided_or_reached_by_others(
     world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer], other_user: Any
 ) -> None:
     with pytest.raises(ServiceError, match="current job"):
-        offers.decide(world.user, two_offers[2].pk, accept=True)
+        decisions.decide(world.user, two_offers[2].pk, accept=True)
     with pytest.raises(ServiceError, match="No offer"):
-        offers.decide(other_user, two_offers[0].pk, accept=True)
+        decisions.decide(other_user, two_offers[0].pk, accept=True)
     assert m.Offer.objects.get(pk=two_offers[0].pk).decision == "pending"
 
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
 
-from nextround.services import followups, offers
+from nextround.services import decisions, followups
 from nextround.services import records as r
 from nextround.services.errors import InvalidInput
 from nextround.store import models as m
@@ -128,6 +128,7 @@ def test_with_nothing_else_open_accepting_needs_no_second_step(
     client: Client, world: World
 ) -> None:
     r.opportunities.update(world.user, world.globex.pk, stage="rejected")
+    r.rounds.update(world.user, world.round2.pk, status="done")  # no round of its own ahead
     acme = r.offers.create(world.user, opportunity_id=world.acme.pk)
     client.post(f"/offers/{acme.pk}/decide/", {"decision": "accept"})
     assert m.Offer.objects.get(pk=acme.pk).decision == "accepted"
@@ -138,7 +139,7 @@ def test_an_id_that_is_not_open_elsewhere_is_refused(
 ) -> None:
     acme = open_elsewhere["acme"]
     with pytest.raises(InvalidInput, match="not one of your other open opportunities"):
-        offers.decide(world.user, acme.pk, True, withdraw=[world.acme.pk])
+        decisions.decide(world.user, acme.pk, True, withdraw=[world.acme.pk])
     assert m.Offer.objects.get(pk=acme.pk).decision == "pending"
 
 
@@ -150,3 +151,44 @@ def test_the_accept_page_writes_nothing(
     before = list(m.Offer.objects.values_list("decision", "updated_at"))
     assert client.get(f"/offers/{acme.pk}/accept/").status_code == 200
     assert list(m.Offer.objects.values_list("decision", "updated_at")) == before
+
+
+def test_accepting_asks_about_this_jobs_own_rounds_ahead_and_leaves_the_current_job(
+    client: Client, world: World
+) -> None:
+    r.opportunities.update(world.user, world.globex.pk, stage="rejected")
+    later = (timezone.now() + dt.timedelta(days=5)).replace(microsecond=0)
+    visit = r.rounds.create(world.user, world.acme.pk, scheduled_at=later.isoformat())
+    booked = r.rounds.update(world.user, world.round2.pk, scheduled_at=later.isoformat())
+    acme = r.offers.create(world.user, opportunity_id=world.acme.pk)
+    now = r.offers.create(world.user, is_current_job=True, label="Where I work now")
+
+    asked = client.post(f"/offers/{acme.pk}/decide/", {"decision": "accept"})
+    assert asked["Location"] == f"/offers/{acme.pk}/accept/"
+    page = soup(client.get(asked["Location"]))
+    boxes = page.find_all("input", attrs={"name": "cancel_round"})
+    assert [b["value"] for b in boxes] == [str(booked.pk), str(visit.pk)]
+    assert all(b.has_attr("checked") for b in boxes)
+    label = page.find("label", attrs={"for": f"cancel-round-{booked.pk}"}).get_text()
+    assert label.startswith("Round 2 on ") and "no longer needed" in label
+    assert "current job" in page.get_text() and "leaving" in page.get_text()
+
+    # Round 2 is no longer needed; the visit after the offer is kept (its box unticked).
+    done = client.post(
+        f"/offers/{acme.pk}/decide/",
+        {"decision": "accept", "confirmed": "1", "cancel_round": str(booked.pk)},
+        follow=True,
+    )
+    said = soup(done).select_one(".messages").get_text()
+    assert "Cancelled round 2 of this job, no longer needed." in said
+    assert "Your current job is marked as one you are leaving." in said
+    assert m.Round.objects.get(pk=booked.pk).status == "cancelled"
+    assert m.Round.objects.get(pk=visit.pk).status == "planned"
+    assert m.Offer.objects.get(pk=now.pk).decision == "declined"
+    declined = soup(client.get("/offers/")).select_one("ul.offers.declined").get_text(" ")
+    assert "Where I work now Leaving" in " ".join(declined.split())
+    # Gone from the calendar: only the kept visit is still booked.
+    ics = client.get(f"/opportunities/{world.acme.pk}/calendar.ics").content.decode()
+    summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY:")]
+    assert any("Round 3" in line for line in summaries)
+    assert not any("Round 2" in line for line in summaries)

@@ -386,26 +386,28 @@ def decide(
     offer_id: int, accept: bool | None, keep: tuple[int, ...], yes: bool, as_json: bool
 ) -> None:
     """Record your decision; accepting declines your other offers and withdraws from your other
-    open opportunities (except those you --keep), closing their follow-ups."""
+    open opportunities (except those you --keep), closing their follow-ups, cancels this job's
+    rounds still ahead and marks your current job as one you are leaving."""
     if accept is None:
         raise click.UsageError("Give --accept or --decline.")
     user = owner()
     from nextround.cli import output
-    from nextround.services import offers
+    from nextround.services import decisions
 
     decline = withdraw = None
     if accept:
-        around = offers.elsewhere(user, offer_id)
+        around = decisions.elsewhere(user, offer_id)
         decline = [o.pk for o in around.offers if o.opportunity_id not in keep]
         withdraw = [o.pk for o in around.opportunities if o.pk not in keep]
         closing = [o.label for o in around.offers if o.pk in decline]
         closing += [o.label for o in around.opportunities if o.pk in withdraw]
+        closing += [f"{r.label} of this job, no longer needed" for r in around.own_rounds]
         if closing and not yes:
             click.echo(f"Accepting {around.label} also closes:", err=True)
             for text in closing:
                 click.echo(f"  {text}", err=True)
             click.confirm("Accept it and close these?", abort=True, err=True)
-    result = offers.decide(user, offer_id, accept, decline=decline, withdraw=withdraw)
+    result = decisions.decide(user, offer_id, accept, decline=decline, withdraw=withdraw)
     output.done(
         {
             "offer_id": result.offer.pk,
@@ -414,6 +416,8 @@ def decide(
             "declined": list(result.declined),
             "withdrawn": list(result.withdrawn),
             "cancelled_rounds": result.cancelled_rounds,
+            "cancelled_own_rounds": list(result.cancelled_own),
+            "left_current_job": result.left_current_job,
         },
         as_json,
         result.message,

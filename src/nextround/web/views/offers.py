@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from nextround.services import money, offers
+from nextround.services import decisions, money, offers
 from nextround.services.errors import InvalidInput, ServiceError
 from nextround.services.records import offers as offer_records
 from nextround.store import models as m
@@ -102,7 +102,7 @@ def page(request: HttpRequest) -> HttpResponse:
             return redirect("offers")
     matrix = offers.compare(user)
     status = 400 if form.errors else 200
-    context = {"matrix": matrix, "form": form, "declined": offers.declined(user)}
+    context = {"matrix": matrix, "form": form, "declined": decisions.declined(user)}
     return render(request, "nextround/offer_page.html", context, status=status)
 
 
@@ -122,7 +122,7 @@ def update_matrix(request: HttpRequest) -> HttpResponse:
     context = {
         "matrix": offers.compare(user, result),
         "form": OfferForm(user=user),
-        "declined": offers.declined(user),
+        "declined": decisions.declined(user),
         "matrix_message": result.message,
     }
     return render(request, "nextround/offer_page.html", context, status=400)
@@ -153,7 +153,7 @@ def _ids(request: HttpRequest, name: str) -> list[int]:
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
     """Before accepting: the other offers to decline and the processes to withdraw from."""
     try:
-        around = found(lambda: offers.elsewhere(owner(request), pk))
+        around = found(lambda: decisions.elsewhere(owner(request), pk))
     except ServiceError as exc:
         messages.error(request, str(exc))
         return redirect("offers")
@@ -166,15 +166,23 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if choice not in ("accept", "decline"):
         messages.error(request, "Choose accept or decline.")
         return redirect("offers")
-    decline = withdraw = None
+    decline = withdraw = cancel = None
     try:
         if choice == "accept" and request.POST.get("confirmed"):
             decline, withdraw = _ids(request, "decline"), _ids(request, "withdraw")
-        elif choice == "accept" and not found(lambda: offers.elsewhere(owner(request), pk)).empty:
+            cancel = _ids(request, "cancel_round")
+        elif (
+            choice == "accept" and not found(lambda: decisions.elsewhere(owner(request), pk)).empty
+        ):
             return redirect("offer-accept", pk=pk)
         result = found(
-            lambda: offers.decide(
-                owner(request), pk, choice == "accept", decline=decline, withdraw=withdraw
+            lambda: decisions.decide(
+                owner(request),
+                pk,
+                choice == "accept",
+                decline=decline,
+                withdraw=withdraw,
+                cancel_rounds=cancel,
             )
         )
     except ServiceError as exc:
