@@ -199,3 +199,13 @@ def test_close_in_meaning_with_one_shared_word_is_offered_to_check_never_as_back
         return 0.7  # the same work in other words
 
     assert map_evidence([court], [assessment], similarity=same).rows[0].best is not None
+
+
+def test_years_in_words_are_time_served_and_subject_knowledge_is_held() -> None:
+    from nextround.coach.evidence import is_credential, is_tenure
+
+    assert is_tenure("At least five years as a General Manager in a four-star hotel")
+    assert not is_tenure("Experience of five-star service")
+    assert is_credential("Secure subject knowledge across biology, chemistry and physics")
+    assert is_credential("at least one science to A level")
+    assert not is_credential("Good or better teaching and strong GCSE outcomes")

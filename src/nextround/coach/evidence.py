@@ -59,8 +59,8 @@ _NUMBER = re.compile(r"\d")
 # it only when it names it.
 _CREDENTIAL = re.compile(
     r"\b(?:registration|registered|qualified|qualification|status|degree|certificat\w*|"
-    r"licen[cs]e|knowledge of|understanding of|admitted|admission|membership|chartered|"
-    r"accredit\w*|CSCS|SMSTS|PQE)\b",
+    r"licen[cs]e|knowledge|understanding of|admitted|admission|membership|chartered|"
+    r"accredit\w*|CSCS|SMSTS|PQE|A[- ]levels?|AS[- ]levels?)\b",
     re.IGNORECASE,
 )
 
@@ -82,7 +82,10 @@ def is_personal(story: StoryText) -> bool:
 
 
 # "At least 3 years as…", "5+ years' experience": time served, shown by a career, not a story.
-_TENURE = re.compile(r"\b\d+\s*\+?\s*(?:years?|yrs)\b", re.IGNORECASE)
+_TENURE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:years?|yrs)\b",
+    re.IGNORECASE,
+)
 
 
 def is_tenure(text: str) -> bool:
