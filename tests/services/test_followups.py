@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nextround.services import brief, evidence_map, followups, profile
 from nextround.services import records as r
-from nextround.services.errors import ServiceError
+from nextround.services.errors import InvalidInput, ServiceError
 from nextround.store import models as m
 from tests.coach.test_followup import verbatim_runs
 from tests.world import World
@@ -320,6 +320,7 @@ def test_someone_met_before_and_typed_again_is_the_same_person_and_met_again(use
     people = {p["name"]: p for p in brief.build(user, third.pk).data["interviewers"]}
     assert people["Tom Okafor"]["new_to_you"] is False
     assert people["Hugo Bernard"]["new_to_you"] is True
+    r.rounds.update(user, third.pk, status="done")
     notes = {f.interviewer_id: f.body for f in followups.draft(user, third.pk)}
     met_again = re.compile(r"\b(?:again|another)\b")
     assert met_again.search(notes[case.tom.pk].split("\n\n")[1])
@@ -458,15 +459,24 @@ def test_the_mentoring_story_is_left_out_only_because_the_feedback_doubted_it(us
     assert "need for" not in with_doubt[case.tom.pk].body
 
 
-def test_notes_drafted_before_the_round_say_to_send_them_after_it(user: Any) -> None:
+def test_thank_you_notes_are_drafted_only_once_the_round_has_happened(user: Any) -> None:
     case = data_engineer(user)
-    third = book_round3(case)
-    r.interviewers.link(user, third.pk, case.tom.pk)
-    followups.draft(user, third.pk)
-    page = followups.page(user, third.pk)
-    assert "Round 3 is on Tuesday 8 December 2026, 10:00: send thank-you notes after it." in (
-        page.warnings
+    third = r.rounds.create(
+        case.user,
+        case.opp.pk,
+        scheduled_at=(timezone.now() + dt.timedelta(days=6)).strftime("%Y-%m-%dT10:00"),
+        timezone="Europe/London",
+        kind="panel",
     )
+    r.interviewers.link(user, third.pk, case.tom.pk)
+    with pytest.raises(InvalidInput, match=r"round 3 has not happened yet .*: draft the thank-you"):
+        followups.draft(user, third.pk)
+    assert not m.FollowUp.objects.filter(round=third).exists()
+    r.rounds.update(user, third.pk, status="cancelled")
+    with pytest.raises(InvalidInput, match="round 3 is cancelled"):
+        followups.draft(user, third.pk)
+    r.rounds.update(user, third.pk, status="done")
+    assert followups.draft(user, third.pk)
 
 
 def test_an_answer_that_fell_flat_is_never_the_notes_strength(user: Any) -> None:

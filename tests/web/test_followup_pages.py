@@ -41,6 +41,7 @@ def test_drafting_thank_you_notes_shows_one_per_interviewer_with_links(
 ) -> None:
     profile.update(world.user, full_name="Jordan Lee")
     r.interviewers.update(world.user, world.tom.pk, email="tom@acme.example")
+    r.rounds.update(world.user, world.round2.pk, status="done")
     response = client.post(f"/rounds/{world.round2.pk}/follow-up/draft/", {"kind": "thank-you"})
     assert response.status_code == 302
     page = soup(client.get(response["Location"]))
@@ -314,6 +315,7 @@ def test_the_chaser_on_the_page_follows_the_round_state(client: Client, user: ob
 
 def test_the_follow_up_page_speaks_in_words_not_codes(client: Client, world: World) -> None:
     profile.update(world.user, full_name="Jordan Lee")
+    r.rounds.update(world.user, world.round2.pk, status="done")
     for kind in ("thank-you", "consultant"):
         client.post(f"/rounds/{world.round2.pk}/follow-up/draft/", {"kind": kind})
     shown = soup(client.get(f"/rounds/{world.round2.pk}/follow-up/"))

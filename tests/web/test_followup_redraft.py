@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from nextround.services import followups
+from nextround.services import records as r
 from nextround.store import models as m
 from tests.world import World
 
@@ -15,6 +16,7 @@ from tests.world import World
 def test_drafting_again_keeps_an_edited_note_and_says_so(user: object, world: World) -> None:
     client = Client()
     url = f"/rounds/{world.round2.pk}/follow-up/"
+    r.rounds.update(world.user, world.round2.pk, status="done")
     client.post(url + "draft/", {"kind": "thank-you"})
     tom = m.FollowUp.objects.get(round=world.round2, interviewer=world.tom)
     dana = m.FollowUp.objects.get(round=world.round2, interviewer=world.dana)

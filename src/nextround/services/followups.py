@@ -385,6 +385,25 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
     skipped: list[str] = []
     try:
         if kind == m.FollowUpKind.THANK_YOU:
+            if r.status in (m.RoundStatus.CANCELLED, m.RoundStatus.POSTPONED):
+                raise InvalidInput.one(
+                    "follow-up",
+                    f"round {r.number} is {r.get_status_display().lower()}: there is nothing to "
+                    "thank anyone for yet",
+                )
+            if (
+                r.status == m.RoundStatus.PLANNED
+                and r.scheduled_at is not None
+                and _round_end(r) > timezone.now()
+            ):
+                # A thank-you note recalls what was said: there is nothing to recall yet.
+                when = times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None
+                said = f" ({when:%a %d %b %Y %H:%M})" if when is not None else ""
+                raise InvalidInput.one(
+                    "follow-up",
+                    f"round {r.number} has not happened yet{said}: draft the thank-you notes "
+                    "after it, when you can say what you talked about",
+                )
             if not panel:
                 raise NoRecipient(
                     f"round {r.number} has no interviewers: add them to the round first"
