@@ -184,3 +184,19 @@ def test_add_round_offers_its_number_and_a_taken_number_takes_the_focus(
     field = phone.locator(".field.has-error")
     expect(field).to_contain_text("Round 1 is taken")
     expect(field.get_by_label("Number", exact=True)).to_be_focused()
+
+
+def test_noting_what_impressed_on_a_phone_starts_in_the_first_field(
+    phone: Any, app_server: str, cli: Cli
+) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")["id"]
+    done = cli.json("round", "add", str(opp), "--status", "done")["id"]
+    phone.goto(f"{app_server}/rounds/{done}/")
+    phone.get_by_role("link", name="Note what impressed and what fell flat").click()
+    first = phone.get_by_label("What seemed to impress", exact=True)
+    expect(first).to_be_focused()
+    phone.keyboard.type("The churn dashboard story")
+    phone.get_by_label("What fell flat", exact=True).fill("My answer on SQL tuning")
+    phone.get_by_role("button", name="Save", exact=True).click()
+    expect(phone.locator(".messages")).to_contain_text("Saved what impressed and what fell flat.")
+    expect(phone.locator("#impressions-h").locator("..")).to_contain_text("churn dashboard")

@@ -213,3 +213,24 @@ def test_the_new_round_form_offers_the_next_number_and_names_a_taken_one_beside_
     assert "Round 2 is taken: the next number free is 3." in said
     assert [t.get("name") for t in page.select("[autofocus]")] == ["number"]
     assert m.Round.objects.filter(opportunity=world.acme).count() == 2
+
+
+def test_noting_what_impressed_opens_a_small_form_on_its_first_field(
+    client: Client, world: World
+) -> None:
+    page = soup(client.get(f"/rounds/{world.round1.pk}/"))
+    link = page.find("a", string="Note what impressed and what fell flat")
+    assert link["href"] == f"/rounds/{world.round1.pk}/impressions/"
+    form = soup(client.get(link["href"])).find("form", class_="form")
+    fields = [t["name"] for t in form.find_all(["input", "select", "textarea"])]
+    assert fields == ["csrfmiddlewaretoken", "impressed", "fell_flat"]
+    assert [t["name"] for t in form.select("[autofocus]")] == ["impressed"]
+    response = client.post(
+        link["href"], {"impressed": "The churn dashboard story", "fell_flat": "My SQL answer"}
+    )
+    assert response["Location"] == f"/rounds/{world.round1.pk}/#impressions-h"
+    after = soup(client.get(response["Location"]))
+    assert "Saved what impressed and what fell flat." in after.select_one(".messages").get_text()
+    assert "The churn dashboard story" in after.get_text()
+    world.round1.refresh_from_db()
+    assert world.round1.fell_flat == "My SQL answer"

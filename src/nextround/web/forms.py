@@ -51,6 +51,8 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
     # A create form carries a one-time token: sent again (Back then Save, a double click) it
     # finds what the first sending saved instead of saving a copy.
     one_time = True
+    # The field a page with this form alone opens on, when no field was refused.
+    first_focus = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -76,6 +78,10 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
         values.pop(ONCE, None)
         return values
 
+    def same_words(self, fields: dict[str, list[str]]) -> dict[str, list[str]]:
+        """What was sent, as compared with an earlier sending to tell a repeat (Back, Save)."""
+        return fields
+
     def token(self) -> str:
         """The one-time token sent with the form ("" for an edit)."""
         return str(self.cleaned_data.get(ONCE) or "")[:64] if ONCE in self.fields else ""
@@ -100,6 +106,8 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
         for field in self.fields.values():
             field.widget.attrs.pop("autofocus", None)
         refused = next((name for name in self.fields if name in self.errors), None)
+        if refused is None:
+            refused = self.first_focus or None
         if refused is not None:
             self.fields[refused].widget.attrs["autofocus"] = True
 
@@ -230,10 +238,17 @@ class RoundForm(ServiceForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
+    # The number the new-round form offered: a number left as offered is "the next one".
+    OFFERED = "number_offered"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["number"].required = False
         instance: m.Round | None = kwargs.get("instance")
+        if instance is None and self.initial.get("number"):
+            self.fields[self.OFFERED] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=self.initial["number"]
+            )
         if instance is not None and instance.scheduled_at and not self.is_bound:
             shown = times.in_zone(instance.scheduled_at, instance.timezone)
             self.initial["scheduled_at"] = shown.strftime("%Y-%m-%dT%H:%M")
@@ -245,9 +260,35 @@ class RoundForm(ServiceForm):
 
     def values(self) -> dict[str, Any]:
         values = super().values()
+        values.pop(self.OFFERED, None)
         if values.get("number") is None:
             values.pop("number", None)
         return values
+
+    def same_words(self, fields: dict[str, list[str]]) -> dict[str, list[str]]:
+        # Back fetches the form again offering the next number, one more than the first time:
+        # a number left as offered is the same words, whatever the number.
+        fields = dict(fields)
+        offered = fields.pop(self.OFFERED, None)
+        if offered is not None and fields.get("number") == offered:
+            fields["number"] = [""]
+        return fields
+
+
+class ImpressionsForm(ServiceForm):
+    """What impressed and what fell flat in a round: the two notes alone, not the whole round."""
+
+    one_time = False
+    first_focus = "impressed"
+
+    class Meta(ServiceMeta):
+        model = m.Round
+        fields = ["impressed", "fell_flat"]
+        labels = {"impressed": "What seemed to impress", "fell_flat": "What fell flat"}
+        widgets = {
+            "impressed": forms.Textarea(attrs={"rows": 4}),
+            "fell_flat": forms.Textarea(attrs={"rows": 4}),
+        }
 
 
 class InterviewerForm(ServiceForm):

@@ -46,6 +46,7 @@ urlpatterns: list[URLPattern] = [
     path("opportunities/<int:opportunity_pk>/rounds/new/", rounds.new, name="round-new"),
     path("rounds/<int:pk>/", rounds.detail, name="round"),
     path("rounds/<int:pk>/edit/", rounds.edit, name="round-edit"),
+    path("rounds/<int:pk>/impressions/", rounds.impressions, name="round-impressions"),
     path("rounds/<int:pk>/delete/", rounds.delete, name="round-delete"),
     path("rounds/<int:pk>/link/", rounds.link_person, name="round-link"),
     path("rounds/<int:pk>/unlink/<int:person_pk>/", rounds.unlink_person, name="round-unlink"),

@@ -52,7 +52,7 @@ def save(
         if not token or request is None:
             return action(form.values())
         made, again = once.create_once(
-            owner(request), token, _sent(request), lambda: action(form.values())
+            owner(request), token, _sent(request, form), lambda: action(form.values())
         )
         if again:
             messages.info(request, ALREADY_SAVED)
@@ -62,7 +62,7 @@ def save(
         return None
 
 
-def _sent(request: HttpRequest) -> str:
+def _sent(request: HttpRequest, form: ServiceForm) -> str:
     """The digest of what the form sent where: its fields, and the name and size of each file.
 
     The token is left out, so the same words sent again from a form fetched anew (Back, with
@@ -75,4 +75,4 @@ def _sent(request: HttpRequest) -> str:
     for name in request.FILES:
         for upload in request.FILES.getlist(name):
             fields.setdefault(f"file:{name}", []).extend([upload.name or "", str(upload.size)])
-    return once.digest(fields)
+    return once.digest(form.same_words(fields))

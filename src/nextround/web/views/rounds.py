@@ -6,6 +6,7 @@ import contextlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -131,6 +132,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "nextround/round_form.html", {"form": form, "opportunity": r.opportunity, "r": r}
     )
+
+
+def impressions(request: HttpRequest, pk: int) -> HttpResponse:
+    """A small form for what impressed and what fell flat, opened on the first of the two."""
+    r = found(lambda: rounds.get(owner(request), pk))
+    form = forms.ImpressionsForm(request.POST or None, instance=r)
+    saving = request.method == "POST"
+    if saving and save(form, lambda v: rounds.update(owner(request), pk, **v)) is not None:
+        messages.success(request, "Saved what impressed and what fell flat.")
+        return redirect(reverse("round", kwargs={"pk": pk}) + "#impressions-h")
+    return render(request, "nextround/round_impressions.html", {"form": form, "r": r})
 
 
 @require_POST
