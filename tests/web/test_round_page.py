@@ -234,3 +234,44 @@ def test_noting_what_impressed_opens_a_small_form_on_its_first_field(
     assert "The churn dashboard story" in after.get_text()
     world.round1.refresh_from_db()
     assert world.round1.fell_flat == "My SQL answer"
+
+
+def _said(client: Client, response: object) -> str:
+    page = soup(client.get(response["Location"], follow=True))  # type: ignore[index]
+    shown = page.select_one(".messages")
+    return shown.get_text(" ", strip=True) if shown else ""
+
+
+def test_each_change_on_the_round_page_says_it_was_made(client: Client, world: World) -> None:
+    planned = _round(world, 10)
+    said = _said(client, client.post(f"/rounds/{planned.pk}/done/"))
+    assert "Round 3 marked done" in said
+    edit = soup(client.get(f"/rounds/{planned.pk}/edit/")).find("form", class_="form")
+    form = {}
+    for field in edit.find_all(["input", "select", "textarea"]):
+        if field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            form[field["name"]] = chosen.get("value", "")
+        else:
+            form[field["name"]] = field.get("value", "") or field.text
+    assert "Saved round 3." in _said(client, client.post(f"/rounds/{planned.pk}/edit/", form))
+
+    dana = f"/items/people/{world.dana.pk}/edit/?round={world.round2.pk}"
+    person = {"name": "Dana Levi", "title": "Lead Data Engineer", "role": "team-member"}
+    person |= {"seniority": "unknown", "round": str(world.round2.pk)}
+    assert "Saved Dana Levi." in _said(client, client.post(dana, person))
+    unlink = f"/rounds/{world.round2.pk}/unlink/{world.dana.pk}/"
+    assert "Dana Levi is no longer on this round" in _said(client, client.post(unlink))
+    link = client.post(f"/rounds/{world.round2.pk}/link/", {"interviewer": world.dana.pk})
+    assert "Dana Levi is on this round too." in _said(client, link)
+    gone = client.post(f"/items/people/{world.dana.pk}/delete/", {"round": world.round2.pk})
+    assert "Deleted Dana Levi" in _said(client, gone)
+
+
+def test_deleting_the_sample_says_so(client: Client, user: object) -> None:
+    from nextround.services import sample
+
+    opp = sample.create_sample(user)  # type: ignore[arg-type]
+    response = client.post(f"/opportunities/{opp.pk}/delete/")
+    assert "Deleted the sample opportunity" in _said(client, response)
+    assert not m.Opportunity.objects.filter(pk=opp.pk).exists()

@@ -79,7 +79,12 @@ def page_response(
 
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    opp = found(lambda: opportunities.owned(owner(request), pk))
     found(lambda: opportunities.delete(owner(request), pk))
+    if opp.is_sample:
+        messages.success(request, "Deleted the sample opportunity, with its sample story.")
+    else:
+        messages.success(request, f"Deleted {opp}, with its rounds and notes.")
     return redirect("dashboard")
 
 

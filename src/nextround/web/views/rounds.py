@@ -86,6 +86,24 @@ def _people_menus_out_of_band(context: dict[str, Any]) -> None:
         context[f"{name}_form"].fields["interviewer"].widget.attrs["hx-swap-oob"] = "true"
 
 
+# What each list's item is called in a message.
+ITEM_WORDS = {
+    "questions": "the question",
+    "feedback": "the feedback",
+    "asks": "the question to ask",
+}
+
+
+def _saved(section: str, item: Any) -> str:
+    return f"Saved {item.name if section == 'people' else ITEM_WORDS[section]}."
+
+
+def _deleted(section: str, item: Any) -> str:
+    if section == "people":
+        return f"Deleted {item.name}, with the notes and questions for them."
+    return f"Removed {ITEM_WORDS[section]}."
+
+
 def _added(request: HttpRequest) -> tuple[str, int] | None:
     """The item named by ?added=questions-12 after an add without JavaScript."""
     section, _, pk = request.GET.get("added", "").partition("-")
@@ -108,7 +126,8 @@ def page_response(
 @require_POST
 def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
     """The round took place: the page turns to the debrief."""
-    found(lambda: round_state.mark_done(owner(request), pk))
+    r = found(lambda: round_state.mark_done(owner(request), pk))
+    messages.success(request, f"Round {r.number} marked done: debrief it below.")
     return redirect(reverse("round", kwargs={"pk": pk}) + "#debrief")
 
 
@@ -128,6 +147,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         saved = save(form, lambda v: rounds.update(owner(request), pk, **v))
         if saved is not None:
+            messages.success(request, f"Saved round {saved.number}.")
             return redirect("round", pk=pk)
     return render(
         request, "nextround/round_form.html", {"form": form, "opportunity": r.opportunity, "r": r}
@@ -194,6 +214,7 @@ def delete_item(request: HttpRequest, section: str, item_pk: int) -> HttpRespons
         spec.service.delete(owner(request), item_pk)
     if is_htmx(request):
         return HttpResponse("")
+    messages.success(request, _deleted(spec.name, item))
     if not round_pk:
         return redirect("opportunity", pk=item.opportunity_id)
     return redirect(reverse("round", kwargs={"pk": round_pk}) + f"#{spec.name}")
@@ -221,6 +242,7 @@ def edit_item(request: HttpRequest, section: str, item_pk: int) -> HttpResponse:
     if request.method == "POST":
         saved = save(form, lambda v: spec.service.update(owner(request), item_pk, **v))
     if saved is not None:
+        messages.success(request, _saved(spec.name, saved))
         if round_pk:
             return redirect(reverse("round", kwargs={"pk": round_pk}) + f"#{spec.name}")
         return redirect("opportunity", pk=item.opportunity_id)
@@ -238,13 +260,16 @@ def link_person(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         person_pk = 0
     with contextlib.suppress(InvalidInput):
-        found(lambda: interviewers.link(owner(request), pk, person_pk))
+        person = found(lambda: interviewers.link(owner(request), pk, person_pk))
+        messages.success(request, f"{person.name} is on this round too.")
     return redirect(reverse("round", kwargs={"pk": pk}) + "#people")
 
 
 @require_POST
 def unlink_person(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    person = found(lambda: interviewers.get(owner(request), person_pk))
     found(lambda: interviewers.unlink(owner(request), pk, person_pk))
+    messages.success(request, f"{person.name} is no longer on this round (kept on the others).")
     return redirect(reverse("round", kwargs={"pk": pk}) + "#people")
 
 
