@@ -275,3 +275,28 @@ def test_deleting_the_sample_says_so(client: Client, user: object) -> None:
     response = client.post(f"/opportunities/{opp.pk}/delete/")
     assert "Deleted the sample opportunity" in _said(client, response)
     assert not m.Opportunity.objects.filter(pk=opp.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("years", "shown"), [("3.0", "3 years"), ("3.5", "3.5 years"), ("1", "1 year")]
+)
+def test_years_at_the_company_are_said_as_people_say_them(
+    client: Client, world: World, years: str, shown: str
+) -> None:
+    r.interviewers.update(world.user, world.tom.pk, years_at_company=years)
+    person = soup(client.get(f"/rounds/{world.round2.pk}/")).select_one(f"#person-{world.tom.pk}")
+    assert f" {shown} at the company" in person.get_text()
+
+
+def test_deleting_round_two_takes_back_called_back(client: Client, world: World) -> None:
+    world.acme.refresh_from_db()
+    assert world.acme.stage == "callback"
+    response = client.post(f"/rounds/{world.round2.pk}/delete/")
+    world.acme.refresh_from_db()
+    assert world.acme.stage == "interviewing"
+    assert "Deleted round 2. The stage is now Interviewing." in _said(client, response)
+    # A stage the candidate set beyond what rounds give is theirs: it stays.
+    r.opportunities.update(world.user, world.acme.pk, stage="offer")
+    client.post(f"/rounds/{world.round1.pk}/delete/")
+    world.acme.refresh_from_db()
+    assert world.acme.stage == "offer"

@@ -120,6 +120,13 @@ class Rounds(_UnderOpportunity, Resource[m.Round]):
         if creating and not obj.number:
             obj.number = self.next_number(obj.opportunity)
 
+    def delete(self, owner: User, pk: int) -> None:
+        """Delete a round; the stage its number brought (Called back, say) goes with it."""
+        obj = self.owned(owner, pk)
+        with transaction.atomic():
+            obj.delete()
+            stage_after_delete(obj.opportunity)
+
     def next_number(self, opportunity: m.Opportunity) -> int:
         """The number the next round of this opportunity takes: one after the highest."""
         highest = (
@@ -158,6 +165,34 @@ def stage_from_rounds(opp: m.Opportunity) -> None:
     )
     stage = m.Stage.CALLBACK if (highest or 0) >= 2 else m.Stage.INTERVIEWING if highest else None
     if stage is not None and stage != opp.stage:
+        opp.stage = stage
+        opp.save(update_fields=["stage"])
+
+
+def _stage_of_rounds(opp: m.Opportunity) -> m.Stage:
+    highest = (
+        (
+            m.Round.objects.filter(opportunity=opp)
+            .exclude(status=m.RoundStatus.CANCELLED)
+            .aggregate(n=models.Max("number"))["n"]
+        )
+        or 0
+    )
+    if highest >= 2:
+        return m.Stage.CALLBACK
+    return m.Stage.INTERVIEWING if highest else m.Stage.APPLIED
+
+
+# The stages rounds set, in order: a deleted round can take one back, never any other.
+_BY_ROUNDS = (m.Stage.APPLIED, m.Stage.INTERVIEWING, m.Stage.CALLBACK)
+
+
+def stage_after_delete(opp: m.Opportunity) -> None:
+    """After a round is deleted, a stage the rounds set steps back to what those left give."""
+    if opp.stage not in _BY_ROUNDS[1:]:
+        return
+    stage = _stage_of_rounds(opp)
+    if _BY_ROUNDS.index(stage) < _BY_ROUNDS.index(m.Stage(opp.stage)):
         opp.stage = stage
         opp.save(update_fields=["stage"])
 

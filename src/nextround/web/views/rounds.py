@@ -169,6 +169,10 @@ def impressions(request: HttpRequest, pk: int) -> HttpResponse:
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     r = found(lambda: rounds.get(owner(request), pk))
     rounds.delete(owner(request), pk)
+    opp = opportunities.get(owner(request), r.opportunity_id)
+    messages.success(
+        request, f"Deleted round {r.number}. The stage is now {opp.get_stage_display()}."
+    )
     return redirect("opportunity", pk=r.opportunity_id)
 
 
