@@ -177,3 +177,17 @@ def test_meaning_is_asked_for_after_the_words_and_works_without_javascript(
     assert whole.find("a", string="Look for stories and questions close in meaning") is None
     # One word is searched by its letters only.
     assert soup(client.get("/search/?q=leaving")).select_one("#search-meaning") is None
+
+
+def test_an_excerpt_reads_as_the_page_shows_the_text_without_markdown_marks(
+    client: Client, world: World
+) -> None:
+    jd = (
+        "Data Platform Lead\n\nYou will be part of the rota for on-call\n## Essential\n"
+        "- 5+ years of **production** pipelines\n1. Quillonic tooling ##\n"
+    )
+    opportunity(world.user, company="Quillon Bank", role="Data Platform Lead", job_description=jd)
+    page = soup(client.get("/search/?q=Quillonic"))
+    excerpt = page.select_one("li.search-hit p.small").get_text()
+    assert "on-call Essential 5+ years of production pipelines Quillonic tooling" in excerpt
+    assert not any(mark in excerpt for mark in ("##", "**", " - ", "1. "))

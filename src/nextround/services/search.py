@@ -8,6 +8,7 @@ of two words or more are offered beside the word matches.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -333,12 +334,22 @@ def _hits(user: User, ids: list[int], words: tuple[str, ...]) -> list[Hit]:
                 opportunity_id=row["opportunity_id"],
                 round_id=row["round_id"],
                 title=_title(row, number, words),
-                excerpt=excerpt(row["body"], words),
+                excerpt=excerpt(without_marks(row["body"]), words),
                 context=_context(row["kind"], opp, number),
                 shared=row["owner_id"] != user.pk,
             )
         )
     return hits
+
+
+# The marks of pasted Markdown the pages render (headings, bullets, bold), as they read there.
+_LINE_MARKS = re.compile(r"^\s*(?:#{1,6}\s+|(?:[-*•▪◦‣]|\d+[.)])\s+)|\s+#+\s*$", re.MULTILINE)
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def without_marks(text: str) -> str:
+    """A record's text as its page shows it, with no "##", "- " or "**" in an excerpt."""
+    return _BOLD.sub(r"\1", _LINE_MARKS.sub("", text))
 
 
 def _title(row: Mapping[str, Any], round_number: int | None, words: tuple[str, ...]) -> Excerpt:
