@@ -200,3 +200,35 @@ def test_noting_what_impressed_on_a_phone_starts_in_the_first_field(
     phone.get_by_role("button", name="Save", exact=True).click()
     expect(phone.locator(".messages")).to_contain_text("Saved what impressed and what fell flat.")
     expect(phone.locator("#impressions-h").locator("..")).to_contain_text("churn dashboard")
+
+
+def test_on_a_phone_each_remove_label_sits_beside_its_box(phone: Any, app_server: str) -> None:
+    phone.goto(f"{app_server}/profile/")
+    boxes = phone.locator("fieldset.criteria input[type=checkbox]")
+    expect(boxes.first).to_be_visible()
+    for i in range(boxes.count()):
+        box = boxes.nth(i).bounding_box()
+        label = phone.locator(f"label[for='{boxes.nth(i).get_attribute('id')}']").bounding_box()
+        # Beside it: the label starts right of the box, on the same line.
+        assert label["x"] > box["x"] + box["width"] - 1
+        assert label["y"] < box["y"] + box["height"] and box["y"] < label["y"] + label["height"]
+
+
+def test_on_a_phone_an_email_wraps_to_the_screen(phone: Any, app_server: str, cli: Cli) -> None:
+    opp = cli.json("opportunity", "add", "--company", "Larkspur", "--role", "Engineer")["id"]
+    done = cli.json("round", "add", str(opp), "--status", "done")["id"]
+    email = (
+        "Priya was really impressed with your Airflow migration story and your SQL\n"
+        "was strong. However, they weren't convinced you have handled on-call incidents\n"
+        "yourself, and they'd like to hear more about how you mentor junior engineers."
+    )
+    cli.json("feedback", "add", str(done), "--text", email, "--source", "consultant")
+    phone.goto(f"{app_server}/rounds/{done}/")
+    quote = phone.locator("#feedback blockquote").first
+    expect(quote).to_contain_text("your SQL was strong")
+    # One paragraph filling each line: no line ends short where the email's did.
+    widths = quote.evaluate(
+        "q => { const r = document.createRange(); r.selectNodeContents(q.querySelector('p'));"
+        " return [...r.getClientRects()].map(x => Math.round(x.width)); }"
+    )
+    assert len(widths) > 3 and min(widths[:-1]) > 0.6 * max(widths)

@@ -300,3 +300,23 @@ def test_deleting_round_two_takes_back_called_back(client: Client, world: World)
     client.post(f"/rounds/{world.round1.pk}/delete/")
     world.acme.refresh_from_db()
     assert world.acme.stage == "offer"
+
+
+def test_an_emails_hard_line_breaks_give_way_to_the_screens(client: Client, world: World) -> None:
+    email = (
+        "Hi Alex,\n\nPriya was really impressed with your Airflow migration story and your SQL\n"
+        "was strong. However, they weren't convinced you have handled on-call incidents\n"
+        "yourself.\n- bring an example\n- and a question\n\nBest,\nDana"
+    )
+    f = r.feedback.create(world.user, world.round1.pk, text=email, source="consultant")
+    quote = soup(client.get(f"/rounds/{world.round1.pk}/")).select_one(
+        f"#feedback-{f.pk} blockquote"
+    )
+    paragraphs = [p.decode_contents() for p in quote.find_all("p")]
+    assert paragraphs == [
+        "Hi Alex,",
+        "Priya was really impressed with your Airflow migration story and your SQL was strong. "
+        "However, they weren't convinced you have handled on-call incidents yourself."
+        "<br/>- bring an example<br/>- and a question",
+        "Best,<br/>Dana",
+    ]

@@ -58,3 +58,30 @@ def markdownish(text: str) -> SafeString:
         html.append("</ul>")
     # Safe: every piece of the input was escaped above.
     return mark_safe("\n".join(html))
+
+
+# An email wraps its lines at about 72 characters; a line this long that runs on is one.
+_WRAPPED = 55
+
+
+@register.filter
+def unwrapped(text: str) -> SafeString:
+    """An email's text as paragraphs that wrap to the screen: its hard line breaks, where a
+    line only ran on to the next, are joined; a short line (a greeting, a sign-off, a list
+    item) keeps its own line."""
+    paragraphs = re.split(r"\n[ \t]*\n", str(text or "").replace("\r\n", "\n").strip())
+    html = []
+    for paragraph in paragraphs:
+        lines: list[str] = []
+        ran_on = False
+        for line in paragraph.split("\n"):
+            line = line.strip()
+            if ran_on and line and not _BULLET.match(line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+            ran_on = len(line) >= _WRAPPED
+        if any(lines):
+            html.append("<p>" + "<br>".join(escape(x) for x in lines) + "</p>")
+    # Safe: every line was escaped above.
+    return mark_safe("".join(html))
