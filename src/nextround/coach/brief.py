@@ -480,6 +480,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
     r = data.round
     kind = _kind(data)
     found = doubts(debrief, evidence, data, content, similarity)
+    task = set_task(data, content)
     logistics, facts = _logistics(data, content, kind)
     code = data.dress_code if data.dress_code != "unknown" else dress_code(facts) or "unknown"
     dress = content.dress.get(code, content.dress["unknown"])
@@ -511,7 +512,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         impressed=data.impressed,
         fell_flat=data.fell_flat,
         likely_questions=tuple(
-            likely_questions(data, debrief, found, evidence, content, similarity)
+            likely_questions(data, debrief, found, evidence, content, similarity, task)
         ),
         doubts=tuple(found),
         evidence=evidence,
@@ -532,7 +533,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
                 bool(debrief.counter or found),
                 also=(
                     *(k for k in ("presentation", "tour") if any(f.kind == k for f in facts)),
-                    *((task.kind,) if (task := set_task(data, content)) else ()),
+                    *((task.kind,) if task else ()),
                 ),
             )
         ),

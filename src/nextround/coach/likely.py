@@ -404,8 +404,11 @@ def likely_questions(
     evidence: EvidenceMap,
     content: BriefContent,
     similarity: Similarity | None,
+    task: SetTask | None = None,
 ) -> list[LikelyQuestion]:
-    """The round's likely questions, best first; the first few are the ones to rehearse."""
+    """The round's likely questions, best first; the first few are the ones to rehearse.
+
+    `task` is the day's set task (`set_task`), which comes right after the doubts."""
     s = content.sentences
     out = _Questions(data, similarity)
     r = data.round
@@ -426,7 +429,6 @@ def likely_questions(
         out.add(
             text, why, doubt.kind, story=doubt.story, gap=doubt.gap, topic=topic, hint=doubt.maybe
         )
-    task = set_task(data, content)
     if task is not None:
         out.add(task.text, task.why, "task")
     new_people = [p for p in data.panel if not p.met_in_rounds]

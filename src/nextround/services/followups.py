@@ -397,11 +397,10 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
                 and _round_end(r) > timezone.now()
             ):
                 # A thank-you note recalls what was said: there is nothing to recall yet.
-                when = times.in_zone(r.scheduled_at, r.timezone) if r.scheduled_at else None
-                said = f" ({when:%a %d %b %Y %H:%M})" if when is not None else ""
+                when = long_time(times.in_zone(r.scheduled_at, r.timezone))
                 raise InvalidInput.one(
                     "follow-up",
-                    f"round {r.number} has not happened yet{said}: draft the thank-you notes "
+                    f"round {r.number} has not happened yet ({when}): draft the thank-you notes "
                     "after it, when you can say what you talked about",
                 )
             if not panel:
