@@ -6,7 +6,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
@@ -84,48 +84,68 @@ class KeptFile:
     kind: Kind
 
 
-class DocumentInput(forms.FileInput):
+class KeepingFileInput(forms.FileInput):
     """A file input that, after a refusal elsewhere on the form, keeps the file already read.
 
-    A browser cannot fill in a file input again, so the text read from the file travels in
-    hidden fields beside it, and a line says so; a refused file asks to be chosen again.
+    A browser cannot fill in a file input again, so what was read travels in hidden fields
+    beside it ("<name>-kept-<part>"), and a line says so; a refused file asks to be chosen
+    again. Subclasses say which parts are kept and how they are read back.
     """
 
     template_name = "nextround/forms/document_input.html"
+    # The hidden part whose presence means a file is kept.
+    marker = "name"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
-        self.kept: KeptFile | None = None
+        self.kept: Any = None
         self.again = False
+
+    def parts(self, kept: Any) -> list[tuple[str, str]]:
+        """The hidden parts that carry `kept` through the next sending."""
+        raise NotImplementedError
+
+    def restore(self, parts: dict[str, str]) -> Any:
+        """The kept file read back from its hidden parts, or None when they are unusable."""
+        raise NotImplementedError
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         upload = super().value_from_datadict(data, files, name)
         if upload:
             return upload
-        text = data.get(f"{name}-kept-text", "")
-        kept_name = data.get(f"{name}-kept-name", "")
-        kind = data.get(f"{name}-kept-kind", "")
-        if text and kept_name and kind in KINDS and len(text) <= MAX_PASTE_CHARS:
-            return KeptFile(text, kept_name[:255], kind)
-        return upload
+        prefix = f"{name}-kept-"
+        parts = {k[len(prefix) :]: v for k, v in data.items() if k.startswith(prefix)}
+        return (self.restore(parts) if parts else None) or upload
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return super().value_omitted_from_data(data, files, name) and not data.get(
-            f"{name}-kept-text"
+            f"{name}-kept-{self.marker}"
         )
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        context["widget"]["kept"] = self.kept
-        context["widget"]["again"] = self.again
+        widget = context["widget"]
+        widget["kept"], widget["again"] = self.kept, self.again
         if self.kept is not None:
-            k = self.kept
-            context["widget"]["kept_fields"] = [
-                ("text", k.text),
-                ("name", k.name),
-                ("kind", k.kind),
-            ]
+            widget["kept_fields"] = self.parts(self.kept)
+            # The kept file stands for the choice: the empty input must not block sending.
+            widget["attrs"].pop("required", None)
         return context
+
+
+class DocumentInput(KeepingFileInput):
+    """A job description or CV file kept as the text read from it."""
+
+    marker = "text"
+
+    def parts(self, kept: KeptFile) -> list[tuple[str, str]]:
+        return [("text", kept.text), ("name", kept.name), ("kind", kept.kind)]
+
+    def restore(self, parts: dict[str, str]) -> KeptFile | None:
+        text, name, kind = parts.get("text", ""), parts.get("name", ""), parts.get("kind", "")
+        if text and name and kind in KINDS and len(text) <= MAX_PASTE_CHARS:
+            return KeptFile(text, name[:255], cast(Kind, kind))
+        return None
 
 
 class DocumentField(forms.FileField):

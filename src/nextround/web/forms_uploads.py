@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 
 from nextround.services import invites
+from nextround.web.forms_documents import KeepingFileInput
 
 # A file kept through a refusal travels base64-encoded in a hidden field, inside Django's
 # limit on a request's form fields (5 MB): a larger one is asked for again instead.
@@ -31,48 +32,22 @@ class Upload:
     name: str
 
 
-class KeptUploadInput(forms.FileInput):
-    """A file input that keeps the bytes of a file read well when the form comes back refused.
+class KeptUploadInput(KeepingFileInput):
+    """An invite or email file kept as its bytes, base64-encoded, within the size kept."""
 
-    A browser cannot fill in a file input again, so the file travels in hidden fields beside
-    it and a line says so; a file that was itself refused asks to be chosen again.
-    """
+    marker = "data"
 
-    template_name = "nextround/forms/document_input.html"
+    def parts(self, kept: Upload) -> list[tuple[str, str]]:
+        return [("data", base64.b64encode(kept.data).decode("ascii")), ("name", kept.name)]
 
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs)
-        self.kept: Upload | None = None
-        self.again = False
-
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        upload = super().value_from_datadict(data, files, name)
-        if upload:
-            return upload
-        encoded = data.get(f"{name}-kept-data", "")
-        kept_name = data.get(f"{name}-kept-name", "")
-        if not encoded or not kept_name or len(encoded) > MAX_KEPT_CHARS:
-            return upload
+    def restore(self, parts: dict[str, str]) -> Upload | None:
+        encoded, name = parts.get("data", ""), parts.get("name", "")
+        if not encoded or not name or len(encoded) > MAX_KEPT_CHARS:
+            return None
         try:
-            return Upload(base64.b64decode(encoded, validate=True), kept_name[:255])
+            return Upload(base64.b64decode(encoded, validate=True), name[:255])
         except (binascii.Error, ValueError):
-            return upload
-
-    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return super().value_omitted_from_data(data, files, name) and not data.get(
-            f"{name}-kept-data"
-        )
-
-    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
-        widget = context["widget"]
-        widget["kept"], widget["again"] = self.kept, self.again
-        if self.kept is not None:
-            encoded = base64.b64encode(self.kept.data).decode("ascii")
-            widget["kept_fields"] = [("data", encoded), ("name", self.kept.name)]
-            # The kept file stands for the choice: the empty input must not block sending.
-            widget["attrs"].pop("required", None)
-        return context
+            return None
 
 
 class UploadField(forms.FileField):
