@@ -281,3 +281,21 @@ def test_a_lesson_to_teach_or_a_plan_to_bring_is_the_set_task_and_a_projector_no
 )
 def test_a_requirement_reads_after_asks_for_only_as_a_noun_phrase(phrase: str, said: str) -> None:
     assert asked_for(phrase) == said
+
+
+def test_a_focus_area_that_looks_ahead_asks_for_the_plan_not_a_past_example() -> None:
+    said = (
+        "Henrik will want to go deeper into your commercial plan for the weddings business. "
+        "Dana will want to go deeper into your stakeholder management."
+    )
+    brief = build_brief(case(feedback=(FeedbackText(9, 1, said, "consultant"),)))
+    asked = {q.text for q in brief.likely_questions if q.category == "focus"}
+    assert (
+        "Let's go deeper into your commercial plan for the weddings business. Take us through "
+        "it step by step: what you would do first, the numbers behind it, and how you would "
+        "know it was working."
+    ) in asked
+    assert (
+        "Let's go deeper into your stakeholder management. Take us through your most detailed "
+        "example, step by step."
+    ) in asked

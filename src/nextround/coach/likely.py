@@ -397,6 +397,14 @@ def _pick(pool: Sequence[BankQuestion], count: int, rng: random.Random) -> list[
     return rng.sample(list(pool), min(count, len(pool)))
 
 
+# A focus area about what the candidate would do here, not what they have done.
+_AHEAD = re.compile(
+    r"(?:your |the )?(?:\w+ ){0,2}?(?:plans?|vision|strategy|roadmap|proposals?)\b|"
+    r"how you would\b|what you would\b|your first (?:\w+ )?(?:days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
 def likely_questions(
     data: BriefInput,
     debrief: Debrief,
@@ -422,7 +430,10 @@ def likely_questions(
             # No clean topic: the question the doubt is about, asked again, or the doubt quoted.
             text = doubt.question or s["doubt_quote_question"].format(quote=doubt.label)
         elif doubt.kind == "focus":
-            text = s["focus_question"].format(topic=doubt.label)
+            # "your commercial plan for the weddings business" looks ahead: no past example.
+            ahead = _AHEAD.match(doubt.label)
+            key = "focus_plan_question" if ahead else "focus_question"
+            text = s[key].format(topic=doubt.label)
         else:
             text = content.concern_question.format(topic=doubt.label)
         topic = doubt.label.strip("“”") if not doubt.label.startswith("“") else doubt.quote
