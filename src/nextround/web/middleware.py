@@ -46,7 +46,7 @@ PUBLIC_PREFIXES = (
 )
 # Pages whose forms change records: a coach a record was shared with does not get them.
 EDIT_FORM_SUFFIXES = ("-edit", "-new")
-EDIT_FORM_NAMES = frozenset({"profile-import"})
+EDIT_FORM_NAMES = frozenset({"profile-import", "round-impressions"})
 
 
 class LocalUserMiddleware:
