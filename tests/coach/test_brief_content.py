@@ -208,6 +208,15 @@ def test_the_dress_code_gives_its_own_advice() -> None:
     assert "suit" in formal.dress
 
 
+def test_only_a_video_round_is_told_how_to_dress_on_camera() -> None:
+    on_site = build_brief(full())
+    assert "video" not in on_site.dress
+    video_round = RoundInfo(2, 1, 2, "video", "panel", "second-opinion", dt.date(2026, 12, 3))
+    video = build_brief(BriefInput(**{**full().__dict__, "round": video_round}))
+    assert "ask the recruiter" in video.dress
+    assert video.dress.endswith("On a video call, dress as you would in person.")
+
+
 def test_a_research_note_is_asked_about_only_where_it_says_what_the_person_did() -> None:
     notes = {
         "Will watch the trial and lead the interview.": None,

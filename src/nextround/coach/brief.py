@@ -489,6 +489,8 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         dress = content.sentences["fact"].format(source=said.source, quote=quoted(said.quote)) + (
             " " + dress if code != "unknown" else ""
         )
+    if r.format == "video":
+        dress += " " + content.sentences["dress_video"]
     asked = [
         content.sentences["bring_fact"].format(quote=quoted(f.quote))
         for f in facts

@@ -194,6 +194,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "lived_ask_why": frozenset(),
     "ask_exercises": frozenset(),
     "bring_fact": frozenset({"quote"}),
+    "dress_video": frozenset(),
     "doubt_quote_question": frozenset({"quote"}),
     "deeper_follow_up": frozenset({"question"}),
     "gap_row": frozenset(),
