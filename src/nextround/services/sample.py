@@ -134,6 +134,13 @@ def create_sample(owner: User, zone: str | None = None) -> m.Opportunity:
             "see more evidence that you can handle senior stakeholders who disagree with you."
         ),
     )
+    # The first round's thank-you note went the same afternoon, as it would have: the sample's
+    # week starts with nothing overdue.
+    from nextround.services import followups
+
+    sent_at, _ = times.resolve(_at(first_day, 16), zone_name)
+    for note in followups.draft(owner, first.pk):
+        followups.mark_sent(owner, note.pk, when=sent_at)
     second = r.rounds.create(
         owner,
         opp.pk,
