@@ -56,3 +56,25 @@ def test_someone_who_said_who_they_are_or_has_a_job_goes_to_the_board(user: obje
     m.Profile.objects.all().delete()
     m.Opportunity.objects.create(owner=user, company="Acme", role="Analyst")
     assert Client().get("/").status_code == 200
+
+
+def test_a_refused_email_opens_the_welcome_form_on_the_email_field(user: object) -> None:
+    response = Client().post("/welcome/", {"full_name": "Ana Ruiz", "email": "not an address"})
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    focused = page.select("[autofocus]")
+    assert [f.get("name") for f in focused] == ["email"]
+    assert not m.Profile.objects.filter(full_name="Ana Ruiz").exists()
+
+
+def test_the_empty_boards_sample_offer_is_one_line_of_valid_markup(user: object) -> None:
+    client = Client()
+    client.get("/welcome/")
+    html = client.get("/").content.decode()
+    empty = BeautifulSoup(html, "html.parser").select_one("section.empty")
+    assert empty is not None
+    line = empty.select_one("div.para")
+    assert line is not None and line.select_one("form[action='/welcome/sample/']") is not None
+    assert line.get_text(" ", strip=True).endswith("explore a sample opportunity first.")
+    # A form inside a paragraph would be split by the browser's parser.
+    assert not any(p.find("form") for p in empty.find_all("p"))

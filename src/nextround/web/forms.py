@@ -43,6 +43,17 @@ ONCE = "once"
 DJANGO_EMPTY = "---------"
 
 
+def focus_first_error(form: forms.BaseForm, first_focus: str = "") -> None:
+    """The page shown again after a refusal opens on the first field named in it."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("autofocus", None)
+    refused = next((name for name in form.fields if name in form.errors), None)
+    if refused is None:
+        refused = first_focus or None
+    if refused is not None:
+        form.fields[refused].widget.attrs["autofocus"] = True
+
+
 class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
     """A ModelForm used only to read and show values: saving always goes through a service."""
 
@@ -102,14 +113,7 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
         keep_files(self)
 
     def focus_first_error(self) -> None:
-        """The page shown again after a refusal opens on the first field named in it."""
-        for field in self.fields.values():
-            field.widget.attrs.pop("autofocus", None)
-        refused = next((name for name in self.fields if name in self.errors), None)
-        if refused is None:
-            refused = self.first_focus or None
-        if refused is not None:
-            self.fields[refused].widget.attrs["autofocus"] = True
+        focus_first_error(self, self.first_focus)
 
 
 class OpportunityForm(ServiceForm):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from nextround.services import profile as profiles
 from nextround.services import sample
 from nextround.services.errors import InvalidInput
+from nextround.web.forms import focus_first_error
 from nextround.web.views.common import owner
 
 
@@ -31,6 +32,10 @@ class WhoForm(forms.Form):
         required=False,
         help_text="Invites sent to it never list you as your own interviewer.",
     )
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        focus_first_error(self)
 
 
 # Set when the welcome page has been shown in this browser: from then on the dashboard opens
