@@ -145,7 +145,10 @@ def test_an_invite_that_looks_wrong_is_kept_until_the_box_is_ticked(
     page = soup(response)
     box = page.find(id="invite-anyway")
     assert box.has_attr("autofocus") and box["aria-invalid"] == "true"
-    assert "lists no attendees" in _field(page, "invite-anyway")
+    said = _field(page, "invite-anyway")
+    assert "no_attendees_apple.ics: " in said and "lists no attendees" in said
+    assert said.rstrip().endswith("Tick this box to import it anyway.")
+    assert "--anyway" not in said and "Nothing was imported" not in said
     file_field = _field(page, "invite-file")
     assert "Keeping no_attendees_apple.ics, read when you chose it" in file_field
     assert not page.find(id="invite-file").has_attr("required")

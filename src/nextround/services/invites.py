@@ -40,6 +40,15 @@ class FileProblem(ServiceError):
     """A file that cannot be imported; the message names the file and the problem."""
 
 
+class Doubtful(FileProblem):
+    """An invite that reads as wrong (someone else's, or not an interview); importing it anyway
+    is the candidate's call. `doubts` are the reasons, each a short clause."""
+
+    def __init__(self, message: str, doubts: list[str]) -> None:
+        super().__init__(message)
+        self.doubts = doubts
+
+
 @dataclass
 class InviteImport:
     """What importing an invite did to the round, in words a person can check."""
@@ -153,9 +162,10 @@ def import_invite(
         return _cancel(existing, invite)
     doubts = _doubts(invite, profiles.candidate_emails(owner))
     if doubts and not anyway:
-        raise FileProblem(
+        raise Doubtful(
             f"{name}: " + "; ".join(doubts) + ". Nothing was imported; check the file, "
-            "or import it anyway (--anyway, or tick the box on the form)."
+            "or import it anyway (--anyway, or tick the box on the form).",
+            doubts,
         )
     if (
         existing is not None

@@ -91,10 +91,6 @@ def eml(request: HttpRequest, item_pk: int) -> HttpResponse:
     return response
 
 
-# A refusal that only needs the "Import even if the invite looks wrong" box ticked.
-_ASKS_ANYWAY = "import it anyway"
-
-
 def _refused(request: HttpRequest, form: InviteForm, pk: int, round_pk: int | None) -> HttpResponse:
     """The page the invite was sent from, again, with the refusal beside its field."""
     if round_pk is not None:
@@ -118,13 +114,13 @@ def import_invite(request: HttpRequest, pk: int, round_pk: int | None = None) ->
                 user, pk, upload.data, name=upload.name, round_id=round_pk, anyway=anyway
             )
         )
+    except invites.Doubtful as exc:
+        # Only the "Import even if the invite looks wrong" box is missing.
+        doubts = f"{upload.name}: " + "; ".join(exc.doubts)
+        form.refuse("anyway", f"Not imported yet: {doubts}. Tick this box to import it anyway.")
+        return _refused(request, form, pk, round_pk)
     except ServiceError as exc:
-        said = str(exc)
-        if anyway or _ASKS_ANYWAY not in said:
-            form.refuse("file", f"Invite not imported: {said}")
-        else:
-            doubts = said.split(". Nothing was imported")[0]
-            form.refuse("anyway", f"Not imported yet: {doubts}. Tick this box to import it anyway.")
+        form.refuse("file", f"Invite not imported: {exc}")
         return _refused(request, form, pk, round_pk)
     messages.success(request, identity_views.import_message(result))
     for note in result.notes:
