@@ -52,11 +52,35 @@ def test_other_phrasings_of_concern_are_found() -> None:
         "They would have liked more detail on budgeting.": "budgeting",
         "There is a slight question mark over your experience of budgets.": "budgets",
         "They have some reservations about your people management.": "people management",
+        # Hedged: a softened wish is still a doubt, never praise.
+        "He'd perhaps have liked to hear a little more about how you'd handle consultants.": (
+            "how you'd handle consultants"
+        ),
+        # Advice to prepare names a gap; "before you see Helen" says when, not what.
+        "I'd also brush up on the NHS financial framework before you see Helen.": (
+            "NHS financial framework"
+        ),
     }
     for text, topic in texts.items():
         remarks = find_remarks(FeedbackText(1, 1, text))
         assert [r.kind for r in remarks] == ["concern"], text
         assert topic in remarks[0].topic, (text, remarks[0].topic)
+
+
+def test_an_answer_that_did_not_land_is_a_doubt_about_that_answer_not_a_topic() -> None:
+    remarks = find_remarks(
+        FeedbackText(1, 1, "The funding question didn't land as well as it could.")
+    )
+    assert [(r.kind, r.topic) for r in remarks] == [("concern", "")]
+    assert remarks[0].quote == "The funding question didn't land as well as it could"
+
+
+def test_wanting_to_be_sure_of_something_is_a_focus_area_not_praise() -> None:
+    text = "David will want to be confident you're ready to step up to running the ward."
+    remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))
+    assert [(r.kind, r.topic) for r in remarks] == [
+        ("focus", "being ready to step up to running the ward")
+    ]
 
 
 def test_coordinated_doubts_become_separate_concerns_and_a_deeper_dive_a_focus_area() -> None:

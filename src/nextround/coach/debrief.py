@@ -78,7 +78,7 @@ _FOCUS = re.compile(
     r"(?:also\s+)?(?:want to\s+|like to\s+)?(?:go (?:deeper|further|into more detail) "
     r"(?:into|on|with)|dig (?:deeper )?into|drill (?:down )?into|probe|explore|focus on|"
     r"test|delve (?:deeper )?into|get into|spend (?:some |more )?time on|hear more about|"
-    r"understand more about))\b",
+    r"understand more about|be (?:sure|confident|convinced|satisfied|reassured)(?: that)?))\b",
     re.IGNORECASE,
 )
 # Wording that signals a doubt; the topic is what follows it. Written from the way recruiters and
@@ -102,7 +102,11 @@ _CONCERN = re.compile(
     r"weak(?:er|ness)? (?:on|in|at|around)|struggled (?:with|to)|"
     r"could (?:have been|be) (?:stronger|clearer|better|more (?:specific|detailed))"
     r"(?: on| in| at| about| when)?|"
-    r"would (?:have )?liked? (?:more|to see more|to hear more|more detail)(?: about| on| of)?|"
+    r"(?:would|'d)(?: perhaps| maybe| probably| also| really)*(?: have)? liked? "
+    r"(?:to (?:see|hear|know|understand) )?(?:(?:a (?:little|bit|lot)|much|rather|slightly|some) )?"
+    r"more(?: detail| evidence| examples?| depth)?(?: about| on| of| around| from| in)?|"
+    # Advice to prepare: "I'd brush up on the NHS financial framework".
+    r"(?:brush(?:ing)? up on|read(?:ing)? up on|swot(?:ting)? up on|do (?:some|more) homework on)|"
     r"(?:would|'d) (?:like|want) to (?:hear|see|know|understand|learn)(?! you\b)(?: more)?"
     r"(?: about| on| of| around)?|(?:would|'d) (?:like|want) more(?: evidence| detail)?"
     r"(?: about| on| of| around)?|"
@@ -114,6 +118,8 @@ _CONCERN = re.compile(
     r"(?:was|were|felt|seemed|sounded|looked) (?:thin|vague|weak|generic|unconvincing|"
     r"superficial|shallow)\b|"
     r"(?:was|were|seemed|felt) more about\b(?=.*\bthan\b)|"
+    r"(?:didn't|did not|never really|never quite|doesn't|did not quite|didn't quite) land\b|"
+    r"(?:fell|was a bit|felt a bit) flat\b|missed the mark\b|"
     r"(?:would|'d) like to understand (?:better )?(?:how|what|why|more)|"
     r"(?:^|\b)to hear more (?:about|on|of)|flag(?:ged|s)? (?:up )?that|"
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
@@ -323,7 +329,10 @@ _CUT = re.compile(
     r",\s+(?:so|which|but|because|though|although|as|especially|particularly|given|since|"
     r"meaning|i\.e\.|that is|in other words|like|such as|including|rather than|"
     r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
-    r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$",
+    r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$|"
+    # "the NHS financial framework before you see Helen": when, not what.
+    r"\s+(?:before|when|ahead of) (?:you (?:see|meet|speak to|go back)|the (?:next|second|final|"
+    r"panel))\b.*$",
     re.IGNORECASE,
 )
 
@@ -491,7 +500,7 @@ def find_remarks(
             flags=re.IGNORECASE,
         )
         if kind == "concern" and (
-            re.search(r"\b(?:answers?|responses?|examples?)$", topic)
+            re.search(r"\b(?:answers?|responses?|examples?|questions?)$", topic)
             or re.search(r"(?:was|were|seemed|felt) more about$", hit.group(0), re.I)
         ):
             # "your TripAdvisor answer was a bit polished" is about an answer, not a topic to
