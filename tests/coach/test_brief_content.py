@@ -306,3 +306,18 @@ def test_a_requirement_written_as_a_rule_is_quoted_never_spliced() -> None:
     assert asked_for("Must pass Management Vetting") == ""
     assert asked_for("Will need a full UK driving licence") == ""
     assert asked_for("confident negotiator with clients") == "a confident negotiator with clients"
+
+
+def test_an_invite_that_rules_out_a_presentation_never_asks_for_one() -> None:
+    email = (
+        "Format: a 45-minute panel interview. There is no presentation. On Monday we will email "
+        "you a one-page summary of the division's Month 7 position. Please come ready to talk "
+        "the panel through what it tells you. You do not need to prepare slides."
+    )
+    data = BriefInput(**{**full().__dict__, "logistics_texts": (("The invite", email),)})
+    brief = build_brief(data)
+    assert "prepare-presentation" not in {step.key for step in brief.checklist}
+    told = [f.quote for f in brief.facts]
+    assert "There is no presentation." in told
+    assert any(quote.startswith("Please come ready to talk the panel through") for quote in told)
+    assert not any(f.kind == "presentation" for f in brief.facts)

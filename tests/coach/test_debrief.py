@@ -60,6 +60,12 @@ def test_other_phrasings_of_concern_are_found() -> None:
         "I'd also brush up on the NHS financial framework before you see Helen.": (
             "NHS financial framework"
         ),
+        "The team would love to understand a bit more about how you partner with engineering.": (
+            "how you partner with engineering"
+        ),
+        "You come from a bigger org, so it'd be worth showing you're comfortable being hands-on.": (
+            "being comfortable being hands-on"
+        ),
     }
     for text, topic in texts.items():
         remarks = find_remarks(FeedbackText(1, 1, text))
@@ -68,11 +74,13 @@ def test_other_phrasings_of_concern_are_found() -> None:
 
 
 def test_an_answer_that_did_not_land_is_a_doubt_about_that_answer_not_a_topic() -> None:
-    remarks = find_remarks(
-        FeedbackText(1, 1, "The funding question didn't land as well as it could.")
-    )
-    assert [(r.kind, r.topic) for r in remarks] == [("concern", "")]
-    assert remarks[0].quote == "The funding question didn't land as well as it could"
+    for text in (
+        "The funding question didn't land as well as it could.",
+        "She did say the tech debt answer left a small question mark.",
+    ):
+        remarks = find_remarks(FeedbackText(1, 1, text))
+        assert [(r.kind, r.topic) for r in remarks] == [("concern", "")], text
+        assert remarks[0].quote == text.rstrip(".")
 
 
 def test_wanting_to_be_sure_of_something_is_a_focus_area_not_praise() -> None:

@@ -97,6 +97,11 @@ _CONCERN = re.compile(
     r"(?: about| that| whether| of| by| on)?|"
     r"(?:less|not as|not so) (?:sure|convinced|confident) (?:about|that|whether|of|in|on)?|"
     r"(?:a |slight |small |big )?question ?marks? (?:over|about|around|on)|"
+    r"left (?:them |her |him |us )?(?:with )?(?:a |some )?(?:slight |small |big |little )?"
+    r"question ?marks?|"
+    # Advice that names a doubt: "it'd be worth showing you're comfortable being hands-on".
+    r"(?:it'd|it would|it will|it'll|would) be (?:worth|good to be) (?:showing|demonstrating|"
+    r"making (?:it )?clear|bringing out)(?: that)?|"
     r"reservations? (?:about|over|around|on)|wondered (?:whether|if|about)|"
     r"(?:some |a few |had |have |has )?doubts? (?:about|over|around|on|whether|that)|"
     r"weak(?:er|ness)? (?:on|in|at|around)|struggled (?:with|to)|"
@@ -107,7 +112,8 @@ _CONCERN = re.compile(
     r"more(?: detail| evidence| examples?| depth)?(?: about| on| of| around| from| in)?|"
     # Advice to prepare: "I'd brush up on the NHS financial framework".
     r"(?:brush(?:ing)? up on|read(?:ing)? up on|swot(?:ting)? up on|do (?:some|more) homework on)|"
-    r"(?:would|'d) (?:like|want) to (?:hear|see|know|understand|learn)(?! you\b)(?: more)?"
+    r"(?:would|'d) (?:like|want|love) to (?:hear|see|know|understand|learn)(?! you\b)"
+    r"(?: (?:a (?:bit|little|lot) )?more)?"
     r"(?: about| on| of| around)?|(?:would|'d) (?:like|want) more(?: evidence| detail)?"
     r"(?: about| on| of| around)?|"
     r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated)"

@@ -51,7 +51,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:exercise|case study|written (?:test|task)|role[- ]play|trial shift|trade test|"
             r"lunch|in-tray|psychometric|assessment|writing sample|observation|teach a|"
             r"lesson|system design|whiteboard|pair(?:ing)? (?:on|with)|take-home|"
-            r"confidential|personal appointment)\b",
+            r"confidential|personal appointment|pre-?read|come ready to|be ready to|"
+            r"talk (?:us|the panel|them) through)\b",
             re.I,
         ),
     ),
@@ -73,6 +74,11 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+)
+_NO_PRESENTATION = re.compile(
+    r"\b(?:no|not|without|instead of|never)\b[^.;]{0,30}"
+    r"\b(?:presentation|slides|slide deck|deck)\b",
+    re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOT_LOGISTICS = re.compile(
@@ -124,6 +130,9 @@ def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:
                 if cue.search(sentence):
                     if kind != "dress" and _NOT_LOGISTICS.search(sentence):
                         break
+                    if kind == "presentation" and _NO_PRESENTATION.search(sentence):
+                        # "There is no presentation", "no slides": a fact about the day.
+                        kind = "agenda"
                     kinds.append(kind)
             if kinds:
                 seen.add(sentence.lower())
