@@ -321,3 +321,16 @@ def test_an_invite_that_rules_out_a_presentation_never_asks_for_one() -> None:
     assert "There is no presentation." in told
     assert any(quote.startswith("Please come ready to talk the panel through") for quote in told)
     assert not any(f.kind == "presentation" for f in brief.facts)
+
+
+def test_a_public_service_employer_is_not_asked_a_businesss_questions() -> None:
+    from nextround.coach.likely import suits_employer
+
+    line = "How would you evaluate whether we should invest £2 million in a new production line?"
+    personal = "Which data protection rules apply when you handle customers' personal details?"
+    trust = "Northgate Teaching Hospitals NHS Foundation Trust"
+    assert not suits_employer(line, trust, "finance")
+    assert not suits_employer(personal, trust, "finance")
+    assert suits_employer(line, "Halden Home Retail", "finance")
+    assert suits_employer("How do you explain a variance to a budget holder?", trust, "finance")
+    assert not suits_employer("Why do you want to work for this company?", "St Mary's", "nursing")

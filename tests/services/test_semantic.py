@@ -261,3 +261,34 @@ def test_classification_by_meaning_stays_above_its_floor_on_the_held_out_questio
     )
     right = sum(r.type == qtype for r, (_, qtype, _) in zip(results, rows, strict=True))
     assert right / len(rows) >= 0.92  # third held-out set: 93.1% in its run 1
+
+
+def test_only_the_feedbacks_doubts_make_weak_areas_never_its_praise(world: World) -> None:
+    from nextround.services import records as r
+
+    m.Feedback.objects.filter(pk=world.feedback.pk).delete()
+    m.AskedQuestion.objects.filter(pk=world.weak_question.pk).delete()
+    r.feedback.create(
+        world.user,
+        world.round1.pk,
+        source="consultant",
+        sender="Sam Reid",
+        text=(
+            "Great news, you're through! They loved how self-aware you were about your "
+            "development and your teamwork with the finance team was excellent."
+        ),
+        received_on="2026-11-19",
+    )
+    praised = practice.weak_areas(world.user, world.acme.pk)
+    assert praised.competencies == []
+    r.feedback.create(
+        world.user,
+        world.round1.pk,
+        source="consultant",
+        sender="Sam Reid",
+        text="They were not convinced about your experience of managing stakeholders.",
+        received_on="2026-11-20",
+    )
+    doubted = practice.weak_areas(world.user, world.acme.pk)
+    assert "stakeholder-management" in doubted.competencies
+    assert all(s.startswith("a doubt in the feedback") for s in doubted.sources.values())

@@ -78,6 +78,31 @@ _BUSINESS = re.compile(
     re.I,
 )
 PUBLIC_SERVICE = frozenset({"nursing", "teaching", "social-work"})
+# An employer that is a public service whatever the job's field (a finance post in an NHS trust).
+_PUBLIC_EMPLOYER = re.compile(
+    r"\b(?:NHS|Foundation Trust|Hospitals?|Health Board|ICB|Council|Borough|County|"
+    r"Local Authority|Combined Authority|University|College|School|Academy|Police|"
+    r"Fire and Rescue|Ministry|Department (?:for|of)|Civil Service|HMRC|HM \w+|Agency)\b"
+)
+# What a business has and a public service does not: asked of it, the question is wrong.
+_PRIVATE_ONLY = re.compile(
+    r"\b(?:production line|factory|shareholders?|profit margins?|sales targets?|"
+    r"market share|start-?up|commission|(?:biggest|largest|key|top) (?:accounts?|clients?|"
+    r"customers?))\b|\bcustomers?'",
+    re.I,
+)
+
+
+def suits_employer(question: str, company: str, field: str | None) -> bool:
+    """False for a business's question ("invest in a new production line") asked of a public
+    service, by its field (nursing) or by its name (an NHS trust)."""
+    if field in PUBLIC_SERVICE:
+        return not (_BUSINESS.search(question) or _PRIVATE_ONLY.search(question))
+    if _PUBLIC_EMPLOYER.search(company):
+        return not _PRIVATE_ONLY.search(question)
+    return True
+
+
 WRITTEN = frozenset({"concern", "focus", "probe", "task"})
 BANK_CATEGORIES = frozenset({"commitment", "motivation", "fit", "field", "staple", "curveball"})
 # The same question whatever its words: where else the candidate is applying.
@@ -680,7 +705,8 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
     bank = [
         q
         for q in bank_for(data.field, kind)
-        if q.presumes is None or q.presumes.holds(record[q.presumes.source])
+        if (q.presumes is None or q.presumes.holds(record[q.presumes.source]))
+        and suits_employer(q.text, data.company, data.field)
     ]
     rng = random.Random(zlib.crc32(f"{data.company}|{data.role}|{r.number}".encode()))
 

@@ -24,6 +24,8 @@ from nextround.coach.bank import (
     select_practice_questions,
 )
 from nextround.coach.classify import Classification
+from nextround.coach.debrief import FeedbackText, find_remarks
+from nextround.coach.likely import suits_employer
 from nextround.coach.probes import FollowUp, follow_ups
 from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
@@ -332,11 +334,16 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
         .filter(Q(self_rating__lte=WEAK_RATING) | Q(reaction=m.Reaction.NEGATIVE))
         .order_by("round__number", "id")
     )
-    feedback = list(
-        m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id).values_list(
-            "text", flat=True
-        )
-    )
+    # Only the doubts in the feedback, never its praise or its greeting: a competency the
+    # feedback merely mentions is no weak area.
+    feedback = [
+        remark.about or remark.quote
+        for f in m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id)
+        .select_related("round")
+        .order_by("round__number", "id")
+        for remark in find_remarks(FeedbackText(f.pk, f.round.number, f.text, f.source))
+        if remark.kind in ("concern", "focus")
+    ]
     labelled = meaning.classify_questions([q.text for q in weak] + feedback)
     counts: dict[str, int] = {}
     sources: dict[str, str] = {}
@@ -349,7 +356,7 @@ def weak_areas(owner: User, opportunity_id: int) -> WeakAreas:
                 competency,
                 f"your answer to a question on it in round {rounds_of[index]} went badly"
                 if index < len(weak)
-                else "the feedback on an earlier round touched on it",
+                else "a doubt in the feedback on an earlier round touched on it",
             )
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     return WeakAreas(weak, ranked, labelled[: len(weak)], sources)
@@ -426,6 +433,8 @@ def questions_for_round(
     pool = bank_for(field, kind)
     curveballs = set() if field in CURVEBALL_FIELDS else {q.id for q in pool if is_curveball(q)}
     # "Which kitchen appliance would you be?" belongs only where such questions are asked.
+    # Nor is a business's question ("a new production line") put to a public service.
+    curveballs |= {q.id for q in pool if not suits_employer(q.text, opp.company, field)}
     pool = tuple(q for q in pool if q.id not in curveballs)
     areas = weak_areas(owner, round_.opportunity_id)
     numbers = dict(
