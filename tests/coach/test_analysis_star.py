@@ -185,3 +185,20 @@ def test_the_i_of_a_hedge_is_not_an_own_part() -> None:
     )
     analysis = analyze_answer("Tell me about a time you fixed a recurring problem.", answer)
     assert "no-own-part" in {i.code for i in analysis.insights}
+
+
+def test_a_result_told_as_what_fell_and_how_the_year_finished_is_found() -> None:
+    from nextround.coach.analysis import analyze_answer
+
+    answer = (
+        "The North region was £1.3 million over its labour budget at half year. "
+        "My job was to get the director to agree a recovery plan. "
+        "I broke overtime down by store and found nine stores drove most of the overspend. "
+        "I went to his regional meeting and agreed rota changes with the store managers. "
+        "Overtime fell 12% within the quarter and the region finished the year £0.4 million "
+        "over rather than £1.3 million."
+    )
+    analysis = analyze_answer(
+        "Tell me about a time you challenged a budget holder who disagreed with you.", answer
+    )
+    assert not [i for i in analysis.insights if i.code in ("no-result", "vague-result")]

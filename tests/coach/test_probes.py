@@ -79,10 +79,8 @@ def test_a_strong_answer_gets_the_banks_probes_it_has_not_covered() -> None:
     texts = [text for _, _, text in found]
     assert "How did the stakeholder react?" not in texts  # already answered
     assert all(kind == "bank" for kind, _, _ in found)
-    assert texts == [
-        "What did you personally do, as opposed to the team?",
-        "What was the measurable result?",
-    ]
+    # The result was told with its figure ("fell from 5 days to 1"): not asked for again.
+    assert texts == ["What did you personally do, as opposed to the team?"]
 
 
 def test_at_most_two_follow_ups_and_none_for_a_short_or_empty_answer() -> None:

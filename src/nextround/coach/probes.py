@@ -271,9 +271,15 @@ def follow_ups(
         used.add(gap.text)
         chosen.append(gap)
     if len(chosen) < limit and probes:
-        parts = [answer[span.start : span.end] for span, _ in _sentences(analysis, answer)]
+        told = _sentences(analysis, answer)
+        parts = [answer[span.start : span.end] for span, _ in told]
+        # A story that told its result with a figure is not asked for "the measurable result".
+        results = [answer[span.start : span.end] for span, label in told if label == "result"]
+        has_result = bool(results) and any(re.search(r"\d", part) for part in results)
         for probe in probes:
             if probe in used or _covered(probe, parts, similarity):
+                continue
+            if has_result and re.search(r"\b(?:result|outcome|impact|measur)", probe, re.I):
                 continue
             chosen.append(
                 FollowUp(
