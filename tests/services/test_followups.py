@@ -337,6 +337,27 @@ def test_a_bare_tool_a_story_merely_names_is_never_the_notes_strongest_point(use
         assert "Strong SQL" not in f.body and "role's need for strong SQL" not in f.body
 
 
+def test_years_served_are_never_the_notes_strongest_point(user: Any) -> None:
+    case = data_engineer(user)
+    m.Evidence.objects.filter(owner=user).delete()
+    m.Requirement.objects.filter(opportunity=case.opp).delete()  # the only thing the job asks
+    m.Opportunity.objects.filter(pk=case.opp.pk).update(
+        job_description="## Must have\n- 5+ years in product management\n"
+    )
+    need = r.requirements.create(
+        user, case.opp.pk, text="5+ years in product management", kind="must"
+    )
+    story = r.stories.create(
+        user,
+        title="Five years of pipelines",
+        action="I built and ran the data engineering pipelines for five years.",
+        result="Failures fell 40%.",
+        skills=["product management"],
+    )
+    evidence_map.link(user, need.pk, story.pk)
+    assert followups._points(user, m.Round.objects.get(pk=case.round2.pk)) == ()
+
+
 def test_a_student_panel_gets_no_thank_you_email_and_the_reason_is_given(user: Any) -> None:
     case = data_engineer(user)
     students = r.interviewers.add_to_round(

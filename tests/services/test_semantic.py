@@ -292,3 +292,20 @@ def test_only_the_feedbacks_doubts_make_weak_areas_never_its_praise(world: World
     doubted = practice.weak_areas(world.user, world.acme.pk)
     assert "stakeholder-management" in doubted.competencies
     assert all(s.startswith("a doubt in the feedback") for s in doubted.sources.values())
+
+
+def test_practice_never_states_what_the_record_does_not_say(world: World) -> None:
+    from nextround.coach.bank import load_bank
+
+    presuming = {q.text for q in load_bank() if q.presumes is not None}
+    assert "What were you up to during the year you took out to travel?" in presuming
+    for seed in range(6):
+        picked = practice.questions_for_round(world.user, world.round2.pk, 20, seed=seed)
+        assert not presuming & {q.text for q in picked}
+
+
+def test_a_retail_customer_call_is_not_practised_by_a_nurse() -> None:
+    from nextround.coach.bank import bank_for
+
+    assert "angry-client-call" not in {q.id for q in bank_for("nursing")}
+    assert "angry-client-call" in {q.id for q in bank_for("retail")}

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nextround.coach import followup as notes
 from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
-from nextround.coach.evidence import RequirementText, is_credential
+from nextround.coach.evidence import RequirementText, is_credential, is_tenure
 from nextround.coach.note_templates import long_date, long_time
 from nextround.coach.note_topics import requirement_phrase
 from nextround.coach.requirements import extract_requirements
@@ -209,8 +209,14 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
         q = row.requirement
         phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
         # A qualification is held, not shown: "the role's need for a Lean qualification" would
-        # claim one the candidate may not have.
-        if not phrase or is_credential(q.text) or q.kind == m.RequirementKind.DUTY:
+        # claim one the candidate may not have; years served ("5+ years in product management")
+        # are read from the CV, and telling an interviewer one meets them says nothing.
+        if (
+            not phrase
+            or is_credential(q.text)
+            or is_tenure(q.text)
+            or q.kind == m.RequirementKind.DUTY
+        ):
             continue
         # A bare tool ("advanced Excel", "experience of Opera PMS") is the strongest point only
         # when the candidate linked a story to it themselves.

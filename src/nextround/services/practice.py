@@ -416,6 +416,27 @@ def concerns(owner: User, opportunity_id: int) -> list[Concern]:
     ]
 
 
+def _record(owner: User, opp: m.Opportunity) -> dict[str, list[str]]:
+    """What a presuming bank question may rest on, by source (see bank.Presumption)."""
+    rounds_ = m.Round.objects.filter(owner=owner, opportunity=opp)
+    asked = m.AskedQuestion.objects.filter(owner=owner, round__opportunity=opp)
+    return {
+        "feedback": list(
+            m.Feedback.objects.filter(owner=owner, round__opportunity=opp).values_list(
+                "text", flat=True
+            )
+        ),
+        "rounds": [f"{q.text} {q.answer_note}" for q in asked]
+        + [f"{r.impressed} {r.fell_flat} {r.notes}" for r in rounds_],
+        "job": [
+            *m.Requirement.objects.filter(owner=owner, opportunity=opp).values_list(
+                "text", flat=True
+            ),
+            opp.job_description,
+        ],
+    }
+
+
 def questions_for_round(
     owner: User, round_id: int, count: int = 5, seed: int = 0
 ) -> list[PracticeQuestion]:
@@ -433,8 +454,15 @@ def questions_for_round(
     pool = bank_for(field, kind)
     curveballs = set() if field in CURVEBALL_FIELDS else {q.id for q in pool if is_curveball(q)}
     # "Which kitchen appliance would you be?" belongs only where such questions are asked.
-    # Nor is a business's question ("a new production line") put to a public service.
-    curveballs |= {q.id for q in pool if not suits_employer(q.text, opp.company, field)}
+    # Nor is a business's question ("a new production line") put to a public service, nor one
+    # that states what the record does not say ("the year you took out to travel").
+    record = _record(owner, opp)
+    curveballs |= {
+        q.id
+        for q in pool
+        if not suits_employer(q.text, opp.company, field)
+        or (q.presumes is not None and not q.presumes.holds(record[q.presumes.source]))
+    }
     pool = tuple(q for q in pool if q.id not in curveballs)
     areas = weak_areas(owner, round_.opportunity_id)
     numbers = dict(
