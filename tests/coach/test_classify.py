@@ -176,3 +176,12 @@ def test_type_accuracy_on_the_eval_set_stays_above_the_floor() -> None:
     rows = novel_rows(eval_rows())
     right = sum(classify_question(text).type == qtype for text, qtype, _ in rows)
     assert right / len(rows) >= ACCURACY_FLOOR
+
+
+def test_a_budget_to_hold_is_not_a_question_about_pay() -> None:
+    from nextround.coach.classify import classify_question
+
+    held = "You will hold a £2.1m budget. How would you manage it?"
+    assert classify_question(held).type != "salary-notice"
+    assert classify_question("Would you take £38,000?").type == "salary-notice"
+    assert classify_question("We can offer £45k. Would you accept?").type == "salary-notice"

@@ -465,7 +465,12 @@ TYPE_CUES = _cues(
             (r"holidays? booked|would you accept", 2.0),
             (r"(?:when|how soon) (?:could|can) you (?:start|join)|available to start", 4.0),
             (r"earliest (?:you|date)|you could (?:start|join)|availability to start", 4.0),
-            (r"\d+k|thousand|(?<=[£$€])\d[\d,.]*k?", 3.0),
+            # A sum of pay, never a budget held ("a £2.1m budget", "£40 million programme").
+            (
+                r"\d+k|thousand|(?<=[£$€])\d[\d,.]*k?(?![\d,.]*\s*(?:m|bn|million|billion)\b)"
+                r"(?![\d,.]*\s*(?:k\s+)?(?:budget|programme|project|contract|turnover|spend))",
+                3.0,
+            ),
             (r"hours (?:a|per) week|part.time|full.time|permanent or|contract basis", 2.5),
             (
                 r"(?:pay |salary )?band|pay scale|tops out|fte|umbrella|ir35|limited company|"
