@@ -83,6 +83,18 @@ def test_an_answer_that_did_not_land_is_a_doubt_about_that_answer_not_a_topic() 
         assert remarks[0].quote == text.rstrip(".")
 
 
+def test_a_gap_named_with_advice_is_a_doubt_and_a_focus_area() -> None:
+    text = (
+        "Kerry said you haven't held a budget yet, which isn't a deal-breaker, but be ready to "
+        "talk about how you'd get on top of the establishment and the bank spend."
+    )
+    remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))
+    assert [(r.kind, r.topic) for r in remarks] == [
+        ("concern", "budget"),
+        ("focus", "how you'd get on top of the establishment and the bank spend"),
+    ]
+
+
 def test_wanting_to_be_sure_of_something_is_a_focus_area_not_praise() -> None:
     text = "David will want to be confident you're ready to step up to running the ward."
     remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))

@@ -78,7 +78,10 @@ _FOCUS = re.compile(
     r"(?:also\s+)?(?:want to\s+|like to\s+)?(?:go (?:deeper|further|into more detail) "
     r"(?:into|on|with)|dig (?:deeper )?into|drill (?:down )?into|probe|explore|focus on|"
     r"test|delve (?:deeper )?into|get into|spend (?:some |more )?time on|hear more about|"
-    r"understand more about|be (?:sure|confident|convinced|satisfied|reassured)(?: that)?))\b",
+    r"understand more about|be (?:sure|confident|convinced|satisfied|reassured)(?: that)?))\b|"
+    # Advice on what will come up: "be ready to talk about how you'd get on top of the budget".
+    r"\bbe (?:ready|prepared) to (?:talk (?:about|through)|explain|discuss|walk (?:them|us|her|"
+    r"him) through)\b",
     re.IGNORECASE,
 )
 # Wording that signals a doubt; the topic is what follows it. Written from the way recruiters and
@@ -116,7 +119,8 @@ _CONCERN = re.compile(
     r"(?: (?:a (?:bit|little|lot) )?more)?"
     r"(?: about| on| of| around)?|(?:would|'d) (?:like|want) more(?: evidence| detail)?"
     r"(?: about| on| of| around)?|"
-    r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated)"
+    r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated|held|led|"
+    r"managed|run)"
     r"(?: much| enough| any| a lot of)?|"
     r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
     r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
@@ -336,6 +340,7 @@ _CUT = re.compile(
     r"meaning|i\.e\.|that is|in other words|like|such as|including|rather than|"
     r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
     r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$|"
+    r"\s+(?:yet|as yet|so far)\b.*$|"
     # "the NHS financial framework before you see Helen": when, not what.
     r"\s+(?:before|when|ahead of) (?:you (?:see|meet|speak to|go back)|the (?:next|second|final|"
     r"panel))\b.*$",
