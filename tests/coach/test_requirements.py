@@ -533,3 +533,22 @@ def test_a_duty_to_be_something_reads_as_being_it(duty: str, phrase: str) -> Non
 def test_an_acronym_in_capitals_is_a_name_not_the_verb_it_spells() -> None:
     assert requirement_phrase("SEND students") == "SEND students"
     assert requirement_phrase("Send weekly reports to the board").startswith("sending")
+
+
+def test_a_sentence_with_a_colon_is_no_heading_and_the_hiring_steps_are_not_duties() -> None:
+    from nextround.coach.requirements import extract_requirements
+
+    jd = (
+        "## The role\n"
+        "You'll own the Payments Experience area: everything between a customer sending an "
+        "invoice and the money landing in their account.\n\n"
+        "## Must have\n- A track record of shipping payments products\n\n"
+        "## How we hire\n"
+        "1. Intro call with Talent (30 min)\n"
+        "2. Hiring manager interview with Hannah Cole, VP Product (45 min)\n"
+    )
+    found = extract_requirements(jd)
+    assert [r.text for r in found.requirements] == ["A track record of shipping payments products"]
+    duties = [d.text for d in found.duties]
+    assert not any("interview" in d or "Intro call" in d for d in duties)
+    assert any(d.startswith("You'll own the Payments Experience area") for d in duties)

@@ -268,7 +268,12 @@ def _clean(line: str) -> str:
     return " ".join(line.split())
 
 
-def _heading_section(text: str, terms: Terms) -> str | None:
+# A sentence's opening ("You'll own the Payments Experience area: …"), not a heading's, unless
+# the whole of it is a known heading ("You'll need: …").
+_SENTENCE_OPENING = re.compile(r"^(?:you|you'll|you're|we|we'll|we're|our|i|this|it)\b", re.I)
+
+
+def _heading_section(text: str, terms: Terms, exact_only: bool = False) -> str | None:
     """The section a heading opens, or None for a heading of no known kind."""
     key = " ".join(text.lower().strip(" :-–—.!?").replace("’", "'").replace("&", " and ").split())
     # "You'll probably have" is "You'll have".
@@ -283,6 +288,8 @@ def _heading_section(text: str, terms: Terms) -> str | None:
         known = terms.headings[section]
         if any(k in known or k.rstrip("s") in known for k in (key, bare)):
             return section
+    if exact_only:
+        return None
     # Longer headings ("Skills and experience we are looking for"): the longest phrase inside.
     best: tuple[int, str] | None = None
     for section in ("nice", "skip", "responsibilities", "must"):
@@ -787,7 +794,15 @@ def extract_requirements(text: str) -> Extraction:
             section, heading, heading_level = "responsibilities", line.cleaned.rstrip(":"), 0
             continue
         inline = None if line.bullet else _INLINE_HEADING.match(line.cleaned)
-        inline_opens = _heading_section(inline.group(1), terms) if inline else None
+        inline_opens = (
+            _heading_section(
+                inline.group(1),
+                terms,
+                exact_only=bool(_SENTENCE_OPENING.match(inline.group(1).replace("’", "'"))),
+            )
+            if inline
+            else None
+        )
         opens = _heading_section(line.cleaned, terms)
         # "Desirable – Xero certification" is short enough to pass for a heading: it is not one.
         if inline_opens not in ("must", "nice") and (
