@@ -209,3 +209,30 @@ def test_years_in_words_are_time_served_and_subject_knowledge_is_held() -> None:
     assert is_credential("Secure subject knowledge across biology, chemistry and physics")
     assert is_credential("at least one science to A level")
     assert not is_credential("Good or better teaching and strong GCSE outcomes")
+
+
+def test_a_thin_story_is_never_offered_as_backing_nor_to_check() -> None:
+    from nextround.coach.evidence import RequirementText, StoryText, map_evidence, rank_stories
+
+    thin = StoryText(
+        1,
+        "Tech debt",
+        situation="Our payments service had a lot of tech debt.",
+        action="I left it to the engineers to handle.",
+        result="It was fine.",
+        skills=("technical trade-offs",),
+    )
+    told = StoryText(
+        2,
+        "SCA rollout",
+        action="I worked with engineering on the technical trade-offs of biometric confirmation.",
+        result="Drop-off fell to 6%.",
+        skills=("technical trade-offs",),
+    )
+    need = RequirementText(7, "Experience with technical trade-offs")
+    assert [m.story_id for m in rank_stories(need.text, [thin, told], include_possible=True)] == [2]
+    row = map_evidence([need], [thin]).rows[0]
+    assert row.matches == () and row.maybe == ()
+    # Linked by the candidate, it stays theirs.
+    linked = map_evidence([need], [thin], links={(7, 1)}).rows[0]
+    assert [m.story_id for m in linked.matches] == [1]

@@ -396,11 +396,31 @@ def _specific(term: str) -> bool:
     return len(content_stems(term)) >= 2 or any(c.isupper() or c.isdigit() for c in term)
 
 
+# A story this thin ("I left it to the engineers to handle. It was fine.") is never offered as
+# backing: told in an interview, it would confirm the doubt. The candidate may still link it.
+THIN_ACTION_WORDS = 12
+THIN_RESULT_WORDS = 6
+
+
+def is_thin(story: StoryText) -> bool:
+    """Whether a story says too little to back anything: a brief action and an ending told in a
+    few words with no figure ("I talked to her. It was sort of better.")."""
+    action = len(re.findall(r"[\w'’-]+", story.action))
+    result = f"{story.result} {story.metrics}".strip()
+    ended = len(re.findall(r"[\w'’-]+", result))
+    return (
+        0 < ended < THIN_RESULT_WORDS
+        and not re.search(r"\d", result)
+        and action < THIN_ACTION_WORDS
+    )
+
+
 def _rank(
     text: str, indexes: Sequence[_StoryIndex], similarity: Similarity | None
 ) -> list[StoryMatch]:
     if not text.strip():
         return []
+    indexes = [i for i in indexes if not is_thin(i.story)]
     wanted = content_stems(text)
     terms = distinctive_terms(text)
     if not wanted and not terms and similarity is None:
