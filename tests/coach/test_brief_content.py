@@ -334,3 +334,14 @@ def test_a_public_service_employer_is_not_asked_a_businesss_questions() -> None:
     assert suits_employer(line, "Halden Home Retail", "finance")
     assert suits_employer("How do you explain a variance to a budget holder?", trust, "finance")
     assert not suits_employer("Why do you want to work for this company?", "St Mary's", "nursing")
+
+
+def test_the_employers_worry_is_asked_about_as_a_topic_not_as_a_doubt_about_you() -> None:
+    said = FeedbackText(
+        3, 1, "The retention figures on 7B are the thing everyone is worried about.", "consultant"
+    )
+    brief = build_brief(BriefInput(**{**full().__dict__, "feedback": (said,)}))
+    texts = [q.text for q in brief.likely_questions]
+    asked = [t for t in texts if "retention figures" in t]
+    assert asked and asked[0].startswith("They will want to talk about this: “The retention")
+    assert not any("had this doubt" in t for t in asked)

@@ -90,9 +90,15 @@ def test_a_gap_named_with_advice_is_a_doubt_and_a_focus_area() -> None:
     )
     remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))
     assert [(r.kind, r.topic) for r in remarks] == [
-        ("concern", "budget"),
+        ("concern", "holding a budget"),
         ("focus", "how you'd get on top of the establishment and the bank spend"),
     ]
+
+
+def test_the_employers_own_worry_is_what_the_round_is_about_not_a_doubt() -> None:
+    text = "The retention figures on 7B are the thing everyone is worried about."
+    remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))
+    assert [(r.kind, r.topic) for r in remarks] == [("focus", "")]
 
 
 def test_wanting_to_be_sure_of_something_is_a_focus_area_not_praise() -> None:

@@ -196,6 +196,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "bring_fact": frozenset({"quote"}),
     "dress_video": frozenset(),
     "doubt_quote_question": frozenset({"quote"}),
+    "focus_quote_question": frozenset({"quote"}),
     "deeper_follow_up": frozenset({"question"}),
     "gap_row": frozenset(),
     "held_row": frozenset(),

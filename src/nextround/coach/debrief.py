@@ -145,6 +145,11 @@ _CONCERN = re.compile(
     r"over-?explained))",
     re.IGNORECASE,
 )
+_THEIR_WORRY = re.compile(
+    r"\b(?:everyone|everybody|the (?:trust|board|ward|team|business|company|school|service)|"
+    r"they all|we all)\s+(?:is|are|'s|'re)?\s*(?:most |really |very |all )?(?:worried|concerned)\b",
+    re.I,
+)
 _OWN_WORRY = re.compile(
     r"\byou (?:felt|thought|worried|feared|said|mentioned)(?: that)?(?: you)?\s*$", re.I
 )
@@ -482,6 +487,19 @@ def find_remarks(
         )
         if tail_cue:
             topic = ""
+        done = re.search(
+            r"(?:haven't|hasn't|have not|has not)(?: yet)? (?P<verb>held|led|managed|run)$",
+            hit.group(0),
+            re.I,
+        )
+        if kind == "concern" and done and topic:
+            # "you haven't held a budget yet": the doubt is about holding one.
+            rest_phrase = _CUT.sub("", rest.strip()).strip(" ,;.")
+            topic = f"{_gerund(done.group('verb'))} {rest_phrase}" if rest_phrase else topic
+        if kind == "concern" and tail_cue and _THEIR_WORRY.search(clause):
+            # "the retention figures are the thing everyone is worried about": the employer's
+            # problem, which the round will be about, not a doubt about the candidate.
+            kind = "focus"
         if (kind == "praise" or tail_cue) and not topic:
             # "Your SQL answer was strong", "felt your costing was thin": the topic is before
             # the cue.

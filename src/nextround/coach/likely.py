@@ -453,7 +453,8 @@ def likely_questions(
         )
         if doubt.label.startswith("“"):
             # No clean topic: the question the doubt is about, asked again, or the doubt quoted.
-            text = doubt.question or s["doubt_quote_question"].format(quote=doubt.label)
+            key = "doubt_quote_question" if doubt.kind == "concern" else "focus_quote_question"
+            text = doubt.question or s[key].format(quote=doubt.label)
         elif doubt.kind == "focus":
             # "your commercial plan for the weddings business" looks ahead: no past example.
             ahead = _AHEAD.match(doubt.label)
