@@ -102,11 +102,13 @@ def test_the_employers_own_worry_is_what_the_round_is_about_not_a_doubt() -> Non
 
 
 def test_wanting_to_be_sure_of_something_is_a_focus_area_not_praise() -> None:
-    text = "David will want to be confident you're ready to step up to running the ward."
+    text = "Angela and David will want to be confident you're ready to step up to running the ward."
     remarks = find_remarks(FeedbackText(1, 1, text, "consultant"))
     assert [(r.kind, r.topic) for r in remarks] == [
         ("focus", "being ready to step up to running the ward")
     ]
+    # Two people in one clause: the quote keeps both names.
+    assert remarks[0].quote == text.rstrip(".")
 
 
 def test_coordinated_doubts_become_separate_concerns_and_a_deeper_dive_a_focus_area() -> None:

@@ -409,10 +409,17 @@ def _checks(clause: str) -> re.Match[str] | None:
     return None
 
 
+_NAMES_ONLY = re.compile(r"(?:(?:both|and|[A-Z][a-z'’-]+)\s*){1,3}")
+
+
 def _pieces(text: str) -> list[tuple[int, int]]:
     pieces = []
     position = 0
     for cut in _CLAUSES.finditer(text):
+        before = text[position : cut.start()]
+        if cut.group(0).strip(" ,").lower() == "and" and _NAMES_ONLY.fullmatch(before.strip()):
+            # "Angela and David will want…": two people sharing one clause, not two clauses.
+            continue
         pieces.append((position, cut.start()))
         position = cut.end()
     pieces.append((position, len(text)))
