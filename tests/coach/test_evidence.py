@@ -30,7 +30,7 @@ def test_it_ranks_the_story_that_fits_first_and_says_why() -> None:
     result = map_evidence([SQL, PEOPLE], [CHURN, STAKEHOLDERS, BAKING])
     sql_row, people_row = result.rows
     assert sql_row.best is not None and sql_row.best.title == "Churn dashboard"
-    assert "SQL" in sql_row.best.reason and "skills" in sql_row.best.reason
+    assert sql_row.best.reason.startswith("You tagged it “SQL”")
     assert people_row.best is not None and people_row.best.title == "Finance sign-off"
     assert "stakeholder" in people_row.best.reason.lower()
 
@@ -113,7 +113,7 @@ def test_a_skill_the_candidate_tagged_that_the_requirement_names_backs_it() -> N
     change = RequirementText(31, "Evidence of leading change and influencing senior staff")
     best = map_evidence([change], [social, surgeons], similarity=similar).rows[0].best
     assert best is not None and best.title == "Vascular surgeons"
-    assert best.reason == "It names leading change in the skills you tagged it with."
+    assert best.reason == "You tagged it “leading change”."
 
 
 def test_one_common_word_tagged_on_a_story_does_not_vouch_for_it() -> None:

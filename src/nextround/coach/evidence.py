@@ -46,13 +46,13 @@ _EXTRA_STOP = frozenset(
 _PARTS = ("skills", "title", "action", "result", "metrics", "task", "situation")
 # Where a term was found, said as a person would.
 _WHERE = {
-    "skills": "in the skills you tagged it with",
-    "title": "in what it is about",
-    "action": "in what you did",
-    "result": "in its result",
-    "metrics": "in its numbers",
-    "task": "in what you were asked to do",
-    "situation": "in its setting",
+    "skills": "you tagged it {terms}",
+    "title": "its title names {terms}",
+    "action": "what you did names {terms}",
+    "result": "its result names {terms}",
+    "metrics": "its numbers name {terms}",
+    "task": "what you were asked to do names {terms}",
+    "situation": "its setting names {terms}",
 }
 _NUMBER = re.compile(r"\d")
 # A qualification, registration or body of knowledge is held, not shown by a story: a story backs
@@ -246,8 +246,10 @@ def _where(found: dict[str, list[str]]) -> str:
     said = []
     for part in _PARTS:
         if part in found:
-            said.append(f"{_and(found[part])} {_WHERE[part]}")
-    return "; ".join(said)
+            terms = _and([f"“{t}”" if part == "skills" else t for t in found[part]])
+            said.append(_WHERE[part].format(terms=terms))
+    joined = "; ".join(said)
+    return joined[:1].upper() + joined[1:]
 
 
 def _and(words: Sequence[str]) -> str:
@@ -321,13 +323,13 @@ def _score(
         # the bar the job sets. It is offered to check, never as backing.
         confidence = "possible"
     if term_parts:
-        reason = "It names " + _where(term_parts)
+        reason = _where(term_parts)
     elif similarity is not None:
         reason = "What you did is close to what this asks for"
     else:
         reason = "It shares " + _and([w for w, _ in shared][:3])
     if confidence == "strong" and _NUMBER.search(index.story.result):
-        reason += ", with a measured result"
+        reason += ", and its result has a number"
     return StoryMatch(
         story_id=index.story.id,
         title=index.story.title,
