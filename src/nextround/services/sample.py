@@ -139,8 +139,8 @@ def create_sample(owner: User, zone: str | None = None) -> m.Opportunity:
     from nextround.services import followups
 
     sent_at, _ = times.resolve(_at(first_day, 16), zone_name)
-    for note in followups.draft(owner, first.pk):
-        followups.mark_sent(owner, note.pk, when=sent_at)
+    for thanks in followups.draft(owner, first.pk):
+        followups.mark_sent(owner, thanks.pk, when=sent_at)
     second = r.rounds.create(
         owner,
         opp.pk,
