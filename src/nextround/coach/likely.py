@@ -103,6 +103,13 @@ def suits_employer(question: str, company: str, field: str | None) -> bool:
     return True
 
 
+def may_ask(q: BankQuestion, record: dict[str, list[str]], company: str, field: str | None) -> bool:
+    """Whether a bank question may be put to this candidate: it states nothing the record does
+    not say ("the year you took out to travel") and suits the employer."""
+    presumed = q.presumes is None or q.presumes.holds(record[q.presumes.source])
+    return presumed and suits_employer(q.text, company, field)
+
+
 WRITTEN = frozenset({"concern", "focus", "probe", "task"})
 BANK_CATEGORIES = frozenset({"commitment", "motivation", "fit", "field", "staple", "curveball"})
 # The same question whatever its words: where else the candidate is applying.
@@ -703,12 +710,7 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
     record = _record(data)
     # A question that states what the feedback said ("you seemed quiet") or what was discussed
     # is asked only where the record says it: never invented feedback.
-    bank = [
-        q
-        for q in bank_for(data.field, kind)
-        if (q.presumes is None or q.presumes.holds(record[q.presumes.source]))
-        and suits_employer(q.text, data.company, data.field)
-    ]
+    bank = [q for q in bank_for(data.field, kind) if may_ask(q, record, data.company, data.field)]
     rng = random.Random(zlib.crc32(f"{data.company}|{data.role}|{r.number}".encode()))
 
     def suits(q: BankQuestion) -> bool:

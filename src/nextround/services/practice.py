@@ -25,7 +25,7 @@ from nextround.coach.bank import (
 )
 from nextround.coach.classify import Classification
 from nextround.coach.debrief import FeedbackText, find_remarks
-from nextround.coach.likely import suits_employer
+from nextround.coach.likely import may_ask
 from nextround.coach.probes import FollowUp, follow_ups
 from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
@@ -452,18 +452,17 @@ def questions_for_round(
     kind = round_.kind if round_.kind in ROUND_KINDS else None
     purpose = round_.purpose if round_.purpose in ROUND_PURPOSES else None
     pool = bank_for(field, kind)
-    curveballs = set() if field in CURVEBALL_FIELDS else {q.id for q in pool if is_curveball(q)}
-    # "Which kitchen appliance would you be?" belongs only where such questions are asked.
-    # Nor is a business's question ("a new production line") put to a public service, nor one
+    # "Which kitchen appliance would you be?" belongs only where such questions are asked; a
+    # business's question ("a new production line") is not put to a public service, nor one
     # that states what the record does not say ("the year you took out to travel").
     record = _record(owner, opp)
-    curveballs |= {
+    left_out = {
         q.id
         for q in pool
-        if not suits_employer(q.text, opp.company, field)
-        or (q.presumes is not None and not q.presumes.holds(record[q.presumes.source]))
+        if (field not in CURVEBALL_FIELDS and is_curveball(q))
+        or not may_ask(q, record, opp.company, field)
     }
-    pool = tuple(q for q in pool if q.id not in curveballs)
+    pool = tuple(q for q in pool if q.id not in left_out)
     areas = weak_areas(owner, round_.opportunity_id)
     numbers = dict(
         m.Round.objects.filter(owner=owner, opportunity_id=round_.opportunity_id).values_list(
@@ -507,7 +506,7 @@ def questions_for_round(
     other_purpose = {
         q.id for q in pool if q.rounds and purpose is not None and purpose not in q.rounds
     }
-    taken_ids = {c.bank_id for c in chosen if c.bank_id} | curveballs | other_purpose
+    taken_ids = {c.bank_id for c in chosen if c.bank_id} | left_out | other_purpose
     # One or two questions written for the field and this round's purpose, then a mixed set.
     own = field_questions(
         field, purpose, min(2, count - len(chosen)), seed + round_id, kind, exclude_ids=taken_ids
