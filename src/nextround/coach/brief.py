@@ -30,7 +30,7 @@ from nextround.coach.likely import (
     quoted,
     set_task,
 )
-from nextround.coach.logistics import Fact, dress_code, find_facts
+from nextround.coach.logistics import Fact, dress_code, find_facts, slides_due
 from nextround.coach.research_asks import ResearchAsk, research_ask
 from nextround.coach.words import clip
 
@@ -536,6 +536,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
                 also=(
                     *(k for k in ("presentation", "tour") if any(f.kind == k for f in facts)),
                     *((task.kind,) if task else ()),
+                    *(("send-slides",) if slides_due(facts) else ()),
                 ),
             )
         ),

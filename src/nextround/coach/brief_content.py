@@ -16,7 +16,7 @@ CONTENT_FILE = "brief_content.json"
 FORMATS = ("video", "phone", "on-site")
 KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assessment")
 # Set tasks of the day a countdown step may be for (see likely.SetTask).
-TASKS = ("lesson", "written", "prepared")
+TASKS = ("lesson", "written", "prepared", "pre-read", "take-home", "send-slides")
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 PROBE_CATEGORIES = ("tool", "qualification", "skill", "responsibility", "seniority")
 TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior")
@@ -223,6 +223,9 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "task_written": frozenset({"task"}),
     "task_practical": frozenset({"task"}),
     "task_prepared": frozenset({"task"}),
+    "task_pre_read": frozenset(),
+    "task_take_home": frozenset({"task"}),
+    "task_critique": frozenset({"task"}),
     "prepared_why": frozenset({"source", "quote"}),
 }
 _SLOT = re.compile(r"\{(\w*)\}")

@@ -575,7 +575,11 @@ def likely_questions(
 _MINUTES = r"(?P<{name}>\d{{1,3}})[- ]?(?:minutes?|mins?)\b"
 _NAMED_TASK = (
     r"case study|presentation|role[- ]play|(?:written|valuation|in-tray|technical|practical|"
-    r"group|data|analysis|drafting|design|coding|planning|assessment)\s+(?:exercise|task|test)"
+    r"group|data|analysis|drafting|design|coding|planning|assessment)\s+(?:exercise|task|test)|"
+    # A piece of work to critique or review on the day: "a Figma critique", "a short design
+    # review handed out on the day", "a take-home exercise".
+    r"(?:design|portfolio|code|product|ux|figma)\s+(?:critique|review)|critique|"
+    r"take-home(?:\s+(?:exercise|task|assignment|case study|brief))?"
 )
 _TASK = re.compile(
     rf"(?:{_MINUTES.format(name='before')}[- ]?)?(?P<task>{_NAMED_TASK})\b"
@@ -604,6 +608,18 @@ _PREPARED = re.compile(
 )
 # A task done on paper or screen (a case study is written only when it is said to be).
 _WRITTEN = re.compile(r"written|in-tray|drafting|valuation|report", re.I)
+# Papers to read before the day and talk through: "the Month 7 pack as a pre-read", "we will
+# send you the board paper beforehand to review".
+_PRE_READ = re.compile(
+    r"\bpre-?read\b|"
+    r"\b(?:read|review|look over|go through)\b[^.;]{0,60}"
+    r"\b(?:in advance|beforehand|ahead of (?:the|your) (?:day|interview|panel|meeting)|"
+    r"before the (?:day|interview|panel|meeting))\b|"
+    r"\b(?:send|share|email)(?:ing)? you\b[^.;]{0,60}\b(?:to read|to review|to look over)\b",
+    re.I,
+)
+# Where a sentence turns from what is not set to what is: "no slides, but…", "no deck; instead…".
+_CLAUSE = re.compile(r";|\s[–—-]\s|,?\s+\b(?:but|however|instead)\b,?", re.I)
 _ANY_MINUTES = re.compile(r"\b(\d{1,3})[- ]?(?:minutes?|mins?)\b", re.I)
 
 
@@ -622,7 +638,14 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
     """The set task of the day to prepare (what to do and why), from what the invite and the
     emails say, or from a presentation round; None when there is none."""
     s = content.sentences
-    facts = [f for f in find_facts(data.logistics_texts) if not _NO_TASK.search(f.quote)]
+    # "There is no presentation, but please read the Month 7 pack beforehand": the clause that
+    # says no is dropped, the rest is kept.
+    facts = [
+        replace(f, quote=part)
+        for f in find_facts(data.logistics_texts)
+        for part in _CLAUSE.split(f.quote)
+        if len(part.strip(" ,")) > 3 and not _NO_TASK.search(part)
+    ]
     for fact in facts:
         lesson = _LESSON.search(fact.quote)
         if lesson is None:
@@ -659,6 +682,16 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
         why = s["task_why"].format(source=source, quote=quoted(clip(step, MAX_QUOTE)))
         if "presentation" in named:
             return SetTask(s["task"].format(task=named), why, "presentation", named)
+        if "take-home" in named:
+            if re.search(r"\bpresent", step, re.I):
+                # "…which you will present for 20 minutes": the length is the presentation's.
+                timed = named.split()[0] + " " if named[:1].isdigit() else ""
+                task = f"{timed}presentation of the take-home exercise"
+                return SetTask(s["task"].format(task=task), why, "presentation", task)
+            named = "take-home exercise"
+            return SetTask(s["task_take_home"].format(task=named), why, "take-home", named)
+        if named.endswith(("critique", "review")):
+            return SetTask(s["task_critique"].format(task=named), why, "task", named)
         if _WRITTEN.search(named) and "role" not in named and "group" not in named:
             length = _ANY_MINUTES.search(named)
             if length:
@@ -682,6 +715,12 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
         kind = "presentation" if "presentation" in name else "prepared"
         template = "task" if kind == "presentation" else "task_prepared"
         return SetTask(s[template].format(task=name), why, kind, name)
+    for fact in facts:
+        if _PRE_READ.search(fact.quote):
+            why = s["task_why"].format(
+                source=fact.source, quote=quoted(clip(fact.quote.strip(" ,"), MAX_QUOTE))
+            )
+            return SetTask(s["task_pre_read"], why, "pre-read", "pre-read")
     if data.round.kind == "presentation":
         return SetTask(
             s["task"].format(task="presentation"),

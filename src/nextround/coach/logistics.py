@@ -52,7 +52,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"lunch|in-tray|psychometric|assessment|writing sample|observation|teach a|"
             r"lesson|system design|whiteboard|pair(?:ing)? (?:on|with)|take-home|"
             r"confidential|personal appointment|pre-?read|come ready to|be ready to|"
-            r"talk (?:us|the panel|them) through)\b",
+            r"talk (?:us|the panel|them) through|critique|design review|portfolio review)\b",
             re.I,
         ),
     ),
@@ -153,3 +153,16 @@ def dress_code(facts: Sequence[Fact]) -> str | None:
             if pattern.search(fact.quote):
                 return code
     return None
+
+
+# Slides to send before the day: "please email your slides to Priya by noon on Friday".
+_SEND_AHEAD = re.compile(
+    r"\b(?:send|email|submit|share|upload|forward)\b[^.;]{0,50}\b(?:slides|deck|presentation)\b"
+    r"|\b(?:slides|deck)\b[^.;]{0,40}\b(?:by|before|ahead of|no later than)\b",
+    re.I,
+)
+
+
+def slides_due(facts: Sequence[Fact]) -> bool:
+    """Whether the candidate was asked to send their slides before the day."""
+    return any(f.kind == "presentation" and _SEND_AHEAD.search(f.quote) for f in facts)

@@ -1,0 +1,79 @@
+"""The day's set task when it is not a presentation: a pre-read to talk through, a critique or
+design review on the day, a take-home exercise; and slides to send before the day."""
+
+from __future__ import annotations
+
+import pytest
+
+from nextround.coach.brief import Brief, build_brief
+from tests.coach.test_likely_third_review import case
+
+
+def brief_for(*sentences: str) -> Brief:
+    return build_brief(case(logistics_texts=(("Your consultant's email", " ".join(sentences)),)))
+
+
+def task_line(brief: Brief) -> str:
+    return next(q.text for q in brief.likely_questions if q.category == "task")
+
+
+def steps(brief: Brief) -> list[str]:
+    return [entry.label for entry in brief.checklist]
+
+
+def test_a_pre_read_after_no_presentation_is_the_task_and_no_presentation_is_prepared() -> None:
+    brief = brief_for(
+        "There is no presentation, but Helen will send you the Month 7 finance pack beforehand "
+        "to review; come ready to talk the panel through it."
+    )
+    assert task_line(brief).startswith("Read the pre-read twice before the day")
+    why = next(q.why for q in brief.likely_questions if q.category == "task")
+    assert "Month 7 finance pack" in why and "no presentation" not in why
+    assert any(label.startswith("Read the pre-read") for label in steps(brief))
+    assert not any("presentation" in label for label in steps(brief)), steps(brief)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        (
+            "The second half is a 30-minute Figma critique of one of our onboarding flows.",
+            "30-minute figma critique",
+        ),
+        (
+            "You will be given a short design review on the day: a set of drawings for a "
+            "two-storey steel frame.",
+            "design review",
+        ),
+    ],
+)
+def test_a_critique_or_review_on_the_day_is_practised_as_one(sentence: str, named: str) -> None:
+    line = task_line(brief_for(sentence))
+    assert line.startswith(f"Practise a {named} before the day"), line
+    assert "what you would question" in line
+
+
+def test_a_take_home_exercise_to_present_is_a_presentation_and_one_to_send_is_its_own_step() -> (
+    None
+):
+    presented = brief_for(
+        "Before the final round you will get a take-home exercise: a churn analysis for a "
+        "sample account, which you will present to Maria for 20 minutes."
+    )
+    assert task_line(presented).startswith(
+        "Prepare and time the 20-minute presentation of the take-home exercise"
+    )
+    assert any(label.startswith("Finish the presentation") for label in steps(presented))
+    sent = brief_for("Please complete the take-home exercise and email it back by Monday.")
+    assert task_line(sent).startswith("Do the take-home exercise as you would the job")
+    assert any(label.startswith("Finish the take-home exercise") for label in steps(sent))
+
+
+def test_slides_to_send_before_the_day_get_a_step_of_their_own() -> None:
+    asked = brief_for(
+        "Please prepare a 10-minute presentation on your first 90 days and email your slides "
+        "to Priya by noon on Friday."
+    )
+    assert "Send your slides by the deadline they gave, and check they arrived" in steps(asked)
+    brought = brief_for("Please prepare a 10-minute presentation on your first 90 days.")
+    assert not any(label.startswith("Send your slides") for label in steps(brought))
