@@ -309,3 +309,22 @@ def test_a_retail_customer_call_is_not_practised_by_a_nurse() -> None:
 
     assert "angry-client-call" not in {q.id for q in bank_for("nursing")}
     assert "angry-client-call" in {q.id for q in bank_for("retail")}
+
+
+def test_a_values_based_round_is_practised_with_its_questions_and_only_then(world: World) -> None:
+    from nextround.coach.bank import load_bank
+    from nextround.services import records
+
+    styled = {q.text for q in load_bank() if q.styles}
+    for seed in range(4):
+        picked = practice.questions_for_round(world.user, world.round2.pk, 20, seed=seed)
+        assert not styled & {q.text for q in picked}
+    records.rounds.update(
+        world.user,
+        world.round2.pk,
+        notes="From the invite: a values-based interview with Priya and Tom, 45 minutes.",
+    )
+    picked = practice.questions_for_round(world.user, world.round2.pk, 8)
+    values = [q for q in picked if q.text in styled]
+    assert len(values) == 2
+    assert all(q.why == "They have called it a values-based interview" for q in values)

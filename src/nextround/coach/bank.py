@@ -99,6 +99,10 @@ ROUND_KINDS: tuple[str, ...] = (
     "assessment",
 )
 
+# Styles of interview a round may be announced as ("a values-based interview"); a question tagged
+# with styles is asked only in a round of one of them.
+INTERVIEW_STYLES: tuple[str, ...] = ("values", "strengths")
+
 ROUND_PURPOSES: tuple[str, ...] = (
     "screening",
     "shortlist",
@@ -135,6 +139,7 @@ class BankQuestion:
     fields: tuple[str, ...] = ()  # empty: suits any field
     kinds: tuple[str, ...] = ()  # empty: suits any kind of round
     presumes: Presumption | None = None  # what must be on record before it is a likely question
+    styles: tuple[str, ...] = ()  # empty: suits any round; else only a round of such a style
 
     @property
     def described(self) -> str:
@@ -296,6 +301,9 @@ def parse_bank(raw: object, source: str) -> tuple[BankQuestion, ...]:
                 fields=item.words("fields", FIELDS, allow_empty=True),
                 kinds=item.words("kinds", ROUND_KINDS, allow_empty=True),
                 presumes=item.presumption(),
+                styles=item.words("styles", INTERVIEW_STYLES, allow_empty=True)
+                if "styles" in item.raw
+                else (),
             )
         )
     return tuple(questions)
@@ -394,22 +402,35 @@ def _check_setting(field: str | None, kind: str | None) -> None:
         _check([kind], ROUND_KINDS, "round kind")
 
 
-def suits(question: BankQuestion, field: str | None = None, kind: str | None = None) -> bool:
-    """Whether a question may be asked for this field and kind of round (None: not known)."""
-    return (not question.fields or field in question.fields) and (
-        not question.kinds or kind in question.kinds
+def suits(
+    question: BankQuestion,
+    field: str | None = None,
+    kind: str | None = None,
+    styles: Collection[str] = (),
+) -> bool:
+    """Whether a question may be asked for this field, kind and style of round (None or none:
+    not known)."""
+    return (
+        (not question.fields or field in question.fields)
+        and (not question.kinds or kind in question.kinds)
+        and (not question.styles or bool(set(question.styles) & set(styles)))
     )
 
 
 @functools.cache
-def bank_for(field: str | None = None, kind: str | None = None) -> tuple[BankQuestion, ...]:
-    """The bank less the questions of other fields and of other kinds of round, in file order.
+def bank_for(
+    field: str | None = None, kind: str | None = None, styles: tuple[str, ...] = ()
+) -> tuple[BankQuestion, ...]:
+    """The bank less the questions of other fields, of other kinds of round and of other styles
+    of interview, in file order.
 
-    With field None only questions for any field are kept, and with kind None only those for any
-    kind of round: an unknown field or set-up never lets another's questions in.
+    With field None only questions for any field are kept, with kind None only those for any
+    kind of round, and with no styles none written for a style: an unknown field or set-up never
+    lets another's questions in.
     """
     _check_setting(field, kind)
-    return tuple(q for q in load_bank() if suits(q, field, kind))
+    _check(styles, INTERVIEW_STYLES, "interview style")
+    return tuple(q for q in load_bank() if suits(q, field, kind, styles))
 
 
 def questions_to_ask(
@@ -459,6 +480,7 @@ def select_practice_questions(
     exclude_ids: Collection[str] = (),
     field: str | None = None,
     kind: str | None = None,
+    styles: tuple[str, ...] = (),
 ) -> list[BankQuestion]:
     """A deterministic practice set for a seed, weighted toward the weak competencies.
 
@@ -473,7 +495,7 @@ def select_practice_questions(
     weak = set(weak_competencies)
     pool = [
         q
-        for q in bank_for(field, kind)
+        for q in bank_for(field, kind, styles)
         if q.id not in exclude_ids and (types is None or q.type in types)
     ]
     rng = random.Random(seed)

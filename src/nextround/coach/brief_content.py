@@ -224,6 +224,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "task_practical": frozenset({"task"}),
     "task_prepared": frozenset({"task"}),
     "task_pre_read": frozenset(),
+    "style_why": frozenset({"style", "looking_for"}),
     "task_take_home": frozenset({"task"}),
     "task_critique": frozenset({"task"}),
     "prepared_why": frozenset({"source", "quote"}),

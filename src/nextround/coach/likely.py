@@ -28,7 +28,7 @@ from nextround.coach.evidence import (
     is_tenure,
     rank_indexed,
 )
-from nextround.coach.logistics import MAX_QUOTE, find_facts
+from nextround.coach.logistics import MAX_QUOTE, find_facts, interview_styles
 from nextround.coach.requirements import requirement_phrase
 from nextround.coach.words import clip
 
@@ -57,6 +57,7 @@ PRIORITY = {
     "concern": 100,
     "focus": 95,
     "task": 94,
+    "style": 90,
     "follow-up": 80,
     "probe": 70,
     "probe-duty": 62,
@@ -111,7 +112,11 @@ def may_ask(q: BankQuestion, record: dict[str, list[str]], company: str, field: 
 
 
 WRITTEN = frozenset({"concern", "focus", "probe", "task"})
-BANK_CATEGORIES = frozenset({"commitment", "motivation", "fit", "field", "staple", "curveball"})
+BANK_CATEGORIES = frozenset(
+    {"style", "commitment", "motivation", "fit", "field", "staple", "curveball"}
+)
+# A style of interview as the brief names it.
+STYLE_NAMES = {"values": "values-based", "strengths": "strengths-based"}
 # The same question whatever its words: where else the candidate is applying.
 _FAMILIES = (
     re.compile(
@@ -749,7 +754,12 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
     record = _record(data)
     # A question that states what the feedback said ("you seemed quiet") or what was discussed
     # is asked only where the record says it: never invented feedback.
-    bank = [q for q in bank_for(data.field, kind) if may_ask(q, record, data.company, data.field)]
+    styles = interview_styles([text for _, text in data.logistics_texts])
+    bank = [
+        q
+        for q in bank_for(data.field, kind, styles)
+        if may_ask(q, record, data.company, data.field)
+    ]
     rng = random.Random(zlib.crc32(f"{data.company}|{data.role}|{r.number}".encode()))
 
     def suits(q: BankQuestion) -> bool:
@@ -761,6 +771,12 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
         general = [q for q in general if not _BUSINESS.search(q.text)]
     keen = r.purpose in ("test-commitment", "final")
     deeper = r.purpose in ("delve-deeper", "second-opinion")
+    for style in styles:
+        # "A values-based interview": every question is about how you live their values.
+        styled = [q for q in bank if style in q.styles and (not q.fields or data.field in q.fields)]
+        for q in _pick(styled, 2, rng):
+            why = s["style_why"].format(style=STYLE_NAMES[style], looking_for=q.looking_for)
+            out.add(q.text, why, "style", match_story=q.text)
     specialist = [q for q in own_field if q.type in ("technical", "situational", "behavioural")]
     for q in _pick(specialist, 4 if deeper else 3, rng):
         out.add(

@@ -166,3 +166,24 @@ _SEND_AHEAD = re.compile(
 def slides_due(facts: Sequence[Fact]) -> bool:
     """Whether the candidate was asked to send their slides before the day."""
     return any(f.kind == "presentation" and _SEND_AHEAD.search(f.quote) for f in facts)
+
+
+# How the round is announced: "a values-based interview", "strengths-based questions".
+_STYLES = (
+    (
+        "values",
+        re.compile(
+            r"\bvalues?[- ]based\b|\bvalues (?:interview|questions|panel)\b|"
+            r"\b(?:based on|around|against|explore|exploring) (?:our|the trust's|the school's|"
+            r"the council's|the organisation's|its|their) (?:core )?values\b",
+            re.I,
+        ),
+    ),
+    ("strengths", re.compile(r"\bstrengths?[- ]based\b", re.I)),
+)
+
+
+def interview_styles(texts: Sequence[str]) -> tuple[str, ...]:
+    """The styles of interview the invite or an email announces ("values", "strengths")."""
+    said = " ".join(texts)
+    return tuple(style for style, cue in _STYLES if cue.search(said))

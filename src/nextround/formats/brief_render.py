@@ -20,6 +20,7 @@ CATEGORY_LABELS = {
     "concern": "Answers a doubt",
     "focus": "They will go deeper",
     "task": "Set task on the day",
+    "style": "Style of interview",
     "follow-up": "Follow-up on a weak answer",
     "probe": "What the job asks for",
     "repeat": "Asked before",

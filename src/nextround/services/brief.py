@@ -235,6 +235,19 @@ def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tu
     return texts
 
 
+def round_styles(owner: User, r: m.Round) -> tuple[str, ...]:
+    """The styles of interview ("values", "strengths") the round's invite or emails announce."""
+    from nextround.coach.logistics import interview_styles
+
+    last = (
+        m.Round.objects.filter(owner=owner, opportunity_id=r.opportunity_id, number__lt=r.number)
+        .order_by("-number")
+        .first()
+    )
+    texts = _logistics_texts(owner, r, [last] if last is not None else [])
+    return interview_styles([text for _, text in texts])
+
+
 def meaning_texts(data: BriefInput) -> list[str]:
     """Every text the brief compares by meaning, embedded in one batch before it is built."""
     from nextround.coach.debrief import find_remarks

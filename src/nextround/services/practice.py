@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -25,8 +26,9 @@ from nextround.coach.bank import (
 )
 from nextround.coach.classify import Classification
 from nextround.coach.debrief import FeedbackText, find_remarks
-from nextround.coach.likely import may_ask
+from nextround.coach.likely import STYLE_NAMES, may_ask
 from nextround.coach.probes import FollowUp, follow_ups
+from nextround.services import brief as brief_service
 from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
 from nextround.services.fields import field_of
@@ -451,7 +453,8 @@ def questions_for_round(
     field, label = _field_of(opp)
     kind = round_.kind if round_.kind in ROUND_KINDS else None
     purpose = round_.purpose if round_.purpose in ROUND_PURPOSES else None
-    pool = bank_for(field, kind)
+    styles = brief_service.round_styles(owner, round_)
+    pool = bank_for(field, kind, styles)
     # "Which kitchen appliance would you be?" belongs only where such questions are asked; a
     # business's question ("a new production line") is not put to a public service, nor one
     # that states what the record does not say ("the year you took out to travel").
@@ -501,6 +504,15 @@ def questions_for_round(
             )
             if len(chosen) >= count:
                 return chosen
+    for style in styles:
+        # "A values-based interview": two of its questions, said why.
+        taken_ids = {c.bank_id for c in chosen if c.bank_id}
+        styled = [q for q in pool if style in q.styles and q.id not in taken_ids]
+        for pick in random.Random(seed + round_id).sample(styled, min(2, len(styled))):
+            if len(chosen) >= count:
+                return chosen
+            why = f"They have called it a {STYLE_NAMES[style]} interview"
+            chosen.append(replace(_from_bank(pick, areas.competencies, areas.sources), why=why))
     # A question written for another purpose of round (a final's "when could you start?" in a
     # shortlist round) is left for that round.
     other_purpose = {
@@ -527,6 +539,7 @@ def questions_for_round(
         exclude_ids=taken_ids,
         field=field,
         kind=kind,
+        styles=styles,
     )
     for pick in picks:
         if normalise_question(pick.text) not in taken and len(chosen) < count:
