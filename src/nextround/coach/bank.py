@@ -103,6 +103,10 @@ ROUND_KINDS: tuple[str, ...] = (
 # with styles is asked only in a round of one of them.
 INTERVIEW_STYLES: tuple[str, ...] = ("values", "strengths")
 
+# Levels of job, as the job description signals them (coach/requirements.py); a question tagged
+# with levels ("How do you manage sickness absence on your ward?") is asked only of such a job.
+JOB_LEVELS: tuple[str, ...] = ("junior", "mid", "senior", "manager", "director", "executive")
+
 ROUND_PURPOSES: tuple[str, ...] = (
     "screening",
     "shortlist",
@@ -140,6 +144,7 @@ class BankQuestion:
     kinds: tuple[str, ...] = ()  # empty: suits any kind of round
     presumes: Presumption | None = None  # what must be on record before it is a likely question
     styles: tuple[str, ...] = ()  # empty: suits any round; else only a round of such a style
+    levels: tuple[str, ...] = ()  # empty: suits any job; else only a job of one of these levels
 
     @property
     def described(self) -> str:
@@ -304,6 +309,9 @@ def parse_bank(raw: object, source: str) -> tuple[BankQuestion, ...]:
                 styles=item.words("styles", INTERVIEW_STYLES, allow_empty=True)
                 if "styles" in item.raw
                 else (),
+                levels=item.words("levels", JOB_LEVELS, allow_empty=True)
+                if "levels" in item.raw
+                else (),
             )
         )
     return tuple(questions)
@@ -407,30 +415,37 @@ def suits(
     field: str | None = None,
     kind: str | None = None,
     styles: Collection[str] = (),
+    level: str | None = None,
 ) -> bool:
-    """Whether a question may be asked for this field, kind and style of round (None or none:
-    not known)."""
+    """Whether a question may be asked for this field, kind and style of round and level of job
+    (None or none: not known)."""
     return (
         (not question.fields or field in question.fields)
         and (not question.kinds or kind in question.kinds)
         and (not question.styles or bool(set(question.styles) & set(styles)))
+        and (not question.levels or level in question.levels)
     )
 
 
 @functools.cache
 def bank_for(
-    field: str | None = None, kind: str | None = None, styles: tuple[str, ...] = ()
+    field: str | None = None,
+    kind: str | None = None,
+    styles: tuple[str, ...] = (),
+    level: str | None = None,
 ) -> tuple[BankQuestion, ...]:
-    """The bank less the questions of other fields, of other kinds of round and of other styles
-    of interview, in file order.
+    """The bank less the questions of other fields, of other kinds of round, of other styles of
+    interview and of other levels of job, in file order.
 
     With field None only questions for any field are kept, with kind None only those for any
-    kind of round, and with no styles none written for a style: an unknown field or set-up never
-    lets another's questions in.
+    kind of round, with no styles none written for a style, and with level None none written for
+    a level: an unknown field or set-up never lets another's questions in.
     """
     _check_setting(field, kind)
     _check(styles, INTERVIEW_STYLES, "interview style")
-    return tuple(q for q in load_bank() if suits(q, field, kind, styles))
+    if level is not None:
+        _check([level], JOB_LEVELS, "job level")
+    return tuple(q for q in load_bank() if suits(q, field, kind, styles, level))
 
 
 def questions_to_ask(
@@ -481,6 +496,7 @@ def select_practice_questions(
     field: str | None = None,
     kind: str | None = None,
     styles: tuple[str, ...] = (),
+    level: str | None = None,
 ) -> list[BankQuestion]:
     """A deterministic practice set for a seed, weighted toward the weak competencies.
 
@@ -495,7 +511,7 @@ def select_practice_questions(
     weak = set(weak_competencies)
     pool = [
         q
-        for q in bank_for(field, kind, styles)
+        for q in bank_for(field, kind, styles, level)
         if q.id not in exclude_ids and (types is None or q.type in types)
     ]
     rng = random.Random(seed)
@@ -529,11 +545,13 @@ def field_questions(
     kind: str | None = None,
     types: Sequence[str] | None = None,
     exclude_ids: Collection[str] = (),
+    level: str | None = None,
 ) -> list[BankQuestion]:
     """Up to `count` questions written for the field, the same for the same seed.
 
-    Those written for the round's purpose come first, then those for any round; a question for
-    another purpose is used only when there are too few. Field None gives none.
+    Those written for the job's level come first (a ward manager's staffing question before a
+    staff nurse's), then those written for the round's purpose, then those for any round; a
+    question for another purpose is used only when there are too few. Field None gives none.
     """
     if purpose is not None:
         _check([purpose], ROUND_PURPOSES, "round purpose")
@@ -546,13 +564,13 @@ def field_questions(
         return []
     own = [
         q
-        for q in bank_for(field, kind)
+        for q in bank_for(field, kind, level=level)
         if field in q.fields and q.id not in exclude_ids and (types is None or q.type in types)
     ]
     rng = random.Random(seed)
-    tiers: list[list[BankQuestion]] = [[], [], []]
+    tiers: list[list[BankQuestion]] = [[], [], [], []]
     for q in own:
-        tiers[0 if purpose in q.rounds else 1 if not q.rounds else 2].append(q)
+        tiers[0 if q.levels else 1 if purpose in q.rounds else 2 if not q.rounds else 3].append(q)
     chosen: list[BankQuestion] = []
     for tier in tiers:
         chosen += rng.sample(tier, min(len(tier), count - len(chosen)))

@@ -225,6 +225,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "task_prepared": frozenset({"task"}),
     "task_pre_read": frozenset(),
     "style_why": frozenset({"style", "looking_for"}),
+    "field_lead_why": frozenset({"field"}),
     "task_take_home": frozenset({"task"}),
     "task_critique": frozenset({"task"}),
     "prepared_why": frozenset({"source", "quote"}),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from nextround.coach.bank import BankQuestion, bank_for
+from nextround.coach.bank import JOB_LEVELS, BankQuestion, bank_for
 from nextround.coach.brief_content import BriefContent, load_content
 from nextround.coach.classify import classify_question
 from nextround.coach.debrief import Debrief, Remark
@@ -639,6 +639,11 @@ class SetTask:
     name: str
 
 
+def _level(level: str | None) -> str | None:
+    """The job's level as the bank knows it, None when not known."""
+    return level if level in JOB_LEVELS else None
+
+
 def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
     """The set task of the day to prepare (what to do and why), from what the invite and the
     emails say, or from a presentation round; None when there is none."""
@@ -757,7 +762,7 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
     styles = interview_styles([text for _, text in data.logistics_texts])
     bank = [
         q
-        for q in bank_for(data.field, kind, styles)
+        for q in bank_for(data.field, kind, styles, _level(data.level))
         if may_ask(q, record, data.company, data.field)
     ]
     rng = random.Random(zlib.crc32(f"{data.company}|{data.role}|{r.number}".encode()))
@@ -778,7 +783,13 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
             why = s["style_why"].format(style=STYLE_NAMES[style], looking_for=q.looking_for)
             out.add(q.text, why, "style", match_story=q.text)
     specialist = [q for q in own_field if q.type in ("technical", "situational", "behavioural")]
-    for q in _pick(specialist, 4 if deeper else 3, rng):
+    # A job that leads a team (a ward manager) is asked its leaders' questions first.
+    led = [q for q in own_field if q.levels]
+    many = 4 if deeper else 3
+    for q in _pick(led, min(len(led), many - 1), rng):
+        why = s["field_lead_why"].format(field=data.field_label or "this field")
+        out.add(q.text, why, "field", match_story=q.text)
+    for q in _pick([q for q in specialist if not q.levels], many - min(len(led), many - 1), rng):
         out.add(
             q.text,
             s["field_why"].format(field=data.field_label or "this field"),

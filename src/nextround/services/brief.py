@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from nextround.coach import words
+from nextround.coach.bank import JOB_LEVELS
 from nextround.coach.brief import (
     BriefInput,
     PersonText,
@@ -21,7 +22,7 @@ from nextround.coach.brief import (
 )
 from nextround.coach.debrief import AskedText, FeedbackText
 from nextround.coach.evidence import RequirementText, Similarity, StoryText
-from nextround.coach.requirements import extract_requirements
+from nextround.coach.requirements import Extraction, extract_requirements
 from nextround.services import fields, matching, semantic, times
 from nextround.services.errors import InvalidInput
 from nextround.services.records import opportunities, rounds
@@ -199,7 +200,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         links=tuple(links),
         link_notes={k: v for k, v in links.items() if v},
         key_terms=extraction.key_terms if extraction else (),
-        level=extraction.level if extraction else None,
+        level=job_level(opp, extraction),
         impressed=tuple((e.number, e.impressed) for e in earlier if e.impressed.strip()),
         fell_flat=tuple((e.number, e.fell_flat) for e in earlier if e.fell_flat.strip()),
         field=guess.field,
@@ -233,6 +234,17 @@ def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tu
     ):
         texts.append((_feedback_from(f), f.text))
     return texts
+
+
+def job_level(opp: m.Opportunity, extraction: Extraction | None = None) -> str | None:
+    """The level of the job: the most senior its description signals, else its title's (None:
+    not known). `extraction` is the description's, when already made."""
+    if extraction is None and opp.job_description.strip():
+        extraction = extract_requirements(opp.job_description)
+    level = extraction.level if extraction else None
+    if level is None and opp.role.strip():
+        level = extract_requirements(opp.role).level
+    return level if level in JOB_LEVELS else None
 
 
 def round_styles(owner: User, r: m.Round) -> tuple[str, ...]:

@@ -454,7 +454,8 @@ def questions_for_round(
     kind = round_.kind if round_.kind in ROUND_KINDS else None
     purpose = round_.purpose if round_.purpose in ROUND_PURPOSES else None
     styles = brief_service.round_styles(owner, round_)
-    pool = bank_for(field, kind, styles)
+    level = brief_service.job_level(opp)
+    pool = bank_for(field, kind, styles, level)
     # "Which kitchen appliance would you be?" belongs only where such questions are asked; a
     # business's question ("a new production line") is not put to a public service, nor one
     # that states what the record does not say ("the year you took out to travel").
@@ -521,7 +522,13 @@ def questions_for_round(
     taken_ids = {c.bank_id for c in chosen if c.bank_id} | left_out | other_purpose
     # One or two questions written for the field and this round's purpose, then a mixed set.
     own = field_questions(
-        field, purpose, min(2, count - len(chosen)), seed + round_id, kind, exclude_ids=taken_ids
+        field,
+        purpose,
+        min(2, count - len(chosen)),
+        seed + round_id,
+        kind,
+        exclude_ids=taken_ids,
+        level=level,
     )
     for pick in own:
         chosen.append(
@@ -540,6 +547,7 @@ def questions_for_round(
         field=field,
         kind=kind,
         styles=styles,
+        level=level,
     )
     for pick in picks:
         if normalise_question(pick.text) not in taken and len(chosen) < count:
