@@ -628,3 +628,16 @@ def test_a_recalled_topic_never_reads_as_done_with_the_interviewer() -> None:
             "thank_you_recall", index, topic=NounPhrase("a clinical service I have grown")
         )
         assert not text.rstrip(".").endswith("with you"), text
+
+
+def test_a_note_names_the_job_as_a_person_says_it_not_the_adverts_whole_title() -> None:
+    from nextround.coach.followup import spoken_role
+
+    long = "Senior Data Engineer – Platform and Pipelines (Hybrid, 2 days in Leeds)"
+    note = thank_you_note(de(TOM, role=long))
+    assert "Senior Data Engineer role" in note.body
+    assert "Pipelines" not in note.body and "Hybrid" not in note.body
+    assert spoken_role("Band 6 Staff Nurse, Acute Medical Unit") == "Band 6 Staff Nurse"
+    # A short title, or one whose head is a single word, is kept whole.
+    assert spoken_role("Lead, Data Platform") == "Lead, Data Platform"
+    assert spoken_role("Senior Data Engineer") == "Senior Data Engineer"

@@ -213,6 +213,24 @@ def spoken_company(name: str) -> str:
     return shorter or text
 
 
+# Where a job title turns from the job to its detail: "Staff Nurse, Acute Medical Unit",
+# "Finance Business Partner – Operations and Estates", "Analyst | Leeds".
+_ROLE_DETAIL = re.compile(r"\s*(?:,|\s[–—-]\s|\s?\|\s?|\s/\s)\s*")
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
+
+def spoken_role(title: str) -> str:
+    """The job as a person says it in a note: "Senior Finance Business Partner – Operations and
+    Estates (Band 8a)" is "Senior Finance Business Partner"; a short title is kept whole."""
+    text = " ".join(title.split())
+    shorter = _BRACKETED.sub("", text).strip()
+    head = _ROLE_DETAIL.split(shorter, maxsplit=1)[0].strip()
+    # "Head of Year, Key Stage 4" keeps its head; a head of one word ("Lead, Data") keeps all.
+    if len(head.split()) >= 2:
+        return head
+    return shorter or text
+
+
 def same_person(name: str, other: str) -> bool:
     """Whether two written names are one person's ("Lee, Jordan" and "Jordan Lee")."""
 
@@ -353,7 +371,7 @@ def _thank_you(ctx: NoteContext, index: int) -> Note:
     _check(ctx)
     t = templates()
     person = ctx.interviewer
-    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
+    role, company = Name(spoken_role(ctx.role)), Name(spoken_company(ctx.company))
     topics = recall_topics(person.topics)
     if topics:
         recall = t.render("thank_you_recall", _turn(index, 1), topic=NounPhrase(join_and(topics)))
@@ -413,7 +431,7 @@ def chaser_note(
     if blocked:
         raise FollowUpError(f"no chaser needed: {blocked}")
     t = templates()
-    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
+    role, company = Name(spoken_role(ctx.role)), Name(spoken_company(ctx.company))
     opening = t.render(
         "chaser_opening",
         role=role,
@@ -448,7 +466,7 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
     if state.outcome == "withdrew":
         raise FollowUpError("you withdrew from this process, so there is nothing to follow up")
     t = templates()
-    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
+    role, company = Name(spoken_role(ctx.role)), Name(spoken_company(ctx.company))
     ordinal = NounPhrase(_ordinal(ctx.round_number))
     day = ctx.round_date
     paragraphs = [
@@ -581,7 +599,7 @@ def offer_time_request(
     chosen = t.offer_reasons.get(reason)
     if chosen is None:
         raise FollowUpError(f"{reason!r} is not one of {', '.join(t.offer_reasons)}")
-    role, company = Name(ctx.role.strip()), Name(spoken_company(ctx.company))
+    role, company = Name(spoken_role(ctx.role)), Name(spoken_company(ctx.company))
     why = NounPhrase(chosen.phrase)
     first = Name(first_name(ctx.interviewer.name))
     past = deadline is not None and reply_by > deadline
