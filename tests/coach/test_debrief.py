@@ -350,3 +350,16 @@ def test_a_note_that_names_several_answers_is_read_clause_by_clause() -> None:
     assert [p.question_id for p in debrief.reinforce] == [1]
     assert "fell flat" not in debrief.reinforce[0].why
     assert "went down well" in debrief.reinforce[0].why
+
+
+def test_a_topic_keeps_the_article_it_was_written_with() -> None:
+    from nextround.coach.debrief import clean_topic
+
+    # "about NHS financial framework" is not English.
+    assert clean_topic("the NHS financial framework before you see Helen") == (
+        "the NHS financial framework"
+    )
+    assert clean_topic("any experience of the Care Act") == "the Care Act"
+    # No article where none was written, nor before a clause or an -ing form.
+    assert clean_topic("stakeholder management") == "stakeholder management"
+    assert clean_topic("the handling of complaints") == "handling of complaints"

@@ -353,11 +353,27 @@ _CUT = re.compile(
 )
 
 
+# What never takes "the" before it in a topic: a clause, a verb's -ing form, a possessive.
+_NO_ARTICLE = re.compile(
+    r"(?:how|what|why|where|when|which|whether|you|your|their|his|her|our|[a-z]+ing)\b", re.I
+)
+
+
 def clean_topic(rest: str) -> str:
     """A noun phrase for "about {topic}" from the words after a cue, or "" when none is safe."""
     rest = _CUT.sub("", rest)
     rest = _TAIL.sub("", rest.strip(" .,:;!?\"'“”()"))
+    lead = _LEAD.match(rest)
     rest = _LEAD.sub("", rest).strip(" .,:;")
+    if (
+        lead
+        and re.search(r"\bthe\s*$", lead.group(0), re.I)
+        and rest
+        and not _NO_ARTICLE.match(rest)
+    ):
+        # "the NHS financial framework" keeps its article: "about NHS financial framework" is
+        # not English; "the" before "how you…" or "handling…" is dropped.
+        rest = "the " + rest
     verb = _SUBJECT_VERB.match(rest)
     if verb:
         word = verb.group("verb").lower()
