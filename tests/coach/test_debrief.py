@@ -363,3 +363,59 @@ def test_a_topic_keeps_the_article_it_was_written_with() -> None:
     # No article where none was written, nor before a clause or an -ing form.
     assert clean_topic("stakeholder management") == "stakeholder management"
     assert clean_topic("the handling of complaints") == "handling of complaints"
+
+
+def test_a_fell_flat_note_counts_only_for_the_answer_each_clause_is_about() -> None:
+    # "Existing buildings" is close in meaning to the complex-structure answer too; the clause
+    # is closer still to the answer it names, so the praised answer never "fell flat".
+    structure = AskedText(
+        1, 1, "Walk me through the most complex structure you have designed.",
+        "Cabot Street transfer structure over a retained basement.", 5, "positive",
+    )  # fmt: skip
+    existing = AskedText(
+        2, 1, "What experience do you have of assessing existing buildings?",
+        "Mostly new build.", 2, "negative",
+    )  # fmt: skip
+    similar = close({("existing buildings", "existing buildings"): 0.8,
+                     ("existing buildings", "retained basement"): 0.55})  # fmt: skip
+    notes = [(1, "Rachel asked about the Cabot Street transfer structure twice.",
+              "My answer on existing buildings: I had no masonry example ready.")]  # fmt: skip
+    result = analyse_debrief([structure, existing], [], (), similar, notes=notes)
+    praised = next(p for p in result.reinforce if p.question_id == 1)
+    assert "fell flat" not in praised.why
+    assert "you noted it fell flat" in next(p for p in result.counter if p.question_id == 2).why
+
+
+def test_an_answer_the_feedback_names_is_the_one_it_judges() -> None:
+    parent = AskedText(1, 1, "Tell us about a difficult conversation with a parent.", "", 3, "")
+    disclosure = AskedText(2, 1, "A student discloses something worrying. What do you do?", "", 4)
+    said = FeedbackText(
+        3, 1,
+        "Your answer about the parent conversation also felt more about what you said than "
+        "about what changed for the student.",
+        "interviewer",
+    )  # fmt: skip
+    result = analyse_debrief([parent, disclosure], [said])
+    assert [p.question_id for p in result.counter] == [1]
+    assert "what changed for the student" in result.counter[0].why
+
+
+def test_doubts_praise_and_focus_said_in_other_ways() -> None:
+    text = (
+        "Hannah really enjoyed the conversation. She said the turnaround of the Northway account "
+        "was exactly what they're looking for. The main question mark is commercial ownership. "
+        "Hannah wasn't sure I have been accountable for a number myself. She also felt my answer "
+        "on upselling was a bit passive. Jonathan will want to go deeper into how I would "
+        "forecast renewals. The students will also ask how you would make sure Year 10 feel "
+        "listened to. We weren't convinced that you have led and held adults to account before."
+    )
+    remarks = find_remarks(FeedbackText(1, 1, text, "hr"))
+    said = [(r.kind, r.topic) for r in remarks]
+    assert ("praise", "the turnaround of the Northway account") in said
+    assert not any("conversation" in t for k, t in said if k == "praise")  # a pleasantry
+    assert ("concern", "commercial ownership") in said
+    assert ("concern", "being accountable for a number yourself") in said
+    assert any(k == "concern" and "upselling" in r.quote for (k, _), r in zip(said, remarks))
+    assert ("focus", "how you would forecast renewals") in said
+    assert ("focus", "how you would make sure Year 10 feel listened to") in said
+    assert ("concern", "leading and holding adults to account") in said

@@ -69,7 +69,9 @@ _CHECK = re.compile(
 # Pleasantries are not praise of an answer.
 _PLEASANTRY = re.compile(
     r"\b(?:have a (?:good|great|nice|lovely)|good luck|best of luck|(?:good|great|lovely|nice) to "
-    r"(?:speak|talk|chat|meet|catch up)|hope you|thanks? (?:again|so much)|thank you)\b",
+    r"(?:speak|talk|chat|meet|catch up)|hope you|thanks? (?:again|so much)|thank you|"
+    r"(?:really |very much )?enjoyed (?:the|our|your|meeting|talking|speaking)"
+    r"(?: (?:conversation|chat|meeting|call|discussion|time|you))?\s*[.!]?$)\b",
     re.IGNORECASE,
 )
 # A focus area: someone will go deeper into a topic next time.
@@ -78,7 +80,9 @@ _FOCUS = re.compile(
     r"(?:also\s+)?(?:want to\s+|like to\s+)?(?:go (?:deeper|further|into more detail) "
     r"(?:into|on|with)|dig (?:deeper )?into|drill (?:down )?into|probe|explore|focus on|"
     r"test|delve (?:deeper )?into|get into|spend (?:some |more )?time on|hear more about|"
-    r"understand more about|be (?:sure|confident|convinced|satisfied|reassured)(?: that)?))\b|"
+    r"understand more about|be (?:sure|confident|convinced|satisfied|reassured)(?: that)?|"
+    # "The students will also ask how you would make sure Year 10 feel listened to."
+    r"ask (?:you )?(?=how|what|why|whether|about)))\b|"
     # Advice on what will come up: "be ready to talk about how you'd get on top of the budget".
     r"\bbe (?:ready|prepared) to (?:talk (?:about|through)|explain|discuss|walk (?:them|us|her|"
     r"him) through)\b",
@@ -124,7 +128,9 @@ _CONCERN = re.compile(
     r"(?: much| enough| any| a lot of)?|"
     r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
     r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
-    r"theoretical|high[- ]level|light|short|brief|reactive|long|junior)|"
+    r"theoretical|high[- ]level|light|short|brief|reactive|long|junior|passive|defensive|"
+    r"hesitant|tentative|basic)|"
+    r"(?:the |a |one )?(?:main |big |only |one )?question ?mark (?:is|was)\b|"
     r"(?:was|were|felt|seemed|sounded|looked) (?:thin|vague|weak|generic|unconvincing|"
     r"superficial|shallow)\b|"
     r"(?:was|were|seemed|felt) more about\b(?=.*\bthan\b)|"
@@ -158,7 +164,10 @@ _PRAISE = re.compile(
     r"appreciated|(?:were |was )?(?:pleased|happy) with|stood out|strong|great|excellent|"
     r"good|clear|compelling|convincing|thorough|well[- ]structured|(?:much |far )?better than|"
     r"exactly right|spot on|nailed|really (?:strong|good|clear)|mature|thoughtful|insightful|"
+    r"exactly what (?:they|we|she|he)(?:'re| are| were| was)? (?:looking for|want(?:ed)?|"
+    r"need(?:ed)?)|"
     r"impressive|credible|confident|solid|well thought[- ]through|"
+    r"(?:was|were|is|very|really|entirely) sound|followed (?:the |our )?(?:procedure|policy)|"
     r"(?:was |were |is )?(?:one of )?the best (?:\w+ )?(?:she|he|they|we|I)(?:'s| has| have| had)? "
     r"(?:ever )?(?:heard|seen|had))\b",
     re.IGNORECASE,
@@ -173,7 +182,7 @@ _LEAD = re.compile(
 )
 # "you have handled X" -> "handling X"; "you can lead X" -> "leading X".
 _SUBJECT_VERB = re.compile(
-    r"^(?:that\s+|whether\s+|if\s+)?(?:you|he|she|they|the candidate)"
+    r"^(?:that\s+|whether\s+|if\s+)?(?:you|he|she|they|the candidate|I)"
     r"(?P<aux>'ve|'d|'re|'ll|\s+(?:have|has|had|can|could|would|will|are|were|did|do))?\s+"
     r"(?:really\s+|actually\s+|ever\s+|yet\s+|already\s+|fully\s+)?(?P<been>been\s+)?"
     r"(?P<verb>[a-z]+)\b",
@@ -345,7 +354,7 @@ _CUT = re.compile(
     r"meaning|i\.e\.|that is|in other words|like|such as|including|rather than|"
     r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
     r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$|"
-    r"\s+(?:yet|as yet|so far)\b.*$|"
+    r"\s+(?:yet|as yet|so far)\b.*$|\s+(?:before|in the past|previously)[\s.!?,;]*$|"
     # "the NHS financial framework before you see Helen": when, not what.
     r"\s+(?:before|when|ahead of) (?:you (?:see|meet|speak to|go back)|the (?:next|second|final|"
     r"panel))\b.*$",
@@ -390,6 +399,16 @@ def clean_topic(rest: str) -> str:
             rest = "having " + word + after  # "you had the budget to…"
         elif participle or aux in _MODALS:
             rest = _gerund(word) + after  # "you have handled", "you would handle"
+            # "you have led and held adults to account": both verbs take the -ing form.
+            rest = re.sub(
+                r"^(\w+ing) (and|or) ([a-z]+)\b",
+                lambda m: (
+                    f"{m.group(1)} {m.group(2)} {_gerund(m.group(3))}"
+                    if m.group(3) in _IRREGULAR or m.group(3).endswith("ed")
+                    else m.group(0)
+                ),
+                rest,
+            )
         else:
             return ""  # a word that may not be a verb at all: the doubt is quoted instead
     elif re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I):
@@ -412,7 +431,14 @@ def clean_topic(rest: str) -> str:
         return ""
     if not content_stems(rest):
         return ""
-    return rest
+    # Feedback the candidate typed up ("she wants to go deeper into how I would forecast
+    # renewals") is said back to them: "how you would forecast renewals".
+    return _FIRST_PERSON.sub(lambda m: _SECOND_PERSON[m.group(0).lower()], rest)
+
+
+_SECOND_PERSON = {"i": "you", "i'd": "you'd", "i've": "you've", "i'm": "you're", "my": "your",
+                  "me": "you", "myself": "yourself", "mine": "yours"}  # fmt: skip
+_FIRST_PERSON = re.compile(r"\b(?:I'd|I've|I'm|I|my|me|myself|mine)\b", re.I)
 
 
 def _checks(clause: str) -> re.Match[str] | None:
@@ -594,6 +620,16 @@ def _closeness(question: AskedText, text: str, similarity: Similarity | None) ->
     return max(cosine, ABOUT_COSINE if shared >= 2 else 0.0)
 
 
+# An answer the feedback names: "your answer about the parent conversation (felt…)", "the
+# funding question (didn't land)".
+_NAMED_ANSWER = re.compile(
+    r"\b(?:your|the|his|her|their) (?:answers?|responses?) (?:on|about|around|to) (?:the )?"
+    r"(?P<x>[^,.;]+?)(?= (?:was|were|also|felt|seemed|came|sounded|is|went|did)\b|[,.;]|$)|"
+    r"\b(?:the|your) (?P<y>[\w'’-]+(?: [\w'’-]+){0,3}) (?:answer|question|response)\b",
+    re.I,
+)
+
+
 def attach(
     remarks: Sequence[Remark],
     questions: Sequence[AskedText],
@@ -612,12 +648,35 @@ def attach(
             return -1
         return None
 
+    def named(text: str, same_round: Sequence[AskedText]) -> int | None:
+        """The question an answer named in the remark is ("your answer about the parent
+        conversation", "the funding question"): the one sharing most of its words, if one does."""
+        said = _NAMED_ANSWER.search(text)
+        if said is None:
+            return None
+        words = set(content_stems(said.group("x") or said.group("y") or ""))
+        if not words:
+            return None
+        shared = sorted(
+            (
+                (len(words & set(content_stems(f"{q.text} {q.answer_note}"))), q.id)
+                for q in same_round
+            ),
+            reverse=True,
+        )
+        if shared and shared[0][0] >= 1 and (len(shared) == 1 or shared[0][0] > shared[1][0]):
+            return shared[0][1]
+        return None
+
     out = []
     for remark in remarks:
         if remark.kind in ("focus", "check"):  # what comes next judges no answer given
             out.append(remark)
             continue
         same_round = [q for q in questions if q.round_number == remark.round_number]
+        if (by_name := named(remark.quote, same_round)) is not None:
+            out.append(replace(remark, question_id=by_name))
+            continue
         bar = (
             0.5
             if similarity is None
@@ -637,14 +696,22 @@ def attach(
     return out
 
 
-def _note_closeness(note: str, question: AskedText, similarity: Similarity | None) -> float:
-    """How much the candidate's note is about this answer: its closest clause, since one note
-    often names several answers ("the results story; the safeguarding answer landed well")."""
-    if not note.strip():
-        return 0.0
+def _note_closeness(
+    note: str, questions: Sequence[AskedText], similarity: Similarity | None
+) -> dict[int, float]:
+    """How much the candidate's note is about each answer of its round. One note often names
+    several answers ("the results story; the safeguarding answer landed well"), so each clause
+    counts only for the answer it is closest to: "the parent conversation answer was mostly what I
+    said" is about the parent answer, never the safeguarding one beside it."""
+    scores: dict[int, float] = {}
+    if not note.strip() or not questions:
+        return scores
     clauses = [note[a:b] for a, b in _pieces(note)]
-    clauses = [c for c in clauses if content_stems(c)] or [note]
-    return max(_closeness(question, clause, similarity) for clause in clauses)
+    for clause in [c for c in clauses if content_stems(c)] or [note]:
+        close = {q.id: _closeness(q, clause, similarity) for q in questions}
+        best = max(close, key=lambda qid: close[qid])
+        scores[best] = max(scores.get(best, 0.0), close[best])
+    return scores
 
 
 _SOURCE = {
@@ -658,7 +725,7 @@ _SOURCE = {
 def _judge(
     question: AskedText,
     remarks: Sequence[Remark],
-    notes: tuple[str, str],
+    notes: tuple[dict[int, float], dict[int, float]],
     similarity: Similarity | None,
 ) -> Point | None:
     said = [r for r in remarks if r.question_id == question.id]
@@ -673,8 +740,8 @@ def _judge(
     impressed, fell_flat = notes
     # Which of the candidate's own notes is about this answer: the clearly closer one, if it is
     # close enough ("my tutor programme ideas" went well, "the tutor answer was too soft" did not).
-    went_well = _note_closeness(impressed, question, similarity)
-    fell = _note_closeness(fell_flat, question, similarity)
+    went_well = impressed.get(question.id, 0.0)
+    fell = fell_flat.get(question.id, 0.0)
     bar = ABOUT_COSINE if similarity is not None else 1.0
     own_note = 0
     if max(went_well, fell) >= bar and abs(went_well - fell) >= ABOUT_MARGIN:
@@ -742,11 +809,17 @@ def analyse_debrief(
     """
     remarks = [r for item in feedback for r in find_remarks(item, requirements, similarity)]
     remarks = attach(remarks, questions, similarity)
-    by_round = {n: (good, bad) for n, good, bad in notes}
+    by_round: dict[int, tuple[dict[int, float], dict[int, float]]] = {}
+    for n, good, bad in notes:
+        asked = [q for q in questions if q.round_number == n]
+        by_round[n] = (
+            _note_closeness(good, asked, similarity),
+            _note_closeness(bad, asked, similarity),
+        )
     points = [
         p
         for q in questions
-        if (p := _judge(q, remarks, by_round.get(q.round_number, ("", "")), similarity)) is not None
+        if (p := _judge(q, remarks, by_round.get(q.round_number, ({}, {})), similarity)) is not None
     ]
     order = {"feedback": 0, "reaction": 1, "notes": 2, "rating": 3}
     counter = sorted(
