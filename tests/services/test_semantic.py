@@ -328,3 +328,20 @@ def test_a_values_based_round_is_practised_with_its_questions_and_only_then(worl
     values = [q for q in picked if q.text in styled]
     assert len(values) == 2
     assert all(q.why == "They have called it a values-based interview" for q in values)
+
+
+def test_a_doubt_no_bank_question_is_close_to_is_asked_as_a_panel_would(world: World) -> None:
+    world.feedback.text = (
+        "They weren't convinced you have calibrated a tidal flow gauge on an estuary, and Priya "
+        "will want to go deeper into your sediment sampling plan."
+    )
+    world.feedback.save()
+    picked = practice.questions_for_round(world.user, world.round2.pk, 8)
+    texts = [q.text for q in picked]
+    assert (
+        "Can you tell us more about calibrating a tidal flow gauge on an estuary, with a real "
+        "example from your own work?"
+    ) in texts
+    assert not any(t.startswith("Prepare an example") for t in texts)
+    # No question is said to be about a doubt it only shares a competency's name with.
+    assert not any(q.why.startswith("It practises") for q in picked)

@@ -24,6 +24,7 @@ from nextround.coach.bank import (
     load_bank,
     select_practice_questions,
 )
+from nextround.coach.brief_content import load_content
 from nextround.coach.classify import Classification
 from nextround.coach.debrief import FeedbackText, find_remarks
 from nextround.coach.likely import STYLE_NAMES, may_ask
@@ -386,16 +387,32 @@ class Concern:
     who: str
     topic: str
     about: str
+    kind: str = "concern"  # concern | focus | check
 
     @property
     def why(self) -> str:
         """The reason, in plain words, for practising a question about it."""
-        said = (
-            f"{self.who} raised a concern about {self.topic}"
-            if self.topic
-            else f"{self.who} raised a concern in the last round"
-        )
+        if self.kind == "focus":
+            said = (
+                f"{self.who} said they will go deeper into {self.topic}"
+                if self.topic
+                else f"{self.who} said what they will go deeper into next time"
+            )
+        else:
+            said = (
+                f"{self.who} raised a concern about {self.topic}"
+                if self.topic
+                else f"{self.who} raised a concern in the last round"
+            )
         return said[0].upper() + said[1:]
+
+    @property
+    def question(self) -> str:
+        """The question a panel would put about it, as the brief asks it."""
+        s = load_content().sentences
+        if self.kind == "focus":
+            return s["focus_question"].format(topic=self.topic)
+        return load_content().concern_question.format(topic=self.topic)
 
 
 def concerns(owner: User, opportunity_id: int) -> list[Concern]:
@@ -414,7 +431,8 @@ def concerns(owner: User, opportunity_id: int) -> list[Concern]:
     order = {f.pk: i for i, f in enumerate(rows)}
     ranked = sorted(found, key=lambda c: order.get(c.feedback_id, 0))
     return [
-        Concern(_WHO.get(c.source, "the feedback"), c.topic, c.about or c.quote) for c in ranked
+        Concern(_WHO.get(c.source, "the feedback"), c.topic, c.about or c.quote, c.kind)
+        for c in ranked
     ]
 
 
@@ -492,17 +510,9 @@ def questions_for_round(
         )
         if pick is None and concern.topic:
             # Say so rather than offer a question about something else.
-            chosen.append(
-                PracticeQuestion(
-                    f"Prepare an example that answers the doubt about {concern.topic}.",
-                    f"{concern.why}; no practice question is close enough to it",
-                    "second-round",
-                )
-            )
+            chosen.append(PracticeQuestion(concern.question, concern.why, "second-round"))
         elif pick is not None:
-            chosen.append(
-                replace(_from_bank(pick, areas.competencies, areas.sources), why=concern.why)
-            )
+            chosen.append(replace(_from_bank(pick), why=concern.why))
             if len(chosen) >= count:
                 return chosen
     for style in styles:
@@ -513,7 +523,7 @@ def questions_for_round(
             if len(chosen) >= count:
                 return chosen
             why = f"They have called it a {STYLE_NAMES[style]} interview"
-            chosen.append(replace(_from_bank(pick, areas.competencies, areas.sources), why=why))
+            chosen.append(replace(_from_bank(pick), why=why))
     # A question written for another purpose of round (a final's "when could you start?" in a
     # shortlist round) is left for that round.
     other_purpose = {
@@ -531,11 +541,7 @@ def questions_for_round(
         level=level,
     )
     for pick in own:
-        chosen.append(
-            replace(
-                _from_bank(pick, areas.competencies, areas.sources), why=f"Asked in {label} roles"
-            )
-        )
+        chosen.append(replace(_from_bank(pick), why=f"Asked in {label} roles"))
         taken_ids.add(pick.id)
     taken = {normalise_question(c.text) for c in chosen}
     picks = select_practice_questions(
@@ -551,7 +557,7 @@ def questions_for_round(
     )
     for pick in picks:
         if normalise_question(pick.text) not in taken and len(chosen) < count:
-            chosen.append(_from_bank(pick, areas.competencies, areas.sources))
+            chosen.append(_from_bank(pick))
             taken.add(normalise_question(pick.text))
     return chosen
 
@@ -599,16 +605,12 @@ def related_bank_question(
     return bank[ranked[0].index]
 
 
-def _from_bank(
-    pick: BankQuestion, weak: list[str], sources: dict[str, str] | None = None
-) -> PracticeQuestion:
-    # A weak area is named only with what it rests on (an answer that went badly, feedback).
-    touched = [c for c in pick.competencies if c in weak and (sources or {}).get(c)]
-    if touched:
-        first = touched[0]
-        why = f"It practises {first.replace('-', ' ')}: {(sources or {})[first]}"
-    else:
-        why = f"A common {pick.type.replace('-', ' ')} question"
+def _from_bank(pick: BankQuestion) -> PracticeQuestion:
+    # The draw leans towards the weak areas, but a question sharing only a competency's label
+    # with a doubt ("attention to detail") is not said to be about it: that would state
+    # something false about the candidate's record. Questions picked for a doubt or a weak
+    # answer carry their own reason.
+    why = f"A common {pick.type.replace('-', ' ')} question"
     return PracticeQuestion(
         pick.text, why, pick.type, pick.competencies, pick.looking_for, pick.probes, pick.id
     )
@@ -617,7 +619,7 @@ def _from_bank(
 def bank_question(bank_id: str) -> PracticeQuestion | None:
     for item in load_bank():
         if item.id == bank_id:
-            return _from_bank(item, [])
+            return _from_bank(item)
     return None
 
 
