@@ -16,6 +16,7 @@ from nextround.coach.evidence import (
     Similarity,
     StoryText,
     is_credential,
+    is_language,
     is_tenure,
     map_evidence,
 )
@@ -260,10 +261,27 @@ def _kind(data: BriefInput) -> str:
 _LIVED = re.compile(
     r"\b(?:young person|young people|care leaver|children in care council|service users?|"
     r"experts? by experience|lived experience|patient (?:representative|panel|partner)|"
-    r"pupil|student (?:panel|council|representative)|school council|resident|tenant "
-    r"(?:panel|representative)|parent representative|carer representative)\b",
+    r"pupils? (?:panel|council|representatives?|voice)|student (?:panel|council|representative)|"
+    r"school council|residents? (?:panel|representative)|tenant (?:panel|representative)|"
+    r"parent representative|carer representative)\b",
     re.IGNORECASE,
 )
+# A governor, a trustee, a councillor: on the panel to judge, whatever else their notes say.
+_GOVERNS = re.compile(r"\b(?:governors?|trustees?|councillor|non-executive|board member)\b", re.I)
+# Someone whose job is to arrange the interviews rather than sit on them.
+_ARRANGES = re.compile(
+    r"\b(?:recruit\w*|talent (?:partner|acquisition|team|coordinator|advisor|adviser)|"
+    r"resourcing|coordinator|co-ordinator|scheduler|scheduling|administrator|"
+    r"(?:personal|executive) assistant|PA to|EA to)\b",
+    re.IGNORECASE,
+)
+
+
+def arranges_round(title: str, team: str, others: int) -> bool:
+    """Whether a person on the round's list only arranges it (a recruitment officer, a talent
+    partner, an executive assistant) while `others` sit on the panel: no one to prepare for or to
+    thank for their questions. Alone on the list, they are the one you will meet."""
+    return others >= 1 and bool(_ARRANGES.search(f"{title} {team}"))
 
 
 def lived_experience(p: PersonText) -> bool:
@@ -274,7 +292,8 @@ def lived_experience(p: PersonText) -> bool:
 def on_panel_for_experience(role: str, *texts: str) -> bool:
     """lived_experience for any record: its role and its name, title, team or notes."""
     staff = role in ("hiring-manager", "senior-executive", "hr", "technical", "consultant")
-    return not staff and bool(_LIVED.search(" ".join(texts)))
+    said = " ".join(texts)
+    return not staff and not _GOVERNS.search(said) and bool(_LIVED.search(said))
 
 
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
@@ -450,6 +469,8 @@ _KNOWLEDGE = re.compile(
 def gap_advice(requirement: str) -> str:
     """What to do about a requirement no story backs: write a story, or confirm what you hold."""
     sentences = load_content().sentences
+    if is_language(requirement):
+        return sentences["language_row"]
     if _KNOWLEDGE.match(requirement):
         # "Knowledge of the National Intelligence Model": known and used, never held with a
         # number and dates like a registration.

@@ -202,6 +202,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "held_row": frozenset(),
     "tenure_row": frozenset(),
     "knowledge_row": frozenset(),
+    "language_row": frozenset(),
     "research_did": frozenset({"action"}),
     "research_spoke": frozenset({"said", "topic", "organisation"}),
     "research_quoted": frozenset({"quote"}),

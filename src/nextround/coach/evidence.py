@@ -95,7 +95,40 @@ def is_tenure(text: str) -> bool:
 
 def is_credential(text: str) -> bool:
     """Whether a requirement is something held (a registration, a qualification, knowledge)."""
-    return bool(_CREDENTIAL.search(text))
+    return bool(_CREDENTIAL.search(text) or _HELD.search(text))
+
+
+# Held, never shown by a story that does not name it: a registration, a qualification, a course
+# passed ("Designated Safeguarding Lead training", "the NPQ for Leading Behaviour"). Knowledge
+# ("a thorough understanding of safeguarding") is shown in what the candidate did, and a story
+# may back it like any other requirement.
+_HELD = re.compile(
+    r"\b(?:registration|registered|qualified|qualification|status|degree|certificat\w*|"
+    r"licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
+    r"A[- ]levels?|AS[- ]levels?|NPQ\w*|PGCE|QTS|NVQ|diploma|"
+    r"(?:lead|leads|level \d|deputy\)?|DSL|first aid|formal|mandatory|accredited|certified)"
+    r" training)\b",
+    re.IGNORECASE,
+)
+
+
+# A language the job asks for: spoken, not shown by a story.
+_LANGUAGE = re.compile(
+    r"\b(?:German|French|Spanish|Italian|Welsh|Gaelic|Irish|Mandarin|Cantonese|Arabic|Polish|"
+    r"Portuguese|Dutch|Japanese|Korean|Hindi|Urdu|Punjabi|Bengali|Russian|Turkish|Swedish|"
+    r"Norwegian|Danish|Finnish|BSL|British Sign Language)\b(?:\s+(?:or|and|/)\s+\w+)*"
+    r"(?:\s+(?:speaker|language|fluency|skills?))?\s*$|\b(?:fluent|bilingual|second language)\b"
+)
+
+
+def is_language(text: str) -> bool:
+    """Whether a requirement is a language to speak ("German or French", "Fluent Welsh")."""
+    return bool(_LANGUAGE.search(text.strip(" .")))
+
+
+def is_held(text: str) -> bool:
+    """Whether a requirement is held rather than shown (a registration, a qualification)."""
+    return bool(_HELD.search(text))
 
 
 @dataclass(frozen=True)
@@ -283,10 +316,18 @@ def _score(
     doing = [w for w, part in shared if part in ("skills", "title", "action", "result")]
     if credential and not _names_credential(shown, wanted):
         return None
+    # "Working knowledge of the Eurocodes, in particular EC2 and EC3" and a story whose action
+    # designs to EC3 and EC2: the thing named is named, whatever the rest of the words.
+    named = is_credential(text) and any(
+        c.isupper() or c.isdigit()
+        for part in ("action", "result", "skills")
+        for t in shown.get(part, ())
+        for c in t
+    )
     if similarity is not None:
         cosine = max(float(similarity(text, index.text)), float(similarity(text, index.core)))
         tagged = cosine >= TAGGED_COSINE and any(map(_specific, term_parts.get("skills", ())))
-        if cosine >= STRONG_COSINE or (shown and cosine >= SUPPORTED_COSINE) or tagged:
+        if cosine >= STRONG_COSINE or (shown and cosine >= SUPPORTED_COSINE) or tagged or named:
             confidence: Confidence = "strong"
         elif cosine >= POSSIBLE_COSINE:
             confidence = "possible"
@@ -427,7 +468,7 @@ def _rank(
     terms = distinctive_terms(text)
     if not wanted and not terms and similarity is None:
         return []
-    credential = is_credential(text)
+    credential = is_held(text) or is_language(text)
     scored = [m for i in indexes if (m := _score(text, wanted, terms, i, similarity, credential))]
     scored.sort(key=lambda s: (s.confidence != "strong", -s.score, s.title.lower(), s.story_id))
     return scored
