@@ -415,7 +415,7 @@ def test_doubts_praise_and_focus_said_in_other_ways() -> None:
     assert not any("conversation" in t for k, t in said if k == "praise")  # a pleasantry
     assert ("concern", "commercial ownership") in said
     assert ("concern", "being accountable for a number yourself") in said
-    assert any(k == "concern" and "upselling" in r.quote for (k, _), r in zip(said, remarks))
+    assert any(r.kind == "concern" and "upselling" in r.quote for r in remarks)
     assert ("focus", "how you would forecast renewals") in said
     assert ("focus", "how you would make sure Year 10 feel listened to") in said
     assert ("concern", "leading and holding adults to account") in said
