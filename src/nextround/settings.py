@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,9 @@ TEMPLATES = [
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
+# Django sets the process's TZ to TIME_ZONE once these settings are read; the machine's own
+# zone (the candidate's clock) is kept here first, for services/times.local_zone_name.
+MACHINE_TZ = os.environ.get("TZ", "")
 USE_I18N = False
 USE_TZ = True
 

@@ -34,3 +34,36 @@ def test_a_registration_number_to_have_to_hand_and_a_site_visit_are_facts() -> N
         ]
     )
     assert [(f.kind, f.source) for f in facts] == [("bring", CONSULTANT), ("tour", "The invite")]
+
+
+def test_the_days_timetable_its_values_rules_and_outcome_are_facts() -> None:
+    email = (
+        "Dear Daniel,\n\nThe afternoon runs as follows:\n"
+        "13:30 Student panel: six Year 10 students from our school council will ask you "
+        "questions for 20 minutes.\n"
+        "14:30 Values-based interview with Helen Carter and Graham Whitfield, about 50 minutes.\n"
+        "\nOur values are Ambition, Kindness and Respect, and the panel's questions are built "
+        "around them. Please do not use real pupils' names in your examples. We will let you "
+        "know the outcome by phone the same evening. Cameras on, please; if anything goes "
+        "wrong, call me on 020 7946 0718.\n\nBest wishes,\nKaren"
+    )
+    quotes = [f.quote for f in find_facts([("Karen Doyle's email", email)])]
+    for said in ("13:30 Student panel", "14:30 Values-based interview", "Our values are Ambition",
+                 "Please do not use real pupils' names", "let you know the outcome by phone",
+                 "Cameras on", "call me on 020 7946 0718"):  # fmt: skip
+        assert any(q.startswith(said) or said in q for q in quotes), (said, quotes)
+    assert not any(q.startswith(("Dear", "Best wishes")) for q in quotes)
+
+
+def test_the_sentences_that_describe_a_set_task_are_kept_with_it() -> None:
+    email = (
+        "Some details for Tuesday:\n\n"
+        "- The first part is a design review exercise. You will have 45 minutes on your own "
+        "with a short pack of drawings for a change of use of a Victorian brick warehouse to "
+        "flats. You will then present your findings for 10 minutes.\n"
+        "- The technical interview follows. We are proud of our new office.\n"
+    )
+    quotes = [f.quote for f in find_facts([("Joanne Fisher's email", email)])]
+    assert any("Victorian brick warehouse" in q for q in quotes)
+    # Beyond the task's own paragraph, a sentence with no cue is no fact.
+    assert not any("proud of our new office" in q for q in quotes)

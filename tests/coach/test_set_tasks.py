@@ -77,3 +77,40 @@ def test_slides_to_send_before_the_day_get_a_step_of_their_own() -> None:
     assert "Send your slides by the deadline they gave, and check they arrived" in steps(asked)
     brought = brief_for("Please prepare a 10-minute presentation on your first 90 days.")
     assert not any(label.startswith("Send your slides") for label in steps(brought))
+
+
+def test_findings_presented_on_the_day_set_no_presentation_to_finish_before_it() -> None:
+    brief = brief_for(
+        "You will have 45 minutes on your own with a short pack of drawings for a design review. "
+        "You will then present your findings to the panel for 10 minutes."
+    )
+    assert not any(label.startswith("Finish the presentation") for label in steps(brief))
+
+
+def test_a_case_study_to_present_is_prepared_as_the_presentation_it_is() -> None:
+    brief = build_brief(
+        case(
+            logistics_texts=(
+                ("The invite", "Case study presentation (20 min + 10 min Q&A)."),
+                ("Priya Desai's email", "Please prepare a 20-minute presentation of your 90-day "
+                 "plan for the account."),
+            )
+        )
+    )  # fmt: skip
+    assert task_line(brief).startswith("Prepare and time the 20-minute presentation")
+
+
+def test_nothing_is_handed_over_on_a_video_call() -> None:
+    from dataclasses import replace
+
+    from tests.coach.test_likely_third_review import ROUND
+
+    video = replace(ROUND, format="video", kind="presentation")
+    brief = build_brief(case(round=video, logistics_texts=()))
+    said = [*brief.bring, *brief.logistics, *steps(brief)]
+    assert not [line for line in said if "USB" in line or "handout" in line or "Print" in line]
+    assert any("ready to share" in line for line in brief.bring)
+    on_site = build_brief(
+        case(logistics_texts=(("The invite", "Please bring photo ID to reception."),))
+    )
+    assert not any(b.startswith("Photo ID if the building") for b in on_site.bring)

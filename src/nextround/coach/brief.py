@@ -31,7 +31,13 @@ from nextround.coach.likely import (
     quoted,
     set_task,
 )
-from nextround.coach.logistics import Fact, dress_code, find_facts, slides_due
+from nextround.coach.logistics import (
+    Fact,
+    dress_code,
+    find_facts,
+    presentation_to_prepare,
+    slides_due,
+)
 from nextround.coach.research_asks import ResearchAsk, research_ask
 from nextround.coach.words import clip
 
@@ -419,8 +425,16 @@ def _logistics(
     lines += content.formats.get(r.format, ())
     if kind == "assessment" and not any(f.kind == "agenda" for f in facts):
         lines.append(s["ask_exercises"])
-    lines += content.kinds.get(kind, ())
+    kind_lines = list(content.kinds.get(kind, ()))
+    if r.format in ("video", "phone"):
+        kind_lines = [line for line in kind_lines if not _IN_PERSON.search(line)]
+    lines += kind_lines
     return lines, facts
+
+
+# What only an in-person round has: something to hand over or show on paper.
+_IN_PERSON = re.compile(r"\b(?:USB stick|printed|print|handouts?|copies of your CV)\b", re.I)
+_ID = re.compile(r"\b(?:photo ID|passport|driving licence|ID)\b")
 
 
 def _person(p: PersonText) -> str:
@@ -522,6 +536,13 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         bring += content.bring.get(key, ())
     if r.format == "on-site" and r.location.strip():
         bring = [b for b in bring if not b.startswith("The address")]
+    if any(_ID.search(a) for a in asked):
+        bring = [b for b in bring if b in asked or not _ID.search(b)]  # they said which ID
+    if r.format in ("video", "phone"):
+        # Nothing is handed over on a call: no USB stick, handouts or printed CVs.
+        bring = [b for b in bring if b in asked or not _IN_PERSON.search(b)]
+        if kind == "presentation":
+            bring.append(content.sentences["presentation_video"])
     return Brief(
         company=data.company,
         role=data.role,
@@ -555,7 +576,8 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
                 bool(evidence.gaps or any(d.gap for d in found)),
                 bool(debrief.counter or found),
                 also=(
-                    *(k for k in ("presentation", "tour") if any(f.kind == k for f in facts)),
+                    *(("presentation",) if presentation_to_prepare(facts) else ()),
+                    *(("tour",) if any(f.kind == "tour" for f in facts) else ()),
                     *((task.kind,) if task else ()),
                     *(("send-slides",) if slides_due(facts) else ()),
                 ),

@@ -687,6 +687,12 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
         # Named with its length where a sentence gives one, and quoted from the fullest
         # sentence about the same kind of task ("exercise", "case study").
         named = next((t for t, _, _ in found if t[:1].isdigit()), found[0][0])
+        # "Case study presentation (20 min)" in the invite, "please prepare a 20-minute
+        # presentation of your 90-day plan" in the email: a case study to present is a
+        # presentation to prepare.
+        presented = [t for t, _, _ in found if t.endswith("presentation")]
+        if presented:
+            named = next((t for t in presented if t[:1].isdigit()), presented[0])
         kind = named.split()[-1]
         _, source, step = max((f for f in found if f[0].endswith(kind)), key=lambda f: len(f[2]))
         why = s["task_why"].format(source=source, quote=quoted(clip(step, MAX_QUOTE)))

@@ -52,7 +52,14 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"lunch|in-tray|psychometric|assessment|writing sample|observation|teach a|"
             r"lesson|system design|whiteboard|pair(?:ing)? (?:on|with)|take-home|"
             r"confidential|personal appointment|pre-?read|come ready to|be ready to|"
-            r"talk (?:us|the panel|them) through|critique|design review|portfolio review)\b",
+            r"talk (?:us|the panel|them) through|critique|design review|portfolio review|"
+            # The day's timetable ("13:30 Student panel: six Year 10 students…"), the values the
+            # questions are built on, a rule for the task, when the outcome comes.
+            r"(?:our|the school's|the trust's|the company's|the firm's|its) (?:core )?values are|"
+            r"(?:do not|don't|never|please avoid) (?:use|bring|share|include|name)|"
+            r"cameras? on|let you know (?:the outcome|by|on|the same|tonight|today)|"
+            r"(?:make|reach) (?:a|our|the|their) decision|decision by|outcome by)\b"
+            r"|^\d{1,2}[:.]\d{2}\b",
             re.I,
         ),
     ),
@@ -70,7 +77,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "arrival",
         re.compile(
             r"\b(?:arrive|reception|ask for|sign in|report to|security desk|buzz|"
-            r"(?:\d+|ten|fifteen|five) minutes early)\b",
+            r"(?:\d+|ten|fifteen|five) minutes early|call (?:me|us) on|passcode|meeting id|"
+            r"dial[- ]in)\b",
             re.I,
         ),
     ),
@@ -81,6 +89,16 @@ _NO_PRESENTATION = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+# Sentences, with each line break kept as a separator of its own (None) so paragraphs show.
+# Sentences; a blank line or a new item of a list is a separator of its own (""), so the end
+# of a paragraph shows.
+_SENTENCE_OR_BREAK = re.compile(r"(?<=[.!?])[ \t]+|\n[ \t]*(?=\n|[-•*]\s)(?:\n\s*)*()|\n\s*")
+# What names a set task, whose paragraph goes on to describe it.
+_TASK_CUE = re.compile(
+    r"\b(?:case study|exercise|design review|critique|presentation|take-home|in-tray|"
+    r"role[- ]play|pre-?read|written (?:test|task))\b",
+    re.I,
+)
 _NOT_LOGISTICS = re.compile(
     r"\b(?:feedback|impressed|concern|convinced|liked your|your answer|salary|offer)\b", re.I
 )
@@ -121,9 +139,28 @@ def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     seen: set[str] = set()
     for source, text in texts:
-        for raw in _SENTENCE.split(text):
+        follow = 0  # sentences after a set task's, in its paragraph, that describe it
+        for raw in _SENTENCE_OR_BREAK.split(text):
+            if raw is None:
+                continue
+            if not raw.strip():
+                follow = 0  # a new paragraph, or a new item of a list
+                continue
             sentence = _clean(raw)
             if len(sentence) < 8 or sentence.lower() in seen:
+                continue
+            if _TASK_CUE.search(sentence) and not _NO_PRESENTATION.search(sentence):
+                follow = 2
+            elif (
+                follow
+                and not _NOT_LOGISTICS.search(sentence)
+                and not any(cue.search(sentence) for _, cue in _CUES)
+            ):
+                # "You will have 45 minutes on your own with a short pack of drawings…": what
+                # the task is, said after the sentence that names it.
+                follow -= 1
+                seen.add(sentence.lower())
+                facts.append(Fact("agenda", sentence, source))
                 continue
             kinds = []
             for kind, cue in _CUES:
@@ -187,3 +224,17 @@ def interview_styles(texts: Sequence[str]) -> tuple[str, ...]:
     """The styles of interview the invite or an email announces ("values", "strengths")."""
     said = " ".join(texts)
     return tuple(style for style, cue in _STYLES if cue.search(said))
+
+
+# Presenting on the day what a task found ("You will then present your findings to the panel
+# for 10 minutes"): no presentation to prepare before it.
+_PRESENT_FINDINGS = re.compile(
+    r"\bpresent (?:your|the|their|back (?:your|the)) (?:findings|conclusions|recommendations|"
+    r"answers|results|thoughts|solution|work)\b",
+    re.I,
+)
+
+
+def presentation_to_prepare(facts: Sequence[Fact]) -> bool:
+    """Whether a presentation is to be prepared before the day (not findings presented on it)."""
+    return any(f.kind == "presentation" and not _PRESENT_FINDINGS.search(f.quote) for f in facts)

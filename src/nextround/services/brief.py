@@ -104,7 +104,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         owner=owner, round_id__in=list(earlier_numbers)
     ).values_list("round_id", "interviewer_id"):
         met.setdefault(pid, []).append(earlier_numbers[rid])
-    people = list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id"))
+    people = on_panel(list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id")))
     # The candidate's own questions to ask: each with its person, the rest with the first.
     own: dict[int | None, list[str]] = {}
     for pid, text in m.QuestionToAsk.objects.filter(owner=owner, round=r).values_list(
@@ -178,11 +178,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
             kind=r.kind,
             purpose=r.purpose,
             date=starts.date() if starts else None,
-            starts_at=(
-                f"{words.day(starts.date())}, {starts:%H:%M} ({r.timezone or 'UTC'})"
-                if starts
-                else ""
-            ),
+            starts_at=_said_start(r) if r.scheduled_at else "",
             duration_minutes=r.duration_minutes,
             location=r.location,
             link=r.link,
@@ -232,8 +228,40 @@ def _logistics_texts(owner: User, r: m.Round, earlier: list[m.Round]) -> list[tu
     for f in m.Feedback.objects.filter(owner=owner, round__in=[r, *last]).order_by(
         "-round__number", "id"
     ):
-        texts.append((_feedback_from(f), f.text))
+        # What came in about the round being prepared is an email about the day, not feedback.
+        texts.append((_email_from(f) if f.round_id == r.pk else _feedback_from(f), f.text))
     return texts
+
+
+def _said_start(r: m.Round) -> str:
+    """ "Thursday 17 December 2026, 16:00 UK time (11:00 New York time)": the candidate's clock
+    first, since a London reader who sees "11:00" first may miss the round."""
+    assert r.scheduled_at is not None
+    local, said = times.said_time(r.scheduled_at, r.timezone)
+    return f"{words.day(local.date())}, {said}"
+
+
+def _email_from(f: m.Feedback) -> str:
+    """Who an email about the coming round is from, as a fact's source."""
+    name = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ")
+    name = "" if "@" in name else name
+    if f.source == m.FeedbackSource.CONSULTANT:
+        return "Your consultant's email" + (f" ({name})" if name else "")
+    return f"{name}'s email" if name else "The email about the round"
+
+
+def on_panel(people: list[m.Interviewer]) -> list[m.Interviewer]:
+    """The people who sit on the round, less those who only arrange it (the recruitment officer
+    an invite lists beside the panel)."""
+    from nextround.coach.brief import arranges_round
+
+    return [
+        p
+        for p in people
+        if not arranges_round(
+            p.title, p.team, sum(1 for o in people if not arranges_round(o.title, o.team, 1))
+        )
+    ]
 
 
 def job_level(opp: m.Opportunity, extraction: Extraction | None = None) -> str | None:

@@ -15,6 +15,11 @@ UTC = dt.UTC
 def local_zone_name() -> str:
     """The IANA name of this machine's time zone, or UTC when it cannot be told."""
     name = os.environ.get("TZ", "").lstrip(":")
+    if name == "UTC":
+        # Django set TZ to its own TIME_ZONE ("UTC"); the zone the machine had is kept apart.
+        from django.conf import settings
+
+        name = getattr(settings, "MACHINE_TZ", name).lstrip(":") if settings.configured else name
     if not name:
         try:
             target = str(Path("/etc/localtime").resolve())
@@ -98,3 +103,33 @@ def in_zone(value: dt.datetime, zone_name: str) -> dt.datetime:
         return value.astimezone(zone(zone_name)) if zone_name else value
     except InvalidInput:
         return value
+
+
+def zone_label(name: str) -> str:
+    """A zone as a person says it: "UK time", "New York time", "UTC"."""
+    if name in ("Europe/London", "GB", "Europe/Belfast"):
+        return "UK time"
+    if not name or name in ("UTC", "Etc/UTC", "Etc/Universal", "GMT", "Etc/GMT", "Z"):
+        return "UTC"
+    if "/" not in name or name.startswith("Etc/"):
+        return name
+    return name.rsplit("/", 1)[1].replace("_", " ") + " time"
+
+
+def said_time(value: dt.datetime, zone_name: str) -> tuple[dt.datetime, str]:
+    """A round's start as the candidate reads it: in this machine's zone, with the round's own
+    zone beside it when that is a place whose clock differs ("16:00 UK time (11:00 New York
+    time)"); a round given only in UTC (as some calendars send it) is shown in local time alone.
+    Returns the local moment and its words, e.g. "16:00 UK time (11:00 New York time)"."""
+    here = local_zone_name()
+    local = in_zone(value, here)
+    words = f"{local:%H:%M} {zone_label(here)}"
+    own = in_zone(value, zone_name)
+    placed = "/" in (zone_name or "") and not zone_name.startswith("Etc/")
+    if (
+        placed
+        and zone_label(zone_name) != zone_label(here)
+        and own.utcoffset() != local.utcoffset()
+    ):
+        words += f" ({own:%H:%M} {zone_label(zone_name)})"
+    return local, words

@@ -1,0 +1,78 @@
+"""Who sits on a round and when it starts, as the candidate reads them: the recruitment officer
+an invite lists beside the panel is neither prepared for nor thanked for her questions; an email
+about the day is an email, not feedback; the start is on the candidate's own clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nextround.services import brief, followups, times
+from nextround.services import records as r
+from tests.world import World
+
+
+def test_whoever_only_arranges_the_round_is_not_on_the_panel_nor_thanked(world: World) -> None:
+    karen = r.interviewers.add_to_round(
+        world.user, world.round1.pk, name="Karen Doyle", title="HR and Recruitment Officer"
+    )
+    made = followups.draft_notes(world.user, world.round1.pk)
+    assert [f.interviewer_id for f in made.saved] == [world.priya.pk]
+    assert any(s.startswith("No thank-you note to Karen Doyle: they arranged the round")
+               for s in made.skipped)  # fmt: skip
+    r.interviewers.add_to_round(
+        world.user, world.round2.pk, name="Priya Desai", title="Talent Partner"
+    )
+    data = brief.brief_input(world.user, world.round2.pk)
+    assert [p.name for p in data.panel] == ["Tom Okafor", "Dana Levi"]
+    assert karen.pk not in [p.id for p in data.panel]
+
+
+def test_a_recruiter_alone_on_a_round_is_the_one_you_meet(world: World) -> None:
+    screen = r.rounds.create(world.user, world.globex.pk, status="done", format="phone")
+    r.interviewers.add_to_round(world.user, screen.pk, name="Hannah Reed", title="Talent Partner")
+    made = followups.draft_notes(world.user, screen.pk)
+    assert len(made.saved) == 1 and not made.skipped
+
+
+def test_an_email_about_the_coming_round_is_quoted_as_an_email(world: World) -> None:
+    r.feedback.create(
+        world.user,
+        world.round2.pk,
+        source="hr",
+        sender="Joanne Fisher <joanne@acme.example>",
+        text="Please arrive at 09:45 and sign in at reception on the 3rd floor.",
+    )
+    data = brief.brief_input(world.user, world.round2.pk)
+    sources = [source for source, _ in data.logistics_texts]
+    assert "Joanne Fisher's email" in sources
+    assert not any(s.startswith("Feedback from HR (Joanne") for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("machine", "given", "said"),
+    [
+        ("Europe/London", "America/New_York", "16:00 UK time (11:00 New York time)"),
+        ("Europe/London", "UTC", "16:00 UK time"),
+        ("Europe/London", "Europe/London", "16:00 UK time"),
+        ("Asia/Tokyo", "Europe/London", "01:00 Tokyo time (16:00 UK time)"),
+    ],
+)
+def test_a_rounds_start_is_said_on_the_candidates_clock_first(
+    monkeypatch: Any, machine: str, given: str, said: str
+) -> None:
+    import datetime as dt
+
+    monkeypatch.setenv("TZ", machine)
+    moment = dt.datetime(2026, 12, 17, 16, 0, tzinfo=dt.UTC)
+    assert times.said_time(moment, given)[1] == said
+
+
+def test_the_machine_zone_survives_django_setting_its_own(monkeypatch: Any) -> None:
+    from django.conf import settings
+
+    # Django sets TZ to TIME_ZONE ("UTC") when it reads its settings; the machine's is kept.
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setattr(settings, "MACHINE_TZ", "Europe/Paris")
+    assert times.local_zone_name() == "Europe/Paris"
