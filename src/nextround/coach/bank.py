@@ -86,6 +86,7 @@ FIELDS: tuple[str, ...] = (
     "logistics",
     "hr",
     "engineering",
+    "civil-structural",
 )
 
 # Kinds of round; a question tagged with kinds assumes their set-up (a prepared presentation,
