@@ -475,7 +475,7 @@ def night_before(data: Mapping[str, Any]) -> list[Section]:
                 item.notes = [n for n in item.notes if n not in said]
     r = data["round"]
     where = [Item(_when(data))]
-    if r["location"]:
+    if r["location"] and not r["location"].startswith(("http://", "https://")):
         where.append(Item(f"Address: {r['location']}"))
     if r["link"]:
         where.append(Item(f"Link: {r['link']}"))
