@@ -157,6 +157,8 @@ def _claimed_skill(
     terms = {
         s.lower() for s in skills if " " not in s.strip() and not logistics_term(wordlists(), s)
     }
+    # An acronym of the job ("SEND") is that term only written in capitals: not "send a letter".
+    acronyms = {s.strip().lower() for s in skills if s.strip().isupper() and len(s.strip()) > 1}
     asked = {w.lower for w in words_of(question)}
     counts: dict[str, list[Word]] = {}
     for index, word in enumerate(words):
@@ -167,6 +169,8 @@ def _claimed_skill(
         before = answer[: word.start].rstrip()[-1:]
         as_name = word.text[:1].isupper() and index > 0 and before not in ("", ".", "!", "?")
         is_tool = lowered in tools and (lowered not in plain or as_name)
+        if lowered in acronyms and not word.text.isupper():
+            continue
         if is_tool or lowered in terms:
             counts.setdefault(lowered, []).append(word)
     if not counts:

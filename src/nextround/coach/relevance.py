@@ -322,9 +322,14 @@ def job_terms(
         positions.setdefault(stemmed, []).append(index)
     used: dict[str, list[Span]] = {}
     for term in candidates:
-        term_stems = [stem(w.lower) for w in words_of(term)]
+        parts = words_of(term)
+        term_stems = [stem(w.lower) for w in parts]
         for first in positions.get(term_stems[0], []):
             last = first + len(term_stems) - 1
+            said = parsed.words[first : last + 1]
+            if any(p.text.isupper() and len(p.text) > 1 and w.text != p.text
+                   for p, w in zip(parts, said, strict=False)):  # fmt: skip
+                continue  # "SEND" (special needs) is not "send a letter"
             if last < len(parsed.stems) and list(parsed.stems[first : last + 1]) == term_stems:
                 used.setdefault(term, []).append(
                     Span(parsed.words[first].start, parsed.words[last].end)
@@ -337,12 +342,14 @@ def job_terms(
         for term in candidates
         if term not in used and (not keys or term in keys) and not logistics_term(wordlists, term)
     ]
-    # Terms that touch the question's topic are the ones most worth adding.
-    missing.sort(
-        key=lambda term: (
-            not any(concept(wordlists, stem(w.lower)) in question_keys for w in words_of(term))
-        )
-    )
+    # Only a term that touches the question's topic is worth adding: the same five terms
+    # suggested for every answer ("accounts payable" for a cabin-crew story, a qualification
+    # the candidate may not hold) is noise, and wrong as often as right.
+    missing = [
+        term
+        for term in missing
+        if any(concept(wordlists, stem(w.lower)) in question_keys for w in words_of(term))
+    ]
 
     # Only a term said in a substantive sentence counts: not in a cliché, hedge or filler line.
     weak = parsed.weak_sentences()
