@@ -151,7 +151,9 @@ def _question_item(q: Mapping[str, Any]) -> Item:
 def _person_facts(p: Mapping[str, Any]) -> str:
     facts = [p["title"] or "", label("role", p["role"]), label("seniority", p["seniority"])]
     if p["years_at_company"] is not None:
-        facts.append(f"{p['years_at_company']:g} years at the company")
+        # "there", not "at the company": it may be a school, a trust or a firm.
+        years = p["years_at_company"]
+        facts.append(f"{years:g} year{'' if years == 1 else 's'} there")
     if p["earlier_employers"]:
         facts.append("before: " + ", ".join(p["earlier_employers"]))
     seen: list[str] = []
