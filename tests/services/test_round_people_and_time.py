@@ -76,3 +76,25 @@ def test_the_machine_zone_survives_django_setting_its_own(monkeypatch: Any) -> N
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setattr(settings, "MACHINE_TZ", "Europe/Paris")
     assert times.local_zone_name() == "Europe/Paris"
+
+
+def test_a_teacher_is_not_asked_a_follow_up_about_the_customer(world: World) -> None:
+    from nextround.services import practice
+
+    school = r.opportunities.create(
+        world.user,
+        company="Millbrook Academy",
+        role="Head of Year 10",
+        job_description="Head of Year 10 and 11 (pastoral). You will lead a team of form tutors, "
+        "work with parents and carers, and keep pupils safe (KCSIE). QTS required.",
+    )
+    answer = (
+        "A father came in angry about a detention. I listened first, explained the behaviour "
+        "policy and what had happened in the lesson, and we agreed a report card for two weeks "
+        "so he could see the progress himself. His son had no detentions that half term."
+    )
+    question = "Tell me about a time you dealt with a very difficult customer."
+    general = practice.analyse(world.user, question, answer)
+    assert any("customer" in f.text for f in general.follow_ups)
+    said = practice.analyse(world.user, question, answer, school.pk)
+    assert not any("customer" in f.text.lower() for f in said.follow_ups)

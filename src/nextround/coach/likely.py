@@ -98,7 +98,12 @@ def suits_employer(question: str, company: str, field: str | None) -> bool:
     """False for a business's question ("invest in a new production line") asked of a public
     service, by its field (nursing) or by its name (an NHS trust)."""
     if field in PUBLIC_SERVICE:
-        return not (_BUSINESS.search(question) or _PRIVATE_ONLY.search(question))
+        # A school, a ward or a children's service has pupils, patients and families.
+        return not (
+            _BUSINESS.search(question)
+            or _PRIVATE_ONLY.search(question)
+            or re.search(r"\bcustomers?\b", question, re.I)
+        )
     if _PUBLIC_EMPLOYER.search(company):
         return not _PRIVATE_ONLY.search(question)
     return True

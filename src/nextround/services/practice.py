@@ -27,7 +27,7 @@ from nextround.coach.bank import (
 from nextround.coach.brief_content import load_content
 from nextround.coach.classify import Classification
 from nextround.coach.debrief import FeedbackText, find_remarks
-from nextround.coach.likely import STYLE_NAMES, may_ask
+from nextround.coach.likely import STYLE_NAMES, may_ask, suits_employer
 from nextround.coach.probes import FollowUp, follow_ups
 from nextround.services import brief as brief_service
 from nextround.services import semantic as meaning
@@ -240,11 +240,17 @@ def analyse(
         follow_up=follow_up,
     )
     data = result.to_dict()
+    probes = bank_probes(question, result.question_type)
+    if opportunity_id is not None:
+        # "What did the customer actually want?" is not asked of a teacher.
+        opp = opportunities.get(owner, opportunity_id)
+        field, _ = _field_of(opp)
+        probes = tuple(p for p in probes if suits_employer(p, opp.company, field))
     asked_next = follow_ups(
         question,
         answer,
         result,
-        probes=bank_probes(question, result.question_type),
+        probes=probes,
         skills=key_terms(requirements),
         similarity=meaning.similarity_for("relevance", semantic),
     )
