@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -327,15 +327,19 @@ def copied_words(text: str, source: str, n: int = COPY_LIMIT) -> bool:
     return any(f" {' '.join(said[i : i + n])} " in body for i in range(len(said) - n + 1))
 
 
-def _relevant(points: Sequence[Point], asked: Sequence[str]) -> Point | None:
-    """The strongest point, preferring one about what this person asked."""
+def _relevant(
+    points: Sequence[Point], asked: Sequence[str], made: Collection[str] = ()
+) -> Point | None:
+    """The strongest point, preferring one about what this person asked, then one not yet made
+    to someone else on the panel: three notes making the same point read as a form letter, so
+    with none left the note makes none."""
     if not points:
         return None
     heard = set(content_stems(" ".join(asked)))
     for point in points:
         if heard & set(content_stems(f"{point.phrase} {point.requirement}")):
             return point
-    return points[0]
+    return next((p for p in points if p.phrase not in made), None)
 
 
 def rests_on_point(point: Point) -> str:
@@ -363,11 +367,12 @@ def thank_you_notes(contexts: Sequence[NoteContext]) -> tuple[Note, ...]:
                 index = candidate
                 break
         taken.add(index % openings)
-        notes.append(_thank_you(ctx, index))
+        made = {p.split(", because", 1)[0] for n in notes for p in n.rests_on}
+        notes.append(_thank_you(ctx, index, made))
     return tuple(notes)
 
 
-def _thank_you(ctx: NoteContext, index: int) -> Note:
+def _thank_you(ctx: NoteContext, index: int, made: Collection[str] = ()) -> Note:
     _check(ctx)
     t = templates()
     person = ctx.interviewer
@@ -377,7 +382,7 @@ def _thank_you(ctx: NoteContext, index: int) -> Note:
         recall = t.render("thank_you_recall", _turn(index, 1), topic=NounPhrase(join_and(topics)))
     else:
         recall = t.render("thank_you_recall_none", _turn(index, 1))
-    point = _relevant(ctx.points, person.topics)
+    point = _relevant(ctx.points, person.topics, made)
     rests_on: tuple[str, ...] = ()
     if point is not None:
         fit = t.render(
