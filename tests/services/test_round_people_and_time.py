@@ -98,3 +98,22 @@ def test_a_teacher_is_not_asked_a_follow_up_about_the_customer(world: World) -> 
     assert any("customer" in f.text for f in general.follow_ups)
     said = practice.analyse(world.user, question, answer, school.pk)
     assert not any("customer" in f.text.lower() for f in said.follow_ups)
+
+
+def test_whoever_signs_the_email_about_the_day_as_a_recruiter_only_arranges_it(
+    world: World,
+) -> None:
+    priya = r.interviewers.add_to_round(world.user, world.round2.pk, name="Priya Desai")
+    data = brief.brief_input(world.user, world.round2.pk)
+    assert "Priya Desai" in [p.name for p in data.panel]  # nothing says she only arranges it
+    r.feedback.create(
+        world.user,
+        world.round2.pk,
+        source="hr",
+        sender="Priya Desai <priya.desai@acme.example>",
+        text="Hi,\n\nThe call is on Zoom; the link is in the invite.\n\nBest,\nPriya\n"
+        "Priya Desai | Talent Partner | Acme Retail",
+    )
+    data = brief.brief_input(world.user, world.round2.pk)
+    assert priya.pk not in [p.id for p in data.panel]
+    assert [p.name for p in data.panel] == ["Tom Okafor", "Dana Levi"]

@@ -104,7 +104,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
         owner=owner, round_id__in=list(earlier_numbers)
     ).values_list("round_id", "interviewer_id"):
         met.setdefault(pid, []).append(earlier_numbers[rid])
-    people = on_panel(list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id")))
+    people = on_panel(list(m.Interviewer.objects.filter(owner=owner, rounds=r).order_by("id")), r)
     # The candidate's own questions to ask: each with its person, the rest with the first.
     own: dict[int | None, list[str]] = {}
     for pid, text in m.QuestionToAsk.objects.filter(owner=owner, round=r).values_list(
@@ -250,18 +250,36 @@ def _email_from(f: m.Feedback) -> str:
     return f"{name}'s email" if name else "The email about the round"
 
 
-def on_panel(people: list[m.Interviewer]) -> list[m.Interviewer]:
-    """The people who sit on the round, less those who only arrange it (the recruitment officer
-    an invite lists beside the panel)."""
+def on_panel(people: list[m.Interviewer], r: m.Round | None = None) -> list[m.Interviewer]:
+    """The people who sit on the round, less those who only arrange it: the recruitment officer
+    an invite lists beside the panel, by her title or by how she signs her email about the day
+    ("Priya Desai | Talent Partner | Ledgerly")."""
     from nextround.coach.brief import arranges_round
 
-    return [
-        p
-        for p in people
-        if not arranges_round(
-            p.title, p.team, sum(1 for o in people if not arranges_round(o.title, o.team, 1))
-        )
-    ]
+    signed = _signed_titles(r, people) if r is not None else {}
+
+    def title(p: m.Interviewer) -> str:
+        return f"{p.title} {signed.get(p.pk, '')}"
+
+    staff = sum(1 for o in people if not arranges_round(title(o), o.team, 1))
+    return [p for p in people if not arranges_round(title(p), p.team, staff)]
+
+
+def _signed_titles(r: m.Round, people: list[m.Interviewer]) -> dict[int, str]:
+    """What each person's emails about the round say they are, from the line that signs them."""
+    found: dict[int, str] = {}
+    for f in m.Feedback.objects.filter(owner=r.owner_id, round=r).only("sender", "text"):
+        sender = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ").lower()
+        lines = [" ".join(line.split()) for line in f.text.splitlines() if line.strip()]
+        for p in people:
+            name = p.name.strip().lower()
+            if not name or (sender and name != sender and name.split()[0] != sender.split()[0]):
+                continue
+            for i, line in enumerate(lines):
+                if line.lower().startswith(name) and len(line) <= 120:
+                    # "Priya Desai | Talent Partner | Ledgerly", or the name and its title below.
+                    found[p.pk] = " ".join([line[len(name) :], *lines[i + 1 : i + 2]])
+    return found
 
 
 def job_level(opp: m.Opportunity, extraction: Extraction | None = None) -> str | None:

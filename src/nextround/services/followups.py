@@ -436,11 +436,11 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
             # A student panel or a young person is thanked through the staff, never emailed.
             guests = [p for p in others if _for_experience(p)]
             others = [p for p in others if p not in guests]
-            from nextround.coach.brief import arranges_round
+            from nextround.services.brief import on_panel
 
-            staff = [p for p in others if not arranges_round(p.title, p.team, 1)]
-            arrangers = [p for p in others if staff and p not in staff]
-            others = [p for p in others if p not in arrangers]
+            staff = on_panel(others, r)
+            arrangers = [p for p in others if p not in staff]
+            others = staff
             skipped += [
                 f"No thank-you note to {p.name}: they arranged the round rather than sat on "
                 "it; thank them for organising it when you next write to them."
