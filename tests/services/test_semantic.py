@@ -345,3 +345,13 @@ def test_a_doubt_no_bank_question_is_close_to_is_asked_as_a_panel_would(world: W
     assert not any(t.startswith("Prepare an example") for t in texts)
     # No question is said to be about a doubt it only shares a competency's name with.
     assert not any(q.why.startswith("It practises") for q in picked)
+
+
+def test_a_doubt_about_depth_is_never_practised_as_how_many_years(world: World) -> None:
+    world.feedback.text = (
+        "Rachel isn't sure about the depth of your experience with existing buildings."
+    )
+    world.feedback.save()
+    for seed in range(3):
+        picked = practice.questions_for_round(world.user, world.round2.pk, 8, seed=seed)
+        assert not any("how many years" in q.text.lower() for q in picked)

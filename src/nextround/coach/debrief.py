@@ -414,6 +414,8 @@ def clean_topic(rest: str) -> str:
     elif re.match(r"^(?:how|what|why|where|when|which)\b", rest, re.I):
         pass  # "how you mentor junior engineers" reads well after "about"
     rest = rest.strip(" .,:;")
+    # "you've done much assessment of old masonry" is about "assessment of old masonry".
+    rest = re.sub(r"^doing (?:much|many|enough|any|a lot of|lots of)\s+", "", rest, flags=re.I)
     # "having enough experience of court work" reads as "your experience of court work".
     rest = re.sub(
         r"^having (?:enough|much|any|the|sufficient|real|more|a lot of)\s+"

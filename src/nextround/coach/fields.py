@@ -472,6 +472,9 @@ def cares_about(
     job = function_of(job_title, field) if job_title else None
     if field is not None and not (job and role != "senior-executive"):
         tables.insert(0, data.fields[field].cares_about)
+    if job is not None and role in job.cares_about:
+        # A head of year's panel cares about pastoral work, whoever sits on it.
+        tables.insert(0, job.cares_about)
     if theirs is not None and role in _SAME_WORK_ROLES and role in theirs.cares_about:
         tables.insert(0, theirs.cares_about)
     own = next(t[role] for t in tables if role in t)

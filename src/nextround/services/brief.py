@@ -256,7 +256,9 @@ def on_panel(people: list[m.Interviewer], r: m.Round | None = None) -> list[m.In
     ("Priya Desai | Talent Partner | Ledgerly")."""
     from nextround.coach.brief import arranges_round
 
-    signed = _signed_titles(r, people) if r is not None else {}
+    # Someone with no title recorded is judged by how they sign their email about the day.
+    untitled = [p for p in people if not p.title.strip()]
+    signed = _signed_titles(r, untitled) if r is not None and untitled else {}
 
     def title(p: m.Interviewer) -> str:
         return f"{p.title} {signed.get(p.pk, '')}"

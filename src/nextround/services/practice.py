@@ -569,6 +569,7 @@ def questions_for_round(
 
 
 MAX_CONCERN_PICKS = 2
+_YEARS_ASKED = re.compile(r"\bhow many years\b|\byears of experience\b", re.I)
 # A bank question is about a concern when its hybrid closeness (question and what it tests) reaches
 # this: "handling an angry customer" to the angry-client question scores 0.51, a passive on-call
 # answer to "How do you feel about being on call?" 0.35, an underperforming tutor to any
@@ -603,6 +604,8 @@ def related_bank_question(
         q
         for q in (pool if pool is not None else bank_for())
         if normalise_question(q.text) not in (exclude or set())
+        # A doubt about the depth of experience is never answered with the years of it.
+        and not _YEARS_ASKED.search(q.text)
     ]
     described = [q.described for q in bank]
     ranked = meaning.rank(text, described, use="weak-areas", semantic=semantic)
