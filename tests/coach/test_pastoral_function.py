@@ -26,3 +26,19 @@ def test_a_doubt_about_doing_much_of_something_is_about_the_thing() -> None:
     assert clean_topic("you've done much assessment of old masonry and timber") == (
         "assessment of old masonry and timber"
     )
+
+
+def test_a_governor_is_asked_as_the_schools_leadership_not_as_a_colleague() -> None:
+    from nextround.coach.brief import PersonText, build_brief
+    from tests.coach.test_likely_third_review import case
+
+    governor = PersonText(
+        9, "Graham Whitfield", "Governor (safeguarding link governor)", "other", "senior"
+    )
+    brief = build_brief(case(panel=(governor,), field="teaching", field_label="teaching",
+                             role=JOB, company="Millbrook Academy"))  # fmt: skip
+    (person,) = brief.people
+    asked = " ".join(a.text for a in person.questions_to_ask).lower()
+    for colleague in ("first day", "a friend who was thinking of joining", "site or office"):
+        assert colleague not in asked
+    assert person.care_about and not any("day one" in c for c in person.care_about)

@@ -241,7 +241,15 @@ def _missing(data: BriefInput) -> list[Missing]:
 def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
     """What this interviewer probably cares about, by role, title and seniority, in the job's
     field and for the kind of job it is."""
-    return list(cares_about(data.field, p.role, p.seniority, p.title, data.role))
+    return list(cares_about(data.field, _acting_role(p), p.seniority, p.title, data.role))
+
+
+def _acting_role(p: PersonText) -> str:
+    """The role a person judges from: a governor or a trustee recorded as "other" judges as the
+    organisation's leadership does, not as someone who works there day to day."""
+    if p.role in ("other", "team-member") and _GOVERNS.search(f"{p.title} {p.team}"):
+        return "senior-executive"
+    return p.role
 
 
 # Questions to ask about how long someone has been here: on a panel, one person is asked.
@@ -325,7 +333,8 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         cares = _cares(data, p, content)
         if p.years_at_company is not None and p.years_at_company < 1:
             cares.append("making their mark as someone fairly new")
-        senior = p.seniority in ("director", "executive") or p.role == "senior-executive"
+        acting = _acting_role(p)
+        senior = p.seniority in ("director", "executive") or acting == "senior-executive"
         # The candidate's own questions first: they are the ones to print.
         asks = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
         tenure: set[str] = set()  # the asks about their time here: one person's on a panel
@@ -359,7 +368,7 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             asks.append(Ask(tailored["senior"], "Senior people judge by outcomes."))
         if p.role == "technical":
             asks.append(Ask(craft_ask(data.field), "Invites them to talk about their craft."))
-        role = p.role if p.role in content.care_abouts else "other"
+        role = acting if acting in content.care_abouts else "other"
         for template in questions_to_ask(role, purpose, 8 + len(unsuited), data.field):
             if template.id not in unsuited:
                 asks.append(Ask(*template.said(employer)))
