@@ -117,3 +117,23 @@ def test_whoever_signs_the_email_about_the_day_as_a_recruiter_only_arranges_it(
     data = brief.brief_input(world.user, world.round2.pk)
     assert priya.pk not in [p.id for p in data.panel]
     assert [p.name for p in data.panel] == ["Tom Okafor", "Dana Levi"]
+
+
+def test_a_thank_you_is_due_before_a_same_day_decision(world: World) -> None:
+    import datetime as dt
+
+    def due() -> dt.datetime:
+        (note,) = followups.draft_notes(world.user, world.round1.pk).saved
+        assert note.due_at is not None
+        return note.due_at
+
+    end = dt.datetime(2026, 11, 17, 10, 45, tzinfo=dt.UTC)  # 10:00 London for 45 minutes
+    assert due() == end + dt.timedelta(hours=24)
+    r.feedback.create(
+        world.user,
+        world.round1.pk,
+        source="hr",
+        sender="Karen Doyle",
+        text="We will let you know the outcome by phone the same evening.",
+    )
+    assert due() == end + dt.timedelta(hours=2)

@@ -242,9 +242,25 @@ def same_person(name: str, other: str) -> bool:
     return len(mine) >= 2 and mine == theirs
 
 
-def thank_you_due(round_end: datetime) -> datetime:
+# The decision comes the same day ("We will let you know the outcome by phone the same
+# evening"): a thank-you note the next afternoon would arrive after it.
+SAME_DAY_WITHIN = timedelta(hours=2)
+_SAME_DAY = re.compile(
+    r"\b(?:outcome|decision|decide|let you know|hear (?:back|from us)|call you)\b[^.!?]{0,60}"
+    r"\b(?:same (?:evening|day|afternoon)|tonight|this evening|later today|by the end of the day|"
+    r"on the day)\b",
+    re.I,
+)
+
+
+def decided_same_day(texts: Sequence[str]) -> bool:
+    """Whether the emails about a round say the outcome comes the same day."""
+    return any(_SAME_DAY.search(text) for text in texts)
+
+
+def thank_you_due(round_end: datetime, same_day: bool = False) -> datetime:
     """When a thank-you note is due: within 24 hours of the round's end."""
-    return round_end + THANK_YOU_WITHIN
+    return round_end + (SAME_DAY_WITHIN if same_day else THANK_YOU_WITHIN)
 
 
 def default_chase_date(round_date: date) -> date:

@@ -461,7 +461,8 @@ def draft_notes(owner: User, round_id: int, kind: str = "thank-you") -> Drafted:
             contexts = [
                 _context(me, r, _info(p, _asked(r, p, len(others)), r), points) for p in others
             ]
-            due = notes.thank_you_due(_round_end(r))
+            emails = m.Feedback.objects.filter(owner=owner, round=r).values_list("text", flat=True)
+            due = notes.thank_you_due(_round_end(r), notes.decided_same_day(list(emails)))
             for one, note in zip(others, notes.thank_you_notes(contexts), strict=True):
                 planned.append((one, note, due))
         elif kind == m.FollowUpKind.CHASER:
