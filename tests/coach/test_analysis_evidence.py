@@ -174,3 +174,18 @@ def test_an_acronym_of_the_job_is_not_found_in_an_ordinary_word() -> None:
     question = "Tell us about a difficult conversation with a parent."
     asked = follow_ups(question, answer, analysis, skills=("SEND", "EHCP"), limit=5)
     assert not any("send" in f.reason.lower() for f in asked)
+
+
+def test_a_story_whose_steps_read_as_its_scene_is_asked_about_not_told_it_has_none() -> None:
+    answer = (
+        "When I was cabin crew, a Rome to London flight with 180 passengers was diverted to Lyon "
+        "and we were stuck for five hours. As the senior crew member at the rear I gave an update "
+        "every 20 minutes even when there was no news, arranged water and food with the ground "
+        "staff and sorted onward connections for twelve passengers with the captain. There were "
+        "no formal complaints from the flight and I received a commendation."
+    )
+    analysis = analyze_answer(
+        "Tell me about a time you kept customers calm when things went wrong.", answer
+    )
+    told = [i.message for i in analysis.by_aspect("structure")]
+    assert not any(m.startswith(("No action", "No task")) for m in told), told

@@ -246,6 +246,10 @@ def _missing_confidence(
         acted = [i for i, sentence in enumerate(sentences) if action_verbs(parsed, sentence)]
         if acted and acted[-1] < len(sentences) - 1:
             return 0.4, _ASK["result"]
+    if part in ("action", "task") and any(action_verbs(parsed, s) for s in sentences):
+        # "I gave an update every 20 minutes, arranged water and food…" is what they did, even
+        # when the sentence read as the scene: ask, never assert there is no action.
+        return 0.4, _ASK[part]
     if part == "task" and len(by_part["action"]) >= 2:
         # Several clear steps usually carry the task with them; ask rather than assert.
         return 0.4, _ASK[part]
