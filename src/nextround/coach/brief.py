@@ -291,11 +291,10 @@ _ARRANGES = re.compile(
 )
 
 
-def arranges_round(title: str, team: str, others: int) -> bool:
-    """Whether a person on the round's list only arranges it (a recruitment officer, a talent
-    partner, an executive assistant) while `others` sit on the panel: no one to prepare for or to
-    thank for their questions. Alone on the list, they are the one you will meet."""
-    return others >= 1 and bool(_ARRANGES.search(f"{title} {team}"))
+def arranges_round(title: str, team: str) -> bool:
+    """Whether a title says its holder arranges interviews rather than sits on them (a
+    recruitment officer, a talent partner, an executive assistant)."""
+    return bool(_ARRANGES.search(f"{title} {team}"))
 
 
 def lived_experience(p: PersonText) -> bool:

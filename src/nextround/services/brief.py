@@ -205,10 +205,16 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
     )
 
 
+def _sender_name(f: m.Feedback) -> str:
+    """The sender's name as written ("Priya Desai" of "Priya Desai <priya@…>"); an address
+    alone names nobody."""
+    name = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ")
+    return "" if "@" in name else name
+
+
 def _feedback_from(f: m.Feedback) -> str:
     """Who a piece of feedback is from, as a fact's source: pasted or emailed, it is feedback."""
-    name = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ")
-    name = "" if "@" in name else name  # an address alone names nobody
+    name = _sender_name(f)
     if f.source == m.FeedbackSource.CONSULTANT:
         return "Feedback from your consultant" + (f", {name}" if name else "")
     if f.source == m.FeedbackSource.HR:
@@ -243,8 +249,7 @@ def _said_start(r: m.Round) -> str:
 
 def _email_from(f: m.Feedback) -> str:
     """Who an email about the coming round is from, as a fact's source."""
-    name = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ")
-    name = "" if "@" in name else name
+    name = _sender_name(f)
     if f.source == m.FeedbackSource.CONSULTANT:
         return "Your consultant's email" + (f" ({name})" if name else "")
     return f"{name}'s email" if name else "The email about the round"
@@ -263,15 +268,16 @@ def on_panel(people: list[m.Interviewer], r: m.Round | None = None) -> list[m.In
     def title(p: m.Interviewer) -> str:
         return f"{p.title} {signed.get(p.pk, '')}"
 
-    staff = sum(1 for o in people if not arranges_round(title(o), o.team, 1))
-    return [p for p in people if not arranges_round(title(p), p.team, staff)]
+    staff = [p for p in people if not arranges_round(title(p), p.team)]
+    # Alone on the list, whoever arranges the round is the one you will meet.
+    return staff if staff else people
 
 
 def _signed_titles(r: m.Round, people: list[m.Interviewer]) -> dict[int, str]:
     """What each person's emails about the round say they are, from the line that signs them."""
     found: dict[int, str] = {}
     for f in m.Feedback.objects.filter(owner=r.owner_id, round=r).only("sender", "text"):
-        sender = " ".join(f.sender.split("<", 1)[0].split()).strip("\"' ").lower()
+        sender = _sender_name(f).lower()
         lines = [" ".join(line.split()) for line in f.text.splitlines() if line.strip()]
         for p in people:
             name = p.name.strip().lower()
