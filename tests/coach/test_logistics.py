@@ -67,3 +67,9 @@ def test_the_sentences_that_describe_a_set_task_are_kept_with_it() -> None:
     assert any("Victorian brick warehouse" in q for q in quotes)
     # Beyond the task's own paragraph, a sentence with no cue is no fact.
     assert not any("proud of our new office" in q for q in quotes)
+
+
+def test_hi_vis_is_not_a_greeting_and_is_something_to_bring() -> None:
+    facts = find_facts([("Your notes", "Hi-vis and safety boots required for the site walk.")])
+    assert {f.kind for f in facts} == {"tour", "bring"}
+    assert all(f.quote.startswith("Hi-vis and safety boots") for f in facts)

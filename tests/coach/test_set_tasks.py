@@ -114,3 +114,9 @@ def test_nothing_is_handed_over_on_a_video_call() -> None:
         case(logistics_texts=(("The invite", "Please bring photo ID to reception."),))
     )
     assert not any(b.startswith("Photo ID if the building") for b in on_site.bring)
+
+
+def test_a_pitch_to_prepare_is_a_presentation() -> None:
+    brief = brief_for("Prepare a 5-minute pitch for a corporate partner.")
+    assert task_line(brief).startswith("Prepare and time the 5-minute pitch")
+    assert any(label.startswith("Finish the presentation") for label in steps(brief))

@@ -584,7 +584,7 @@ def likely_questions(
 # "test" counts only with its length ("a 20-minute test"): "join early to test your camera" is none.
 _MINUTES = r"(?P<{name}>\d{{1,3}})[- ]?(?:minutes?|mins?)\b"
 _NAMED_TASK = (
-    r"case study|presentation|role[- ]play|(?:written|valuation|in-tray|technical|practical|"
+    r"case study|presentation|pitch|role[- ]play|(?:written|valuation|in-tray|technical|practical|"
     r"group|data|analysis|drafting|design|coding|planning|assessment)\s+(?:exercise|task|test)|"
     # A piece of work to critique or review on the day: "a Figma critique", "a short design
     # review handed out on the day", "a take-home exercise".
@@ -695,13 +695,13 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
         # "Case study presentation (20 min)" in the invite, "please prepare a 20-minute
         # presentation of your 90-day plan" in the email: a case study to present is a
         # presentation to prepare.
-        presented = [t for t, _, _ in found if t.endswith("presentation")]
+        presented = [t for t, _, _ in found if t.endswith(("presentation", "pitch"))]
         if presented:
             named = next((t for t in presented if t[:1].isdigit()), presented[0])
         kind = named.split()[-1]
         _, source, step = max((f for f in found if f[0].endswith(kind)), key=lambda f: len(f[2]))
         why = s["task_why"].format(source=source, quote=quoted(clip(step, MAX_QUOTE)))
-        if "presentation" in named:
+        if named.endswith(("presentation", "pitch")):
             return SetTask(s["task"].format(task=named), why, "presentation", named)
         if "take-home" in named:
             if re.search(r"\bpresent", step, re.I):

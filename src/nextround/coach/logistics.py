@@ -32,7 +32,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "presentation",
         # A projector or a flipchart on offer is no presentation to give.
         re.compile(
-            r"\b(?:presentation|present (?:to|on|for|your|a|an|back)|slides|slide deck|deck)\b",
+            r"\b(?:presentation|present (?:to|on|for|your|a|an|back)|slides|slide deck|deck|"
+            r"pitch)\b",
             re.I,
         ),
     ),
@@ -68,7 +69,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:bring|have with you|please (?:have|carry)|photo ID|passport|DBS|"
             r"driving licence|portfolio|certificates?|to hand|have (?:your|it) ready|"
-            r"registration number|CSCS)\b",
+            r"registration number|CSCS|hi-?vis|high-?vis|safety boots|PPE)\b",
             re.I,
         ),
     ),
@@ -122,7 +123,8 @@ class Fact:
 
 # "Great news Mateo - " before the fact itself.
 _GREETING = re.compile(
-    r"^(?:(?:great|good|brilliant) news|hi|hello|dear)(?:,?\s+[A-Z][\w'-]*)?\s*[-–—:,!]+\s*",
+    r"^(?:(?:great|good|brilliant) news|hi(?![-\w])|hello|dear)(?:,?\s+[A-Z][\w'-]*)?"
+    r"\s*[-–—:,!]+\s*",
     re.IGNORECASE,
 )
 
@@ -176,7 +178,9 @@ def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:
                 facts.append(Fact(kinds[0], sentence, source))
                 # "Business dress, but bring safety boots and your CSCS card": what to wear,
                 # and also what to bring, so it is in both lists.
-                if kinds[0] == "dress" and "bring" in kinds:
+                # "Hi-vis and safety boots required for the site walk" is the tour and also
+                # what to bring.
+                if kinds[0] != "bring" and "bring" in kinds:
                     facts.append(Fact("bring", sentence, source))
     return tuple(facts)
 
