@@ -419,3 +419,42 @@ def test_doubts_praise_and_focus_said_in_other_ways() -> None:
     assert ("focus", "how you would forecast renewals") in said
     assert ("focus", "how you would make sure Year 10 feel listened to") in said
     assert ("concern", "leading and holding adults to account") in said
+
+
+def test_praise_of_a_piece_of_work_is_no_verdict_on_an_answer_that_never_names_it() -> None:
+    # The audit was never logged as an answer; the weak answer shares "IV", "oral" and "switch".
+    weak = AskedText(
+        1,
+        1,
+        "Tell me about a time you challenged a senior colleague about a prescribing decision.",
+        "A consultant who refused to switch IV antibiotics to oral; I backed down",
+        2,
+        "unknown",
+    )
+    fb = FeedbackText(
+        2,
+        1,
+        "The panel were impressed with your antimicrobial stewardship audit and the IV-to-oral "
+        "switch results.",
+        "consultant",
+    )
+    result = analyse_debrief(
+        [weak], [fb], similarity=close({("IV", "IV"): 0.8}), notes=[(1, "", "the consultant one")]
+    )
+    assert result.reinforce == ()
+    assert [p.question_id for p in result.counter] == [1]
+    assert "impressed" not in result.counter[0].why
+    # Logged, the audit answer is the one the praise is about.
+    audit = AskedText(3, 1, "What audit work have you led?", "stewardship audit", 4, "unknown")
+    result = analyse_debrief([weak, audit], [fb], similarity=close({("IV", "IV"): 0.8}))
+    assert [p.question_id for p in result.reinforce] == [3]
+
+
+def test_a_countered_answer_never_gives_praise_as_its_reason() -> None:
+    q = AskedText(1, 1, "Tell me about your SQL tuning work.", "lost my thread", 2, "unknown")
+    fb = FeedbackText(
+        2, 1, "They liked your SQL tuning work. They felt your SQL tuning answer lacked numbers."
+    )
+    result = analyse_debrief([q], [fb], similarity=close({("SQL", "SQL"): 0.8}))
+    assert [p.question_id for p in result.counter] == [1]
+    assert "liked" not in result.counter[0].why

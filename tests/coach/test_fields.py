@@ -244,4 +244,4 @@ def test_it_names_a_function_with_an_unknown_native_field(tmp_path: Path) -> Non
     raw = good_file()
     raw["functions"][0]["native_fields"] = ["finance", "astrology"]
     message = fields_error(tmp_path, raw)
-    assert "functions item 0 ('commercial')" in message and "unknown field 'astrology'" in message
+    assert "functions item 0 ('safety')" in message and "unknown field 'astrology'" in message

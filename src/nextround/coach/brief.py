@@ -15,6 +15,7 @@ from nextround.coach.evidence import (
     RequirementText,
     Similarity,
     StoryText,
+    is_condition,
     is_credential,
     is_language,
     is_tenure,
@@ -493,6 +494,8 @@ def gap_advice(requirement: str) -> str:
     sentences = load_content().sentences
     if is_language(requirement):
         return sentences["language_row"]
+    if is_condition(requirement):
+        return sentences["condition_row"]
     if _KNOWLEDGE.match(requirement):
         # "Knowledge of the National Intelligence Model": known and used, never held with a
         # number and dates like a registration.

@@ -21,6 +21,8 @@ from nextround.coach.evidence import (
     content_stems,
 )
 from nextround.coach.insight import Span
+from nextround.coach.text import stem
+from nextround.coach.wordlists import wordlists
 
 Verdict = Literal["reinforce", "counter"]
 RemarkKind = Literal["concern", "focus", "check", "praise"]
@@ -632,6 +634,37 @@ _NAMED_ANSWER = re.compile(
 )
 
 
+# What follows a piece of work when it is the thing named ("your audit and…", "the pilot was…"),
+# not a word describing another ("project management", "audit skills").
+_AFTER_HEAD = re.compile(
+    r"\s*(?:$|[,.;:!?)]|(?:and|or|but|on|in|at|for|with|of|that|which|who|was|were|is|had|has|"
+    r"really|went|came|showed|stood)\b)",
+    re.I,
+)
+
+
+def works_named(text: str) -> frozenset[str]:
+    """The stems of the pieces of work `text` names as its subject ("your antimicrobial
+    stewardship audit and the switch results" names an audit)."""
+    works = wordlists().sets["work_nouns"]
+    found = set()
+    for match in re.finditer(r"[\w'’-]+", text):
+        word = match.group().lower()
+        if word in works and _AFTER_HEAD.match(text, match.end()):
+            found.add(stem(word))
+    return frozenset(found)
+
+
+def _about_work(question: AskedText, works: frozenset[str]) -> bool:
+    """Whether the answer is about one of the pieces of work a remark names."""
+    if not works:
+        return True
+    said = {
+        stem(w.lower()) for w in re.findall(r"[\w'’-]+", f"{question.text} {question.answer_note}")
+    }
+    return bool(works & said)
+
+
 def attach(
     remarks: Sequence[Remark],
     questions: Sequence[AskedText],
@@ -641,8 +674,18 @@ def attach(
     from dataclasses import replace
 
     def best(text: str, same_round: Sequence[AskedText], bar: float) -> int | None:
-        """The question `text` is clearly about; -1 when it is about several alike."""
-        scored = sorted(((_closeness(q, text, similarity), q.id) for q in same_round), reverse=True)
+        """The question `text` is clearly about; -1 when it is about several alike. A remark
+        that names a piece of work ("impressed with your stewardship audit") is about an answer
+        only when that answer names the work too, however many other words they share: praise of
+        an audit is no verdict on an answer about arguing with a consultant over the same drug."""
+        works = works_named(text)
+        scored = sorted(
+            (
+                (_closeness(q, text, similarity) if _about_work(q, works) else 0.0, q.id)
+                for q in same_round
+            ),
+            reverse=True,
+        )
         if scored and scored[0][0] >= bar:
             runner_up = scored[1][0] if len(scored) > 1 else 0.0
             if scored[0][0] - runner_up >= ABOUT_MARGIN or scored[0][0] >= 1.0 > runner_up:
@@ -767,7 +810,9 @@ def _judge(
             return None  # a good notice-period answer is nothing to build a round on
     verdict: Verdict = "reinforce" if verdict_sign > 0 else "counter"
     reasons = []
-    for remark in said[:2]:
+    # Only what bears the verdict out is its reason: praise is never why an answer is countered.
+    agreeing = [r for r in said if (r.kind == "praise") == (verdict == "reinforce")]
+    for remark in agreeing[:2]:
         reasons.append(f"{_SOURCE.get(remark.source, 'the feedback')} said “{remark.quote}”")
     if reaction:
         reasons.append(

@@ -105,7 +105,8 @@ def is_credential(text: str) -> bool:
 _HELD = re.compile(
     r"\b(?:registration|registered|qualified|qualification|status|degree|certificat\w*|"
     r"licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
-    r"A[- ]levels?|AS[- ]levels?|NPQ\w*|PGCE|QTS|NVQ|diploma|"
+    r"A[- ]levels?|AS[- ]levels?|NPQ\w*|PGCE|QTS|NVQ|diploma|IOSH|NEBOSH|CIPD|ACCA|CIMA|"
+    r"PRINCE2|Managing Safely|"
     r"(?:lead|leads|level \d|deputy\)?|DSL|first aid|formal|mandatory|accredited|certified)"
     r" training)\b",
     re.IGNORECASE,
@@ -124,6 +125,25 @@ _LANGUAGE = re.compile(
 def is_language(text: str) -> bool:
     """Whether a requirement is a language to speak ("German or French", "Fluent Welsh")."""
     return bool(_LANGUAGE.search(text.strip(" .")))
+
+
+# A condition of the job: a working pattern, travel, where it is based, the right to work. Agreed
+# to, never shown by a story ("Working a 4-on 4-off nights pattern", "Travel between sites").
+_CONDITION = re.compile(
+    r"\b(?:\d+[- ]on[,/ -]+\d+[- ]off|shift patterns?|rotating shifts|night shifts?|"
+    r"(?:working|work|cover(?:ing)?) (?:nights|weekends|shifts|evenings|bank holidays|"
+    r"unsociable hours|a rota)|weekend working|on-call rota|"
+    r"(?:willing|able|prepared|available|happy) to (?:work (?:nights|weekends|shifts|evenings)|"
+    r"travel|relocate|be on call|commute)|travel (?:between|to|across|around|within)\b|"
+    r"(?:regular|frequent|occasional|national|international|UK-wide) travel|"
+    r"right to work|based (?:in|at) )",
+    re.IGNORECASE,
+)
+
+
+def is_condition(text: str) -> bool:
+    """Whether a requirement is a condition of the job to agree to (a shift pattern, travel)."""
+    return bool(_CONDITION.search(text))
 
 
 def is_held(text: str) -> bool:
@@ -468,6 +488,8 @@ def _rank(
     terms = distinctive_terms(text)
     if not wanted and not terms and similarity is None:
         return []
+    if is_condition(text):
+        return []  # agreed to, not shown: no story backs a shift pattern
     credential = is_held(text) or is_language(text)
     scored = [m for i in indexes if (m := _score(text, wanted, terms, i, similarity, credential))]
     scored.sort(key=lambda s: (s.confidence != "strong", -s.score, s.title.lower(), s.story_id))
@@ -548,7 +570,7 @@ def map_evidence(
         maybe = () if chosen else tuple(m for m in ranked if m not in strong)[:2]
         used.update(m.story_id for m in chosen)
         rows.append(RequirementEvidence(requirement, tuple(chosen), maybe))
-        if not chosen:
-            gaps.append(requirement)
+        if not chosen and not is_condition(requirement.text):
+            gaps.append(requirement)  # a shift pattern to agree to is no story missing
     unused = tuple(i.story for i in indexes if i.story.id not in used)
     return EvidenceMap(tuple(rows), tuple(gaps), unused)

@@ -24,6 +24,7 @@ from nextround.coach.evidence import (
     StoryMatch,
     content_stems,
     index_stories,
+    is_condition,
     is_credential,
     is_tenure,
     rank_indexed,
@@ -517,6 +518,7 @@ def likely_questions(
                 for row in evidence.rows
                 if row.requirement.text not in concerned
                 and not is_credential(row.requirement.text)
+                and not is_condition(row.requirement.text)
                 and not _REPORTING.search(row.requirement.text)
             ),
             key=lambda row: (order.get(row.requirement.kind, 3), row.best is not None),
@@ -759,7 +761,9 @@ def _record(data: BriefInput) -> dict[str, list[str]]:
     return {
         "feedback": [f.text for f in data.feedback],
         "rounds": rounds,
-        "job": [r.text for r in data.requirements] + [t for _, t in data.logistics_texts],
+        "job": [data.role]
+        + [r.text for r in data.requirements]
+        + [t for _, t in data.logistics_texts],
     }
 
 

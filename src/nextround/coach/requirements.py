@@ -446,6 +446,8 @@ _REPORTING_LINE = re.compile(
     r"^(?:reporting|reports|report)\s+(?:\w+ly\s+)?(?:in)?to\b(?!.*\bon\b)"
 )
 # "The successful candidate will be subject to an enhanced DBS check": a condition of the offer.
+# One short line with no sentence inside it: a list item pasted without its bullet.
+_LOST_BULLET = re.compile(r"[^.!?]{3,120}[.]?")
 _CONDITION = re.compile(r"\b(?:will be|is|are|being) subject to\b")
 # "The Second in Mathematics will:", "…, and will:": the bullets after it are duties.
 _WILL_LIST = re.compile(
@@ -746,6 +748,20 @@ def extract_requirements(text: str) -> Extraction:
         ):
             add(sentence, start, "requirement", "must", "asks for experience or skills")
 
+    def short_line(at: int) -> bool:
+        if not 0 <= at < len(lines):
+            return False
+        other = lines[at]
+        return (
+            not other.bullet
+            and not other.cleaned.endswith(":")
+            and _LOST_BULLET.fullmatch(other.cleaned) is not None
+        )
+
+    def lost_bullet(at: int) -> bool:
+        """A short line in a run of short lines: a list whose bullets were lost."""
+        return short_line(at) and (short_line(at - 1) or short_line(at + 1))
+
     first_text_line = True
     table: _Table | None = None
     for index, line in enumerate(lines):
@@ -835,7 +851,9 @@ def extract_requirements(text: str) -> Extraction:
                 section, heading = inline_opens, inline.group(1)
         if section == "skip":
             continue
-        if line.bullet:
+        if line.bullet or (section in ("must", "nice") and lost_bullet(index)):
+            # Short lines one after another under "You will need:" are list items whose bullets
+            # were lost in pasting ("Health and safety leadership; IOSH Managing Safely").
             read_bullet(line.cleaned, line.start)
             continue
         for sentence_start, sentence in _sentences(line.cleaned, line.start):

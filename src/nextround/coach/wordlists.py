@@ -41,6 +41,9 @@ LIST_KEYS = (
     "not_job_terms",
     # Job titles: "As pharmacist manager I…", "I was the project QS" say what her part was.
     "role_nouns",
+    # Pieces of work feedback can name as the candidate's ("your stewardship audit", "the
+    # onboarding pilot"): a remark that names one is about the answer that names it too.
+    "work_nouns",
 )
 # Lists a word list file may leave out: tool words that are also everyday English words
 # ("spring", "rest", "lean"), counted as tools only when written as a name ("Spring", "REST").

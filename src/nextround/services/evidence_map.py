@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from nextround.coach.brief import gap_advice
-from nextround.coach.evidence import RequirementText, Similarity, map_evidence
+from nextround.coach.evidence import RequirementText, Similarity, is_condition, map_evidence
 from nextround.coach.requirements import ExtractedRequirement, extract_requirements
 from nextround.services import matching
 from nextround.services.brief import story_texts
@@ -156,8 +156,13 @@ class EvidenceRow:
     maybe: list[Suggestion] = field(default_factory=list)  # might fit: the candidate checks
 
     @property
+    def is_condition(self) -> bool:
+        """A condition of the job to agree to (a shift pattern, travel), not a story to show."""
+        return is_condition(self.requirement.text)
+
+    @property
     def is_gap(self) -> bool:
-        return not self.linked and not self.suggested
+        return not self.linked and not self.suggested and not self.is_condition
 
     @property
     def gap_advice(self) -> str:
