@@ -214,15 +214,19 @@ def test_a_close_answer_to_a_question_that_names_a_situation_must_say_it_back() 
         "managers, cut the page to the four charts they used and moved the rest to another tab."
     )
     analysis = analyze_answer(question, layout, relevance_scorer=lambda q, a: 0.8)
-    assert "relevance-unsure" in {i.code for i in analysis.insights}
+    # Strong answers that set their scene first read the same: nothing is praised, nothing is
+    # doubted, and no relevance figure is given.
     assert good(analysis) == []
+    assert analysis.score("relevance") is None
+    assert not {"relevance-unsure", "off-topic", "on-topic"} & {i.code for i in analysis.insights}
     timing = (
         "I'd first reproduce the ten seconds on a laptop like theirs, then compare load timings "
         "in the browser's network panel with ours. If the slow part is their network, I'd check "
         "the payload size; if it is rendering, I'd profile the charts on their laptop."
     )
     answered = analyze_answer(question, timing, relevance_scorer=lambda q, a: 0.8)
-    assert "relevance-unsure" not in {i.code for i in answered.insights}
+    assert "on-topic" in {i.code for i in answered.insights}
+    assert answered.score("relevance") is not None
 
 
 def test_a_direct_answer_to_a_yes_or_no_question_is_not_told_to_give_a_career_summary() -> None:
@@ -316,3 +320,15 @@ def test_the_follow_up_for_an_unclear_ending_never_says_the_result_is_missing() 
     ]
     assert asked and "no result" not in asked[0].reason
     assert asked[0].reason == "How your story ended is not plain, so an interviewer may ask."
+
+
+def test_an_answer_to_another_question_gets_no_advice_that_would_only_polish_it() -> None:
+    question = "Tell me about a campaign that underperformed. What did you do?"
+    context = AnswerContext(job_terms=("CPA", "email journey", "creators", "short-form"))
+    analysis = analyze_answer(question, PROUDEST, context, relevance_scorer=lambda q, a: 0.7)
+    assert "off-topic" in {i.code for i in analysis.insights}
+    # It uses the job's terms and is a fine length, but neither is praised or scored, and it
+    # is never told to add to it: what to fix is answering the question that was asked.
+    assert analysis.score("job terms") is None and analysis.score("length") is None
+    steps = " ".join(analysis.next_steps).lower()
+    assert "longer" not in steps and "job's terms" not in steps and "number" not in steps

@@ -302,24 +302,29 @@ def _analyse_one(
             results.append(_no_example())
         elif star and not elsewhere:
             results.append(structure(parsed, question_type, labels))
-        results.append(specificity(parsed, question_type))
+        if not elsewhere:
+            results.append(specificity(parsed, question_type))
         if star and parsed.word_count >= MIN_WORDS_FOR_STORY and not elsewhere:
             results.append(ownership(parsed, labels))
         results.append(delivery(parsed, protected))
+
         padded = quality.weak_share > WEAK_SHARE_FOR_NO_PRAISE or (
             quality.filler_rate >= HESITANT_PER_100
         )
-        results.append(
-            length(
-                parsed,
-                question_type,
-                total_words,
-                praise=praise,
-                padded=padded,
-                narrow=narrow,
-                rambling=padded and quality.rambling,
+        # Lengthening it, adding numbers or working in the job's terms would only polish an
+        # answer to another question: answering this one is the one thing to say.
+        if not elsewhere:
+            results.append(
+                length(
+                    parsed,
+                    question_type,
+                    total_words,
+                    praise=praise,
+                    padded=padded,
+                    narrow=narrow,
+                    rambling=padded and quality.rambling,
+                )
             )
-        )
         terms = job_terms(
             parsed,
             context.job_terms,
@@ -327,7 +332,7 @@ def _analyse_one(
             frozenset(question_keys),
             advise=question_type in TERM_TYPES,
         )
-        if terms is not None:
+        if terms is not None and not elsewhere:
             results.append(terms)
 
     summary = None

@@ -212,15 +212,10 @@ def relevance(
         # Between the lines in meaning alone: strong answers sit there too, so nothing is said
         # rather than a doubt that is wrong one time in three, and nothing is praised either.
         unsure = True
-    elif scorer is not None and parsed.word_count >= MIN_WORDS_TO_JUDGE:
-        result.add(
-            "info",
-            "Does this answer the question asked? In meaning it reads only loosely linked to it. "
-            "If it does, say how in your first sentence.",
-            code="relevance-unsure",
-        )
+    elif scorer is not None:
+        # A long question barely said back: strong answers that set their scene first read so
+        # too, as often as answers that miss it. Neither doubted nor praised.
         unsure = True
-        result.step(33, "Link your first sentence plainly to what was asked.")
     elif matched and missing:
         result.add(
             "info",
@@ -240,6 +235,10 @@ def relevance(
     if off_topic:
         # Whatever the similarity, an answer judged off the question scores below its line.
         score = min(score, 100 * OFF_TOPIC_SCORE * 0.8)
+    elif unsure:
+        # Between the lines, the opening's cosine ranks a vague echo of the question above a
+        # strong story that sets its scene first: no figure is better than a wrong one.
+        return result, off_topic, unsure
     result.set_score(score, reasons)
     return result, off_topic, unsure
 
