@@ -236,3 +236,23 @@ def test_a_thin_story_is_never_offered_as_backing_nor_to_check() -> None:
     # Linked by the candidate, it stays theirs.
     linked = map_evidence([need], [thin], links={(7, 1)}).rows[0]
     assert [m.story_id for m in linked.matches] == [1]
+
+
+def test_stories_alike_in_meaning_are_ordered_by_the_requirements_own_words_not_by_title() -> None:
+    # Every story of one field reads close in meaning; the one that says what the duty is about
+    # goes first and backs it, whatever its title's place in the alphabet.
+    stories = [
+        StoryText(1, "A health score rebuild", action="I rebuilt the health score model."),
+        StoryText(2, "Board pack overhaul", action="I rewrote the monthly board pack."),
+        StoryText(
+            3,
+            "Owning 35 renewals",
+            action="I owned 35 renewals and built a renewal calendar.",
+            result="33 of 35 renewed: 94% gross retention.",
+        ),
+    ]
+    duty = RequirementText(1, "Own renewals against a net revenue retention target", "duty")
+    evidence = map_evidence([duty], stories, similarity=lambda a, b: 0.9)
+    (row,) = evidence.rows
+    assert row.best is not None and row.best.story_id == 3
+    assert evidence.gaps == ()

@@ -36,6 +36,9 @@ WORDLESS_COSINE = 0.60
 # A story the candidate tagged with the requirement's own tool or qualification ("SQL") backs it
 # unless what it says is far from it.
 TAGGED_COSINE = 0.12
+# A duty is backed by a story that says at least this many of its words in what was done
+# ("renewals" and "own" for "Own renewals against a retention target"), or names its terms.
+DUTY_OVERLAP = 2
 # Kept for callers that pass their own minimum (0-1 on the score below).
 SUGGEST_MIN = 0.5
 _WORD = re.compile(r"[\w+#&/]+")
@@ -189,6 +192,11 @@ class StoryMatch:
     linked: bool = False
     shared: tuple[str, ...] = ()
     confidence: Confidence = "strong"
+    # The requirement's own words in what the candidate did (title, action, result, skills).
+    overlap: int = 0
+    # How close, uncapped: stories of one field all read near in meaning, so the closest in
+    # meaning and in the requirement's own words goes first, never the first by title.
+    closeness: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -365,6 +373,7 @@ def _score(
             # pre-proceedings assessment ("proceedings were avoided") is near "giving evidence in
             # care proceedings", and is not it. Offered to check, never as backing.
             confidence = "possible"
+        closeness = cosine + 0.1 * len(shown) + 0.05 * len(set(doing))
         score = max(0.0, min(1.0, 0.5 + (cosine - STRONG_COSINE) * 2 + 0.1 * len(shown)))
     else:
         # Words alone: a distinctive term and another word, or most of the requirement's words
@@ -379,6 +388,7 @@ def _score(
         if confidence == "strong" and is_personal(index.story):
             confidence = "possible"
         score = min(1.0, 0.3 + 0.15 * len(shared) + 0.2 * len(shown))
+        closeness = 0.15 * len(shared) + 0.2 * len(shown)
     if confidence == "strong" and _falls_short(text, index.text):
         # "Final accounts over £10m" and a story about an £8.2m one: close in meaning, short of
         # the bar the job sets. It is offered to check, never as backing.
@@ -398,6 +408,8 @@ def _score(
         reason=reason + ".",
         shared=tuple(dict.fromkeys([*(t for ts in term_parts.values() for t in ts)])),
         confidence=confidence,
+        overlap=len(set(doing)),
+        closeness=round(closeness, 4),
     )
 
 
@@ -492,7 +504,15 @@ def _rank(
         return []  # agreed to, not shown: no story backs a shift pattern
     credential = is_held(text) or is_language(text)
     scored = [m for i in indexes if (m := _score(text, wanted, terms, i, similarity, credential))]
-    scored.sort(key=lambda s: (s.confidence != "strong", -s.score, s.title.lower(), s.story_id))
+    scored.sort(
+        key=lambda s: (
+            s.confidence != "strong",
+            -s.closeness,
+            -s.score,
+            s.title.lower(),
+            s.story_id,
+        )
+    )
     return scored
 
 
@@ -565,7 +585,11 @@ def map_evidence(
         # A duty is backed by a story that names what it involves; closeness in meaning alone
         # ("a caseload of children" and "training foster carers") is only offered to check.
         duty = requirement.kind == "duty"
-        strong = [m for m in ranked if m.confidence == "strong" and (m.shared or not duty)]
+        strong = [
+            m
+            for m in ranked
+            if m.confidence == "strong" and (m.shared or not duty or m.overlap >= DUTY_OVERLAP)
+        ]
         chosen.extend(strong[: max(0, limit - len(chosen))])
         maybe = () if chosen else tuple(m for m in ranked if m not in strong)[:2]
         used.update(m.story_id for m in chosen)
