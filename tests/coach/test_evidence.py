@@ -76,11 +76,17 @@ def test_below_the_bar_a_story_is_only_offered_to_check_and_the_requirement_stay
     def similar(a: str, b: str) -> float:
         return 0.28 if "stakeholders" in a and "finance" in b.lower() else 0.0
 
-    untagged = StoryText(2, "Finance sign-off", action="I met the finance director weekly.")
+    untagged = StoryText(
+        2, "Finance sign-off", action="I met the finance director and other stakeholders weekly."
+    )
     result = map_evidence([PEOPLE], [untagged, BAKING], similarity=similar)
     row = result.rows[0]
     assert row.best is None and result.gaps == (PEOPLE,)
     assert [m.title for m in row.maybe] == ["Finance sign-off"]
+    # Close in meaning alone, with none of the requirement's words in what was done: not
+    # offered at all, since any story of the same field would be.
+    wordless = StoryText(3, "Finance sign-off", action="I met the finance director weekly.")
+    assert map_evidence([PEOPLE], [wordless], similarity=similar).rows[0].maybe == ()
 
 
 def test_no_stories_or_empty_text_give_empty_answers() -> None:

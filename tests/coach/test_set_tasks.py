@@ -120,3 +120,27 @@ def test_a_pitch_to_prepare_is_a_presentation() -> None:
     brief = brief_for("Prepare a 5-minute pitch for a corporate partner.")
     assert task_line(brief).startswith("Prepare and time the 5-minute pitch")
     assert any(label.startswith("Finish the presentation") for label in steps(brief))
+
+
+@pytest.mark.parametrize(
+    ("said", "subject"),
+    [
+        (
+            'Please prepare a 10-minute presentation on "How would you improve falls safety on '
+            'an acute stroke unit?" Slides are optional.',
+            "“How would you improve falls safety on an acute stroke unit?”",
+        ),
+        ("Prepare a 15-minute presentation about your first 90 days.", "“your first 90 days”"),
+        ("You will give a 10-minute presentation on the day.", None),
+        ("A 10-minute presentation on Teams, then questions.", None),
+    ],
+)
+def test_the_presentations_subject_is_named_as_they_wrote_it(
+    said: str, subject: str | None
+) -> None:
+    line = task_line(brief_for(said))
+    assert line.startswith("Prepare and time the "), line
+    if subject is None:
+        assert " on “" not in line and "presentation:" in line, line
+    else:
+        assert f"presentation on {subject}:" in line, line

@@ -203,6 +203,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "tenure_row": frozenset(),
     "knowledge_row": frozenset(),
     "language_row": frozenset(),
+    "task_on": frozenset({"task", "subject"}),
     "condition_row": frozenset(),
     "presentation_video": frozenset(),
     "research_did": frozenset({"action"}),

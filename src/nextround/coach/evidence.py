@@ -61,7 +61,8 @@ _NUMBER = re.compile(r"\d")
 # A qualification, registration or body of knowledge is held, not shown by a story: a story backs
 # it only when it names it.
 _CREDENTIAL = re.compile(
-    r"\b(?:registration|registered|qualified|qualification|status|degree|certificat\w*|"
+    r"\b(?:(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
+    r"qualification|status|degree|certificat\w*|"
     r"licen[cs]e|knowledge|understanding of|admitted|admission|membership|chartered|"
     r"accredit\w*|CSCS|SMSTS|PQE|A[- ]levels?|AS[- ]levels?)\b",
     re.IGNORECASE,
@@ -106,7 +107,8 @@ def is_credential(text: str) -> bool:
 # ("a thorough understanding of safeguarding") is shown in what the candidate did, and a story
 # may back it like any other requirement.
 _HELD = re.compile(
-    r"\b(?:registration|registered|qualified|qualification|status|degree|certificat\w*|"
+    r"\b(?:(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
+    r"qualification|status|degree|certificat\w*|"
     r"licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
     r"A[- ]levels?|AS[- ]levels?|NPQ\w*|PGCE|QTS|NVQ|diploma|IOSH|NEBOSH|CIPD|ACCA|CIMA|"
     r"PRINCE2|Managing Safely|"
@@ -591,7 +593,13 @@ def map_evidence(
             if m.confidence == "strong" and (m.shared or not duty or m.overlap >= DUTY_OVERLAP)
         ]
         chosen.extend(strong[: max(0, limit - len(chosen))])
-        maybe = () if chosen else tuple(m for m in ranked if m not in strong)[:2]
+        # Offered to check only where it says one of the requirement's words in what was done:
+        # close in meaning alone, any story of the same field "might fit" anything.
+        maybe = (
+            ()
+            if chosen
+            else tuple(m for m in ranked if m not in strong and (m.overlap or m.shared))[:2]
+        )
         used.update(m.story_id for m in chosen)
         rows.append(RequirementEvidence(requirement, tuple(chosen), maybe))
         if not chosen and not is_condition(requirement.text):

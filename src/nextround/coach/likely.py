@@ -511,12 +511,21 @@ def likely_questions(
     if senior and evidence.rows:
         names = names_of([p.name for p in senior])
         concerned = {d.requirement for d in found}
+        # A doubt already asks about it ("coordinating a unit as nurse in charge" and "taking
+        # charge of a ward or unit"): one slot each, not two for the same worry.
+        doubted_words = [set(content_stems(f"{d.label} {d.quote}")) for d in found]
+
+        def doubted(text: str) -> bool:
+            words = set(content_stems(text))
+            return any(len(words & said) >= 2 for said in doubted_words)
+
         order = {"must": 0, "duty": 1, "nice": 2}
         rows = sorted(
             (
                 row
                 for row in evidence.rows
                 if row.requirement.text not in concerned
+                and not doubted(row.requirement.text)
                 and not is_credential(row.requirement.text)
                 and not is_condition(row.requirement.text)
                 and not _REPORTING.search(row.requirement.text)
@@ -592,6 +601,15 @@ _NAMED_TASK = (
     # review handed out on the day", "a take-home exercise".
     r"(?:design|portfolio|code|product|ux|figma)\s+(?:critique|review)|critique|"
     r"take-home(?:\s+(?:exercise|task|assignment|case study|brief))?"
+)
+# What a presentation or pitch is on: "a 10-minute presentation on "How would you…?"", "a pitch
+# about your first 90 days".
+_SUBJECT = re.compile(
+    r"\b(?:presentation|pitch)\s+(?:on|about|titled|entitled|covering)\s*:?\s+"
+    r"(?!(?:the )?(?:day|arrival|screen|site|teams|zoom|video|slides?|a laptop|the call|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b)"
+    r"(?P<subject>[\"“][^\"”]{3,200}[\"”]|[^.;:()\n]{3,160})",
+    re.I,
 )
 _TASK = re.compile(
     rf"(?:{_MINUTES.format(name='before')}[- ]?)?(?P<task>{_NAMED_TASK})\b"
@@ -704,6 +722,12 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
         _, source, step = max((f for f in found if f[0].endswith(kind)), key=lambda f: len(f[2]))
         why = s["task_why"].format(source=source, quote=quoted(clip(step, MAX_QUOTE)))
         if named.endswith(("presentation", "pitch")):
+            about = _SUBJECT.search(step)
+            if about is not None:
+                # What it is on, as they wrote it: "…on “How would you improve falls safety?”".
+                subject = quoted(clip(about.group("subject").strip(" \"“”'"), MAX_QUOTE))
+                text = s["task_on"].format(task=named, subject=subject)
+                return SetTask(text, why, "presentation", named)
             return SetTask(s["task"].format(task=named), why, "presentation", named)
         if "take-home" in named:
             if re.search(r"\bpresent", step, re.I):

@@ -1,0 +1,93 @@
+"""Lines a band 6 nurse's brief must not say: post-registration experience is no registration
+held, a probe does not ask again what a doubt already asks, and no story of the same field is
+offered for a requirement it shares no word with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nextround.coach.brief import Brief, BriefInput, PersonText, RoundInfo, build_brief, gap_advice
+from nextround.coach.debrief import FeedbackText
+from nextround.coach.evidence import RequirementText, StoryText, is_held
+
+REQUIREMENTS = (
+    RequirementText(4, "Able to act as nurse in charge of the unit"),
+    RequirementText(1, "Experience of taking charge of a ward or unit"),
+    RequirementText(2, "Stroke or neurology experience, including dysphagia screening"),
+    RequirementText(3, "Evidence of involvement in audit or service improvement"),
+)
+ASSESSOR = StoryText(
+    1,
+    "Practice assessor for third-year students",
+    "I was practice assessor for two third-year students.",
+    "Help them pass their final placement.",
+    "I set weekly goals, observed their medicine rounds and gave written feedback.",
+    "Both passed, and one joined our ward.",
+)
+
+
+def test_post_registration_experience_is_experience_not_a_registration_held() -> None:
+    assert not is_held("Significant post-registration experience at Band 5 in an acute setting")
+    assert not is_held("Supervise, teach and assess pre-registration students")
+    assert is_held("Current NMC registration")
+    assert not gap_advice("Significant post-registration experience at Band 5").startswith(
+        "Something you hold"
+    )
+
+
+def _brief(similarity: object) -> Brief:
+    return build_brief(
+        BriefInput(
+            company="Severn Vale NHS Foundation Trust",
+            role="Band 6 Staff Nurse, Acute Stroke Unit",
+            round=RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10)),
+            today=dt.date(2026, 12, 4),
+            has_job_description=True,
+            earlier_rounds=(1,),
+            panel=(
+                PersonText(1, "Aled Morgan", "Matron", "senior-executive", "director"),
+                PersonText(2, "Joanne Pryce", "Ward Manager", "hiring-manager", "manager"),
+            ),
+            feedback=(
+                FeedbackText(
+                    1,
+                    1,
+                    "To be open with you, I felt you haven't yet had much experience of "
+                    "coordinating a unit as nurse in charge.",
+                    "interviewer",
+                ),
+            ),
+            requirements=REQUIREMENTS,
+            stories=(ASSESSOR,),
+            field="nursing",
+            field_label="nursing",
+        ),
+        similarity=similarity,  # type: ignore[arg-type]
+    )
+
+
+def test_a_doubt_takes_one_slot_and_a_wordless_story_is_not_offered() -> None:
+    asked = [q.text for q in _brief(None).likely_questions]
+    assert any("nurse in charge" in q for q in asked)
+    assert not any("taking charge of a ward" in q for q in asked), asked
+    # Every story of the field reads a little close in meaning.
+    brief = _brief(lambda a, b: 0.3)
+    stroke = brief.evidence.row_for(REQUIREMENTS[2].text)
+    assert stroke is not None and stroke.maybe == ()
+
+
+def test_a_question_that_presumes_the_candidates_past_needs_the_record_to_say_it() -> None:
+    brief = build_brief(
+        BriefInput(
+            company="Severn Vale NHS Foundation Trust",
+            role="Band 6 Staff Nurse",
+            round=RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10)),
+            today=dt.date(2026, 12, 4),
+            earlier_rounds=(1,),
+            field="nursing",
+            field_label="nursing",
+        )
+    )
+    said = " ".join(q.text for q in brief.likely_questions)
+    for presumed in ("from teaching", "gap in your employment", "technical role into management"):
+        assert presumed not in said
