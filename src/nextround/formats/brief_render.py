@@ -66,6 +66,11 @@ class RenderError(Exception):
     """The brief cannot be rendered (a bad brief, or a missing system library for PDF)."""
 
 
+def _said(note: str) -> str:
+    """The candidate's own words, quoted as written: never read as the brief's own line."""
+    return f"“{' '.join(note.split())}”"
+
+
 def check(data: Mapping[str, Any]) -> None:
     """Refuse data that is not a brief of a version this renderer knows."""
     if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
@@ -209,13 +214,13 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
         if not any(x["quote"] in p["why"] for p in data["reinforce"])
     ]
     good += [
-        Item(x["note"], notes=[f"Your note: what impressed in round {x['round']}"])
+        Item(_said(x["note"]), notes=[f"Your note: what impressed in round {x['round']}"])
         for x in data["impressed"]
     ]
     out.append(Section("reinforce", "Reinforce", good, "Nothing recorded yet to build on."))
     bad = [Item(p["question"], notes=[f"Round {p['round']}. {p['why']}"]) for p in data["counter"]]
     bad += [
-        Item(x["note"], notes=[f"Your note: what fell flat in round {x['round']}"])
+        Item(_said(x["note"]), notes=[f"Your note: what fell flat in round {x['round']}"])
         for x in data["fell_flat"]
     ]
     out.append(Section("counter", "Counter", bad, "Nothing recorded to put right."))
