@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from nextround.services import followups, times, week
 from nextround.services.errors import InvalidInput
 from nextround.services.records import opportunities
 from nextround.store import models as m
+from nextround.store.prepared import Prepared
 
 OPEN = (m.Stage.APPLIED, m.Stage.INTERVIEWING, m.Stage.CALLBACK, m.Stage.OFFER)
 CLOSED = (m.Stage.ACCEPTED, m.Stage.DECLINED, m.Stage.REJECTED, m.Stage.WITHDRAWN)
@@ -137,12 +138,7 @@ def board(
     this_week False (a board redrawn after a move), no agenda either.
     """
     now = now or timezone.now()
-    counts = dict(
-        m.Opportunity.objects.filter(owner=owner)
-        .values("stage")
-        .annotate(n=Count("id"))
-        .values_list("stage", "n")
-    )
+    counts: dict[str, int] = dict(_COUNTS.rows(owner.pk))
     total = sum(counts.values())
     unknown = ""
     if focus and focus not in m.Stage.values:
@@ -156,7 +152,9 @@ def board(
     else:
         page = 1
         limit = {s: PER_CLOSED_COLUMN if s in CLOSED else PER_COLUMN for s in m.Stage}
-        rows = {s.value: _cards(owner, s.value, limit[s]) for s in m.Stage if counts.get(s.value)}
+        rows = {
+            s.value: _column_cards(owner, s.value, limit[s]) for s in m.Stage if counts.get(s.value)
+        }
     stage_of = {pk: stage for stage, cards in rows.items() for pk, *_ in cards}
     details = _details(owner, stage_of, now)
     columns = [
@@ -177,12 +175,49 @@ def board(
     return Board(columns, agenda, total, focus, page, pages, unknown, more)
 
 
-def _cards(owner: User, stage: str, limit: int, offset: int = 0) -> list[tuple[int, str, str]]:
-    # One short query a column, each read in order from the (owner, stage, -updated_at) index.
-    return list(
-        m.Opportunity.objects.filter(owner=owner, stage=stage)
+# The board's queries are compiled once (store.prepared): the ORM took far longer to turn them
+# into SQL than the database took to answer them.
+_COUNTS = Prepared(
+    m.Opportunity,
+    # COUNT(*) need not read each entry's id from the (owner, stage, -updated_at) index.
+    lambda owner_id: (
+        m.Opportunity.objects.filter(owner_id=owner_id)
+        .values("stage")
+        .annotate(n=Count("*"))
+        .values_list("stage", "n")
+    ),
+)
+
+
+def _card_query(owner_id: int, stage: str) -> QuerySet[m.Opportunity, Any]:
+    # Read in order from the (owner, stage, -updated_at) index.
+    return (
+        m.Opportunity.objects.filter(owner_id=owner_id, stage=stage)
         .order_by("-updated_at", "-id")
-        .values_list("id", "company", "role")[offset : offset + limit]
+        .values_list("id", "company", "role")
+    )
+
+
+def _first_cards(limit: int) -> Prepared:
+    return Prepared(m.Opportunity, lambda owner_id, stage: _card_query(owner_id, stage)[:limit])
+
+
+_CARDS = {limit: _first_cards(limit) for limit in (PER_COLUMN, PER_CLOSED_COLUMN)}
+
+
+def _column_cards(owner: User, stage: str, limit: int) -> list[tuple[int, str, str]]:
+    """The first cards of a column: one short query a column."""
+    return _CARDS[limit].rows(owner.pk, stage)
+
+
+def _cards(owner: User, stage: str, limit: int, offset: int = 0) -> list[tuple[int, str, str]]:
+    """A page of a column shown in full: the page's ids read from the index alone, then their
+    cards (read in full, every row skipped to reach a late page would be read from the table)."""
+    page = _card_query(owner.pk, stage).values("id")[offset : offset + limit]
+    return list(
+        m.Opportunity.objects.filter(pk__in=page)
+        .order_by("-updated_at", "-id")
+        .values_list("id", "company", "role")
     )
 
 
@@ -210,32 +245,17 @@ def _details(
     ids = [pk for pk, stage in stage_of.items() if stage in OPEN]
     if not ids:
         return {}
-    # The ids are the owner's opportunities, whose records are all the owner's: filtering by
-    # them alone lets the database use the opportunity's index rather than scan the owner's.
+    key = tuple(ids)
     by_opp: dict[int, list[week.RoundRow]] = {}
-    for row in (
-        m.Round.objects.filter(opportunity_id__in=ids)
-        .exclude(status=m.RoundStatus.CANCELLED)
-        .order_by("number")
-        .values_list(*week.ROUND_COLUMNS)
-    ):
+    for row in _ROUNDS_OF.rows(key):
         r = week.RoundRow(*row)
         by_opp.setdefault(r.opportunity_id, []).append(r)
     notes_by_opp: dict[int, list[_NoteRow]] = {}
-    for row in (
-        m.FollowUp.objects.filter(round__opportunity_id__in=ids)
-        .exclude(Q(sent_at__isnull=True) & Q(closed_at__isnull=True) & followups.settled_chasers())
-        .values_list(
-            "kind", "due_at", "sent_at", "closed_at", "round_id", "round__opportunity_id",
-            "round__timezone",
-        )
-    ):  # fmt: skip
+    for row in _NOTES_OF.rows(key):
         note = _NoteRow(*row)
         notes_by_opp.setdefault(note.opportunity_id, []).append(note)
     offers_by_opp: dict[int, list[dt.date]] = {}
-    for opp_id, deadline in m.Offer.objects.filter(
-        opportunity_id__in=ids, decision__in=week.OFFER_OPEN, deadline__isnull=False
-    ).values_list("opportunity_id", "deadline"):
+    for opp_id, deadline in _OFFERS_OF.rows(key):
         assert opp_id is not None and deadline is not None
         offers_by_opp.setdefault(opp_id, []).append(deadline)
     today = times.in_zone(now, times.local_zone_name()).date()
@@ -247,6 +267,34 @@ def _details(
             due = _note_dues(rounds, notes_by_opp.get(pk, []), now) + due
         result[pk] = (_next_round(rounds, now), tuple(due))
     return result
+
+
+# The ids are the owner's opportunities, whose records are all the owner's: filtering by
+# them alone lets the database use the opportunity's index rather than scan the owner's.
+_ROUNDS_OF = Prepared(
+    m.Round,
+    lambda ids: (
+        m.Round.objects.filter(opportunity_id__in=ids)
+        .exclude(status=m.RoundStatus.CANCELLED)
+        .order_by("number")
+        .values_list(*week.ROUND_COLUMNS)
+    ),
+)
+_NOTES_OF = Prepared(
+    m.FollowUp,
+    lambda ids: m.FollowUp.objects.filter(round__opportunity_id__in=ids)
+    .exclude(Q(sent_at__isnull=True) & Q(closed_at__isnull=True) & followups.settled_chasers())
+    .values_list(
+        "kind", "due_at", "sent_at", "closed_at", "round_id", "round__opportunity_id",
+        "round__timezone",
+    ),
+)  # fmt: skip
+_OFFERS_OF = Prepared(
+    m.Offer,
+    lambda ids: m.Offer.objects.filter(
+        opportunity_id__in=ids, decision__in=week.OFFER_OPEN, deadline__isnull=False
+    ).values_list("opportunity_id", "deadline"),
+)
 
 
 def _next_round(rounds: list[week.RoundRow], now: dt.datetime) -> NextRound | None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from nextround.coach import followup as notes
 from nextround.services import followups, times
 from nextround.store import models as m
+from nextround.store.prepared import Prepared
 
 WEEK = dt.timedelta(days=7)
 DEFAULT_LENGTH = dt.timedelta(minutes=60)
@@ -121,20 +122,27 @@ def agenda(owner: User, now: dt.datetime) -> tuple[list[AgendaDay], int]:
     return _by_day(items, today)
 
 
+# Each of the week's queries is compiled once (store.prepared) and run with the owner and the
+# moments that bound it: the ORM took far longer to build them than the database to answer.
+_BOOKED = Prepared(
+    m.Round,
+    lambda owner_id, start, end: m.Round.objects.filter(
+        owner_id=owner_id, scheduled_at__gte=start, scheduled_at__lt=end
+    )
+    .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.DONE])
+    .order_by("scheduled_at", "id")
+    .values_list(
+        "id", "number", "scheduled_at", "timezone", "opportunity_id",
+        "opportunity__role", "opportunity__company",
+    )[:PER_KIND],
+)  # fmt: skip
+
+
 def _rounds(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]:
-    booked = (
-        m.Round.objects.filter(
-            owner=owner, scheduled_at__gte=now - IN_PROGRESS, scheduled_at__lt=end
-        )
-        .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.DONE])
-        .order_by("scheduled_at", "id")
-        .values_list(
-            "id", "number", "scheduled_at", "timezone", "opportunity_id",
-            "opportunity__role", "opportunity__company",
-        )[:PER_KIND]
-    )  # fmt: skip
     items = []
-    for pk, number, when, zone, opp_id, role, company in booked:
+    for pk, number, when, zone, opp_id, role, company in _BOOKED.rows(
+        owner.pk, now - IN_PROGRESS, end
+    ):
         assert when is not None
         local = times.in_zone(when, zone)
         text = f"Round {number}: {role} at {company}"
@@ -142,23 +150,27 @@ def _rounds(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]
     return items
 
 
+_DUE = Prepared(
+    m.FollowUp,
+    lambda owner_id, start, end: m.FollowUp.objects.filter(
+        owner_id=owner_id,
+        sent_at__isnull=True,
+        closed_at__isnull=True,
+        due_at__gte=start,
+        due_at__lt=end,
+    )
+    .exclude(followups.settled_chasers())
+    .order_by("due_at", "id")
+    .values_list(
+        "kind", "due_at", "round_id", "round__number", "round__timezone",
+        "round__opportunity_id", "round__opportunity__company",
+        "round__opportunity__consultant_name", "interviewer__name",
+    )[:PER_KIND],
+)  # fmt: skip
+
+
 def _notes(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]:
-    due = (
-        m.FollowUp.objects.filter(
-            owner=owner,
-            sent_at__isnull=True,
-            closed_at__isnull=True,
-            due_at__gte=now - WEEK,
-            due_at__lt=end,
-        )
-        .exclude(followups.settled_chasers())
-        .order_by("due_at", "id")
-        .values_list(
-            "kind", "due_at", "round_id", "round__number", "round__timezone",
-            "round__opportunity_id", "round__opportunity__company",
-            "round__opportunity__consultant_name", "interviewer__name",
-        )[:PER_KIND]
-    )  # fmt: skip
+    due = _DUE.rows(owner.pk, now - WEEK, end)
     items = []
     for kind, when, round_id, number, zone, opp_id, company, consultant, name in due:
         assert when is not None
@@ -176,27 +188,28 @@ def _note_text(kind: str, number: int, company: str, who: str | None) -> str:
     return f"Thank-you note to {who or company} ({company})"
 
 
-def _round_rows(query: object) -> list[tuple[RoundRow, str, str]]:
-    return [
-        (RoundRow(*row[:-2]), row[-2], row[-1])
-        for row in query  # type: ignore[attr-defined]
-    ]
+def _round_rows(rows: list[tuple[Any, ...]]) -> list[tuple[RoundRow, str, str]]:
+    return [(RoundRow(*row[:-2]), row[-2], row[-1]) for row in rows]
 
 
-def _thanks_to_write(owner: User, now: dt.datetime) -> list[AgendaItem]:
-    """Rounds of the last week with no thank-you note drafted yet."""
+def _unthanked(owner_id: int, start: dt.datetime, now: dt.datetime) -> QuerySet[m.Round, Any]:
     drafted = m.FollowUp.objects.filter(round=OuterRef("pk"), kind=m.FollowUpKind.THANK_YOU)
-    query = (
-        m.Round.objects.filter(
-            owner=owner, scheduled_at__gte=now - THANKS_WITHIN, scheduled_at__lt=now
-        )
+    return (
+        m.Round.objects.filter(owner_id=owner_id, scheduled_at__gte=start, scheduled_at__lt=now)
         .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.POSTPONED])
         .exclude(Exists(drafted))
         .order_by("scheduled_at", "id")
         .values_list(*ROUND_COLUMNS, "opportunity__role", "opportunity__company")[:PER_KIND]
     )
+
+
+_UNTHANKED = Prepared(m.Round, _unthanked)
+
+
+def _thanks_to_write(owner: User, now: dt.datetime) -> list[AgendaItem]:
+    """Rounds of the last week with no thank-you note drafted yet."""
     items = []
-    for r, role, company in _round_rows(query):
+    for r, role, company in _round_rows(_UNTHANKED.rows(owner.pk, now - THANKS_WITHIN, now)):
         if not happened(r, now):
             continue
         due = times.in_zone(thank_you_due(r), r.timezone)
@@ -208,25 +221,30 @@ def _thanks_to_write(owner: User, now: dt.datetime) -> list[AgendaItem]:
     return items
 
 
-def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]:
-    """Rounds awaiting news whose chase day falls this week (or did, up to a week ago), with no
-    chaser drafted and no later round."""
+def _awaiting_news(
+    owner_id: int,
+    start: dt.datetime,
+    now: dt.datetime,
+    undated_since: dt.datetime,
+    expected_from: dt.date,
+    expected_to: dt.date,
+) -> QuerySet[m.Round, Any]:
     later = m.Round.objects.filter(
         opportunity=OuterRef("opportunity"), number__gt=OuterRef("number")
     ).exclude(status=m.RoundStatus.CANCELLED)
     chaser = m.FollowUp.objects.filter(round=OuterRef("pk"), kind=m.FollowUpKind.CHASER)
-    query = (
+    return (
         m.Round.objects.filter(
-            owner=owner,
+            owner_id=owner_id,
             outcome=m.RoundOutcome.PENDING,
-            scheduled_at__gte=now - CHASE_WITHIN,
+            scheduled_at__gte=start,
             scheduled_at__lt=now,
             opportunity__stage__in=OPEN_STAGES,
         )
         # The chase day is five working days on, or the working day after the date they gave.
         .filter(
-            Q(news_expected_on__isnull=True, scheduled_at__gte=now - CHASE_THIS_WEEK)
-            | Q(news_expected_on__gte=(now - WEEK - WEEK).date(), news_expected_on__lte=end.date())
+            Q(news_expected_on__isnull=True, scheduled_at__gte=undated_since)
+            | Q(news_expected_on__gte=expected_from, news_expected_on__lte=expected_to)
         )
         .exclude(status__in=[m.RoundStatus.CANCELLED, m.RoundStatus.POSTPONED])
         .exclude(Exists(later))
@@ -234,6 +252,22 @@ def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]
         # Newest first: read back from today, the scan stops at the first few that match.
         .order_by("-scheduled_at", "-id")
         .values_list(*ROUND_COLUMNS, "opportunity__role", "opportunity__company")[:PER_KIND]
+    )
+
+
+_AWAITING_NEWS = Prepared(m.Round, _awaiting_news)
+
+
+def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]:
+    """Rounds awaiting news whose chase day falls this week (or did, up to a week ago), with no
+    chaser drafted and no later round."""
+    query = _AWAITING_NEWS.rows(
+        owner.pk,
+        now - CHASE_WITHIN,
+        now,
+        now - CHASE_THIS_WEEK,
+        (now - WEEK - WEEK).date(),
+        end.date(),
     )
     items = []
     for r, role, company in _round_rows(query):
@@ -248,22 +282,33 @@ def _chases(owner: User, now: dt.datetime, end: dt.datetime) -> list[AgendaItem]
     return items
 
 
-def _replies(owner: User, today: dt.date) -> list[AgendaItem]:
-    replies = (
+def _open_offers(owner_id: int, start: dt.date, end: dt.date) -> QuerySet[m.Offer, Any]:
+    first = (
         m.Offer.objects.filter(
-            owner=owner,
+            owner_id=owner_id,
             opportunity__isnull=False,
             decision__in=OFFER_OPEN,
-            deadline__gte=today - WEEK,
-            deadline__lt=today + WEEK,
+            deadline__gte=start,
+            deadline__lt=end,
         )
         .order_by("deadline", "id")
-        .values_list("deadline", "opportunity_id", "opportunity__company", "opportunity__role")[
-            :PER_KIND
-        ]
+        .values("id")[:PER_KIND]
     )
+    # The first few offers picked alone, then joined to their opportunities: joined first, the
+    # database would read the opportunity of every offer before sorting them.
+    return (
+        m.Offer.objects.filter(pk__in=first)
+        .order_by("deadline", "id")
+        .values_list("deadline", "opportunity_id", "opportunity__company", "opportunity__role")
+    )
+
+
+_REPLIES = Prepared(m.Offer, _open_offers)
+
+
+def _replies(owner: User, today: dt.date) -> list[AgendaItem]:
     items = []
-    for deadline, opp_id, company, role in replies:
+    for deadline, opp_id, company, role in _REPLIES.rows(owner.pk, today - WEEK, today + WEEK):
         assert deadline is not None and opp_id is not None
         text = f"Reply to the offer from {company} ({role})"
         items.append(AgendaItem("offer", text, deadline, None, opp_id, None, deadline < today))
