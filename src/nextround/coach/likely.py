@@ -515,7 +515,7 @@ def likely_questions(
         # charge of a ward or unit"): one slot each, not two for the same worry.
         doubted_words = [set(content_stems(f"{d.label} {d.quote}")) for d in found]
 
-        def doubted(text: str) -> bool:
+        def asked_in_a_doubt(text: str) -> bool:
             words = set(content_stems(text))
             return any(len(words & said) >= 2 for said in doubted_words)
 
@@ -525,7 +525,7 @@ def likely_questions(
                 row
                 for row in evidence.rows
                 if row.requirement.text not in concerned
-                and not doubted(row.requirement.text)
+                and not asked_in_a_doubt(row.requirement.text)
                 and not is_credential(row.requirement.text)
                 and not is_condition(row.requirement.text)
                 and not _REPORTING.search(row.requirement.text)
