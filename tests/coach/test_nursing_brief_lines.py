@@ -91,3 +91,36 @@ def test_a_question_that_presumes_the_candidates_past_needs_the_record_to_say_it
     said = " ".join(q.text for q in brief.likely_questions)
     for presumed in ("from teaching", "gap in your employment", "technical role into management"):
         assert presumed not in said
+
+
+def test_the_countdown_names_the_employer_as_the_field_does_and_asks_for_a_cv_or_form() -> None:
+    from nextround.coach.brief import checklist
+
+    info = RoundInfo(2, 1, 2, "on-site", "assessment", "final", dt.date(2026, 12, 10))
+    labels = [
+        e.label for e in checklist(info, dt.date(2026, 12, 1), False, False, employer="trust")
+    ]
+    research = next(label for label in labels if label.startswith("Research the"))
+    assert research.startswith("Research the trust's") and "{" not in research
+    assert not any("company" in label for label in labels)
+    assert any("CV or application form" in label for label in labels)
+
+
+def test_an_assessment_day_gets_no_group_exercise_advice_unless_one_is_said() -> None:
+    def tips(*said: str) -> list[str]:
+        brief = build_brief(
+            BriefInput(
+                company="Severn Vale NHS Foundation Trust",
+                role="Band 6 Staff Nurse",
+                round=RoundInfo(2, 1, 2, "on-site", "assessment", "final", dt.date(2026, 12, 10)),
+                today=dt.date(2026, 12, 4),
+                logistics_texts=tuple(("The email", s) for s in said),
+            )
+        )
+        return list(brief.logistics)
+
+    assert not any("other candidates" in line for line in tips())
+    assert any(
+        "other candidates" in line
+        for line in tips("The morning includes a group exercise with other candidates.")
+    )

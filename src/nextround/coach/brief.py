@@ -435,10 +435,16 @@ def _logistics(
     if kind == "assessment" and not any(f.kind == "agenda" for f in facts):
         lines.append(s["ask_exercises"])
     kind_lines = list(content.kinds.get(kind, ()))
+    if kind == "assessment" and not any(_WITH_OTHERS.search(f.quote) for f in facts):
+        # Nothing says there is a group exercise: no advice on one.
+        kind_lines = [line for line in kind_lines if not _WITH_OTHERS.search(line)]
     if r.format in ("video", "phone"):
         kind_lines = [line for line in kind_lines if not _IN_PERSON.search(line)]
     lines += kind_lines
     return lines, facts
+
+
+_WITH_OTHERS = re.compile(r"\b(?:group|other candidates|with others|team exercise)\b", re.I)
 
 
 # What only an in-person round has: something to hand over or show on paper.
@@ -456,6 +462,7 @@ def checklist(
     has_gaps: bool,
     has_weak: bool,
     also: tuple[str, ...] = (),
+    employer: str = "organisation",
 ) -> list[ChecklistEntry]:
     """The countdown from today to the round: each step due a set number of days before.
 
@@ -477,7 +484,9 @@ def checklist(
             # Too late for the ideal day: do it today, but never after the round itself.
             if item.days_before >= 0 and due < today <= round_info.date:
                 due = today
-        entries.append(ChecklistEntry(item.key, item.label, due))
+        # "Research the trust's…", "the school's…": the employer as the field calls it.
+        label = item.label.replace("{organisation}", employer)
+        entries.append(ChecklistEntry(item.key, label, due))
     entries.sort(key=lambda e: e.due_on or dt.date.max)
     return entries
 
@@ -592,6 +601,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
                     *((task.kind,) if task else ()),
                     *(("send-slides",) if slides_due(facts) else ()),
                 ),
+                employer=organisation(data.field),
             )
         ),
     )
