@@ -645,3 +645,13 @@ def test_a_note_names_the_job_as_a_person_says_it_not_the_adverts_whole_title() 
     # A short title, or one whose head is a single word, is kept whole.
     assert spoken_role("Lead, Data Platform") == "Lead, Data Platform"
     assert spoken_role("Senior Data Engineer") == "Senior Data Engineer"
+
+
+@pytest.mark.parametrize("met_before", [False, True])
+def test_no_note_thanks_for_the_time_twice_or_says_again_twice(met_before: bool) -> None:
+    names = [f"{first} Okafor" for first in ("Tom", "Dana", "Priya", "Hugo", "Ada", "Sam", "Lee")]
+    names += [f"Jo {last}" for last in ("Pryce", "Hart", "Bell", "Nash", "Ince", "Rowe", "Tate")]
+    for name in names:
+        body = thank_you_note(de(InterviewerInfo(name, met_before=met_before))).body.lower()
+        assert body.count("your time") <= 1, body
+        assert body.count("again") <= 1, body

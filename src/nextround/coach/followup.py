@@ -408,10 +408,22 @@ def _thank_you(ctx: NoteContext, index: int, made: Collection[str] = ()) -> Note
     else:
         fit = t.render("thank_you_point_none", _turn(index, 2), role=role, company=company)
     opening = "thank_you_opening_again" if person.met_before else "thank_you_opening"
+    opened = t.render(opening, index, role=role, company=company)
+    closings = t.count("thank_you_closing")
+    # "Thank you for your time… Thanks again for your time": a closing says nothing the
+    # opening has said.
+    closing = next(
+        (
+            text
+            for step in range(closings)
+            if not _repeats(opened, text := t.render("thank_you_closing", _turn(index, 3) + step))
+        ),
+        t.render("thank_you_closing", _turn(index, 3)),
+    )
     paragraphs = [
         t.render("greeting", 0, first_name=Name(first_name(person.name))),
-        f"{t.render(opening, index, role=role, company=company)} {recall}",
-        f"{fit} {t.render('thank_you_closing', _turn(index, 3))}",
+        f"{opened} {recall}",
+        f"{fit} {closing}",
         t.render("sign_off", _turn(index, 4), candidate=Name(ctx.candidate_name.strip())),
     ]
     return Note(
@@ -706,6 +718,14 @@ def _check(ctx: NoteContext) -> None:
 def _variant(name: str) -> int:
     digest = hashlib.sha256(" ".join(name.casefold().split()).encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big")
+
+
+_SAID_ONCE = ("your time", "again")
+
+
+def _repeats(said: str, text: str) -> bool:
+    """Whether `text` says again what only reads well once in a short note."""
+    return any(p in said.lower() and p in text.lower() for p in _SAID_ONCE)
 
 
 def _turn(index: int, part: int) -> int:
