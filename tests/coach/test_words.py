@@ -29,3 +29,14 @@ def test_a_long_note_is_clipped_at_a_word_never_mid_word() -> None:
     clipped = clip(note, 80)
     assert clipped.endswith("…") and len(clipped) <= 81
     assert clipped[:-1].split()[-1] in note.split()
+
+
+def test_a_notes_point_drops_the_jobs_praise_word_and_soft_skills_are_told_apart() -> None:
+    from nextround.coach.note_topics import is_soft_skill, without_praise_word
+
+    assert without_praise_word("confident written communication") == "written communication"
+    assert without_praise_word("strong stakeholder management") == "stakeholder management"
+    assert without_praise_word("goodwill accounting") == "goodwill accounting"
+    assert is_soft_skill("Excellent written and verbal communication")
+    assert is_soft_skill("A real team player")
+    assert not is_soft_skill("Experience of NEC4 compensation events")

@@ -287,7 +287,8 @@ _GOVERNS = re.compile(r"\b(?:governors?|trustees?|councillor|non-executive|board
 _ARRANGES = re.compile(
     r"\b(?:recruit\w*|talent (?:partner|acquisition|team|coordinator|advisor|adviser)|"
     r"resourcing|coordinator|co-ordinator|scheduler|scheduling|administrator|"
-    r"(?:personal|executive) assistant|PA to|EA to)\b",
+    r"(?:personal|executive) assistant|PA to|EA to|people team|HR team|hiring team|"
+    r"admin team|admin officer|careers (?:team|service|adviser|advisor|consultant))\b",
     re.IGNORECASE,
 )
 

@@ -391,3 +391,30 @@ def requirement_phrase(text: str) -> str | None:
     if words[0].endswith("ing") or words[0] in ("The", "A", "An"):
         words[0] = words[0].lower()
     return " ".join(words)
+
+
+# "Confident written communication": the job's praise word is not the candidate's to repeat in
+# "I can meet the role's need for…".
+_PRAISE_WORD = re.compile(
+    r"^(?:confident|excellent|strong|good|effective|proven|outstanding|exceptional|"
+    r"first-class|solid)\s+(?=\w)",
+    re.I,
+)
+# A soft skill every job asks for: the point a note makes only when nothing of the job's own
+# craft is backed.
+_SOFT = re.compile(
+    r"\b(?:communication|communicator|interpersonal|team ?player|teamwork|organi[sz]ed|"
+    r"organi[sz]ational|time management|attention to detail|self-motivated|motivated|"
+    r"enthusias\w*|positive attitude|work(?:ing)? under pressure|flexible|adaptable)\b",
+    re.I,
+)
+
+
+def without_praise_word(phrase: str) -> str:
+    """The requirement's phrase without the job's own praise word ("strong", "proven")."""
+    return _PRAISE_WORD.sub("", phrase)
+
+
+def is_soft_skill(requirement: str) -> bool:
+    """Whether a requirement is a soft skill every job asks for (communication, teamwork)."""
+    return bool(_SOFT.search(requirement))

@@ -16,7 +16,7 @@ from nextround.coach import followup as notes
 from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
 from nextround.coach.evidence import RequirementText, is_credential, is_tenure
 from nextround.coach.note_templates import long_date, long_time
-from nextround.coach.note_topics import requirement_phrase
+from nextround.coach.note_topics import is_soft_skill, requirement_phrase, without_praise_word
 from nextround.coach.requirements import extract_requirements
 from nextround.formats import eml
 from nextround.services import profile as profiles
@@ -210,7 +210,7 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
         phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
         # "I am confident I can meet the role's need for confident written communication":
         # the job's praise word is not the candidate's to repeat.
-        phrase = _PRAISE_WORD.sub("", phrase) if phrase else phrase
+        phrase = without_praise_word(phrase) if phrase else phrase
         # A qualification is held, not shown: "the role's need for a Lean qualification" would
         # claim one the candidate may not have; years served ("5+ years in product management")
         # are read from the CV, and telling an interviewer one meets them says nothing.
@@ -227,7 +227,7 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
             continue
         # A soft skill every job asks for ("written and verbal communication") is the point a
         # note makes only when nothing of the job's own craft is backed.
-        must = (0 if q.kind == m.RequirementKind.MUST else 1) + (2 if _SOFT.search(q.text) else 0)
+        must = (0 if q.kind == m.RequirementKind.MUST else 1) + (2 if is_soft_skill(q.text) else 0)
         if row.linked:
             story = row.linked[0]
             linked.append((must, q.pk, notes.Point(phrase, q.text, story.title, True, q.pk)))
@@ -238,19 +238,6 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
     ordered = [p for *_, p in sorted(linked, key=lambda x: x[:2])]
     ordered += [p for *_, p in sorted(suggested, key=lambda x: x[:2])]
     return notes.strong_points(ordered, _doubts(owner, r, [row.requirement for row in view.rows]))
-
-
-_PRAISE_WORD = re.compile(
-    r"^(?:confident|excellent|strong|good|effective|proven|outstanding|exceptional|"
-    r"first-class|solid)\s+(?=\w)",
-    re.I,
-)
-_SOFT = re.compile(
-    r"\b(?:communication|communicator|interpersonal|team ?player|teamwork|organi[sz]ed|"
-    r"organi[sz]ational|time management|attention to detail|self-motivated|motivated|"
-    r"enthusias\w*|positive attitude|work(?:ing)? under pressure|flexible|adaptable)\b",
-    re.I,
-)
 
 
 def _tool_only(requirement: str) -> bool:

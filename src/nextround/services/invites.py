@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from nextround.coach import words
+from nextround.coach.brief import arranges_round
 from nextround.formats import eml, ics
 from nextround.services import identity, times
 from nextround.services import profile as profiles
@@ -370,14 +371,6 @@ def _panel(owner: User, opp: m.Opportunity, result: InviteImport, invite: ics.In
             on_panel.add(match.pk)
 
 
-# Whoever sends an invite in one of these jobs arranges the interview rather than sits on it.
-_ARRANGES = re.compile(
-    r"\b(?:recruit\w*|talent|resourc\w*|coordinator|co-ordinator|scheduler|scheduling|"
-    r"assistant|administrator|admin|PA|EA|people team|HR team|hiring team|careers)\b",
-    re.IGNORECASE,
-)
-
-
 def _organiser_only(
     organiser: ics.Person, description: str, named: list[tuple[str, str, str]]
 ) -> str | None:
@@ -395,13 +388,13 @@ def _organiser_only(
         return None
     name, team = me
     team = team or display_name(organiser.name, organiser.email)[1]
-    if team and _ARRANGES.search(team):
+    if team and arranges_round(team, ""):
         return name
     # The sign-off ("Kind regards, Amelia Hart / Executive Assistant to the Owner") names the
     # sender without putting them on the panel; the line under the name may give their job.
     lines = [" ".join(line.split()) for line in description.splitlines()]
     signed = [i for i, line in enumerate(lines) if line.lower().rstrip(",") == name.lower()]
-    if signed and any(_ARRANGES.search(line) for line in lines[signed[-1] + 1 : signed[-1] + 3]):
+    if signed and any(arranges_round(line, "") for line in lines[signed[-1] + 1 : signed[-1] + 3]):
         return name
     text = " ".join(line for i, line in enumerate(lines) if i not in signed).lower()
     if not text or name.lower() in text:
