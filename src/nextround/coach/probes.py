@@ -32,6 +32,10 @@ KIND_CUES = {
     "quantify": ("how much", "how many", "measur", "number", "figure", "quantif"),
 }
 _NUMBER_RE = re.compile(r"\d")
+# A figure of size or money anywhere in the answer: "about £110,000 a year", "21% over target".
+_FIGURE = re.compile(
+    r"[£$€]\s?\d|\d\s?(?:%|per ?cent|k\b|m\b)|\b\d[\d,.]*\s+(?:pounds|dollars|euros)\b", re.I
+)
 Similarity = Callable[[str, str], float]
 _WE = frozenset({"we", "our", "us", "we've", "we'd", "we're", "ours"})
 _I = frozenset({"i", "my", "me", "i've", "i'd", "i'm", "mine", "myself"})
@@ -123,6 +127,8 @@ def _vague_we(words: list[Word]) -> FollowUp | None:
 
 
 def _unquantified(analysis: Analysis, answer: str) -> FollowUp | None:
+    if _FIGURE.search(answer):
+        return None  # "It raised more…" told with its sum in the next sentence is not asked again
     for span, _ in _sentences(analysis, answer):
         sentence = answer[span.start : span.end]
         if _NUMBER_RE.search(sentence):
@@ -197,14 +203,26 @@ def _claimed_skill(
     )
 
 
-def _rambled(analysis: Analysis) -> FollowUp | None:
+# Answers that tell no steps: a reason, a fit, a figure.
+_NO_STEPS = frozenset({"motivation", "culture-fit", "salary-notice", "background"})
+# A question that asks for what was or would be done: the answer has a first step to ask about.
+_ASKS_STEPS = re.compile(
+    r"\b(?:tell (?:me|us) about|a time|an? (?:example|incident|occasion|situation)|describe|"
+    r"walk (?:me|us) through|talk (?:me|us) through|how (?:did|would|do) you|what (?:did|would|"
+    r"do) you do|what happens next|what would you)\b",
+    re.I,
+)
+
+
+def _rambled(analysis: Analysis, question: str) -> FollowUp | None:
     """A ramble (fillers, hedges, self-doubt) makes an interviewer ask for the first step."""
     weak = [
         i
         for i in analysis.insights
         if i.code == "self-undermining" or (i.code in ("filler", "hedging") and i.level == "fix")
     ]
-    if not weak:
+    if not weak or analysis.question_type in _NO_STEPS or not _ASKS_STEPS.search(question):
+        # "What did you do first?" asks about a story: not of a motivation or a fit answer.
         return None
     return FollowUp(
         "What exactly did you do first?",
@@ -260,7 +278,7 @@ def follow_ups(
     gaps = [
         _missing_result(analysis, answer),
         _vague_we(words),
-        _rambled(analysis),
+        _rambled(analysis, question),
         _unquantified(analysis, answer),
         _claimed_skill(words, answer, question, skills),
     ]
@@ -285,6 +303,10 @@ def follow_ups(
                 continue
             if has_result and re.search(r"\b(?:result|outcome|impact|measur)", probe, re.I):
                 continue
+            if _FIGURE.search(answer) and re.search(
+                r"\b(?:save|saved|earn|earned|how much|by how much|worth|cost)\b", probe, re.I
+            ):
+                continue  # the figure it asks for is already there
             chosen.append(
                 FollowUp(
                     probe,

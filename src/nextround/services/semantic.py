@@ -418,6 +418,20 @@ def _pool() -> ThreadPoolExecutor:
 # when at most NARROW_ALIKE_MISS of its nearest neighbours are, the answer is taken as off-topic
 # (the coach still counts a named figure or date as the answer). Chosen on eval/answers/dev.jsonl.
 NARROW_TYPES = frozenset({"salary-notice"})
+# Only a question that asks for a figure or a date is narrow: "How do you feel about joining the
+# on-call rota?" is answered with experience and readiness, not with a number.
+_ASKS_FIGURE = re.compile(
+    r"\b(?:salary|pay|paid|earn\w*|package|bonus|rate|notice|start|join|band|package|"
+    r"expect\w*|figure|compensation|remuneration|benefits|pension|hours)\b",
+    re.I,
+)
+
+
+def asks_for_figure(question: str) -> bool:
+    """Whether a terms-and-conditions question asks for a figure or a date."""
+    return bool(_ASKS_FIGURE.search(question))
+
+
 NARROW_ALIKE_MISS = 1
 NARROW_MISS_VALUE = 0.2
 
@@ -446,7 +460,7 @@ def relevance_scorer(
         else:
             vq, va = vectors([question, coach.opening(answer)], model, store=False)
         value = coach.relevance_value(coach.cosine(vq, va))
-        if classify(question).type in NARROW_TYPES:
+        if classify(question).type in NARROW_TYPES and asks_for_figure(question):
             # "What are your salary expectations?" answered with why the role appeals: the
             # answer's nearest labelled questions are of another type altogether.
             index, examples = _labelled_index(model)

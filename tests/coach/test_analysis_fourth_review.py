@@ -1,0 +1,65 @@
+"""Practice feedback lines a coach found wrong on a physiotherapist's, an accountant's and a
+fundraiser's answers: a grade is no pay band, talking yourself down against the other candidates
+is caught, a motivation answer is not asked for its first step, and a figure already given is
+not asked for again."""
+
+from __future__ import annotations
+
+from nextround.coach.analysis import analyze_answer
+from nextround.coach.classify import classify_question
+from nextround.coach.probes import follow_ups
+
+
+def test_a_grade_in_a_question_is_no_pay_band() -> None:
+    grade = classify_question(
+        "How would you support a Band 5 who is struggling with their caseload?"
+    )
+    assert grade.type != "salary-notice"
+    assert classify_question("Where would you expect your salary to sit in our band?").type == (
+        "salary-notice"
+    )
+    top = classify_question("You're Band 5 now. Are you expecting to start at the top of the band?")
+    assert top.type == "salary-notice"
+
+
+def test_comparing_yourself_down_to_the_others_and_apologising_are_caught() -> None:
+    answer = (
+        "I've always worked in children's charities, so hospice care is probably my biggest "
+        "weakness compared to the others, sorry about that. I'm hoping I can learn it on the job, "
+        "and I'm sure the other candidates have more relevant experience than me."
+    )
+    analysis = analyze_answer("Why hospice care, and why now?", answer)
+    (found,) = [i for i in analysis.insights if i.code == "self-undermining"]
+    quoted = [answer[s.start : s.end].lower() for s in found.spans]
+    assert any("sorry about that" in q for q in quoted)
+    assert any("other candidates" in q for q in quoted)
+    assert any("learn it on the job" in q for q in quoted)
+
+
+def test_a_motivation_answer_is_not_asked_what_it_did_first() -> None:
+    question = "Why hospice care, and why now?"
+    answer = (
+        "Honestly, I'm not sure I'd be the obvious choice, sorry about that. I suppose I just "
+        "kind of want a step up, and basically the team seemed nice when I visited."
+    )
+    asked = [f.text for f in follow_ups(question, answer, analyze_answer(question, answer))]
+    assert "What exactly did you do first?" not in asked
+
+
+def test_a_figure_already_given_is_not_asked_for_again() -> None:
+    question = "Tell me about an event you grew."
+    answer = (
+        "I took over the Midnight Walk when it had fallen two years running. I moved it to a "
+        "Friday, rebuilt the route with the council and recruited twelve team captains. It "
+        "raised more than it ever had: £91k, 21% over target, from 1,050 walkers."
+    )
+    asked = " ".join(
+        f.text
+        for f in follow_ups(
+            question,
+            answer,
+            analyze_answer(question, answer),
+            probes=("What did it save or earn?", "Who else was involved?"),
+        )
+    ).lower()
+    assert "by how much" not in asked and "save or earn" not in asked
