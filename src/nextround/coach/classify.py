@@ -473,7 +473,8 @@ TYPE_CUES = _cues(
             ),
             (r"hours (?:a|per) week|part.time|full.time|permanent or|contract basis", 2.5),
             (
-                r"(?:pay|salary) band|(?:the|our|this|that) band\b(?! \d)|pay scale|tops out|fte|umbrella|ir35|limited company|"
+                r"(?:pay|salary) band|(?:the|our|this|that) band\b(?! \d)|pay scale|tops out|"
+                r"fte|umbrella|ir35|limited company|"
                 r"invoice|probation\w*|restrictive|non.solicit\w*|approaching (?:your )?"
                 r"(?:current )?clients|looking for around",
                 3.0,
