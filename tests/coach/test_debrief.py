@@ -458,3 +458,16 @@ def test_a_countered_answer_never_gives_praise_as_its_reason() -> None:
     result = analyse_debrief([q], [fb], similarity=close({("SQL", "SQL"): 0.8}))
     assert [p.question_id for p in result.counter] == [1]
     assert "liked" not in result.counter[0].why
+
+
+def test_a_topic_stops_where_a_new_clause_or_a_when_begins() -> None:
+    said = {
+        r.topic
+        for text in (
+            "Karen would like to hear more about your on-call readiness, you've not done many "
+            "on-calls yet.",
+            "Fiona will want to be sure you understand the hospice care model before the day.",
+        )
+        for r in find_remarks(FeedbackText(1, 1, text))
+    }
+    assert said == {"your on-call readiness", "your understanding of the hospice care model"}

@@ -359,7 +359,11 @@ _CUT = re.compile(
     r"\s+(?:yet|as yet|so far)\b.*$|\s+(?:before|in the past|previously)[\s.!?,;]*$|"
     # "the NHS financial framework before you see Helen": when, not what.
     r"\s+(?:before|when|ahead of) (?:you (?:see|meet|speak to|go back)|the (?:next|second|final|"
-    r"panel))\b.*$",
+    r"panel))\b.*$|"
+    # "…the hospice care model before the day", "…by the interview": when, not what.
+    r"\s+(?:before|by|on|ahead of) the (?:day|interview|final|panel|next round)\b.*$|"
+    # "your on-call readiness, you've not done many on-calls": a new clause after the comma.
+    r",\s+(?:you|you've|you'd|you're|you'll|they|they've|he|she|it's|that's|I|I'd|we)\b.*$",
     re.IGNORECASE,
 )
 
@@ -385,6 +389,15 @@ def clean_topic(rest: str) -> str:
         # "the NHS financial framework" keeps its article: "about NHS financial framework" is
         # not English; "the" before "how you…" or "handling…" is dropped.
         rest = "the " + rest
+    # "…to be sure you understand the hospice care model": about your understanding of it.
+    rest = re.sub(
+        r"^you (?:really |fully )?(understand|know)\s+(?=\w)",
+        lambda m: (
+            "your understanding of " if m.group(1).lower() == "understand" else "your knowledge of "
+        ),
+        rest,
+        flags=re.I,
+    )
     verb = _SUBJECT_VERB.match(rest)
     if verb:
         word = verb.group("verb").lower()

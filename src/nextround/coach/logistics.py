@@ -67,7 +67,10 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "bring",
         re.compile(
-            r"\b(?:bring|have with you|please (?:have|carry)|photo ID|passport|DBS|"
+            # "do bring that up again", "bring an example": said, not carried in.
+            r"\b(?:bring(?!\s+(?:(?:it|that|this|them|those|these)\s+)?up\b)"
+            r"(?!\s+(?:an?|some|any|your|one|two|a few)\s+(?:\w+\s+)?examples?\b)|"
+            r"have with you|please (?:have|carry)|photo ID|passport|DBS|"
             r"driving licence|portfolio|certificates?|to hand|have (?:your|it) ready|"
             r"registration number|CSCS|hi-?vis|high-?vis|safety boots|PPE)\b",
             re.I,
@@ -100,8 +103,13 @@ _TASK_CUE = re.compile(
     r"role[- ]play|pre-?read|written (?:test|task))\b",
     re.I,
 )
+# A judgement of the candidate or of an answer ("your resp assessment answer was one of the
+# best", "the budget here is a big step up for you") is feedback, never a fact about the day.
 _NOT_LOGISTICS = re.compile(
-    r"\b(?:feedback|impressed|concern|convinced|liked your|your answer|salary|offer)\b", re.I
+    r"\b(?:feedback|impressed|concerns?|convinced|liked (?:your|how|the way)|your answer|"
+    r"your [\w\s-]{1,30}? answer|answers? (?:was|were)|one of the best|really pleased|"
+    r"big step up|a step up for you|not sure you|salary|offer)\b",
+    re.I,
 )
 DRESS_CODES = (
     ("smart-casual", re.compile(r"\bsmart[- ]casual\b", re.I)),
