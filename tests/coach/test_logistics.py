@@ -73,3 +73,19 @@ def test_hi_vis_is_not_a_greeting_and_is_something_to_bring() -> None:
     facts = find_facts([("Your notes", "Hi-vis and safety boots required for the site walk.")])
     assert {f.kind for f in facts} == {"tour", "bring"}
     assert all(f.quote.startswith("Hi-vis and safety boots") for f in facts)
+
+
+def test_feedback_on_an_answer_and_bringing_a_point_up_are_no_logistics() -> None:
+    from nextround.coach.logistics import find_facts
+
+    said = (
+        "Honestly your resp assessment answer was one of the best we heard, so do bring that "
+        "up again. Aled will want to explore audit, so do bring an example. The budget here is "
+        "a big step up from what you hold now. Please bring photo ID. The assessment starts at "
+        "13:30 in Seminar Room 2."
+    )
+    facts = [(f.kind, f.quote) for f in find_facts([("Karen's email", said)])]
+    assert facts == [
+        ("bring", "Please bring photo ID."),
+        ("agenda", "The assessment starts at 13:30 in Seminar Room 2."),
+    ]

@@ -124,3 +124,35 @@ def test_an_assessment_day_gets_no_group_exercise_advice_unless_one_is_said() ->
         "other candidates" in line
         for line in tips("The morning includes a group exercise with other candidates.")
     )
+
+
+def test_a_degree_is_held_and_post_qualification_years_are_experience() -> None:
+    assert is_held("BSc (Hons) Physiotherapy or equivalent")
+    assert not is_held("At least 3 years post-qualification experience in manufacturing")
+
+
+def test_no_one_is_offered_the_same_question_twice_in_other_words() -> None:
+    from nextround.coach.brief import _ask_words
+
+    people = _brief(None).people
+    for person in people:
+        asks = [a.text for a in person.questions_to_ask]
+        for i, a in enumerate(asks):
+            for b in asks[i + 1 :]:
+                shared = _ask_words(a) & _ask_words(b)
+                assert (
+                    len(shared) < 2
+                    or len(shared) / min(len(_ask_words(a)), len(_ask_words(b))) < 0.6
+                ), (a, b)
+    for purpose in ("delve-deeper", "final", "second-opinion"):
+        (director,) = build_brief(
+            BriefInput(
+                company="Hallam Foods",
+                role="Senior Management Accountant",
+                round=RoundInfo(3, 1, 2, "on-site", "panel", purpose, dt.date(2026, 12, 10)),
+                today=dt.date(2026, 12, 4),
+                panel=(PersonText(1, "Graham Pike", "Finance Director", "senior-executive"),),
+            )
+        ).people
+        said = [a.text.lower() for a in director.questions_to_ask]
+        assert sum("success" in a for a in said) <= 1, said

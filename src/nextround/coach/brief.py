@@ -40,6 +40,8 @@ from nextround.coach.logistics import (
     slides_due,
 )
 from nextround.coach.research_asks import ResearchAsk, research_ask
+from nextround.coach.text import stem
+from nextround.coach.wordlists import wordlists
 from nextround.coach.words import clip
 
 SCHEMA = "nextround.brief"
@@ -375,10 +377,14 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
                 asks.append(Ask(*template.said(employer)))
                 if template.id in TENURE_ASKS:
                     tenure.add(_norm(asks[-1].text))
-        mine = []
+        mine: list[Ask] = []
         for ask in asks:
             key = _norm(ask.text)
             if key in offered or (key in tenure and together and tenure_offered):
+                continue
+            if any(_alike(ask.text, other.text) for other in mine):
+                # "What would make the person in this role a success…" and "What would success
+                # look like in this role after the first year?": one of them is enough.
                 continue
             offered.add(key)
             tenure_offered = tenure_offered or key in tenure
@@ -387,6 +393,22 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
                 break
         people.append(_person_brief(p, cares, mine))
     return people
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two questions asking the same thing: most of the shorter one's content words shared."""
+    wa, wb = _ask_words(a), _ask_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) >= 2 and len(wa & wb) / min(len(wa), len(wb)) >= ALIKE_SHARE
+
+
+ALIKE_SHARE = 0.6
+
+
+def _ask_words(text: str) -> set[str]:
+    stop = wordlists().sets["stopwords"]
+    return {stem(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in stop}
 
 
 def _person_brief(p: PersonText, cares: list[str], asks: list[Ask]) -> PersonBrief:

@@ -62,7 +62,8 @@ _NUMBER = re.compile(r"\d")
 # it only when it names it.
 _CREDENTIAL = re.compile(
     r"\b(?:(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
-    r"qualification|status|degree|certificat\w*|"
+    r"(?<!post-)(?<!post )qualification|status|degree|certificat\w*|B\.?Sc|B\.?A\b|M\.?Sc|MBA|PhD|"
+    r"HND|HNC|"
     r"licen[cs]e|knowledge|understanding of|admitted|admission|membership|chartered|"
     r"accredit\w*|CSCS|SMSTS|PQE|A[- ]levels?|AS[- ]levels?)\b",
     re.IGNORECASE,
@@ -108,7 +109,8 @@ def is_credential(text: str) -> bool:
 # may back it like any other requirement.
 _HELD = re.compile(
     r"\b(?:(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
-    r"qualification|status|degree|certificat\w*|"
+    r"(?<!post-)(?<!post )qualification|status|degree|certificat\w*|B\.?Sc|B\.?A\b|M\.?Sc|MBA|PhD|"
+    r"HND|HNC|"
     r"licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
     r"A[- ]levels?|AS[- ]levels?|NPQ\w*|PGCE|QTS|NVQ|diploma|IOSH|NEBOSH|CIPD|ACCA|CIMA|"
     r"PRINCE2|Managing Safely|"
