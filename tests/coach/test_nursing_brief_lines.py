@@ -156,3 +156,40 @@ def test_no_one_is_offered_the_same_question_twice_in_other_words() -> None:
         ).people
         said = [a.text.lower() for a in director.questions_to_ask]
         assert sum("success" in a for a in said) <= 1, said
+
+
+def test_each_answer_to_counter_says_what_to_do_with_the_doubts_own_story() -> None:
+    from nextround.coach.debrief import AskedText
+
+    night = StoryText(
+        2,
+        "In charge during a norovirus outbreak",
+        "I was nurse in charge of a 28-bed unit on a night shift.",
+        "Keep the unit safe with two staff off sick.",
+        "I coordinated the unit as nurse in charge, moved staff between bays and escalated.",
+        "No patient came to harm and the bay reopened in four days.",
+        ("nurse in charge",),
+    )
+    brief = build_brief(
+        BriefInput(
+            company="Severn Vale NHS Foundation Trust",
+            role="Band 6 Staff Nurse",
+            round=RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10)),
+            today=dt.date(2026, 12, 4),
+            earlier_rounds=(1,),
+            questions=(
+                AskedText(1, 1, "What experience do you have of being nurse in charge?", "", 2),
+                AskedText(2, 1, "How would you manage a dysphagia screen?", "waffled", 2),
+            ),
+            stories=(ASSESSOR, night),
+        )
+    )
+    advice = dict(
+        zip([p.question for p in brief.debrief.counter], brief.counter_advice, strict=True)
+    )
+    assert advice["What experience do you have of being nurse in charge?"] == (
+        "This time, answer it with your story “In charge during a norovirus outbreak”: what you "
+        "did yourself, step by step, and how it ended."
+    )
+    assert advice["How would you manage a dysphagia screen?"].startswith("None of your stories")
+    assert all(row["advice"] for row in brief.to_dict()["counter"])

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from nextround.coach.bank import questions_to_ask
 from nextround.coach.brief_content import BriefContent, load_content
-from nextround.coach.debrief import AskedText, Debrief, FeedbackText, analyse_debrief
+from nextround.coach.debrief import AskedText, Debrief, FeedbackText, Point, analyse_debrief
 from nextround.coach.evidence import (
     EvidenceMap,
     RequirementText,
@@ -20,6 +21,7 @@ from nextround.coach.evidence import (
     is_language,
     is_tenure,
     map_evidence,
+    rank_stories,
 )
 from nextround.coach.fields import cares_about, craft_ask, organisation, unsuited_asks
 from nextround.coach.likely import (
@@ -168,6 +170,8 @@ class Brief:
     bring: tuple[str, ...]
     mindset: tuple[str, ...]
     checklist: tuple[ChecklistEntry, ...]
+    # What to do about each answer to counter, in the order of debrief.counter.
+    counter_advice: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The brief as plain data, in the documented, versioned JSON schema."""
@@ -587,6 +591,9 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         if kind == "presentation":
             bring.append(content.sentences["presentation_video"])
     return Brief(
+        counter_advice=tuple(
+            _counter_advice(p, found, data.stories, similarity, content) for p in debrief.counter
+        ),
         company=data.company,
         role=data.role,
         field=data.field_label or None,
@@ -628,6 +635,25 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
             )
         ),
     )
+
+
+def _counter_advice(
+    point: Point,
+    found: Sequence[Doubt],
+    stories: Sequence[StoryText],
+    similarity: Similarity | None,
+    content: BriefContent,
+) -> str:
+    """What to do about an answer that did not land: the story to tell this time, or to write.
+    Where a doubt is about the same answer, its story is the one: the two never disagree."""
+    s = content.sentences
+    doubt = next((d for d in found if d.question == point.question), None)
+    if doubt is not None:
+        title = doubt.story.title if doubt.story else ""
+    else:
+        best = rank_stories(f"{point.question} {point.answer_note}", stories, similarity, limit=1)
+        title = best[0].title if best else ""
+    return s["counter_story"].format(story=quoted(title)) if title else s["counter_gap"]
 
 
 def _with_kind(r: RoundInfo, kind: str) -> RoundInfo:
@@ -698,8 +724,15 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             "purpose_advice": brief.purpose_advice,
         },
         "missing": [asdict(m) for m in brief.missing],
-        "reinforce": [point(p) for p in d.reinforce],
-        "counter": [point(p) for p in d.counter],
+        "reinforce": [{**point(p), "advice": ""} for p in d.reinforce],
+        "counter": [
+            {**point(p), "advice": advice}
+            for p, advice in zip(
+                d.counter,
+                brief.counter_advice or ("",) * len(d.counter),
+                strict=True,
+            )
+        ],
         "praise": [remark(x) for x in d.praise],
         "concerns": [remark(x) for x in d.concerns],
         "impressed": [{"round": n, "note": t} for n, t in brief.impressed],

@@ -199,6 +199,8 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "focus_quote_question": frozenset({"quote"}),
     "deeper_follow_up": frozenset({"question"}),
     "gap_row": frozenset(),
+    "counter_story": frozenset({"story"}),
+    "counter_gap": frozenset(),
     "held_row": frozenset(),
     "tenure_row": frozenset(),
     "knowledge_row": frozenset(),

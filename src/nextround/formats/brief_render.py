@@ -218,7 +218,13 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
         for x in data["impressed"]
     ]
     out.append(Section("reinforce", "Reinforce", good, "Nothing recorded yet to build on."))
-    bad = [Item(p["question"], notes=[f"Round {p['round']}. {p['why']}"]) for p in data["counter"]]
+    bad = [
+        Item(
+            p["question"],
+            notes=[f"Round {p['round']}. {p['why']}", *([p["advice"]] if p.get("advice") else [])],
+        )
+        for p in data["counter"]
+    ]
     bad += [
         Item(_said(x["note"]), notes=[f"Your note: what fell flat in round {x['round']}"])
         for x in data["fell_flat"]
