@@ -68,7 +68,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bring",
         re.compile(
             # "do bring that up again", "bring an example": said, not carried in.
-            r"\b(?:bring(?!\s+(?:(?:it|that|this|them|those|these)\s+)?up\b)"
+            r"\b(?:please bring|bring(?!\s+(?:(?:it|that|this|them|those|these)\s+)?up\b)"
             r"(?!\s+(?:an?|some|any|your|one|two|a few)\s+(?:\w+\s+)?examples?\b)|"
             r"have with you|please (?:have|carry)|photo ID|passport|DBS|"
             r"driving licence|portfolio|certificates?|to hand|have (?:your|it) ready|"
