@@ -245,3 +245,22 @@ def test_it_names_a_function_with_an_unknown_native_field(tmp_path: Path) -> Non
     raw["functions"][0]["native_fields"] = ["finance", "astrology"]
     message = fields_error(tmp_path, raw)
     assert "functions item 0 ('safety')" in message and "unknown field 'astrology'" in message
+
+
+def test_a_director_of_another_function_judges_by_that_function_not_the_fields_director() -> None:
+    ops = cares_about(
+        "finance",
+        "senior-executive",
+        "director",
+        title="Operations Director",
+        job_title="Senior Management Accountant",
+    )
+    fd = cares_about(
+        "finance",
+        "senior-executive",
+        "director",
+        title="Finance Director",
+        job_title="Senior Management Accountant",
+    )
+    assert ops and fd and not set(ops) & set(fd)
+    assert any("operation" in phrase for phrase in ops)

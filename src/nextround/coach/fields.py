@@ -439,10 +439,6 @@ def unsuited_asks(field: str | None, job_title: str = "") -> frozenset[str]:
     return own | job.unsuited_asks if job else own
 
 
-# Roles whose field phrases assume they do the job's own kind of work (a site manager hiring a
-# site manager); someone with another title in those roles is read by their title instead.
-_SAME_WORK_ROLES = ("hiring-manager", "team-member", "technical")
-
 
 def cares_about(
     field: str | None,
@@ -475,7 +471,9 @@ def cares_about(
     if job is not None and role in job.cares_about:
         # A head of year's panel cares about pastoral work, whoever sits on it.
         tables.insert(0, job.cares_about)
-    if theirs is not None and role in _SAME_WORK_ROLES and role in theirs.cares_about:
+    if theirs is not None and role in theirs.cares_about:
+        # An Operations Director on a finance panel judges by what the operation needs, not by
+        # what the Finance Director beside them does.
         tables.insert(0, theirs.cares_about)
     own = next(t[role] for t in tables if role in t)
     phrases = list(own)
