@@ -113,3 +113,19 @@ def test_a_health_and_safety_manager_on_the_panel_cares_about_safety_not_stock()
     )
     assert cares and all("stock" not in c and "transport" not in c for c in cares)
     assert any("incident" in c or "safe" in c for c in cares)
+
+
+def test_a_working_conditions_section_is_read_and_each_line_is_a_condition() -> None:
+    advert = (
+        "Band 6 Physiotherapist\n\nEssential\n- HCPC registration\n\nWorking conditions\n"
+        "- Participation in the respiratory on-call rota, about 1 in 8 weekends\n"
+        "- 7-day working rota\n- Enhanced DBS check\n"
+    )
+    found = [r.text for r in extract_requirements(advert).requirements]
+    assert found[1:] == [
+        "Participation in the respiratory on-call rota, about 1 in 8 weekends",
+        "7-day working rota",
+        "Enhanced DBS check",
+    ]
+    assert all(is_condition(text) for text in found[1:])
+    assert not is_condition("Planning wages and rotas for peak trading")

@@ -143,7 +143,10 @@ _CONDITION = re.compile(
     r"(?:willing|able|prepared|available|happy) to (?:work (?:nights|weekends|shifts|evenings)|"
     r"travel|relocate|be on call|commute)|travel (?:between|to|across|around|within)\b|"
     r"(?:regular|frequent|occasional|national|international|UK-wide) travel|"
-    r"right to work|based (?:in|at) )",
+    r"right to work|based (?:in|at) |(?:on-call|on call) (?:rota|duties|commitment)|"
+    r"(?:join\w*|participat\w*(?: in)?|take part in) (?:the |an? )?(?:\w+ )?(?:on-call|on call)|"
+    r"working rota|\d-day (?:working|rota)|(?:enhanced )?(?:DBS|PVG)\b|"
+    r"disclosure (?:check|scotland)|security clearance|vetting)",
     re.IGNORECASE,
 )
 
