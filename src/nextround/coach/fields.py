@@ -439,7 +439,6 @@ def unsuited_asks(field: str | None, job_title: str = "") -> frozenset[str]:
     return own | job.unsuited_asks if job else own
 
 
-
 def cares_about(
     field: str | None,
     role: str,
