@@ -63,3 +63,15 @@ def test_a_figure_already_given_is_not_asked_for_again() -> None:
         )
     ).lower()
     assert "by how much" not in asked and "save or earn" not in asked
+
+
+def test_the_right_word_said_often_is_never_to_be_varied() -> None:
+    answer = (
+        "On the Monday I had 26 patients and two staff off. I triaged the patients by risk, "
+        "gave the Band 5 the stable patients, kept the sputum retention patients myself and "
+        "checked in with each of the patients' nurses at noon. By 4pm we had seen 24 of the 26 "
+        "patients and none of the high-risk patients was missed."
+    )
+    analysis = analyze_answer("Tell me about a day you had to prioritise a heavy caseload.", answer)
+    assert not any("patients" in i.message and "vary" in i.message for i in analysis.insights)
+    assert not any("Vary repeated words" in step for step in analysis.next_steps)

@@ -144,9 +144,9 @@ def _repeats(
     stopwords = parsed.wordlists.sets["stopwords"]
     alternatives = parsed.wordlists.repeated_alternatives
     # Generic words (those with listed alternatives) grate from the third use, or once per 150
-    # words in a long answer; a topic word has to recur more before it does. Project heuristic.
+    # words in a long answer. A topic word is never flagged: "patients" in a physiotherapist's
+    # answer, "walkers" in a fundraiser's, is the right word however often it comes.
     generic_threshold = max(3, parsed.word_count // 150)
-    topic_threshold = max(5, parsed.word_count // 60)
     generic = {stem(word) for word in alternatives}
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, (lowered, stemmed) in enumerate(zip(parsed.lowers, parsed.stems, strict=True)):
@@ -158,7 +158,7 @@ def _repeats(
     repeated = [
         indexes
         for key, indexes in by_stem.items()
-        if len(indexes) >= (generic_threshold if key in generic else topic_threshold)
+        if key in generic and len(indexes) >= generic_threshold
     ]
     repeated.sort(key=lambda indexes: (-len(indexes), indexes[0]))
     out = []
