@@ -75,3 +75,15 @@ def test_the_right_word_said_often_is_never_to_be_varied() -> None:
     analysis = analyze_answer("Tell me about a day you had to prioritise a heavy caseload.", answer)
     assert not any("patients" in i.message and "vary" in i.message for i in analysis.insights)
     assert not any("Vary repeated words" in step for step in analysis.next_steps)
+
+
+def test_an_answer_that_talks_itself_down_is_not_praised_for_being_on_topic() -> None:
+    question = "How would you approach learning about food manufacturing?"
+    answer = (
+        "I'd be learning food manufacturing from scratch really, and I'm sure the other "
+        "candidates have more relevant experience than me. I'd need a lot of help to learn food "
+        "manufacturing, and I'm just hoping my month-end experience is enough."
+    )
+    analysis = analyze_answer(question, answer, relevance_scorer=lambda q, a: 0.9)
+    codes = {i.code for i in analysis.insights}
+    assert "self-undermining" in codes and "on-topic" not in codes

@@ -281,6 +281,9 @@ def _analyse_one(
         direct = "no" if re.match(r"\W*(?:no|nope|not yet|i don't)", said.group(0), re.I) else "yes"
     undermining = self_undermining(parsed)
     results.append(undermining)
+    if any(i.level == "fix" for i in undermining.insights):
+        # An answer that talks itself down is not praised for being on topic.
+        relevance_result.insights = [i for i in relevance_result.insights if i.code != "on-topic"]
     short = parsed.word_count < MIN_WORDS_FOR_PRAISE
     quality = answer_quality(parsed, labels if star else None)
     praise = not short and not off_topic and not unsure and quality.praiseworthy
