@@ -407,7 +407,7 @@ def test_a_chaser_while_waiting_asks_about_the_next_step() -> None:
     assert "my second interview for the Senior Data Engineer role on Thursday 26 November 2026" in (
         note.body
     )
-    assert "you hoped to have news by Friday 4 December 2026" in note.body
+    assert "there might be news by Friday 4 December 2026" in note.body
     assert "when you expect to reach a decision" in note.body
     assert note.subject == "Senior Data Engineer at Lumenfield Logistics – next steps"
 

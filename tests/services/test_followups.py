@@ -261,7 +261,7 @@ def test_while_waiting_the_chaser_goes_through_the_consultant(user: Any) -> None
     assert chaser.interviewer_id is None
     assert followups.recipient(chaser) == ("Sam Reid", "sam@talentbridge.example")
     assert chaser.body.startswith("Hi Sam,")
-    assert "you hoped to have news by Wednesday 2 December 2026" in chaser.body
+    assert "there might be news by Wednesday 2 December 2026" in chaser.body
     assert chaser.due_at == dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
     assert "your consultant" in followups.page(user, case.round2.pk).chase_to
 
@@ -536,3 +536,18 @@ def test_a_thank_you_note_recalls_the_answer_rated_best_with_that_person(user: A
     page = followups.page(user, case.round2.pk)
     tom = next(d for d in page.drafts if d.follow_up.interviewer_id == case.tom.pk)
     assert tom.recalls and "cost" in tom.recalls[0]
+
+
+def test_a_shaky_answer_is_not_what_a_thank_you_note_recalls(user: Any) -> None:
+    case = data_engineer(user)
+    # Rated 3 with a neutral face: not the moment to bring back.
+    m.AskedQuestion.objects.filter(round=case.round2, interviewer=case.tom).update(
+        self_rating=3, reaction="neutral"
+    )
+    notes = {f.interviewer_id: f for f in followups.draft_notes(user, case.round2.pk).saved}
+    assert "mentoring a junior engineer" not in notes[case.tom.pk].body
+    m.AskedQuestion.objects.filter(round=case.round2, interviewer=case.tom).update(
+        self_rating=4, reaction="neutral"
+    )
+    notes = {f.interviewer_id: f for f in followups.draft_notes(user, case.round2.pk).saved}
+    assert "mentoring a junior engineer" in notes[case.tom.pk].body

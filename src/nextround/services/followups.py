@@ -146,10 +146,18 @@ def _asked(r: m.Round, person: m.Interviewer, panel_size: int) -> tuple[str, ...
     ]
     # What went down well comes first; what went badly is not something to recall.
     order = {"positive": 0, "unknown": 1, "neutral": 1}
+    # Only what surely went well is recalled: an answer she rated 3 with a neutral face (the
+    # summer weekends from Glasgow) is the one shaky moment, not the one to bring back.
     kept = [
         q
         for q in asked
-        if q.reaction in order and not (q.self_rating is not None and q.self_rating <= 2)
+        if q.reaction in order
+        and (
+            q.reaction == "positive"
+            or (q.self_rating is not None and q.self_rating >= 4)
+            or (q.self_rating is None and q.reaction == "unknown")  # nothing says it was shaky
+        )
+        and not (q.self_rating is not None and q.self_rating <= 2)
     ]
     # Among those, the answer the candidate rated best: a note recalls her strongest moment
     # with that person, not a question she could only answer with an honest no.
