@@ -471,3 +471,8 @@ def test_a_topic_stops_where_a_new_clause_or_a_when_begins() -> None:
         for r in find_remarks(FeedbackText(1, 1, text))
     }
     assert said == {"your on-call readiness", "your understanding of the hospice care model"}
+
+
+def test_a_one_word_topic_that_says_nothing_on_its_own_is_quoted_instead() -> None:
+    (remark,) = find_remarks(FeedbackText(1, 1, "She'd like more on scale."))
+    assert remark.topic == "" and remark.label == "“She'd like more on scale”"

@@ -374,6 +374,13 @@ _NO_ARTICLE = re.compile(
 )
 
 
+# One word that says nothing of what the doubt is about on its own.
+_VAGUE = frozenset(
+    "scale depth breadth level detail details experience confidence impact examples example "
+    "it that this things stuff".split()
+)
+
+
 def clean_topic(rest: str) -> str:
     """A noun phrase for "about {topic}" from the words after a cue, or "" when none is safe."""
     rest = _CUT.sub("", rest)
@@ -442,6 +449,8 @@ def clean_topic(rest: str) -> str:
     words = rest.split()
     if not words or len(words) > MAX_TOPIC_WORDS:
         return ""
+    if len(words) == 1 and words[0].lower().strip(".,") in _VAGUE:
+        return ""  # "more on scale": scale of what is in the quote, not in one word
     # A finite verb is fine inside a "how you would…" clause, never in the topic itself.
     head = re.split(r"\b(?:how|what|why|where|when|which|whether)\b", rest, maxsplit=1)[0]
     if _FINITE.search(head):
