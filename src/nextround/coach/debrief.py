@@ -376,8 +376,24 @@ _NO_ARTICLE = re.compile(
 
 # One word that says nothing of what the doubt is about on its own.
 _VAGUE = frozenset(
-    "scale depth breadth level detail details experience confidence impact examples example "
-    "it that this things stuff".split()
+    [
+        "scale",
+        "depth",
+        "breadth",
+        "level",
+        "detail",
+        "details",
+        "experience",
+        "confidence",
+        "impact",
+        "examples",
+        "example",
+        "it",
+        "that",
+        "this",
+        "things",
+        "stuff",
+    ]
 )
 
 

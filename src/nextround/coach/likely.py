@@ -843,7 +843,11 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
         out.add(q.text, s["motivation_why"].format(looking_for=q.looking_for), "motivation")
     team_round = kind in ("meet-the-team", "tour") or r.purpose == "meet-the-team"
     if team_round or any(p.role == "team-member" for p in data.panel):
-        reason = "This round is about meeting the team" if team_round else "Someone from the team is on the panel"
+        reason = (
+            "This round is about meeting the team"
+            if team_round
+            else "Someone from the team is on the panel"
+        )
         fit = [q for q in general if q.type == "culture-fit" and suits(q)]
         for q in _pick(fit, 2 if team_round else 1, rng):
             out.add(q.text, s["fit_why"].format(reason=reason, looking_for=q.looking_for), "fit")
