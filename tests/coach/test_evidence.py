@@ -262,3 +262,28 @@ def test_stories_alike_in_meaning_are_ordered_by_the_requirements_own_words_not_
     (row,) = evidence.rows
     assert row.best is not None and row.best.story_id == 3
     assert evidence.gaps == ()
+
+
+def test_a_tag_backs_a_requirement_only_where_the_story_shows_the_skill() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.3  # close enough with a tag, not on meaning alone
+
+    exams = StoryText(
+        13,
+        "Standard costing",
+        action="I passed the exams.",
+        result="I passed all 4 papers first time in 2021.",
+        skills=("standard costing",),
+    )
+    roll = StoryText(
+        14,
+        "Cost roll at Dalton Print",
+        action="I ran the annual standard costing roll for 400 SKUs and explained each variance.",
+        result="Unexplained variances fell from 14% to 4% of cost of sales.",
+        skills=("standard costing",),
+    )
+    costing = RequirementText(34, "Strong understanding of standard costing and variances")
+    best = map_evidence([costing], [exams, roll], similarity=similar).rows[0].best
+    assert best is not None and best.title == "Cost roll at Dalton Print"
+    alone = map_evidence([costing], [exams], similarity=similar).rows[0]
+    assert alone.best is None

@@ -361,8 +361,34 @@ def _score(
     )
     if similarity is not None:
         cosine = max(float(similarity(text, index.text)), float(similarity(text, index.core)))
-        tagged = cosine >= TAGGED_COSINE and any(map(_specific, term_parts.get("skills", ())))
-        if cosine >= STRONG_COSINE or (shown and cosine >= SUPPORTED_COSINE) or tagged or named:
+        # A tag is the candidate's own claim: it backs a requirement only where the story says
+        # what was done ("Standard costing: I passed the exams" tags a skill it never shows).
+        shown_text = f"{index.story.action} {index.story.result}"
+        tagged = (
+            cosine >= TAGGED_COSINE
+            and any(map(_specific, term_parts.get("skills", ())))
+            and (
+                len(index.story.action.split()) >= THIN_ACTION_WORDS
+                or any(
+                    # a named tool ("SQL") is shown by using it; a skill by what was done
+                    any(c.isupper() or c.isdigit() for c in tag)
+                    or set(content_stems(tag)) & set(content_stems(shown_text))
+                    for tag in term_parts.get("skills", ())
+                )
+            )
+        )
+        # Named only in the title or the tags, with hardly a word of what was done: a claim.
+        story = index.story
+        told = set(content_stems(f"{story.situation} {story.task} {story.action} {story.result}"))
+        claimed_only = (
+            bool(shown)
+            and not any(
+                set(content_stems(term)) & told for terms in shown.values() for term in terms
+            )
+            and len(story.action.split()) < THIN_ACTION_WORDS
+        )
+        supported = bool(shown) and cosine >= SUPPORTED_COSINE and not claimed_only
+        if cosine >= STRONG_COSINE or supported or tagged or named:
             confidence: Confidence = "strong"
         elif cosine >= POSSIBLE_COSINE:
             confidence = "possible"
