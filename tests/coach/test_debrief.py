@@ -476,3 +476,13 @@ def test_a_topic_stops_where_a_new_clause_or_a_when_begins() -> None:
 def test_a_one_word_topic_that_says_nothing_on_its_own_is_quoted_instead() -> None:
     (remark,) = find_remarks(FeedbackText(1, 1, "She'd like more on scale."))
     assert remark.topic == "" and remark.label == "“She'd like more on scale”"
+
+
+def test_being_hot_on_something_and_expecting_a_grilling_are_focus_areas() -> None:
+    said = [
+        (r.kind, r.topic)
+        for r in find_remarks(
+            FeedbackText(1, 1, "Graham is very hot on margin and yield so expect a grilling there.")
+        )
+    ]
+    assert said == [("focus", "margin and yield")]

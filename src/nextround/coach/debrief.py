@@ -86,8 +86,12 @@ _FOCUS = re.compile(
     # "The students will also ask how you would make sure Year 10 feel listened to."
     r"ask (?:you )?(?=how|what|why|whether|about)))\b|"
     # Advice on what will come up: "be ready to talk about how you'd get on top of the budget".
-    r"\bbe (?:ready|prepared) to (?:talk (?:about|through)|explain|discuss|walk (?:them|us|her|"
-    r"him) through)\b",
+    r"\bbe(?:ing)? (?:ready|prepared) to (?:talk (?:about|through)|explain|discuss|walk (?:them|us|"
+    r"her|him) through)\b|"
+    # "Graham is very hot on margin and yield, so expect a grilling there."
+    r"\b(?:is|are|'s) (?:very |really |quite )?(?:hot on|big on|keen on|a stickler for)\b|"
+    r"\bexpect (?:a grilling|some (?:tough )?questions|questions|to be (?:asked|grilled|pushed|"
+    r"probed)) (?:on|about)\b",
     re.IGNORECASE,
 )
 # Wording that signals a doubt; the topic is what follows it. Written from the way recruiters and
@@ -356,7 +360,8 @@ _CUT = re.compile(
     r"meaning|i\.e\.|that is|in other words|like|such as|including|rather than|"
     r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
     r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$|"
-    r"\s+(?:yet|as yet|so far)\b.*$|\s+(?:before|in the past|previously)[\s.!?,;]*$|"
+    r"\s+(?:yet|as yet|so far)\b.*$|\s+so (?:expect|be ready|it's worth|do)\b.*$|"
+    r"\s+(?:before|in the past|previously)[\s.!?,;]*$|"
     # "the NHS financial framework before you see Helen": when, not what.
     r"\s+(?:before|when|ahead of) (?:you (?:see|meet|speak to|go back)|the (?:next|second|final|"
     r"panel))\b.*$|"
