@@ -142,3 +142,13 @@ def test_brief_night_before_prints_one_page_of_what_matters(cli: Cli) -> None:
     assert "## Doubts to answer" in result.out and "## Where, when, who" in result.out
     assert "## Countdown checklist" not in result.out
     assert cli("brief", str(two), "--night-before", "--format", "json").code != 0
+
+
+def test_an_empty_list_of_questions_to_ask_points_to_the_briefs_suggestions(cli: Cli) -> None:
+    _, _, two = setup(cli)
+    shown = cli("ask", "list", str(two))
+    assert shown.code == 0
+    assert (
+        f"No questions to ask yet. The brief suggests questions for each interviewer "
+        f"(nextround brief {two})" in shown.out
+    )

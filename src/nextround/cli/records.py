@@ -145,7 +145,9 @@ def build_group(spec: RecordSpec) -> click.Group:
             rows = service.of_round(user, parent_id)
         else:
             rows = service.list(user, parent_id)
-        output.records(rows, spec.columns, kwargs["as_json"], f"No {spec.plural} yet.")
+        hint = spec.empty_hint.format(parent=parent_id) if spec.empty_hint else ""
+        empty = f"No {spec.plural} yet." + (f" {hint}" if hint else "")
+        output.records(rows, spec.columns, kwargs["as_json"], empty)
 
     list_params: list[click.Parameter] = []
     if parent_arg:

@@ -34,6 +34,8 @@ class RecordSpec:
     one: str = ""  # one record with its article, when "a"/"an" + label is wrong ("feedback")
     many: str = ""  # the plural, when label + "s" is wrong
     deletes: str = ""  # what deleting one takes with it, e.g. "its rounds and people"
+    # Said after "No … yet." where another command has what is wanted; {parent} is the parent id.
+    empty_hint: str = ""
 
     @property
     def a(self) -> str:
@@ -235,6 +237,10 @@ SPECS: tuple[RecordSpec, ...] = (
             _text("--answer", "answer_note", "What they said."),
         ),
         columns=("id", "round_id", "interviewer_id", "asked", "text"),
+        empty_hint=(
+            "The brief suggests questions for each interviewer (nextround brief {parent}); "
+            "save the ones you will ask with nextround ask add {parent} --text …"
+        ),
     ),
     RecordSpec(
         command="followup",
