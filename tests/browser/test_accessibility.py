@@ -46,6 +46,16 @@ def _seed(cli: Cli) -> dict[str, int]:
     cli.json("feedback", "add", str(rnd["id"]), "--text", "Needs more depth.")
     cli.json("story", "add", "--title", "Churn model", "--action", "I built it.", "--skill", "SQL")
     cli.json("requirement", "add", str(opp["id"]), "--text", "SQL")
+    # A real job's requirement, long and with long words: the brief's evidence table must not
+    # widen a phone's page.
+    cli.json(
+        "requirement",
+        "add",
+        str(opp["id"]),
+        "--text",
+        "Experience of SystmOne/EMIS/Rio electronic patient records and of musculoskeletal "
+        "interface-service triage, including injection-therapy-competency sign-off",
+    )
     return {"opportunity": opp["id"], "round": rnd["id"]}
 
 

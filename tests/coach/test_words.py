@@ -40,3 +40,13 @@ def test_a_notes_point_drops_the_jobs_praise_word_and_soft_skills_are_told_apart
     assert is_soft_skill("Excellent written and verbal communication")
     assert is_soft_skill("A real team player")
     assert not is_soft_skill("Experience of NEC4 compensation events")
+
+
+def test_a_doctor_is_greeted_by_title_and_surname_and_everyone_else_by_first_name() -> None:
+    from nextround.coach.words import greeting_name
+
+    assert greeting_name("Dr James Okafor") == "Dr Okafor"
+    assert greeting_name("Prof. Ana Ruiz") == "Professor Ruiz"
+    assert greeting_name("Okafor, Adaeze") == "Adaeze"
+    assert greeting_name("Mr Tom Price") == "Tom"
+    assert greeting_name("Karen Whitfield") == "Karen"

@@ -25,7 +25,7 @@ from nextround.coach.note_templates import (
     templates,
 )
 from nextround.coach.note_topics import topic_phrase
-from nextround.coach.words import TITLES, first_name
+from nextround.coach.words import TITLES, first_name, greeting_name
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 CHASE_AFTER_WORKING_DAYS = 5
@@ -421,7 +421,7 @@ def _thank_you(ctx: NoteContext, index: int, made: Collection[str] = ()) -> Note
         t.render("thank_you_closing", _turn(index, 3)),
     )
     paragraphs = [
-        t.render("greeting", 0, first_name=Name(first_name(person.name))),
+        t.render("greeting", 0, first_name=Name(greeting_name(person.name))),
         f"{opened} {recall}",
         f"{fit} {closing}",
         t.render("sign_off", _turn(index, 4), candidate=Name(ctx.candidate_name.strip())),

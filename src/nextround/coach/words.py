@@ -76,6 +76,19 @@ def first_name(name: str) -> str:
     return words[0] if words else ""
 
 
+# Titles a formal note keeps: "Dear Dr Okafor", never "Dear James" to a doctor met once.
+_KEPT_TITLES = {"dr": "Dr", "prof": "Professor", "professor": "Professor"}
+
+
+def greeting_name(name: str) -> str:
+    """The name a thank-you note greets someone by: "Dr James Okafor" gives "Dr Okafor";
+    anyone without such a title is greeted by first name."""
+    words = [word for word in " ".join(name.split()).split(" ") if word]
+    if "," not in name and len(words) > 2 and words[0].lower().rstrip(".") in _KEPT_TITLES:
+        return f"{_KEPT_TITLES[words[0].lower().rstrip('.')]} {words[-1]}"
+    return first_name(name)
+
+
 def person_key(name: str) -> str:
     """A name to compare people by: "Dr Fiona Kerr", "fiona  kerr" and "Kerr, Fiona" match."""
     name = name.casefold().replace(".", " ")

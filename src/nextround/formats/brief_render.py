@@ -419,7 +419,9 @@ def _html_section(sec: Section, links: Mapping[str, str] | None = None) -> str:
         h.append(f"<p>{escape(sec.intro)}</p>")
     if sec.table:
         head, *body = sec.table
+        # In a region of its own that scrolls, so a wide table never widens a phone's page.
         h.append(
+            f"<div class='table-scroll' tabindex='0' role='region' aria-labelledby='b-{sec.key}'>"
             f"<table class='{sec.key}'><thead><tr>"
             + "".join(f"<th scope='col'>{escape(c)}</th>" for c in head)
             + "</tr></thead><tbody>"
@@ -429,7 +431,7 @@ def _html_section(sec: Section, links: Mapping[str, str] | None = None) -> str:
             if row[2] == "Gap":
                 cells[2] = "<strong>Gap: no story yet</strong>"
             h.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        h.append("</tbody></table>")
+        h.append("</tbody></table></div>")
     elif sec.items and sec.key == "people":
         for item in sec.items:
             h.append(f"<article class='person'><h3>{escape(item.text)}</h3>")

@@ -30,6 +30,7 @@ class ExtractResult:
     removed: list[str]  # texts of requirements removed by --replace
     found: list[ExtractedRequirement]
     key_terms: tuple[str, ...]
+    read: int = 0  # what the job asks for and what it involves, as read from the description
 
     def to_dict(self) -> dict[str, Any]:
         def row(q: m.Requirement) -> dict[str, Any]:
@@ -90,7 +91,13 @@ def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractR
             have.add(_key(text))
             added.append(requirements.create(owner, opp.pk, text=text[:500], kind=kind))
     return ExtractResult(
-        opp.pk, added, kept, removed, list(extraction.requirements), extraction.key_terms
+        opp.pk,
+        added,
+        kept,
+        removed,
+        list(extraction.requirements),
+        extraction.key_terms,
+        read=len(wanted),
     )
 
 
@@ -120,7 +127,7 @@ def save_opportunity(
 
 def said(result: ExtractResult) -> str:
     """What reading the requirements did, in a sentence."""
-    found = len(result.found)
+    found = result.read or len(result.found)
     if not found:
         return (
             "No requirements could be read from the job description: add them below, one at a time."
@@ -128,7 +135,7 @@ def said(result: ExtractResult) -> str:
     text = f"Read {found} requirement{'s' if found != 1 else ''} from the job description"
     if result.kept:
         return f"{text}: {len(result.added)} added, {len(result.kept)} already here (kept)."
-    return f"{text}: check them under Requirements."
+    return f"{text}: check them under “What the job asks for”."
 
 
 @dataclass(frozen=True)
