@@ -238,3 +238,15 @@ def test_the_profile_keeps_criteria_and_checks_them(user: Any) -> None:
     with pytest.raises(ServiceError, match="above 0"):
         profile.update(user, weights={"pay": 0}, replace_criteria=True)
     assert profile.get(user).email == ""
+
+
+def test_after_accepting_an_offer_the_comparison_says_it_is_closed(
+    world: World, two_offers: tuple[m.Offer, m.Offer, m.Offer]
+) -> None:
+    from nextround.services import decisions
+
+    acme, _, _ = two_offers
+    decisions.decide(world.user, acme.pk, accept=True)
+    result = offers.compare(world.user)
+    assert not result.ready
+    assert result.messages == ["You have accepted an offer, so there is nothing left to compare."]

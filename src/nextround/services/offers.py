@@ -283,11 +283,17 @@ def compare(owner: User, refused: MatrixInput | None = None) -> Matrix:
         .order_by("-is_current_job", "id")
     )
     if len(options) < 2:
+        accepted = any(o.decision == m.Decision.ACCEPTED for o in options)
         return Matrix(
             criteria,
             {},
             [],
-            ["Record at least two offers, or an offer and your current job, to compare them."],
+            [
+                "You have accepted an offer, so there is nothing left to compare."
+                if accepted
+                else "Record at least two offers, or an offer and your current job, to compare "
+                "them."
+            ],
             "",
             options,
         )
