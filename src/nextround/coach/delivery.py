@@ -31,7 +31,7 @@ MIN_WORDS_FOR_DELIVERY = 20
 
 # Target spoken length per question type, in seconds, and why it is that long.
 LENGTH_TARGETS: dict[str, tuple[int, int, str]] = {
-    "background": (60, 120, "a career summary that leaves the interviewer room to ask"),
+    "background": (60, 120, "your experience in brief, with one example, leaving room to ask"),
     "motivation": (45, 90, "two or three reasons tied to this company and role"),
     "behavioural": (60, 120, "situation, task, action and result with the action in detail"),
     "situational": (45, 120, "how you would approach it, step by step, and what you would aim for"),
