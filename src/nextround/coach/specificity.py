@@ -256,7 +256,10 @@ def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> Asp
             vague.append(span)
 
     def shown(items: list[Evidence]) -> str:
-        return listing([text[e.span.start : e.span.end] for e in items[:4]])
+        said = [text[e.span.start : e.span.end] for e in items]
+        # "5 named tools or names (Harrogate, ESP, Keele and OA)" lists only four: say so.
+        more = len(said) - 4
+        return listing(said[:4] + ([f"{more} more"] if more > 0 else []))
 
     reasons = [
         f"{plural(len(figures), 'figure')}" + (f" ({shown(figures)})" if figures else ""),
