@@ -357,3 +357,11 @@ def test_requirements_are_read_on_save_as_the_help_says(client: Client) -> None:
     after = set(m.Requirement.objects.filter(opportunity=opp).values_list("text", flat=True))
     assert set(texts) | {"My own note of a requirement"} <= after
     assert any("Tableau" in t for t in after)
+
+
+def test_saving_a_story_says_so(client: Client, world: World) -> None:
+    token = _token(soup(client.get("/stories/new/")))
+    page = soup(
+        client.post("/stories/new/", {"title": "Rescued the launch", "once": token}, follow=True)
+    )
+    assert "Saved your story “Rescued the launch”." in page.get_text(" ")

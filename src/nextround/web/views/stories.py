@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ def new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         created = save(form, lambda v: stories.create(owner(request), **v), request)
         if created is not None:
+            messages.success(request, f"Saved your story “{created.title}”.")
             return redirect("stories")
     return render(request, "nextround/story_form.html", {"form": form, "story": None})
 
@@ -28,6 +30,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         saved = save(form, lambda v: stories.update(owner(request), pk, **v))
         if saved is not None:
+            messages.success(request, f"Saved your story “{saved.title}”.")
             return redirect("stories")
     return render(request, "nextround/story_form.html", {"form": form, "story": story})
 
