@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -305,3 +307,14 @@ def test_every_page_names_its_icon_and_the_icon_is_served(client: Client) -> Non
     assert found
     with open(found, encoding="utf-8") as svg:
         assert svg.read().startswith("<svg")
+
+
+def test_a_closed_opportunity_offers_another_round_only_quietly(
+    client: Client, world: World
+) -> None:
+    world.acme.stage = m.Stage.ACCEPTED
+    world.acme.save()
+    page = soup(client.get(f"/opportunities/{world.acme.pk}/"))
+    link = page.find("a", string=re.compile(r"^Add round \d+$"))
+    assert link is not None and "primary" not in (link.get("class") or [])
+    assert "This opportunity is accepted." in page.get_text(" ")
