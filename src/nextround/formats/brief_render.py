@@ -198,7 +198,10 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
             True,
             tag={"focus": "Focus area", "check": "To confirm"}.get(d["kind"], "Doubt"),
             notes=[
-                f"{d['source']}, after round {d['round']}: “{d['quote']}”",
+                # A doubt named by its quote is not quoted again under it.
+                f"{d['source']}, after round {d['round']}"
+                if d["label"].startswith("“")
+                else f"{d['source']}, after round {d['round']}: “{d['quote']}”",
                 _story_line(d["story"], d["gap"]),
             ],
         )
