@@ -486,3 +486,13 @@ def test_being_hot_on_something_and_expecting_a_grilling_are_focus_areas() -> No
         )
     ]
     assert said == [("focus", "margin and yield")]
+
+
+def test_a_focus_on_that_is_about_what_came_before_it_in_the_sentence() -> None:
+    text = (
+        "She also mentioned the commute from Glasgow and the summer weekends, so it's worth "
+        "being ready to talk about that."
+    )
+    (remark,) = find_remarks(FeedbackText(1, 1, text))
+    assert remark.kind == "focus" and remark.topic == ""
+    assert "the commute from Glasgow and the summer weekends" in remark.quote
