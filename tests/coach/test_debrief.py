@@ -496,3 +496,15 @@ def test_a_focus_on_that_is_about_what_came_before_it_in_the_sentence() -> None:
     (remark,) = find_remarks(FeedbackText(1, 1, text))
     assert remark.kind == "focus" and remark.topic == ""
     assert "the commute from Glasgow and the summer weekends" in remark.quote
+
+
+def test_a_big_step_up_is_a_doubt_about_what_is_a_step_up() -> None:
+    said = [
+        (r.kind, r.topic)
+        for text in (
+            "Morag said the budget here is a big step up - you'd be managing four people.",
+            "Managing a team of four would be a real step up.",
+        )
+        for r in find_remarks(FeedbackText(1, 1, text))
+    ]
+    assert said == [("concern", "the budget here"), ("concern", "managing a team of four")]

@@ -147,6 +147,9 @@ _CONCERN = re.compile(
     r"(?:wants?|want|would like|'d like|need|needs) to (?:see|hear) more(?: evidence| examples?|"
     r" detail| proof)?(?: that| of| about| on| around)?|"
     r"light on|thin on|vague (?:about|on|when)|gaps? in|missing|"
+    # "the budget here is a big step up - you'd be managing four people rather than one".
+    r"(?:is|would be|will be|'d be|'s) (?:a |quite a |a bit of a )(?:big |real |significant |huge |"
+    r"major )?step up(?: for you)?|"
     r"said (?:very |too )?little (?:about|on)|said nothing (?:about|on)|"
     r"(?:didn't|did not) say (?:much|enough|anything) (?:about|on)|"
     r"question(?:ed|s)? (?:whether|about)|less experience (?:of|in|with)|"
@@ -379,6 +382,12 @@ _NO_ARTICLE = re.compile(
 )
 
 
+# Words that open a sentence with a capital they lose mid-sentence.
+_SENTENCE_STARTS = frozenset(
+    ["managing", "leading", "running", "handling", "the", "your", "a", "an"]
+)
+
+
 # One word that says nothing of what the doubt is about on its own.
 _VAGUE = frozenset(
     [
@@ -581,6 +590,8 @@ def find_remarks(
                 )
             )
         )
+        if kind == "concern" and re.search(r"step up", hit.group(0), re.I):
+            tail_cue = True  # "the budget here is a big step up": the topic is before the cue
         if tail_cue:
             topic = ""
         done = re.search(
@@ -617,6 +628,8 @@ def find_remarks(
                 r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
             )
             topic = clean_topic(before) if before and not pronoun else ""
+            if topic[:2].istitle() and topic.split()[0].lower() in _SENTENCE_STARTS:
+                topic = topic[0].lower() + topic[1:]  # "Managing a team…" mid-sentence
         # "your answer on managing a rising caseload": the topic is what the answer was on.
         topic = re.sub(
             r"^(?:your|the|his|her|their) (?:answers?|responses?|examples?) (?:on|about|around)\s+",
