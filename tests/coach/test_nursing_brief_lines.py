@@ -5,6 +5,7 @@ offered for a requirement it shares no word with."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from nextround.coach.brief import Brief, BriefInput, PersonText, RoundInfo, build_brief, gap_advice
 from nextround.coach.debrief import FeedbackText
@@ -35,13 +36,20 @@ def test_post_registration_experience_is_experience_not_a_registration_held() ->
     )
 
 
+def _final(kind: str = "panel", **given: Any) -> BriefInput:
+    """The band 6 nurse's final round, with what a test gives it."""
+    return BriefInput(
+        company="Severn Vale NHS Foundation Trust",
+        role="Band 6 Staff Nurse, Acute Stroke Unit",
+        round=RoundInfo(2, 1, 2, "on-site", kind, "final", dt.date(2026, 12, 10)),
+        today=dt.date(2026, 12, 4),
+        **given,
+    )
+
+
 def _brief(similarity: object) -> Brief:
     return build_brief(
-        BriefInput(
-            company="Severn Vale NHS Foundation Trust",
-            role="Band 6 Staff Nurse, Acute Stroke Unit",
-            round=RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10)),
-            today=dt.date(2026, 12, 4),
+        _final(
             has_job_description=True,
             earlier_rounds=(1,),
             panel=(
@@ -77,17 +85,7 @@ def test_a_doubt_takes_one_slot_and_a_wordless_story_is_not_offered() -> None:
 
 
 def test_a_question_that_presumes_the_candidates_past_needs_the_record_to_say_it() -> None:
-    brief = build_brief(
-        BriefInput(
-            company="Severn Vale NHS Foundation Trust",
-            role="Band 6 Staff Nurse",
-            round=RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10)),
-            today=dt.date(2026, 12, 4),
-            earlier_rounds=(1,),
-            field="nursing",
-            field_label="nursing",
-        )
-    )
+    brief = build_brief(_final(earlier_rounds=(1,), field="nursing", field_label="nursing"))
     said = " ".join(q.text for q in brief.likely_questions)
     for presumed in ("from teaching", "gap in your employment", "technical role into management"):
         assert presumed not in said
@@ -108,16 +106,8 @@ def test_the_countdown_names_the_employer_as_the_field_does_and_asks_for_a_cv_or
 
 def test_an_assessment_day_gets_no_group_exercise_advice_unless_one_is_said() -> None:
     def tips(*said: str) -> list[str]:
-        brief = build_brief(
-            BriefInput(
-                company="Severn Vale NHS Foundation Trust",
-                role="Band 6 Staff Nurse",
-                round=RoundInfo(2, 1, 2, "on-site", "assessment", "final", dt.date(2026, 12, 10)),
-                today=dt.date(2026, 12, 4),
-                logistics_texts=tuple(("The email", s) for s in said),
-            )
-        )
-        return list(brief.logistics)
+        texts = tuple(("The email", s) for s in said)
+        return list(build_brief(_final("assessment", logistics_texts=texts)).logistics)
 
     assert not any("other candidates" in line for line in tips())
     assert any(
@@ -132,18 +122,13 @@ def test_a_degree_is_held_and_post_qualification_years_are_experience() -> None:
 
 
 def test_no_one_is_offered_the_same_question_twice_in_other_words() -> None:
-    from nextround.coach.brief import _ask_words
+    from nextround.coach.brief import _alike
 
-    people = _brief(None).people
-    for person in people:
+    for person in _brief(None).people:
         asks = [a.text for a in person.questions_to_ask]
         for i, a in enumerate(asks):
             for b in asks[i + 1 :]:
-                shared = _ask_words(a) & _ask_words(b)
-                assert (
-                    len(shared) < 2
-                    or len(shared) / min(len(_ask_words(a)), len(_ask_words(b))) < 0.6
-                ), (a, b)
+                assert not _alike(a, b), (a, b)
     for purpose in ("delve-deeper", "final", "second-opinion"):
         (director,) = build_brief(
             BriefInput(
@@ -171,11 +156,7 @@ def test_each_answer_to_counter_says_what_to_do_with_the_doubts_own_story() -> N
         ("nurse in charge",),
     )
     brief = build_brief(
-        BriefInput(
-            company="Severn Vale NHS Foundation Trust",
-            role="Band 6 Staff Nurse",
-            round=RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10)),
-            today=dt.date(2026, 12, 4),
+        _final(
             earlier_rounds=(1,),
             questions=(
                 AskedText(1, 1, "What experience do you have of being nurse in charge?", "", 2),

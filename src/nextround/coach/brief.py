@@ -15,13 +15,15 @@ from nextround.coach.evidence import (
     EvidenceMap,
     RequirementText,
     Similarity,
+    StoryIndex,
     StoryText,
+    index_stories,
     is_condition,
     is_credential,
     is_language,
     is_tenure,
     map_evidence,
-    rank_stories,
+    rank_indexed,
 )
 from nextround.coach.fields import cares_about, craft_ask, organisation, unsuited_asks
 from nextround.coach.likely import (
@@ -42,8 +44,7 @@ from nextround.coach.logistics import (
     slides_due,
 )
 from nextround.coach.research_asks import ResearchAsk, research_ask
-from nextround.coach.text import stem
-from nextround.coach.wordlists import wordlists
+from nextround.coach.semantic import content_keys
 from nextround.coach.words import clip
 
 SCHEMA = "nextround.brief"
@@ -400,19 +401,14 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Two questions asking the same thing: most of the shorter one's content words shared."""
-    wa, wb = _ask_words(a), _ask_words(b)
+    """Two questions asking the same thing: most of the shorter one's concepts shared."""
+    wa, wb = content_keys(a), content_keys(b)
     if not wa or not wb:
         return False
     return len(wa & wb) >= 2 and len(wa & wb) / min(len(wa), len(wb)) >= ALIKE_SHARE
 
 
 ALIKE_SHARE = 0.6
-
-
-def _ask_words(text: str) -> set[str]:
-    stop = wordlists().sets["stopwords"]
-    return {stem(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in stop}
 
 
 def _person_brief(p: PersonText, cares: list[str], asks: list[Ask]) -> PersonBrief:
@@ -590,9 +586,10 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         bring = [b for b in bring if b in asked or not _IN_PERSON.search(b)]
         if kind == "presentation":
             bring.append(content.sentences["presentation_video"])
+    indexed = index_stories(data.stories) if debrief.counter else []
     return Brief(
         counter_advice=tuple(
-            _counter_advice(p, found, data.stories, similarity, content) for p in debrief.counter
+            _counter_advice(p, found, indexed, similarity, content) for p in debrief.counter
         ),
         company=data.company,
         role=data.role,
@@ -640,7 +637,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
 def _counter_advice(
     point: Point,
     found: Sequence[Doubt],
-    stories: Sequence[StoryText],
+    stories: Sequence[StoryIndex],
     similarity: Similarity | None,
     content: BriefContent,
 ) -> str:
@@ -651,7 +648,7 @@ def _counter_advice(
     if doubt is not None:
         title = doubt.story.title if doubt.story else ""
     else:
-        best = rank_stories(f"{point.question} {point.answer_note}", stories, similarity, limit=1)
+        best = rank_indexed(f"{point.question} {point.answer_note}", stories, similarity, limit=1)
         title = best[0].title if best else ""
     return s["counter_story"].format(story=quoted(title)) if title else s["counter_gap"]
 

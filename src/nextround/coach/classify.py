@@ -896,3 +896,17 @@ def classify_question(text: str, neighbours: Sequence[Neighbour] = ()) -> Classi
     found by the services layer when sentence embeddings are available.
     """
     return classify_with(_bank_model(), text, neighbours)
+
+
+# A terms-and-conditions question that asks for a figure or a date. "How do you feel about joining
+# the on-call rota?" is answered with experience and readiness, not with a number.
+_ASKS_FIGURE = re.compile(
+    r"\b(?:salary|pay|paid|earn\w*|package|bonus|rate|notice|start|join|band|expect\w*|"
+    r"figure|compensation|remuneration|benefits|pension|hours)\b",
+    re.I,
+)
+
+
+def asks_for_figure(question: str) -> bool:
+    """Whether a terms-and-conditions question asks for a figure or a date."""
+    return bool(_ASKS_FIGURE.search(question))

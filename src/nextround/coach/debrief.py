@@ -651,13 +651,13 @@ def find_remarks(
         ):
             # "She mentioned the commute and the summer weekends, so it's worth being ready to
             # talk about that": "that" is what came before it in the sentence.
-            whole = next(((a, b) for a, b in sentences if a <= start < b), None)
             if content_stems(clause[: hit.start()]):
                 rest = clause[: hit.start()]
-            elif whole is not None and whole[0] < start and content_stems(text[whole[0] : start]):
-                rest = text[whole[0] : start]
-                start = whole[0]
-                clause = text[start:end]
+            else:
+                whole = next((a for a, b in sentences if a <= start < b), start)
+                if whole < start and content_stems(text[whole:start]):
+                    rest, start = text[whole:start], whole
+                    clause = text[start:end]
         if not topic and not content_stems(rest if kind != "praise" and not tail_cue else clause):
             continue
         about = topic or rest

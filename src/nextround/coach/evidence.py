@@ -60,12 +60,16 @@ _WHERE = {
 _NUMBER = re.compile(r"\d")
 # A qualification, registration or body of knowledge is held, not shown by a story: a story backs
 # it only when it names it.
+# What is held, however a requirement words it: a registration (not post-registration
+# experience), a qualification, a degree, a licence, a membership, a card.
+_HELD_WORDS = (
+    r"(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
+    r"(?<!post-)(?<!post )qualification|status|degree|certificat\w*|B\.?Sc|B\.?A\b|M\.?Sc|MBA|"
+    r"PhD|HND|HNC|licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
+    r"A[- ]levels?|AS[- ]levels?"
+)
 _CREDENTIAL = re.compile(
-    r"\b(?:(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
-    r"(?<!post-)(?<!post )qualification|status|degree|certificat\w*|B\.?Sc|B\.?A\b|M\.?Sc|MBA|PhD|"
-    r"HND|HNC|"
-    r"licen[cs]e|knowledge|understanding of|admitted|admission|membership|chartered|"
-    r"accredit\w*|CSCS|SMSTS|PQE|A[- ]levels?|AS[- ]levels?)\b",
+    rf"\b(?:{_HELD_WORDS}|knowledge|understanding of)\b",
     re.IGNORECASE,
 )
 
@@ -108,11 +112,7 @@ def is_credential(text: str) -> bool:
 # ("a thorough understanding of safeguarding") is shown in what the candidate did, and a story
 # may back it like any other requirement.
 _HELD = re.compile(
-    r"\b(?:(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
-    r"(?<!post-)(?<!post )qualification|status|degree|certificat\w*|B\.?Sc|B\.?A\b|M\.?Sc|MBA|PhD|"
-    r"HND|HNC|"
-    r"licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
-    r"A[- ]levels?|AS[- ]levels?|NPQ\w*|PGCE|QTS|NVQ|diploma|IOSH|NEBOSH|CIPD|ACCA|CIMA|"
+    rf"\b(?:{_HELD_WORDS}|NPQ\w*|PGCE|QTS|NVQ|diploma|IOSH|NEBOSH|CIPD|ACCA|CIMA|"
     r"PRINCE2|Managing Safely|"
     r"(?:lead|leads|level \d|deputy\)?|DSL|first aid|formal|mandatory|accredited|certified)"
     r" training)\b",
@@ -558,6 +558,10 @@ def rank_stories(
 ) -> list[StoryMatch]:
     """The stories that back a text (a requirement or a question), best first, with why."""
     return rank_indexed(text, index_stories(stories), similarity, limit, include_possible)
+
+
+# Stories read once (index_stories), for callers that rank them against several texts.
+StoryIndex = _StoryIndex
 
 
 def index_stories(stories: Sequence[StoryText]) -> list[_StoryIndex]:

@@ -208,13 +208,10 @@ def relevance(
     elif on_topic and scorer is not None:
         # On topic in meaning, but the shared words sit in weak sentences: nothing to point at.
         pass
-    elif scorer is not None and not specific_miss:
-        # Between the lines in meaning alone: strong answers sit there too, so nothing is said
-        # rather than a doubt that is wrong one time in three, and nothing is praised either.
-        unsure = True
     elif scorer is not None:
-        # A long question barely said back: strong answers that set their scene first read so
-        # too, as often as answers that miss it. Neither doubted nor praised.
+        # Between the lines in meaning alone, or a long question barely said back: strong answers
+        # that set their scene first read so too, as often as answers that miss it. Neither
+        # doubted nor praised.
         unsure = True
     elif matched and missing:
         result.add(
@@ -223,15 +220,6 @@ def relevance(
             spans,
         )
         result.step(35, f"Speak to the whole question, including {listing(missing[:3])}.")
-    elif matched:
-        # Every topic word is there, yet the meaning score says the answer drifts.
-        result.add(
-            "info",
-            f"You use the question's words ({listing(matched[:4])}), but the answer as a whole "
-            "reads only loosely linked to what was asked.",
-            spans,
-        )
-        result.step(35, "Link your first sentence plainly to what was asked.")
     if off_topic:
         # Whatever the similarity, an answer judged off the question scores below its line.
         score = min(score, 100 * OFF_TOPIC_SCORE * 0.8)

@@ -445,9 +445,9 @@ _PART_PREPOSITION = re.compile(r"(?:in|of)\s+(?=\w+ing\b)")
 _REPORTING_LINE = re.compile(
     r"^(?:reporting|reports|report)\s+(?:\w+ly\s+)?(?:in)?to\b(?!.*\bon\b)"
 )
-# "The successful candidate will be subject to an enhanced DBS check": a condition of the offer.
 # One short line with no sentence inside it: a list item pasted without its bullet.
 _LOST_BULLET = re.compile(r"[^.!?]{3,120}[.]?")
+# "The successful candidate will be subject to an enhanced DBS check": a condition of the offer.
 _CONDITION = re.compile(r"\b(?:will be|is|are|being) subject to\b")
 # "The Second in Mathematics will:", "…, and will:": the bullets after it are duties.
 _WILL_LIST = re.compile(

@@ -29,6 +29,7 @@ from nextround.coach.bank import Phrasing
 from nextround.coach.classify import (
     NEIGHBOURS,
     Classification,
+    asks_for_figure,
     classify_question,
     labelled_questions,
     neighbours_at,
@@ -418,20 +419,6 @@ def _pool() -> ThreadPoolExecutor:
 # when at most NARROW_ALIKE_MISS of its nearest neighbours are, the answer is taken as off-topic
 # (the coach still counts a named figure or date as the answer). Chosen on eval/answers/dev.jsonl.
 NARROW_TYPES = frozenset({"salary-notice"})
-# Only a question that asks for a figure or a date is narrow: "How do you feel about joining the
-# on-call rota?" is answered with experience and readiness, not with a number.
-_ASKS_FIGURE = re.compile(
-    r"\b(?:salary|pay|paid|earn\w*|package|bonus|rate|notice|start|join|band|package|"
-    r"expect\w*|figure|compensation|remuneration|benefits|pension|hours)\b",
-    re.I,
-)
-
-
-def asks_for_figure(question: str) -> bool:
-    """Whether a terms-and-conditions question asks for a figure or a date."""
-    return bool(_ASKS_FIGURE.search(question))
-
-
 NARROW_ALIKE_MISS = 1
 NARROW_MISS_VALUE = 0.2
 
@@ -460,6 +447,7 @@ def relevance_scorer(
         else:
             vq, va = vectors([question, coach.opening(answer)], model, store=False)
         value = coach.relevance_value(coach.cosine(vq, va))
+        # Only a question that asks for a figure or a date is narrow (coach.classify).
         if classify(question).type in NARROW_TYPES and asks_for_figure(question):
             # "What are your salary expectations?" answered with why the role appeals: the
             # answer's nearest labelled questions are of another type altogether.
