@@ -44,6 +44,23 @@ def test_the_first_command_creates_and_migrates_the_database(tmp_path: Path) -> 
     assert (data / "nextround.sqlite3").exists()
 
 
+def test_editing_the_job_description_from_a_file_works_in_a_fresh_process(tmp_path: Path) -> None:
+    import subprocess
+
+    env = {"NEXTROUND_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    jd = tmp_path / "job.txt"
+    jd.write_text("Senior Analyst\n\nMust have\n- SQL\n", encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(SCRIPT), *args], env=env, capture_output=True, text=True)
+
+    made = run("opportunity", "add", "--company", "Acme", "--role", "Analyst", "--json")
+    assert made.returncode == 0, made.stderr
+    edited = run("opportunity", "edit", str(json.loads(made.stdout)["id"]), "--jd-file", str(jd))
+    assert edited.returncode == 0, edited.stderr
+    assert "Traceback" not in edited.stderr and "Updated opportunity" in edited.stdout
+
+
 def test_a_person_records_a_debrief_and_the_next_rounds_panel(cli: Cli) -> None:
     jd = cli.data_dir.parent / "job.txt"
     jd.write_text("Senior Analyst\n\nMust have\n- SQL\n- Stakeholder management\n")

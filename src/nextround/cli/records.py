@@ -184,10 +184,10 @@ def build_group(spec: RecordSpec) -> click.Group:
     def edit(record_id: int, **kwargs: Any) -> None:
         from nextround.cli import output
 
+        user = owner()  # before the values: reading a file needs the app set up
         values = _values(spec, kwargs, creating=False)
         if not values:
             raise click.UsageError("Give at least one option to change.")
-        user = owner()
         obj = _service(spec).update(user, record_id, **values)
         output.record(obj, kwargs["as_json"], f"Updated {spec.label} {obj.pk}.")
 
