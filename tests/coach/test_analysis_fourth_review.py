@@ -87,3 +87,25 @@ def test_an_answer_that_talks_itself_down_is_not_praised_for_being_on_topic() ->
     analysis = analyze_answer(question, answer, relevance_scorer=lambda q, a: 0.9)
     codes = {i.code for i in analysis.insights}
     assert "self-undermining" in codes and "on-topic" not in codes
+
+
+def test_a_plan_is_asked_what_it_would_achieve_never_what_came_of_it() -> None:
+    from nextround.coach.analysis import AnswerContext
+
+    question = "How would you make savings in the science consumables budget?"
+    answer = (
+        "I would protect every required practical first. Then I would move two practicals to "
+        "microscale and buy through the trust framework. I would also ask the technicians which "
+        "preparations are wasted."
+    )
+    analysis = analyze_answer(
+        question,
+        answer,
+        AnswerContext(question_type="situational"),
+        relevance_scorer=lambda q, a: 0.8,
+    )
+    said = " ".join(i.message for i in analysis.insights)
+    assert "As a result" not in said and "what came of it" not in said
+    assert "what you would aim for" in said
+    asked = [f.text for f in follow_ups(question, answer, analysis)]
+    assert asked[0] == "What would you expect to change, and how would you know it had worked?"

@@ -508,3 +508,25 @@ def test_a_big_step_up_is_a_doubt_about_what_is_a_step_up() -> None:
         for r in find_remarks(FeedbackText(1, 1, text))
     ]
     assert said == [("concern", "the budget here"), ("concern", "managing a team of four")]
+
+
+def test_praise_against_both_her_rating_and_her_note_decides_nothing() -> None:
+    q = AskedText(
+        1,
+        1,
+        "Explain the difference between the prevention duty and the relief duty.",
+        "mixed them up",
+        2,
+        "unknown",
+    )
+    fb = FeedbackText(2, 1, "She felt your prevention example was excellent.", "hr")
+    result = analyse_debrief(
+        [q],
+        [fb],
+        similarity=close({("prevention", "prevention"): 0.8}),
+        notes=[(1, "", "the prevention and relief duty answer, I mixed them up")],
+    )
+    assert result.reinforce == () and result.counter == ()
+    # Without her own note, the praise still outweighs a low rating.
+    alone = analyse_debrief([q], [fb], similarity=close({("prevention", "prevention"): 0.8}))
+    assert [p.question_id for p in alone.reinforce] == [1]

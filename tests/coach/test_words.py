@@ -32,11 +32,12 @@ def test_a_long_note_is_clipped_at_a_word_never_mid_word() -> None:
 
 
 def test_a_notes_point_drops_the_jobs_praise_word_and_soft_skills_are_told_apart() -> None:
-    from nextround.coach.note_topics import is_soft_skill, without_praise_word
+    from nextround.coach.note_topics import is_soft_skill, point_phrase
 
-    assert without_praise_word("confident written communication") == "written communication"
-    assert without_praise_word("strong stakeholder management") == "stakeholder management"
-    assert without_praise_word("goodwill accounting") == "goodwill accounting"
+    assert point_phrase("confident written communication") == "written communication"
+    assert point_phrase("strong stakeholder management") == "stakeholder management"
+    assert point_phrase("goodwill accounting") == "goodwill accounting"
+    assert point_phrase("of de-escalating conflict") == "de-escalating conflict"
     assert is_soft_skill("Excellent written and verbal communication")
     assert is_soft_skill("A real team player")
     assert not is_soft_skill("Experience of NEC4 compensation events")

@@ -30,6 +30,7 @@ from nextround.coach.specificity import find_evidence, specificity
 from nextround.coach.star import (
     MIN_WORDS_FOR_STORY,
     StarSentence,
+    is_hypothetical,
     label_sentences,
     ownership,
     star_applies,
@@ -263,6 +264,7 @@ def _analyse_one(
 
     labels = label_sentences(parsed)
     star = star_applies(question_type, labels)
+    plan = is_hypothetical(question, question_type)  # what would be done, not what was
     question_keys = topic_words(question, lists)
     protected = frozenset(stem(w.lower) for w in words_of(question)) | frozenset(
         stem(w.lower) for term in context.job_terms for w in words_of(term)
@@ -290,7 +292,7 @@ def _analyse_one(
     if short:
         # A word or two is told it is too short; advice on numbers or job terms would not fit.
         if star and total_words > FEW_WORDS:
-            results.append(structure(parsed, question_type, labels))
+            results.append(structure(parsed, question_type, labels, plan))
         results.append(delivery(parsed, protected))
         results.append(
             length(parsed, question_type, total_words, praise=False, narrow=narrow, direct=direct)
@@ -304,7 +306,7 @@ def _analyse_one(
             # No story was told: say so once instead of listing every part it lacks.
             results.append(_no_example())
         elif star and not elsewhere:
-            results.append(structure(parsed, question_type, labels))
+            results.append(structure(parsed, question_type, labels, plan))
         if not elsewhere:
             results.append(specificity(parsed, question_type))
         if star and parsed.word_count >= MIN_WORDS_FOR_STORY and not elsewhere:

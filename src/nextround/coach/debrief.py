@@ -867,6 +867,12 @@ def _judge(
         outside, decided_by = reaction, "reaction"
     else:
         outside, decided_by = 0, "rating"
+    if heard and outside > 0 and own < 0 and own_note < 0:
+        # Praise read as about this answer against both her rating and her own note ("it fell
+        # flat", 2/5): the tie may be wrong, and a wrong "reinforce" costs her the round. Say
+        # nothing rather than overrule her. (A doubt against her good view still counters: a
+        # wrong counter costs only a rehearsal.)
+        return None
     mine = own + own_note
     mine = 1 if mine > 0 else -1 if mine < 0 else 0
     verdict_sign = outside or mine

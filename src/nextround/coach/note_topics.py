@@ -410,9 +410,14 @@ _SOFT = re.compile(
 )
 
 
-def without_praise_word(phrase: str) -> str:
-    """The requirement's phrase without the job's own praise word ("strong", "proven")."""
-    return _PRAISE_WORD.sub("", phrase)
+# "…and of de-escalating conflict" cut from its list keeps the "of" that joined it.
+_LEADING_PREPOSITION = re.compile(r"^(?:of|in|for|with|to|and)\s+(?=\w)", re.I)
+
+
+def point_phrase(phrase: str) -> str:
+    """The requirement's phrase as a note's point: without the job's own praise word ("strong",
+    "proven") and without a preposition left from the list it was cut from."""
+    return _PRAISE_WORD.sub("", _LEADING_PREPOSITION.sub("", phrase))
 
 
 def is_soft_skill(requirement: str) -> bool:

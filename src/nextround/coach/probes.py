@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from nextround.coach.analysis import Analysis
 from nextround.coach.insight import CONFIDENCE_BAR, Span
 from nextround.coach.relevance import logistics_term
+from nextround.coach.star import is_hypothetical
 from nextround.coach.text import Word, words_of
 from nextround.coach.wordlists import wordlists
 from nextround.coach.words import times
@@ -93,12 +94,19 @@ def _sentences(analysis: Analysis, answer: str) -> list[tuple[Span, str | None]]
     return [(Span(0, len(answer)), None)] if answer.strip() else []
 
 
-def _missing_result(analysis: Analysis, answer: str) -> FollowUp | None:
+def _missing_result(analysis: Analysis, answer: str, question: str) -> FollowUp | None:
     labels = [label for _, label in _sentences(analysis, answer)]
     flags = [i for i in analysis.insights if i.code in ("no-result", "vague-result")]
     if not analysis.star or (("result" in labels or "action" not in labels) and not flags):
         return None
     sure = not flags or any(i.confidence >= CONFIDENCE_BAR for i in flags)
+    if is_hypothetical(question, analysis.question_type):
+        return FollowUp(
+            "What would you expect to change, and how would you know it had worked?",
+            "result",
+            "Your plan says what you would do but not what it would achieve.",
+            "gap",
+        )
     return FollowUp(
         "What was the result, and how did you know it had worked?",
         "result",
@@ -276,7 +284,7 @@ def follow_ups(
         return ()
     words = words_of(answer)
     gaps = [
-        _missing_result(analysis, answer),
+        _missing_result(analysis, answer, question),
         _vague_we(words),
         _rambled(analysis, question),
         _unquantified(analysis, answer),

@@ -217,6 +217,10 @@ def star_applies(question_type: str, labels: tuple[StarSentence, ...]) -> bool:
     return "action" in found and len(found - {None}) >= 2
 
 
+_ASK_PLAN_RESULT = (
+    "Did you say what you would aim for, and how you would know it had worked? One sentence on "
+    "it ends a plan well."
+)
 _ASK: dict[StarPart, str] = {
     "situation": "Did you set the scene? One sentence on where you were and what was at stake "
     "helps the interviewer follow.",
@@ -234,7 +238,7 @@ def _missing_confidence(
     sentences = parsed.sentences
     if part == "result" and hypothetical:
         # "What would you do?": the outcome of a plan is a forecast; ask for it, never assert.
-        return 0.4, _ASK["result"]
+        return 0.4, _ASK_PLAN_RESULT
     if part == "result" and sentences:
         last = sentences[-1]
         # The last sentence may well be the outcome, worded in a way the cues miss.
@@ -315,19 +319,36 @@ def hedged_ending(parsed: ParsedAnswer, span: Span, limit: int = 60) -> str:
     return said
 
 
+# "How would you…?", "What might…?", "What if…?": the answer is a plan, its outcome a forecast.
+_WOULD = re.compile(
+    r"\b(?:(?:how|what|where|who) (?:would|might|could) you|what if|what might)\b", re.I
+)
+
+
+def is_hypothetical(question: str, question_type: str) -> bool:
+    """Whether a question asks what the candidate would do, not what they did."""
+    return question_type == "situational" or bool(_WOULD.search(question))
+
+
 def structure(
-    parsed: ParsedAnswer, question_type: str, labels: tuple[StarSentence, ...]
+    parsed: ParsedAnswer,
+    question_type: str,
+    labels: tuple[StarSentence, ...],
+    hypothetical: bool | None = None,
 ) -> AspectResult:
-    """Which STAR parts the answer gives, what is missing and where the words go."""
+    """Which STAR parts the answer gives, what is missing and where the words go.
+
+    `hypothetical` (by default: a situational question) asks what would come of a plan, never
+    "what came of it"."""
+    if hypothetical is None:
+        hypothetical = question_type == "situational"
     result = AspectResult("structure")
     by_part: dict[StarPart, list[int]] = {part: [] for part in PARTS}
     for index, item in enumerate(labels):
         if item.label is not None:
             by_part[item.label].append(index)
     # A hypothetical answer gets its situation from the question, so only action and result count.
-    required: tuple[StarPart, ...] = (
-        ("action", "result") if question_type == "situational" else PARTS
-    )
+    required: tuple[StarPart, ...] = ("action", "result") if hypothetical else PARTS
     if parsed.word_count < MIN_WORDS_FOR_STORY:
         result.add(
             "fix",
@@ -376,9 +397,7 @@ def structure(
                 anchor = [sentences[-1].span]
             elif part == "task" and by_part["action"]:
                 anchor = [labels[by_part["action"][0]].span]
-        confidence, ask = _missing_confidence(
-            parsed, part, by_part, hypothetical=question_type == "situational"
-        )
+        confidence, ask = _missing_confidence(parsed, part, by_part, hypothetical=hypothetical)
         if part == "task" and "title" in roles.values():
             # "I was a pharmacist at…" may be all the task the story needs: ask, do not assert.
             confidence = min(confidence, 0.4)

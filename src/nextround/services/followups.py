@@ -16,7 +16,7 @@ from nextround.coach import followup as notes
 from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
 from nextround.coach.evidence import RequirementText, is_credential, is_tenure
 from nextround.coach.note_templates import long_date, long_time
-from nextround.coach.note_topics import is_soft_skill, requirement_phrase, without_praise_word
+from nextround.coach.note_topics import is_soft_skill, point_phrase, requirement_phrase
 from nextround.coach.requirements import extract_requirements
 from nextround.formats import eml
 from nextround.services import profile as profiles
@@ -218,7 +218,7 @@ def _points(owner: User, r: m.Round) -> tuple[notes.Point, ...]:
         phrase = phrases.get(_key(q.text)) or requirement_phrase(q.text)
         # "I am confident I can meet the role's need for confident written communication":
         # the job's praise word is not the candidate's to repeat.
-        phrase = without_praise_word(phrase) if phrase else phrase
+        phrase = point_phrase(phrase) if phrase else phrase
         # A qualification is held, not shown: "the role's need for a Lean qualification" would
         # claim one the candidate may not have; years served ("5+ years in product management")
         # are read from the CV, and telling an interviewer one meets them says nothing.
