@@ -530,3 +530,40 @@ def test_praise_against_both_her_rating_and_her_note_decides_nothing() -> None:
     # Without her own note, the praise still outweighs a low rating.
     alone = analyse_debrief([q], [fb], similarity=close({("prevention", "prevention"): 0.8}))
     assert [p.question_id for p in alone.reinforce] == [1]
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    return [(r.kind, r.topic) for r in find_remarks(FeedbackText(1, 1, text))]
+
+
+def test_the_person_they_need_after_praise_is_what_the_round_will_look_for() -> None:
+    assert _said(
+        "You've led KS3 which is great, but they need someone who has taken a department "
+        "through an Ofsted deep dive."
+    ) == [
+        ("praise", "leading KS3"),
+        ("focus", "taking a department through an Ofsted deep dive"),
+    ]
+    assert _said("The panel want someone who knows the Renters' Rights Act inside out.") == [
+        ("focus", "knowing the Renters' Rights Act inside out")
+    ]
+    assert _said("They are looking for someone with experience of leading a merger.") == [
+        ("focus", "leading a merger")
+    ]
+
+
+def test_a_stated_worry_and_the_question_after_its_colon_are_both_kept() -> None:
+    assert _said(
+        "Her worry is churn: she wants to know how you'd turn round an account that is about "
+        "to leave."
+    ) == [
+        ("concern", "churn"),
+        ("focus", "how you'd turn round an account that is about to leave"),
+    ]
+    assert _said("The one concern was that you have not run a tender.")[0][0] == "concern"
+
+
+def test_the_detail_on_its_own_is_no_topic_and_the_doubt_is_quoted() -> None:
+    [remark] = find_remarks(FeedbackText(1, 1, "You seemed unsure of the detail."))
+    assert remark.kind == "concern" and remark.topic == ""
+    assert remark.label == "“You seemed unsure of the detail”"

@@ -46,6 +46,9 @@ _CLAUSES = re.compile(
     r"(?:[.!?;]+[\"”']?\s+|\n+|\s+-\s+|\s+–\s+|"
     r",?\s+\b(?:but|however|although|even though|though|whereas|while)\b,?\s+|"
     r",?\s+and\s+(?=to (?:hear|see|understand|know|learn)\b)|"
+    # "Her worry is churn: she wants to know how…": a second clause after the colon.
+    r":\s+(?=(?:she|he|they|we|the panel|(?-i:[A-Z][a-z]+))\s+(?:also\s+)?(?:wants?|would|will|"
+    r"'d|'ll|needs?|felt|thought)\b)|"
     r",?\s+and\s+(?=(?:about|whether|if)\b)|"
     r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|(?-i:[A-Z][a-z]+))(?:\s+|(?='))"
     r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|'s|are|is|might|may|did|didn't|"
@@ -85,6 +88,12 @@ _FOCUS = re.compile(
     r"understand more about|be (?:sure|confident|convinced|satisfied|reassured)(?: that)?|"
     # "The students will also ask how you would make sure Year 10 feel listened to."
     r"ask (?:you )?(?=how|what|why|whether|about)))\b|"
+    # "she wants to know how you'd turn round an account": a question the round will ask.
+    r"\b(?:wants?|want|would like|'d like|will want|'ll want) to know (?=how|what|why|whether|if)|"
+    # "but they need someone who has taken a department through a deep dive": what the round
+    # will look for, said as the person they want.
+    r"\b(?:need|needs|want|wants|are looking for|is looking for|'re looking for)\s+"
+    r"(?:someone|somebody|a candidate|a person|a leader|a manager)\s+(?=who|that|with)|"
     # Advice on what will come up: "be ready to talk about how you'd get on top of the budget".
     r"\bbe(?:ing)? (?:ready|prepared) to (?:talk (?:about|through)|explain|discuss|walk (?:them|us|"
     r"her|him) through)\b|"
@@ -103,6 +112,9 @@ _CONCERN = re.compile(
     r" (?:show|demonstrate|give|have|hear|see|seem to have|convince (?:them|us|him|her)"
     r"(?: of| on| about| that)?|(?:fully |entirely |quite |totally )?(?:convinced|sure|clear)"
     r"(?: about| on| of| that| whether| by| yet)?)|"
+    # "Her worry is churn", "the one concern was whether…": the doubt is what follows.
+    r"(?:(?:her|his|their|the|my|one|only|main|big|biggest|slight|small)\s+)+(?:worry|concern|"
+    r"doubt|hesitation|reservation)(?:\s+for (?:them|her|him))?\s+(?:is|was|'s)(?: that)?|"
     r"not enough|limited|too little|(?:some |slight |a few |one )?concerns? (?:about|that|over|"
     r"with|around|on|regarding)|concerned (?:about|that|with)|"
     r"worr(?:ied|y|ies) (?:about|that)|unsure (?:about|whether|if|of)|"
@@ -363,6 +375,7 @@ _CUT = re.compile(
     r"meaning|i\.e\.|that is|in other words|like|such as|including|rather than|"
     r"and (?:they|he|she|I|we|you))\b.*$|\s+[-–—]\s+.*$|\s*\(.*$|"
     r"\s+and (?:said|says|felt|thought|told|mentioned|added)\b.*$|:\s.*$|"
+    r"\s+which(?:\s+(?:is|was|were|'s)\b.*)?$|"
     r"\s+(?:yet|as yet|so far)\b.*$|\s+so (?:expect|be ready|it's worth|do)\b.*$|"
     r"\s+(?:before|in the past|previously)[\s.!?,;]*$|"
     # "the NHS financial framework before you see Helen": when, not what.
@@ -435,6 +448,23 @@ def clean_topic(rest: str) -> str:
         rest,
         flags=re.I,
     )
+    # "someone who has taken a department through X" -> "taking a department through X";
+    # "someone who knows the Act inside out" -> "knowing the Act inside out".
+    who = re.match(
+        r"^(?:who|that)\s+(?:(?P<aux>has|have|can|could|will|is|are)\s+)?(?:already\s+|really\s+)?"
+        r"(?P<verb>[a-z]+)\b",
+        rest,
+        re.I,
+    )
+    if who:
+        word = who.group("verb").lower()
+        if who.group("aux"):
+            rest = "you " + rest[who.start("aux") :]
+        elif word.endswith("s") and not word.endswith("ss"):
+            rest = _gerund(word[:-1]) + rest[who.end() :]
+            word = ""
+        else:
+            return ""
     verb = _SUBJECT_VERB.match(rest)
     if verb:
         word = verb.group("verb").lower()
@@ -479,7 +509,8 @@ def clean_topic(rest: str) -> str:
     words = rest.split()
     if not words or len(words) > MAX_TOPIC_WORDS:
         return ""
-    if len(words) == 1 and words[0].lower().strip(".,") in _VAGUE:
+    bare = [w for w in words if w.lower() not in ("the", "a", "an", "this", "that", "your")]
+    if len(bare) <= 1 and (not bare or bare[0].lower().strip(".,") in _VAGUE):
         return ""  # "more on scale": scale of what is in the quote, not in one word
     # A finite verb is fine inside a "how you would…" clause, never in the topic itself.
     head = re.split(r"\b(?:how|what|why|where|when|which|whether)\b", rest, maxsplit=1)[0]
