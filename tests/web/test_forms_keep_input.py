@@ -53,7 +53,7 @@ def test_the_time_zone_is_a_select_defaulting_to_this_machines_zone(
     regions = [g["label"] for g in select.find_all("optgroup")]
     assert {"Europe", "America", "Asia", "Australia"} <= set(regions)
     assert select.find("option", value="America/Argentina/Buenos_Aires").text == (
-        "Argentina \u2013 Buenos Aires"
+        "Buenos Aires, Argentina \u2014 UTC-03:00"
     )
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -133,3 +137,103 @@ def said_time(value: dt.datetime, zone_name: str) -> tuple[dt.datetime, str]:
     ):
         words += f" ({own:%H:%M} {zone_label(zone_name)})"
     return local, words
+
+
+# The regions of the IANA time zone names people choose from; the rest are old aliases.
+REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A time zone as a place on the map: "Europe/London" in Britain (UK)."""
+
+    name: str
+    region: str
+    city: str  # "Buenos Aires", "New Salem, North Dakota"
+    country: str = ""
+
+
+def _tz_text(file: str) -> str:
+    """A table of the time zone database, from the same place zoneinfo reads the zones."""
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder) / file
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                break
+    try:
+        return (resources.files("tzdata.zoneinfo") / file).read_text(encoding="utf-8")
+    except (ImportError, OSError, UnicodeDecodeError):
+        return ""
+
+
+def _rows(file: str) -> list[list[str]]:
+    return [line.split("\t") for line in _tz_text(file).splitlines() if line and line[0] != "#"]
+
+
+def _place(name: str, country: str) -> Place | None:
+    region, _, rest = name.partition("/")
+    if region not in REGIONS or not rest:
+        return None
+    parts = [p.replace("_", " ") for p in rest.split("/")]
+    # America/Argentina/Buenos_Aires is in Argentina already; America/Indiana/Vevay is not.
+    within = [p for p in reversed(parts[:-1]) if p != country]
+    return Place(name, region, ", ".join([parts[-1], *within]), country)
+
+
+@cache
+def places() -> tuple[Place, ...]:
+    """One zone for each place with its own clocks (zone.tab), none of the old aliases such
+    as "GB", "US/Eastern" or "Asia/Calcutta"; every regional zone where that table is missing."""
+    countries = {row[0]: row[1] for row in _rows("iso3166.tab") if len(row) >= 2}
+    listed = [(row[2], countries.get(row[0], "")) for row in _rows("zone.tab") if len(row) >= 3]
+    if not listed:
+        listed = [(name, "") for name in zoneinfo.available_timezones()]
+    found = (_place(name, country) for name, country in listed)
+    return tuple(sorted((p for p in found if p), key=lambda p: (p.region, p.city, p.country)))
+
+
+@cache
+def _links() -> dict[str, str]:
+    """Each alias of the time zone database and the zone it stands for."""
+    links: dict[str, str] = {}
+    for line in _tz_text("tzdata.zi").splitlines():
+        words = line.split()
+        if len(words) == 3 and words[0] == "L":
+            links[words[2]] = words[1]
+    return links
+
+
+def listed_zone(name: str) -> str:
+    """The zone of the list a name stands for: "US/Eastern" is America/New_York, "Etc/UTC" is
+    UTC; a name with no place in the list (an offset, an unknown alias) is given back as it is."""
+    listed = {p.name for p in places()}
+    if name in listed or name == "UTC":
+        return name
+    target = _links().get(name, name)
+    if target == "Etc/UTC" or name == "Etc/UTC":
+        return "UTC"
+    return target if target in listed else name
+
+
+def offset_words(name: str, at: dt.datetime | None = None) -> str:
+    """How far a zone's clocks are from UTC at a moment (now by default): "UTC+05:30"."""
+    try:
+        offset = (at or dt.datetime.now(UTC)).astimezone(zone(name)).utcoffset()
+    except InvalidInput:
+        return ""
+    minutes = int((offset or dt.timedelta(0)).total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'-' if minutes < 0 else '+'}{hours:02d}:{rest:02d}"

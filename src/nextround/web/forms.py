@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
-from functools import cache
+from functools import lru_cache
 from typing import Any
-from zoneinfo import available_timezones
 
 from django import forms
 from django.db import models
 
 from nextround.services import records, times
+from nextround.services.errors import InvalidInput
 from nextround.store import models as m
 from nextround.web.forms_documents import FILE_HELP, DocumentField, keep_files
 
@@ -171,37 +172,32 @@ class OpportunityForm(ServiceForm):
         return values
 
 
-# The regions of the IANA time zone names people choose from; the rest are old aliases.
-REGIONS = (
-    "Africa",
-    "America",
-    "Antarctica",
-    "Arctic",
-    "Asia",
-    "Atlantic",
-    "Australia",
-    "Europe",
-    "Indian",
-    "Pacific",
-)
+ZoneChoices = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 
-@cache
-def zone_choices() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """Every time zone by region, each named by its place: ("Europe", (("Europe/London", ...)))."""
+def zone_choices() -> ZoneChoices:
+    """Every place's time zone by region, each named by its place and its clocks today:
+    ("Europe", (("Europe/London", "London, Britain (UK) \u2014 UTC+00:00"), ...))."""
+    return _zone_choices(dt.date.today())
+
+
+@lru_cache(maxsize=2)
+def _zone_choices(day: dt.date) -> ZoneChoices:
+    # Named on the day shown: an offset changes with summer time.
+    noon = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
     grouped: dict[str, list[tuple[str, str]]] = {}
-    for name in available_timezones():
-        region, _, place = name.partition("/")
-        if region in REGIONS and place:
-            grouped.setdefault(region, []).append(
-                (name, place.replace("_", " ").replace("/", " – "))
-            )
-    groups = [(region, tuple(sorted(grouped[region], key=lambda c: c[1]))) for region in REGIONS]
+    for place in times.places():
+        alone = place.country in ("", place.city)  # "Andorra", not "Andorra, Andorra"
+        where = place.city if alone else f"{place.city}, {place.country}"
+        label = f"{where} \u2014 {times.offset_words(place.name, noon)}"
+        grouped.setdefault(place.region, []).append((place.name, label))
+    groups = [(region, tuple(grouped[region])) for region in times.REGIONS if region in grouped]
     return (("Universal", (("UTC", "UTC"),)), *groups)
 
 
 class TimeZoneField(forms.ChoiceField):
-    """A select of every time zone by region; a zone from an invite that is not listed is kept."""
+    """A select of every place's time zone by region; any other zone the database knows (an old
+    alias such as "US/Eastern", an offset such as +01:00) is accepted and kept as given."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault(
@@ -215,8 +211,14 @@ class TimeZoneField(forms.ChoiceField):
 
     def keep(self, name: str) -> None:
         """Offer a zone the list lacks (an offset such as +01:00, or an old name), first."""
-        if name and not self.valid_value(name):
-            self.choices = [(name, f"{name} (as given)"), *zone_choices()]
+        listed = {value for _, group in zone_choices() for value, _ in group}
+        if not name or name in listed:
+            return
+        try:
+            times.check_zone(name)
+        except InvalidInput:
+            return
+        self.choices = [(name, f"{name} (as given)"), *zone_choices()]
 
 
 class RoundForm(ServiceForm):
@@ -257,10 +259,12 @@ class RoundForm(ServiceForm):
             shown = times.in_zone(instance.scheduled_at, instance.timezone)
             self.initial["scheduled_at"] = shown.strftime("%Y-%m-%dT%H:%M")
         if not self.initial.get("timezone"):
-            self.initial["timezone"] = times.local_zone_name()
+            # This machine's zone as the list names it ("Etc/UTC" is UTC, "GB" Europe/London).
+            self.initial["timezone"] = times.listed_zone(times.local_zone_name())
         zone_field = self.fields["timezone"]
         assert isinstance(zone_field, TimeZoneField)
-        zone_field.keep(str(self.initial.get("timezone") or ""))
+        given = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
+        zone_field.keep(str(given or ""))
 
     def values(self) -> dict[str, Any]:
         values = super().values()
