@@ -54,6 +54,9 @@ class Score:
     story_total: int = 0
     story_claimed: int = 0  # requirements the brief says a story backs
     story_claimed_right: int = 0
+    story_offered: int = 0  # requirements where the brief says a story "might fit": check it
+    story_offered_right: int = 0
+    story_misnamed: int = 0  # rows that name a wrong story, as backing it or as one to check
     top5_right: int = 0
     top5_total: int = 0
     foreign: int = 0
@@ -295,6 +298,20 @@ def score_case(user: Any, loaded: dict[str, Any]) -> Score:
         if got is not None:
             sc.story_claimed += 1
             sc.story_claimed_right += int(got == req["story"])
+            sc.story_misnamed += int(got != req["story"])
+        offered = row.get("might_fit") or []
+        if got is None and offered:
+            # What the candidate reads is "Might fit: X, check it": right when X is the story
+            # an expert would use, and a wrong lead when the label says a gap or another story.
+            hint = loaded["stories"].get(offered[0]["id"])
+            sc.story_offered += 1
+            sc.story_offered_right += int(hint == req["story"])
+            sc.story_misnamed += int(hint != req["story"])
+            if hint != req["story"]:
+                sc.wrong.append(
+                    f"{cid}: {req['text']!r} offered {hint} to check, "
+                    f"should be {req['story'] or 'a gap'}"
+                )
         if got == req["story"]:
             sc.story_right += 1
         else:
@@ -441,6 +458,17 @@ def rows(scores: dict[str, Score]) -> list[Row]:
             "a story named as backing is the right one",
             lambda s: _ratio(s.story_claimed_right, s.story_claimed),
             TARGETS["story_named"],
+        ),
+        row(
+            "a story offered to check ('might fit') is the right one",
+            lambda s: _ratio(s.story_offered_right, s.story_offered),
+            TARGETS["story_named"],
+        ),
+        row(
+            "requirements that name a wrong story (backing it or to check)",
+            lambda s: _ratio(s.story_misnamed, s.story_total),
+            0.05,
+            higher=False,
         ),
         row(
             "top five cover every concern",

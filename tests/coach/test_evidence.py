@@ -287,3 +287,23 @@ def test_a_tag_backs_a_requirement_only_where_the_story_shows_the_skill() -> Non
     assert best is not None and best.title == "Cost roll at Dalton Print"
     alone = map_evidence([costing], [exams], similarity=similar).rows[0]
     assert alone.best is None
+
+
+def test_years_or_a_language_get_no_story_to_check_and_one_offered_is_not_idle() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.28 if "customer" in a.lower() and "customer" in b.lower() else 0.0
+
+    turnaround = StoryText(
+        8,
+        "Northway turnaround",
+        action="I reset the customer relationship and ran account reviews with the CFO.",
+    )
+    years = RequirementText(40, "4+ years in customer success or account management")
+    german = RequirementText(41, "Fluent German for customer calls")
+    reviews = RequirementText(42, "Lead customer account reviews with finance directors", "duty")
+    result = map_evidence([years, german, reviews], [turnaround, BAKING], similarity=similar)
+    assert [row.maybe for row in result.rows[:2]] == [(), ()]
+    assert [m.title for m in result.rows[2].maybe] == ["Northway turnaround"]
+    # Offered to check against a requirement, it is not listed among the stories that back
+    # nothing.
+    assert [s.title for s in result.unused] == ["Village fete cake stall"]

@@ -250,3 +250,28 @@ def test_the_night_before_pdf_is_one_page_and_calls_feedback_feedback(
     assert not five & set(lines)
     pdf = client.get(f"/rounds/{world.round2.pk}/night-before.pdf")
     assert pdf.status_code == 200 and _pages(pdf.content) == 1
+
+
+def test_a_story_that_might_fit_is_offered_on_the_map_as_in_the_brief(
+    client: Client, world: World
+) -> None:
+    wanted = r.requirements.create(
+        world.user,
+        world.acme.pk,
+        text="Explain findings to a retention team that does not read code",
+        kind="duty",
+    )
+    data = json.loads(client.get(f"/rounds/{world.round2.pk}/brief.json").content)
+    brief_row = next(x for x in data["evidence"]["rows"] if x["requirement_id"] == wanted.pk)
+    page = soup(client.get(f"/opportunities/{world.acme.pk}/evidence/"))
+    row = page.find("li", id=f"req-{wanted.pk}")
+    offered = [li.get_text(" ", strip=True) for li in row.select("li.maybe")]
+    # The map offers exactly what the brief's table offers, with a way to link it.
+    assert [x["title"] for x in brief_row["might_fit"]] == [
+        t.removeprefix("Might fit: ").split(" (")[0] for t in offered
+    ]
+    assert offered, "the churn story shares the retention team with this duty"
+    assert "Not shown yet" in row.get_text() and "Gap:" not in row.get_text()
+    assert row.select_one("li.maybe button").get_text() == "Link"
+    md = client.get(f"/rounds/{world.round2.pk}/brief.md").content.decode()
+    assert f"Might fit: {brief_row['might_fit'][0]['title']}" in md

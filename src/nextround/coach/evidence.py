@@ -125,7 +125,7 @@ _LANGUAGE = re.compile(
     r"\b(?:German|French|Spanish|Italian|Welsh|Gaelic|Irish|Mandarin|Cantonese|Arabic|Polish|"
     r"Portuguese|Dutch|Japanese|Korean|Hindi|Urdu|Punjabi|Bengali|Russian|Turkish|Swedish|"
     r"Norwegian|Danish|Finnish|BSL|British Sign Language)\b(?:\s+(?:or|and|/)\s+\w+)*"
-    r"(?:\s+(?:speaker|language|fluency|skills?))?\s*$|\b(?:fluent|bilingual|second language)\b"
+    r"(?:\s+(?:speaker|language|fluency|skills?))?\s*$|\b(?i:fluent|bilingual|second language)\b"
 )
 
 
@@ -221,7 +221,7 @@ class RequirementEvidence:
 class EvidenceMap:
     rows: tuple[RequirementEvidence, ...]
     gaps: tuple[RequirementText, ...]  # no linked story and none that truly backs it
-    unused: tuple[StoryText, ...]  # stories that back no requirement
+    unused: tuple[StoryText, ...]  # stories that back no requirement, nor might
 
     def row_for(self, requirement_text: str) -> RequirementEvidence | None:
         return next((r for r in self.rows if r.requirement.text == requirement_text), None)
@@ -630,12 +630,21 @@ def map_evidence(
         chosen.extend(strong[: max(0, limit - len(chosen))])
         # Offered to check only where it says one of the requirement's words in what was done:
         # close in meaning alone, any story of the same field "might fit" anything.
+        # Years served, a language, a condition or something held are no story's to show: a
+        # story that "might fit" "4+ years in customer success" sends the candidate the wrong way.
+        story_shaped = not (
+            is_tenure(requirement.text)
+            or is_language(requirement.text)
+            or is_condition(requirement.text)
+            or is_held(requirement.text)
+        )
         maybe = (
             ()
-            if chosen
+            if chosen or not story_shaped
             else tuple(m for m in ranked if m not in strong and (m.overlap or m.shared))[:2]
         )
         used.update(m.story_id for m in chosen)
+        used.update(m.story_id for m in maybe)  # offered to check: not idle
         rows.append(RequirementEvidence(requirement, tuple(chosen), maybe))
         if not chosen and not is_condition(requirement.text):
             gaps.append(requirement)  # a shift pattern to agree to is no story missing

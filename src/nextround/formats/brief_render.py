@@ -250,9 +250,10 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
         if best:
             story, why = best["title"], best["reason"]
         elif row.get("might_fit"):
+            # Not a gap to fill: a story to check, named in the column the candidate reads.
             story, why = (
-                "Gap",
-                f"“{row['might_fit'][0]['title']}” might fit: check it shows this, then link it.",
+                f"Might fit: {row['might_fit'][0]['title']}",
+                "Check it shows this before you rely on it, then link it.",
             )
         else:
             story, why = "Gap", row["gap_advice"]
