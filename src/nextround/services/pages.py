@@ -6,6 +6,7 @@ The dashboard's board is services/board.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
@@ -33,6 +34,8 @@ class OpportunityPage:
     people: list[m.Interviewer]
     offers: list[m.Offer]
     next_round_number: int = field(default=1)
+    # Anything with a date to put in a calendar: a round, an offer's deadline, a follow-up due.
+    has_dates: bool = False
 
 
 def opportunity_page(owner: User, pk: int) -> OpportunityPage:
@@ -58,14 +61,31 @@ def opportunity_page(owner: User, pk: int) -> OpportunityPage:
         )
         for r in round_list
     ]
+    offers = list(m.Offer.objects.filter(owner_id=holder, opportunity=opp))
     return OpportunityPage(
         opportunity=opp,
         rounds=summaries,
         requirements=list(m.Requirement.objects.filter(owner_id=holder, opportunity=opp)),
         people=list(m.Interviewer.objects.filter(owner_id=holder, opportunity=opp)),
-        offers=list(m.Offer.objects.filter(owner_id=holder, opportunity=opp)),
+        offers=offers,
         next_round_number=max((r.number for r in round_list), default=0) + 1,
+        has_dates=_has_dates(opp, round_list, offers),
     )
+
+
+def _has_dates(opp: m.Opportunity, round_list: Sequence[m.Round], offers: list[m.Offer]) -> bool:
+    """Whether the opportunity's calendar file would hold any event (services/calendar.py)."""
+    if any(r.scheduled_at and r.status != m.RoundStatus.CANCELLED for r in round_list):
+        return True
+    if any(o.deadline and o.decision == m.Decision.PENDING for o in offers):
+        return True
+    return m.FollowUp.objects.filter(
+        owner_id=opp.owner_id,
+        round__opportunity=opp,
+        sent_at__isnull=True,
+        closed_at__isnull=True,
+        due_at__isnull=False,
+    ).exists()
 
 
 @dataclass(frozen=True)

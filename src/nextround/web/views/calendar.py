@@ -42,10 +42,24 @@ def everything(request: HttpRequest) -> HttpResponse:
     return _download(calendar.everything(user).data, calendar.file_name(user))
 
 
+def _nothing(request: HttpRequest, message: str, back: str, back_words: str) -> HttpResponse:
+    """Said instead of a calendar file with no event in it, which a calendar app takes silently."""
+    context = {"message": message, "back": back, "back_words": back_words}
+    return render(request, "nextround/calendar_empty.html", context, status=404)
+
+
 @require_GET
 def for_opportunity(request: HttpRequest, pk: int) -> HttpResponse:
     user = owner(request)
     result = found(lambda: calendar.export(user, pk))
+    if not result.events:
+        return _nothing(
+            request,
+            "No rounds to add to a calendar yet: give a round its date and time, and it comes "
+            "with its reminders.",
+            reverse("opportunity", args=[pk]),
+            "Back to the opportunity",
+        )
     return _download(result.data, calendar.file_name(user, opportunity_id=pk))
 
 
@@ -53,6 +67,13 @@ def for_opportunity(request: HttpRequest, pk: int) -> HttpResponse:
 def for_round(request: HttpRequest, pk: int) -> HttpResponse:
     user = owner(request)
     result = found(lambda: calendar.export(user, round_id=pk))
+    if not result.events:
+        return _nothing(
+            request,
+            "This round has no date yet: set its date and time, then add it to your calendar.",
+            reverse("round-edit", args=[pk]),
+            "Set the date and time",
+        )
     return _download(result.data, calendar.file_name(user, round_id=pk))
 
 
