@@ -23,7 +23,9 @@ def _seed(cli: Cli) -> dict[str, int]:
     second = cli.json(
         "round", "add", str(acme["id"]), "--date", f"{soon}T14:00", "--timezone", "Europe/London"
     )
-    globex = cli.json("opportunity", "add", "--company", "Globex", "--role", "Insights Lead")
+    globex = cli.json(
+        "opportunity", "add", "--company", "Globex", "--role", "Insights Lead", "--stage", "applied"
+    )
     return {"acme": acme["id"], "globex": globex["id"], "round": second["id"]}
 
 
@@ -145,7 +147,16 @@ def test_the_board_and_the_calendar_page_fit_a_phone(
 ) -> None:
     _seed(cli)
     for i in range(14):
-        cli("opportunity", "add", "--company", f"Company with a long name {i}", "--role", "Analyst")
+        cli(
+            "opportunity",
+            "add",
+            "--company",
+            f"Company with a long name {i}",
+            "--role",
+            "Analyst",
+            "--stage",
+            "applied",
+        )
     context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme=scheme)
     phone = context.new_page()
     shots = Shots(phone, f"test_the_board_and_the_calendar_page_fit_a_phone_{scheme}")

@@ -430,6 +430,8 @@ def _second_job(j: Journey) -> None:
     j.link("New opportunity").click()
     j.label("Company").fill("Globex")
     j.label("Role").fill("Insights Lead")
+    # Only applied for so far: not where a new opportunity starts, so it is chosen.
+    j.label("Stage").select_option("applied")
     j.button("Save opportunity").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Globex")
 

@@ -18,4 +18,4 @@ def test_accepting_asks_then_withdraws_from_the_others_except_those_kept(cli: Cl
     done = cli.json("offer", "decide", str(offer), "--accept", "--keep", str(kept), "--yes")
     assert done["withdrawn"] == ["Analyst at Initech"]
     assert cli.json("opportunity", "show", str(left))["stage"] == "withdrawn"
-    assert cli.json("opportunity", "show", str(kept))["stage"] == "applied"
+    assert cli.json("opportunity", "show", str(kept))["stage"] == "interviewing"

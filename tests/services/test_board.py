@@ -242,8 +242,7 @@ def test_a_move_to_no_stage_or_of_someone_elses_card_is_refused(
 
 
 def test_a_second_round_moves_the_opportunity_to_called_back(user: Any) -> None:
-    opp = opportunity(user, company="Hooli")
-    assert opp.stage == "applied"
+    opp = opportunity(user, company="Hooli", stage="applied")
     r.rounds.create(user, opp.pk, status="done")
     assert m.Opportunity.objects.get(pk=opp.pk).stage == "interviewing"
     second = r.rounds.create(user, opp.pk)

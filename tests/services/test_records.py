@@ -15,7 +15,7 @@ from tests.world import World
 
 def test_it_creates_an_opportunity_with_sensible_defaults(user: object) -> None:
     opp = r.opportunities.create(user, company="  Acme ", role="Analyst")
-    assert (opp.company, opp.stage, opp.dress_code) == ("Acme", "applied", "unknown")
+    assert (opp.company, opp.stage, opp.dress_code) == ("Acme", "interviewing", "unknown")
     assert opp.created_at <= opp.updated_at
 
 

@@ -129,7 +129,7 @@ def test_a_move_needs_a_post_and_someone_elses_card_is_not_found(
     theirs = r.opportunities.create(other_user, company="Umbrella", role="Analyst")
     response = client.post(f"/opportunities/{theirs.pk}/stage/", {"stage": "offer"})
     assert response.status_code == 404
-    assert m.Opportunity.objects.get(pk=theirs.pk).stage == "applied"
+    assert m.Opportunity.objects.get(pk=theirs.pk).stage == "interviewing"
 
 
 def test_this_week_is_above_the_board(client: Client, world: World) -> None:

@@ -18,6 +18,11 @@ from nextround.services.base import Resource
 from nextround.services.errors import InvalidInput
 from nextround.store import models as m
 
+# Where a new opportunity starts unless told otherwise: nextround is for the rounds after the
+# first, so a job is recorded once a first round is booked or done ("Jobs with a first round
+# booked or done" on the board); a second round then moves it to Called back.
+NEW_STAGE = m.Stage.INTERVIEWING
+
 
 class Opportunities(Resource[m.Opportunity]):
     model = m.Opportunity
@@ -37,6 +42,13 @@ class Opportunities(Resource[m.Opportunity]):
         "consultant_phone",
         "notes",
     )
+
+    def apply(
+        self, owner: User, obj: m.Opportunity, values: Mapping[str, Any], creating: bool
+    ) -> None:
+        if creating and not values.get("stage"):
+            values = {**values, "stage": NEW_STAGE}
+        super().apply(owner, obj, values, creating)
 
     def list_by_stage(self, owner: User, stage: str | None) -> list[m.Opportunity]:
         qs = self.queryset(owner)

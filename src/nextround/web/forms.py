@@ -151,6 +151,9 @@ class OpportunityForm(ServiceForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None and not (kwargs.get("initial") or {}).get("stage"):
+            # Where the service starts a new opportunity, not the model's "Applied".
+            self.initial["stage"] = records.NEW_STAGE
         # What reading an uploaded file found, to show once the opportunity is saved.
         self.upload_notes: list[str] = []
 
