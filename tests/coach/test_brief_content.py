@@ -297,7 +297,36 @@ def test_a_gap_in_knowledge_asks_where_it_was_used_not_for_a_number_and_dates() 
     ):
         advice = gap_advice(requirement)
         assert "where you have used it" in advice and "number" not in advice, requirement
-    assert "number and dates" in gap_advice("Current NMC registration")
+    assert "registration number" in gap_advice("Current NMC registration")
+
+
+def test_what_is_held_what_is_taken_on_and_what_is_agreed_get_their_own_advice() -> None:
+    from nextround.coach.brief import gap_advice
+
+    assert gap_advice("A degree in a science subject").startswith("Something you hold")
+    plan = gap_advice("Postgraduate Diploma in Clinical Pharmacy, or willingness to complete it")
+    assert plan.startswith("Something to take on once you join") and "confirm you have" not in plan
+    # Experience of teaching A level is told as a story, not held like A levels are.
+    assert "link one that does" in gap_advice("Experience of teaching A level")
+    assert gap_advice("A levels in maths and physics").startswith("Something you hold")
+    # A duty that happens to mention admission is no admission to the roll.
+    duty = "Run a ward pharmacy service, with medicines reconciliation within 24 hours of admission"
+    assert "link one that does" in gap_advice(duty)
+    for condition in (
+        "Full-time, 1265 directed hours",
+        "Department meetings on Tuesdays 3.20–4.30pm",
+        "Some evening commitments: parents' evenings (5 a year) and open evening",
+        "Rotational post across wards on the main site",
+        "Participation in the weekend and late-duty rota (approximately 1 in 6 weekends)",
+        "Hybrid: two days a week in our Shoreditch office (Tuesdays and Thursdays)",
+        "Teach a timetable of around 70% across KS3 and KS4",
+    ):
+        assert gap_advice(condition).startswith("A condition of the job"), condition
+    for skill in (
+        "Planning wages and rotas for peak trading",
+        "Experience managing a part-time team",
+    ):
+        assert gap_advice(skill).startswith("No story clearly shows this"), skill
 
 
 def test_a_requirement_written_as_a_rule_is_quoted_never_spliced() -> None:

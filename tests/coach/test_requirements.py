@@ -552,3 +552,15 @@ def test_a_sentence_with_a_colon_is_no_heading_and_the_hiring_steps_are_not_duti
     duties = [d.text for d in found.duties]
     assert not any("interview" in d or "Intro call" in d for d in duties)
     assert any(d.startswith("You'll own the Payments Experience area") for d in duties)
+
+
+def test_an_invitation_to_apply_is_not_a_requirement() -> None:
+    text = (
+        "Desirable\n"
+        "- Applications from experienced community pharmacists are welcome\n"
+        "- Experience of audit or quality improvement\n"
+        "We particularly welcome applications from people of all backgrounds.\n"
+    )
+    assert [(r.kind, r.text) for r in extract_requirements(text).requirements] == [
+        ("nice", "Experience of audit or quality improvement")
+    ]

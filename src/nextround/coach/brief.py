@@ -521,6 +521,14 @@ _KNOWLEDGE = re.compile(
 )
 
 
+_TO_TAKE_ON = re.compile(
+    r"\b(?:willing(?:ness)? to (?:complete|undertake|work towards|study|train|gain|achieve|obtain)|"
+    r"(?:working|work) towards|commitment to (?:complete|undertake|gain|achieve|study)|"
+    r"(?:complete|gain|achieve|obtain) (?:it |this |one )?within \w+ (?:months|years?))\b",
+    re.I,
+)
+
+
 def gap_advice(requirement: str) -> str:
     """What to do about a requirement no story backs: write a story, or confirm what you hold."""
     sentences = load_content().sentences
@@ -528,6 +536,10 @@ def gap_advice(requirement: str) -> str:
         return sentences["language_row"]
     if is_condition(requirement):
         return sentences["condition_row"]
+    if _TO_TAKE_ON.search(requirement):
+        # "A postgraduate diploma, or willingness to complete it within two years": a plan to
+        # show, never a thing to confirm you hold.
+        return sentences["plan_row"]
     if _KNOWLEDGE.match(requirement):
         # "Knowledge of the National Intelligence Model": known and used, never held with a
         # number and dates like a registration.
@@ -780,6 +792,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                         {"id": m.story_id, "title": m.title, "reason": m.reason} for m in row.maybe
                     ],
                     "gap_advice": gap_advice(row.requirement.text),
+                    "condition": is_condition(row.requirement.text),
                 }
                 for row in brief.evidence.rows
             ],

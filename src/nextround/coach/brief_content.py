@@ -202,6 +202,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "counter_story": frozenset({"story"}),
     "counter_gap": frozenset(),
     "held_row": frozenset(),
+    "plan_row": frozenset(),
     "tenure_row": frozenset(),
     "knowledge_row": frozenset(),
     "language_row": frozenset(),

@@ -90,6 +90,7 @@ _FOCUS = re.compile(
     r"ask (?:you )?(?=how|what|why|whether|about)))\b|"
     # "she wants to know how you'd turn round an account": a question the round will ask.
     r"\b(?:wants?|want|would like|'d like|will want|'ll want) to know (?=how|what|why|whether|if)|"
+    r"\b(?:would|'d) like to (?:talk|chat) (?:about|through) (?=how|what|why|whether|your)|"
     # "but they need someone who has taken a department through a deep dive": what the round
     # will look for, said as the person they want.
     r"\b(?:need|needs|want|wants|are looking for|is looking for|'re looking for)\s+"
@@ -142,7 +143,7 @@ _CONCERN = re.compile(
     r"(?: about| on| of| around)?|(?:would|'d) (?:like|want) more(?: evidence| detail)?"
     r"(?: about| on| of| around)?|"
     r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated|held|led|"
-    r"managed|run)"
+    r"managed|run|started|begun|completed|finished|passed|taken|enrolled on)"
     r"(?: much| enough| any| a lot of)?|"
     r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
     r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
@@ -626,7 +627,8 @@ def find_remarks(
         if tail_cue:
             topic = ""
         done = re.search(
-            r"(?:haven't|hasn't|have not|has not)(?: yet)? (?P<verb>held|led|managed|run)$",
+            r"(?:haven't|hasn't|have not|has not)(?: yet)? (?P<verb>held|led|managed|run|started|"
+            r"begun|completed|finished|passed|taken)$",
             hit.group(0),
             re.I,
         )

@@ -65,8 +65,10 @@ _NUMBER = re.compile(r"\d")
 _HELD_WORDS = (
     r"(?<!post-)(?<!pre-)(?<!post )(?<!pre )registration|registered|qualified|"
     r"(?<!post-)(?<!post )qualification|status|degree|certificat\w*|B\.?Sc|B\.?A\b|M\.?Sc|MBA|"
-    r"PhD|HND|HNC|licen[cs]e|admitted|admission|membership|chartered|accredit\w*|CSCS|SMSTS|PQE|"
-    r"A[- ]levels?|AS[- ]levels?"
+    r"PhD|HND|HNC|licen[cs]e|admitted|admission to (?:the )?(?:roll|register|bar)|membership|"
+    r"chartered|accredit\w*|CSCS|SMSTS|PQE|"
+    # "A levels" held, never "teaching A level" (experience, told as a story).
+    r"(?<!teaching )(?<!teach )A[- ]levels?|(?<!teaching )AS[- ]levels?"
 )
 _CREDENTIAL = re.compile(
     rf"\b(?:{_HELD_WORDS}|knowledge|understanding of)\b",
@@ -146,7 +148,20 @@ _CONDITION = re.compile(
     r"right to work|based (?:in|at) |(?:on-call|on call) (?:rota|duties|commitment)|"
     r"(?:join\w*|participat\w*(?: in)?|take part in) (?:the |an? )?(?:\w+ )?(?:on-call|on call)|"
     r"working rota|\d-day (?:working|rota)|(?:enhanced )?(?:DBS|PVG)\b|"
-    r"disclosure (?:check|scotland)|security clearance|vetting)",
+    r"disclosure (?:check|scotland)|security clearance|vetting|"
+    # Hours, days and places: "Full-time, 1265 directed hours", "two days a week in our
+    # Shoreditch office", "department meetings on Tuesdays", "parents' evenings (5 a year)".
+    r"\b(?:full|part)[- ]time(?=,|\s+(?:post|role|position|contract|hours|basis|permanent|\d)|"
+    r"\s*[.;]?$)|\d[\d.,]*\s+(?:directed|contracted|working) hours\b|"
+    r"\d[\d.,]*\s+hours (?:per|a|each) (?:week|year)\b|"
+    r"hybrid\b|(?:days?|times) a week (?:in|at|from)\b|office[- ]based|remote[- ]first|"
+    r"(?:meetings?|briefings?) (?:on|every) (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)|"
+    r"evening commitments?|parents'? evenings?|open evenings?|"
+    r"(?:weekend|late[- ]duty|late|night|duty|on[- ]call|seven[- ]day|7[- ]day)"
+    r"(?: and [\w-]+)? rota\b|\b\d+ in \d+ weekends?|"
+    r"rotational (?:post|role)|(?:occasional|some) cover (?:at|for|across)|"
+    r"(?:a |the )?timetable of (?:around |about |approximately )?\d+\s*%|"
+    r"\d+\s*% (?:teaching )?timetable)",
     re.IGNORECASE,
 )
 

@@ -426,7 +426,14 @@ _BE_OFFERED = frozenset(
         "able",
     }
 )
-_WE_OFFER = re.compile(r"^(?:in return,? )?we(?: will| also| can)? (?:offer|provide|give)\b")
+_WE_OFFER = re.compile(
+    r"^(?:in return,? )?we(?: will| also| can)? (?:offer|provide|give)\b|"
+    # "Applications from experienced community pharmacists are welcome": who may apply, not
+    # what is asked of them.
+    r"^(?:we (?:particularly |especially |also )?(?:welcome|encourage) applications|"
+    r"applications (?:are )?(?:(?:particularly|especially|also) )?(?:welcome|encouraged|invited)|"
+    r"applications from\b.*\b(?:welcome|welcomed|encouraged|invited)\b)"
+)
 # A bullet under a duties heading that asks for something rather than describing the work.
 _ASKS = re.compile(
     r"^(?:experience (?:of|in|with)|knowledge of|(?:an? )?understanding of|(?:the )?ability to|"

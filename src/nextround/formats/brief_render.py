@@ -255,9 +255,13 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
                 f"Might fit: {row['might_fit'][0]['title']}",
                 "Check it shows this before you rely on it, then link it.",
             )
+        elif row.get("condition"):
+            story, why = "No story needed", row["gap_advice"]
         else:
             story, why = "Gap", row["gap_advice"]
-        rows.append([row["requirement"], label("requirement", row["kind"]), story, why])
+        kind = "condition of the job" if row.get("condition") else label("requirement", row["kind"])
+        text = row["requirement"]
+        rows.append([text[:1].upper() + text[1:], kind, story, why])
     intro = ""
     if ev["unused_stories"]:
         intro = "Stories that back no requirement: " + ", ".join(
