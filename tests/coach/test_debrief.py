@@ -567,3 +567,13 @@ def test_the_detail_on_its_own_is_no_topic_and_the_doubt_is_quoted() -> None:
     [remark] = find_remarks(FeedbackText(1, 1, "You seemed unsure of the detail."))
     assert remark.kind == "concern" and remark.topic == ""
     assert remark.label == "“You seemed unsure of the detail”"
+
+
+def test_a_step_not_yet_started_is_a_doubt_about_starting_it() -> None:
+    assert _said(
+        "We also noticed you haven't started the postgraduate diploma yet, so we'd like to "
+        "talk about how you would approach that alongside the rotation."
+    ) == [("concern", "starting the postgraduate diploma")]
+    assert _said("They'd like to talk through how you would fund the MSc.") == [
+        ("focus", "how you would fund the MSc")
+    ]
