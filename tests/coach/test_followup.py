@@ -153,6 +153,40 @@ def test_two_people_on_a_panel_never_get_the_same_opening() -> None:
     assert thank_you_notes([de(TOM)])[0] == thank_you_note(de(TOM))
 
 
+def test_no_sentence_goes_to_two_people_on_one_panel_and_the_role_is_named_once() -> None:
+    names = ("Priya Nair", "David Ashworth", "Tom Bellamy")
+    notes = thank_you_notes(
+        [
+            de(InterviewerInfo(n), points=(), role="Head of Science", company="Northfield (PLT)")
+            for n in names
+        ]
+    )
+    seen: dict[str, str] = {}
+    for name, note in zip(names, notes, strict=True):
+        for sentence in re.split(r"(?<=[.!?])\s+", note.body):
+            if sentence.startswith(("Dear", "Warm", "Best", "Kind", "Many thanks,")) or (
+                "\n" in sentence
+            ):
+                continue
+            assert sentence not in seen, f"{name} and {seen.get(sentence)}: {sentence}"
+            seen[sentence] = name
+        assert note.body.count("Head of Science") <= 1, note.body
+        # A bracket typed after the company is never said in a note.
+        assert "(PLT)" not in note.body
+
+
+def test_a_question_about_the_first_year_recalls_what_not_when() -> None:
+    david = InterviewerInfo(
+        "David Ashworth",
+        "Headteacher",
+        "senior-executive",
+        ("How would you lead the KS3 curriculum redesign in your first year?",),
+    )
+    note = thank_you_note(de(david, points=()))
+    assert note.recalls == ("leading the KS3 curriculum redesign",)
+    assert "first year" not in note.body
+
+
 # The nurse: a band 6 interview with clinical scenarios.
 NURSE_QUESTIONS = (
     "How would you manage a deteriorating patient on a busy ward?",

@@ -209,7 +209,9 @@ _LEGAL_FORM = re.compile(
 def spoken_company(name: str) -> str:
     """The company as a person says it: "Harrowgate Build Ltd" is "Harrowgate Build"."""
     text = " ".join(name.split())
-    shorter = _LEGAL_FORM.sub("", text).strip()
+    # "Northfield Academy (Pennine Learning Trust)": the bracket is a note to oneself, not
+    # what anyone says.
+    shorter = _LEGAL_FORM.sub("", _BRACKETED.sub("", text)).strip()
     return shorter or text
 
 
@@ -374,6 +376,7 @@ def thank_you_notes(contexts: Sequence[NoteContext]) -> tuple[Note, ...]:
     openings = templates().count("thank_you_opening")
     taken: set[int] = set()
     notes: list[Note] = []
+    said: set[str] = set()
     for ctx in contexts:
         index = _variant(ctx.interviewer.name)
         # Step to the next free opening so two people on the panel never get the same one.
@@ -384,35 +387,75 @@ def thank_you_notes(contexts: Sequence[NoteContext]) -> tuple[Note, ...]:
                 break
         taken.add(index % openings)
         made = {p.split(", because", 1)[0] for n in notes for p in n.rests_on}
-        notes.append(_thank_you(ctx, index, made))
+        notes.append(_thank_you(ctx, index, made, said))
+        said.update(_sentences(notes[-1].body))
     return tuple(notes)
 
 
-def _thank_you(ctx: NoteContext, index: int, made: Collection[str] = ()) -> Note:
+def _sentences(body: str) -> set[str]:
+    return {s.strip() for s in re.split(r"(?<=[.!?])\s+", body) if s.strip()}
+
+
+def _fresh(
+    key: str, start: int, said: Collection[str], avoid: str = "", **values: SlotValue
+) -> str:
+    """The first phrasing from `start` on that no other note to this panel has used (panels
+    compare notes, and one sentence sent to two of them reads as a form letter), and that does
+    not name `avoid` again, where one can."""
+    t = templates()
+    texts = [t.render(key, start + step, **values) for step in range(t.count(key))]
+    fresh = [text for text in texts if not _sentences(text) & set(said)] or texts
+    if avoid:
+        fresh = [text for text in fresh if avoid not in text] or fresh
+    return fresh[0]
+
+
+def _thank_you(
+    ctx: NoteContext, index: int, made: Collection[str] = (), said: Collection[str] = ()
+) -> Note:
     _check(ctx)
     t = templates()
     person = ctx.interviewer
     role, company = Name(spoken_role(ctx.role)), Name(spoken_company(ctx.company))
     topics = recall_topics(person.topics)
+    opening = "thank_you_opening_again" if person.met_before else "thank_you_opening"
+    opened = t.render(opening, index, role=role, company=company)
+    # "…to learn more about the Head of Science role. I left even more enthusiastic about the
+    # Head of Science role": the role is named once in a note where it can be.
+    named = spoken_role(ctx.role) if spoken_role(ctx.role) in opened else ""
     if topics:
-        recall = t.render("thank_you_recall", _turn(index, 1), topic=NounPhrase(join_and(topics)))
+        recall = _fresh(
+            "thank_you_recall", _turn(index, 1), said, topic=NounPhrase(join_and(topics))
+        )
     else:
-        recall = t.render("thank_you_recall_none", _turn(index, 1))
+        recall = _fresh("thank_you_recall_none", _turn(index, 1), said)
     point = _relevant(ctx.points, person.topics, made)
     rests_on: tuple[str, ...] = ()
     if point is not None:
-        fit = t.render(
-            "thank_you_point", _turn(index, 2), point=NounPhrase(point.phrase), company=company
+        fit = _fresh(
+            "thank_you_point",
+            _turn(index, 2),
+            said,
+            point=NounPhrase(point.phrase),
+            company=company,
         )
         rests_on = (rests_on_point(point),)
     else:
-        fit = t.render("thank_you_point_none", _turn(index, 2), role=role, company=company)
-    opening = "thank_you_opening_again" if person.met_before else "thank_you_opening"
-    opened = t.render(opening, index, role=role, company=company)
+        fit = _fresh(
+            "thank_you_point_none", _turn(index, 2), said, named, role=role, company=company
+        )
     closings = t.count("thank_you_closing")
     # "Thank you for your time… Thanks again for your time": a closing says nothing the
     # opening has said.
     closing = next(
+        (
+            text
+            for step in range(closings)
+            if not _repeats(opened, text := t.render("thank_you_closing", _turn(index, 3) + step))
+            and not _sentences(text) & set(said)
+        ),
+        None,
+    ) or next(
         (
             text
             for step in range(closings)

@@ -299,10 +299,19 @@ def _clean(text: str) -> str:
     return text.rstrip("?.!").strip()
 
 
+# When, not what: "…the KS3 redesign in your first year", "…over the next six months".
+_WHEN_TAIL = re.compile(
+    r"\s+(?:in|within|over|during|by the end of) (?:your|the) (?:first|next|coming) "
+    r"(?:\w+ )?(?:year|years|term|terms|month|months|weeks|days|quarter|90 days|100 days)"
+    r"(?: here| in (?:post|the role|the job))?$",
+    re.I,
+)
+
+
 def topic_phrase(question: str, never: Iterable[str] = ()) -> str | None:
     """A short noun phrase for what a question was about, or None when it cannot be made safely."""
     never_set = frozenset(w.lower() for w in never)
-    text = _clean(question)
+    text = _WHEN_TAIL.sub("", _clean(question))
     if not text or len(text) > 200:
         return None
     for shape in _SHAPES:
