@@ -121,6 +121,7 @@ def test_a_person_added_on_a_phone_is_in_the_for_menu_at_once(
     people = phone.locator("#people")
     people.locator("summary", has_text="Add an interviewer").click()
     people.get_by_label("Name", exact=True).fill("Sam Reyes")
+    people.get_by_label("Role in the process", exact=True).select_option("hr")
     people.get_by_role("button", name="Add interviewer").click()
     expect(people.locator("li.person", has_text="Sam Reyes")).to_be_visible()
     menu = phone.locator("#asks").get_by_label("For", exact=True)

@@ -231,6 +231,7 @@ def _debrief(j: Journey) -> None:
     people.locator("summary", has_text="Add an interviewer").click()
     j.label("Name", people).fill("Tom Okafor")
     j.label("Job title", people).fill("Head of Data")
+    j.label("Role in the process", people).select_option("other")
     j.button("Add interviewer", people).click()
     page.locator("#people li.person", has_text="Tom Okafor").wait_for()
     # Loaded again, Tom is in the "Asked by" menu; two Tabs reach the skip link to the form.
@@ -323,6 +324,7 @@ def _people(j: Journey, round_two: str) -> None:
     people = page.locator("#people")
     people.locator("summary", has_text="Add an interviewer").click()
     j.label("Name", people).fill("Sam Wilde")
+    j.label("Role in the process", people).select_option("other")
     j.button("Add interviewer", people).click()
     page.locator("#people li.person", has_text="Sam Wilde").wait_for()
     focus = j.focused()

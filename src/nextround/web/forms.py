@@ -302,9 +302,18 @@ class ImpressionsForm(ServiceForm):
         }
 
 
+# Said when a person is added with no role chosen: nobody is filed as "Other" unasked.
+NO_ROLE = "Choose their role in the process: Other if none of these fits."
+
+
 class InterviewerForm(ServiceForm):
     earlier_employers = LinesField(required=False, help_text=LINES_HELP)
     links = LinesField(required=False, help_text="Web pages about them, one per line.")
+    role = forms.ChoiceField(
+        label="Role in the process",
+        choices=[("", "Choose a role\u2026"), *m.InterviewerRole.choices],
+        error_messages={"required": NO_ROLE, "invalid_choice": NO_ROLE},
+    )
 
     class Meta(ServiceMeta):
         model = m.Interviewer
@@ -321,6 +330,12 @@ class InterviewerForm(ServiceForm):
             "links",
         ]
         widgets = {"research_notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and not (kwargs.get("initial") or {}).get("role"):
+            # A new person starts with no role, not the model's "Other".
+            self.initial["role"] = ""
 
 
 class AskedQuestionForm(ServiceForm):
