@@ -87,6 +87,7 @@ urlpatterns: list[URLPattern] = [
     path("rounds/<int:pk>/who-is-you/", identity_views.page, name="who-is-you"),
     path("offers/", offer_views.page, name="offers"),
     path("offers/matrix/", offer_views.update_matrix, name="offers-matrix"),
+    path("offers/<int:pk>/edit/", offer_views.edit, name="offer-edit"),
     path("offers/<int:pk>/script/", offer_views.script, name="offer-script"),
     path("offers/<int:pk>/decide/", offer_views.decide, name="offer-decide"),
     path("offers/<int:pk>/accept/", offer_views.accept, name="offer-accept"),

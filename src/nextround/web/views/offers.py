@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from nextround.services import decisions, money, offers
@@ -64,6 +65,11 @@ class OfferForm(ServiceForm):
         field.choices = [("", "Choose\u2026"), (CURRENT_JOB, "My current job"), *choices]
         # The field comes first, as the question the rest of the form answers.
         self.order_fields(["opportunity"])
+        offer = self.instance
+        if offer.pk is not None and not self.is_bound:
+            self.initial["opportunity"] = (
+                CURRENT_JOB if offer.is_current_job else str(offer.opportunity_id or "")
+            )
         # The currency of the offers so far, else this machine's country's.
         self.default_currency = money.default_currency(user) if user is not None else ""
         if not self.is_bound and not self.initial.get("currency"):
@@ -104,6 +110,20 @@ def page(request: HttpRequest) -> HttpResponse:
     status = 400 if form.errors else 200
     context = {"matrix": matrix, "form": form, "declined": decisions.declined(user)}
     return render(request, "nextround/offer_page.html", context, status=status)
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an offer as recorded; each refusal is named beside its field."""
+    user = owner(request)
+    offer = found(lambda: offer_records.owned(user, pk))
+    form = OfferForm(request.POST or None, instance=offer, user=user)
+    if request.method == "POST":
+        saved = save(form, lambda v: offer_records.update(user, pk, **v))
+        if saved is not None:
+            messages.success(request, f"Saved {offers.label(saved)}.")
+            return redirect(reverse("offers") + f"#offer-{pk}")
+    context = {"form": form, "offer": offer, "name": offers.label(offer)}
+    return render(request, "nextround/offer_form.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
