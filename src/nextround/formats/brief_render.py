@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from nextround.coach.words import count, label, short_day
+from nextround.formats.display import first_capital
 
 SCHEMA = "nextround.brief"
 SUPPORTED_VERSIONS = (2,)
@@ -21,7 +22,7 @@ CATEGORY_LABELS = {
     "focus": "They will go deeper",
     "task": "Set task on the day",
     "style": "Style of interview",
-    "follow-up": "Follow-up on a weak answer",
+    "follow-up": "Follow-up question",
     "probe": "What the job asks for",
     "repeat": "Asked before",
     "commitment": "Commitment",
@@ -260,8 +261,7 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
         else:
             story, why = "Gap", row["gap_advice"]
         kind = "condition of the job" if row.get("condition") else label("requirement", row["kind"])
-        text = row["requirement"]
-        rows.append([text[:1].upper() + text[1:], kind, story, why])
+        rows.append([first_capital(row["requirement"]), kind, story, why])
     intro = ""
     if ev["unused_stories"]:
         intro = "Stories that back no requirement: " + ", ".join(

@@ -8,7 +8,11 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from nextround.formats.display import first_capital
+
 register = template.Library()
+# {{ requirement.text|first_capital }}: "manage a team of 5" shown as "Manage a team of 5".
+register.filter("first_capital", first_capital, is_safe=True)
 
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦‣]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
