@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from nextround.coach.aspects import AspectResult, AspectScore, ParsedAnswer, Step, parse, plural
+from nextround.coach.classify import asks_for_figure
 from nextround.coach.delivery import (
     FEW_WORDS,
     HESITANT_PER_100,
@@ -25,14 +26,24 @@ from nextround.coach.quality import (
     overall_score,
 )
 from nextround.coach.question_type import QUESTION_TYPES, guess_question_type
-from nextround.coach.relevance import RelevanceScorer, concept, job_terms, relevance, topic_words
+from nextround.coach.relevance import (
+    RelevanceScorer,
+    concept,
+    job_terms,
+    outside_work,
+    relevance,
+    topic_words,
+)
 from nextround.coach.specificity import find_evidence, specificity
 from nextround.coach.star import (
     MIN_WORDS_FOR_STORY,
+    WOULD_NOT_DID,
     StarSentence,
+    asks_for_past,
     is_hypothetical,
     label_sentences,
     ownership,
+    says_what_would_be_done,
     star_applies,
     structure,
 )
@@ -82,6 +93,8 @@ class AnswerContext:
     question_type: str | None = None
     # The answer is to a follow-up ("What exactly did you do first?"): a short, direct answer fits.
     follow_up: bool = False
+    # The question the follow-up follows: "What was the outcome?" is about that question's story.
+    asked_after: str = ""
 
 
 @dataclass(frozen=True)
@@ -263,21 +276,44 @@ def _analyse_one(
         )
 
     labels = label_sentences(parsed)
-    star = star_applies(question_type, labels)
     plan = is_hypothetical(question, question_type)  # what would be done, not what was
+    # A story's parts are asked of a story: not of a plan outside a "what would you do"
+    # scenario ("How quickly could you get up to speed?"), nor of the answer to a follow-up,
+    # which carries on a story already told.
+    star = (
+        star_applies(question_type, labels)
+        and not context.follow_up
+        and not (plan and question_type != "situational")
+    )
+    # They asked what was done; the answer says what would be.
+    would = (
+        says_what_would_be_done(parsed)
+        if asks_for_past(question) and parsed.word_count >= MIN_WORDS_FOR_PRAISE
+        else []
+    )
     question_keys = topic_words(question, lists)
     protected = frozenset(stem(w.lower) for w in words_of(question)) | frozenset(
         stem(w.lower) for term in context.job_terms for w in words_of(term)
     )
-    relevance_result, off_topic, unsure = relevance(parsed, question, scorer)
-    if question_type == "salary-notice" and _names_a_figure(parsed):
+    # A follow-up ("What was the outcome?") is judged against the question it follows too.
+    asked = f"{context.asked_after.strip()} {question}" if context.asked_after.strip() else question
+    relevance_result, off_topic, unsure = relevance(
+        parsed, asked, scorer, plan_for_past=bool(would)
+    )
+    away = bool(outside_work(parsed, asked))
+    if (
+        question_type == "salary-notice"
+        and asks_for_figure(question)
+        and _names_a_figure(parsed)
+        and not away
+    ):
         # A salary range or a notice period is the answer, whatever the embedding makes of it.
         relevance_result = _figure_answers(relevance_result)
         off_topic = unsure = False
     results.append(relevance_result)
     # A direct answer: a figure to the notice question, a yes or a no to a closed question.
     direct = ""
-    if question_type == "salary-notice" and _names_a_figure(parsed):
+    if question_type == "salary-notice" and asks_for_figure(question) and _names_a_figure(parsed):
         direct = "figure"
     elif _CLOSED.match(question) and (said := _YES_NO.match(parsed.text)):
         direct = "no" if re.match(r"\W*(?:no|nope|not yet|i don't)", said.group(0), re.I) else "yes"
@@ -301,15 +337,23 @@ def _analyse_one(
         # An answer judged by meaning to miss the question is told so first; advice on the
         # shape of a story that was not asked for would only polish the wrong answer. (Shared
         # words alone are weaker evidence: then the story is still read.)
-        elsewhere = off_topic and scorer is not None
-        if star and quality.no_example and not elsewhere:
+        elsewhere = off_topic and (scorer is not None or away)
+        if would and not elsewhere:
+            # "I would try to help them…" to "Describe how you have handled…": the tense is
+            # the thing to fix, before any part of a story it does not tell.
+            results.append(_would_not_did(parsed, would))
+        elif star and quality.no_example and not elsewhere:
             # No story was told: say so once instead of listing every part it lacks.
             results.append(_no_example())
         elif star and not elsewhere:
             results.append(structure(parsed, question_type, labels, plan))
         if not elsewhere:
-            results.append(specificity(parsed, question_type))
-        if star and parsed.word_count >= MIN_WORDS_FOR_STORY and not elsewhere:
+            detail = specificity(parsed, question_type)
+            if would:
+                # Numbers for a plan of what would be done would polish the wrong answer.
+                detail.steps = []
+            results.append(detail)
+        if star and parsed.word_count >= MIN_WORDS_FOR_STORY and not elsewhere and not would:
             results.append(ownership(parsed, labels))
         results.append(delivery(parsed, protected))
 
@@ -319,17 +363,19 @@ def _analyse_one(
         # Lengthening it, adding numbers or working in the job's terms would only polish an
         # answer to another question: answering this one is the one thing to say.
         if not elsewhere:
-            results.append(
-                length(
-                    parsed,
-                    question_type,
-                    total_words,
-                    praise=praise,
-                    padded=padded,
-                    narrow=narrow,
-                    rambling=padded and quality.rambling,
-                )
+            spoken = length(
+                parsed,
+                question_type,
+                total_words,
+                praise=praise,
+                padded=padded,
+                narrow=narrow,
+                rambling=padded and quality.rambling,
             )
+            if would:
+                # A longer account of what would be done is no nearer what was asked.
+                spoken.steps = []
+            results.append(spoken)
         terms = job_terms(
             parsed,
             context.job_terms,
@@ -406,6 +452,19 @@ def _figure_answers(result: AspectResult) -> AspectResult:
     reasons = list(result.score.reasons) if result.score is not None else []
     fixed.set_score(max(old, 90), [*reasons, "names the figure or date that was asked"])
     return fixed
+
+
+def _would_not_did(parsed: ParsedAnswer, spans: list[Span]) -> AspectResult:
+    note = AspectResult("structure")
+    note.add(
+        "fix",
+        f"{WOULD_NOT_DID} Give a real example: when it happened, what you did and how it ended.",
+        spans[:3],
+        code="no-example",
+    )
+    note.step(9, "Give a real example of a time you did it, not what you would do.")
+    note.set_score(10, ["says what would be done, not what was"])
+    return note
 
 
 def _no_example() -> AspectResult:

@@ -467,7 +467,11 @@ TYPE_CUES = _cues(
             (r"earliest (?:you|date)|you could (?:start|join)|availability to start", 4.0),
             # A sum of pay, never a budget held ("a £2.1m budget", "£40 million programme").
             (
-                r"\d+k|thousand|(?<=[£$€])\d[\d,.]*k?(?![\d,.]*\s*(?:m|bn|million|billion)\b)"
+                r"\d+k|thousand|(?<=[£$€])"
+                # "the departmental budget of around £48,000" is money held, not pay.
+                r"(?<!budget of [£$€])(?<!budget of around [£$€])(?<!budget of about [£$€])"
+                r"(?<!budget of roughly [£$€])(?<!budget of over [£$€])(?<!budget of some [£$€])"
+                r"\d[\d,.]*k?(?![\d,.]*\s*(?:m|bn|million|billion)\b)"
                 r"(?![\d,.]*\s*(?:k\s+)?(?:budget|programme|project|contract|turnover|spend))",
                 3.0,
             ),

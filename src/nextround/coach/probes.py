@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from nextround.coach.analysis import Analysis
 from nextround.coach.insight import CONFIDENCE_BAR, Span
 from nextround.coach.relevance import logistics_term
-from nextround.coach.star import is_hypothetical
+from nextround.coach.star import WOULD_NOT_DID, is_hypothetical
 from nextround.coach.text import Word, words_of
 from nextround.coach.wordlists import wordlists
 from nextround.coach.words import times
@@ -24,7 +24,7 @@ MIN_WORDS = 12
 # A bank probe counts as already answered when the answer is this close to it (0-1 similarity).
 ANSWERED = 0.45
 # Kinds, most likely asked first: a story without an ending is the first thing probed.
-KINDS = ("result", "ownership", "first-step", "quantify", "skill", "bank")
+KINDS = ("result", "ownership", "first-step", "quantify", "skill", "example", "bank")
 # Words in a bank probe that show it asks about the same gap; such a probe is preferred to the
 # generic wording because it was written for this question.
 KIND_CUES = {
@@ -134,7 +134,14 @@ def _vague_we(words: list[Word]) -> FollowUp | None:
     )
 
 
-def _unquantified(analysis: Analysis, answer: str) -> FollowUp | None:
+_DESCRIBING = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "any"}
+)
+
+
+def _unquantified(analysis: Analysis, answer: str, question: str) -> FollowUp | None:
+    if is_hypothetical(question, analysis.question_type):
+        return None  # "You said it reduced…" does not fit a plan of what would be done
     if _FIGURE.search(answer):
         return None  # "It raised more…" told with its sum in the next sentence is not asked again
     for span, _ in _sentences(analysis, answer):
@@ -145,7 +152,15 @@ def _unquantified(analysis: Analysis, answer: str) -> FollowUp | None:
         words = words_of(sentence)
         if any(w.lower in numbers for w in words):
             continue
-        claim = next((w for w in words if w.lower in _SIZE_CLAIMS), None)
+        claim = next(
+            (
+                w
+                for k, w in enumerate(words)
+                # "a raised potassium", "the reduced dose": a word that describes, not a change.
+                if w.lower in _SIZE_CLAIMS and not (k and words[k - 1].lower in _DESCRIBING)
+            ),
+            None,
+        )
         if claim is not None:
             return FollowUp(
                 f"You said it {claim.lower}: by how much, and how did you measure that?",
@@ -158,7 +173,7 @@ def _unquantified(analysis: Analysis, answer: str) -> FollowUp | None:
 
 
 def _claimed_skill(
-    words: list[Word], answer: str, question: str, skills: Sequence[str]
+    words: list[Word], answer: str, question: str, skills: Sequence[str], question_type: str
 ) -> FollowUp | None:
     """A tool or a key term of the job named in passing, probed in words that fit what it is.
 
@@ -193,11 +208,25 @@ def _claimed_skill(
     key, found = min(counts.items(), key=lambda item: (len(item[1]), item[1][0].start))
     shown = answer[found[0].start : found[0].end]
     spans = tuple(Span(w.start, w.end) for w in found[:2])
+    plan = is_hypothetical(question, question_type)
     if key in tools and (key not in plain or key in terms):
         return FollowUp(
-            f"You mentioned {shown}: how exactly did you use it, and what was hard about it?",
+            f"You mentioned {shown}: how exactly would you use it, and have you used it before?"
+            if plan
+            else f"You mentioned {shown}: how exactly did you use it, and what was hard about it?",
             "skill",
             f"Naming {shown} invites a check of how deep that skill goes.",
+            "gap",
+            spans,
+        )
+    if plan:
+        # A plan is asked how it would be done, never what was done.
+        return FollowUp(
+            "Take me through that part in more detail: how exactly would you do it, and what "
+            "would be hardest?",
+            "skill",
+            f"{shown} is a key term of the job; an interviewer checks how deep that knowledge "
+            "goes.",
             "gap",
             spans,
         )
@@ -283,12 +312,24 @@ def follow_ups(
         # An answer to another question gets that question again, not a probe of what it said.
         return ()
     words = words_of(answer)
+    if any(
+        i.code == "no-example" and i.message.startswith(WOULD_NOT_DID) for i in analysis.insights
+    ):
+        # "I would…" to "Tell me about a time…": the interviewer asks for the real case first.
+        return (
+            FollowUp(
+                "Can you give me a real example: a time you actually did this?",
+                "example",
+                "You said what you would do; they asked what you did.",
+                "gap",
+            ),
+        )
     gaps = [
         _missing_result(analysis, answer, question),
         _vague_we(words),
         _rambled(analysis, question),
-        _unquantified(analysis, answer),
-        _claimed_skill(words, answer, question, skills),
+        _unquantified(analysis, answer, question),
+        _claimed_skill(words, answer, question, skills, analysis.question_type),
     ]
     chosen: list[FollowUp] = []
     used: set[str] = set()

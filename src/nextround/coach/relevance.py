@@ -100,11 +100,46 @@ def topic_switch(parsed: ParsedAnswer, question: str) -> list[Span]:
     return [] if asked.find(lowers, starts, ends, question, len(question)) else spans
 
 
+def _asked(parsed: ParsedAnswer, key: str, question: str) -> bool:
+    """Whether a question holds a phrase of one word list."""
+    words = words_of(question)
+    matcher = parsed.wordlists.matchers[key]
+    lowers = [w.lower for w in words]
+    starts, ends = [w.start for w in words], [w.end for w in words]
+    return bool(matcher.find(lowers, starts, ends, question, len(question)))
+
+
+def outside_work(parsed: ParsedAnswer, question: str) -> list[Span]:
+    """Where the opening sets its story outside work ("I captain a five-a-side team…").
+
+    Nothing when the question invites such a story ("What do you do outside work?", "a
+    challenge you overcame"), or when the answer places itself at work too (a colleague, a
+    customer, "my role")."""
+    if parsed.word_count < MIN_WORDS_TO_JUDGE:
+        return []
+    spans = [
+        span
+        for span in parsed.found("outside_work")
+        if parsed.sentence_of(span.start) < SWITCH_SENTENCES
+    ]
+    if not spans or parsed.found("work_setting"):
+        return []
+    return [] if _asked(parsed, "outside_work_asked", question) else spans
+
+
 def relevance(
-    parsed: ParsedAnswer, question: str, scorer: RelevanceScorer | None
+    parsed: ParsedAnswer,
+    question: str,
+    scorer: RelevanceScorer | None,
+    *,
+    plan_for_past: bool = False,
 ) -> tuple[AspectResult, bool, bool]:
     """Score whether the answer speaks to the question; also whether it is off-topic, and
-    whether its meaning is too far between the lines to praise what it says."""
+    whether its meaning is too far between the lines to praise what it says.
+
+    `plan_for_past`: the answer says what would be done where the question asks what was; its
+    meaning then sits apart from the question's even when it is on the subject, so the words it
+    shares with the question decide whether it is off the subject."""
     result = AspectResult("relevance")
     wordlists = parsed.wordlists
     keys = topic_words(question, wordlists)
@@ -142,10 +177,16 @@ def relevance(
         off_topic = raw < OFF_TOPIC_SCORE or (
             bool(keys) and not found and raw < WORDLESS_OFF_TOPIC_SCORE
         )
+        if plan_for_past:
+            # "I would check my facts, then speak to the consultant…" to "a time you challenged
+            # someone more senior": embeddings set a plan far from a question about the past
+            # even on its subject; the tense is what to fix, and the meaning is left unjudged.
+            off_topic = False
         # The opening's cosine alone is weak evidence; half the question's topic words said back
-        # (or their synonyms) make a middling one enough.
+        # (or their synonyms) make a middling one enough, but one shared word ("team") is no
+        # sign of meaning.
         on_topic = raw >= SURE_ON_TOPIC_SCORE or (
-            raw >= WITH_WORDS_ON_TOPIC_SCORE and coverage >= FULL_COVERAGE
+            raw >= WITH_WORDS_ON_TOPIC_SCORE and coverage >= FULL_COVERAGE and len(found) >= 2
         )
         # A question that names a situation at length ("…takes ten seconds to load on their
         # laptop, but it's fast for us") is not surely answered by one that says back hardly any
@@ -159,13 +200,39 @@ def relevance(
     else:
         score = min(100.0, 100 * coverage / FULL_COVERAGE)
         off_topic = not found
-        on_topic = coverage >= FULL_COVERAGE
+        # One shared word ("team" in a football story) says nothing of meaning.
+        on_topic = coverage >= FULL_COVERAGE and (len(found) >= 2 or len(keys) == 1)
 
     # A couple of words cannot be judged on topic or off it; length and structure say "too short".
     switched = topic_switch(parsed, question) if parsed.word_count >= MIN_WORDS_TO_JUDGE else []
-    off_topic = (off_topic or bool(switched)) and parsed.word_count >= MIN_WORDS_TO_JUDGE
+    # A story from outside work answers a work question only when it says back all it asks.
+    away = outside_work(parsed, question)
+    if away and keys and len(found) == len(keys):
+        result.add(
+            "info",
+            f"This example is from outside work ({quote(parsed.text, away[0], 40)}): one from "
+            "your work would count for more, if you have it.",
+            away[:1],
+            code="outside-work",
+        )
+        on_topic, unsure, away = False, True, []
+    off_topic = (off_topic or bool(switched) or bool(away)) and (
+        parsed.word_count >= MIN_WORDS_TO_JUDGE
+    )
     clean = parsed.clean(spans)
-    if switched:
+    if away and not switched:
+        result.add(
+            "fix",
+            "This does not answer what they asked: it is a story from outside work "
+            f"({quote(parsed.text, away[0], 40)}). Answer the question with an example from "
+            "your work.",
+            away[:1],
+            code="off-topic",
+            confidence=0.85,
+        )
+        result.step(5, "Answer the question that was asked, with an example from your work.")
+        reasons.append("a story from outside work")
+    elif switched:
         opener = quote(parsed.text, switched[0], 50)
         result.add(
             "fix",

@@ -183,9 +183,16 @@ def label_sentences(parsed: ParsedAnswer) -> tuple[StarSentence, ...]:
             scores["result"] += 0.2 * where
             best: StarPart = max(PARTS, key=scores.__getitem__)
             label = best
+            if parsed.in_sentence("negative_self_talk", sentence) and not (
+                _action_hits(parsed, sentence) or has_figure(parsed, sentence)
+            ):
+                # "Honestly, I'm not great at studying any more…" is doubt: no scene, no result.
+                label = None
         elif len(sentence.words) < 4:
             label = None
-        elif sentence.index == 0:
+        elif sentence.index == 0 and sentence.index not in parsed.weak_sentences():
+            # An opening opinion or doubt ("I think it's really important to…", "I'm not really
+            # an expert…") sets no scene.
             label = "situation"
         else:
             label = previous
@@ -319,15 +326,127 @@ def hedged_ending(parsed: ParsedAnswer, span: Span, limit: int = 60) -> str:
     return said
 
 
-# "How would you…?", "What might…?", "What if…?": the answer is a plan, its outcome a forecast.
+# "How would you…?", "How quickly could you…?", "What will you…?", "What if…?": the answer is a
+# plan, its outcome a forecast.
 _WOULD = re.compile(
-    r"\b(?:(?:how|what|where|who) (?:would|might|could) you|what if|what might)\b", re.I
+    r"\b(?:(?:how|what|where|who|when)(?: \w+){0,2} (?:would|might|could|will) you|what if|"
+    r"what might|(?:how|what) do you plan)\b",
+    re.I,
 )
+# "Tell me about a time…", "Describe how you have handled…", "an upsell you led yourself": the
+# question asks what the candidate did.
+_PAST = re.compile(
+    r"\b(?:a time|an (?:occasion|example|instance)|a (?:situation|case|moment) (?:when|where|in "
+    r"which)|how (?:you have|you've|have you)|what have you|when have you|have you ever|"
+    r"describe (?:a|an|the) \w+ (?:you|that you) (?:\w+ed|led|ran|made|had|met|took|built|"
+    r"faced|won|lost)|tell (?:me|us) about (?:a|an|the|one)\b[^?.]{0,60}?\byou(?: \w+ly)? "
+    r"(?:\w+ed|led|ran|made|had|met|took|built|faced|won|lost|saved|dealt|gave|did))\b",
+    re.I,
+)
+# First person in the conditional or the habitual: what would be, or usually is, done.
+_WOULD_SAY = re.compile(
+    r"\b(?:(?:i|we)(?: \w+ly)? (?:would|will|might|could|tend to|try to|always|usually|"
+    r"normally|generally)|i'd|we'd|i'll|we'll|usually|normally|generally)\b"
+    # "I would say", "I'd like to talk about": a way into the answer, not a plan.
+    r"(?! (?:say|like|love|argue|describe)\b)",
+    re.I,
+)
+# "I'd tested it", "I'd already spoken": "had", not "would".
+_HAD = re.compile(r"\b(?:i|we)'d (?:\w+ly )?(?:\w+ed|been|done|had|spoken|seen|met|made)\b", re.I)
+_IRREGULAR_PAST = frozenset(
+    [
+        "met",
+        "ran",
+        "took",
+        "made",
+        "led",
+        "went",
+        "spoke",
+        "told",
+        "gave",
+        "set",
+        "got",
+        "wrote",
+        "found",
+        "brought",
+        "began",
+        "built",
+        "sent",
+        "rang",
+        "saw",
+        "kept",
+        "put",
+        "sat",
+        "did",
+        "had",
+        "was",
+        "were",
+        "felt",
+        "chose",
+        "drew",
+        "won",
+        "lost",
+        "paid",
+        "sold",
+        "bought",
+        "taught",
+        "caught",
+        "thought",
+    ]
+)
+
+
+# How the coach's line on an "I would…" answer to a question about the past begins.
+WOULD_NOT_DID = "They asked what you did; this says what you would do."
 
 
 def is_hypothetical(question: str, question_type: str) -> bool:
     """Whether a question asks what the candidate would do, not what they did."""
     return question_type == "situational" or bool(_WOULD.search(question))
+
+
+def asks_for_past(question: str) -> bool:
+    """Whether a question asks for something the candidate has done ("Tell me about a time…")."""
+    return bool(_PAST.search(question)) and not _WOULD.search(question)
+
+
+def says_what_would_be_done(parsed: ParsedAnswer) -> list[Span]:
+    """Where an answer tells what would (or usually does) happen, when it tells nothing done.
+
+    Empty when any sentence says in the past tense what the candidate did ("I rang…", "we
+    agreed…"): then the answer holds an example, however it is framed. A past verb after "if"
+    ("If they still refused and I believed…, I would escalate") tells nothing done."""
+    text = parsed.text
+    spans: list[Span] = []
+    for sentence in parsed.sentences:
+        said = [
+            Span(m.start(), m.end())
+            for m in _WOULD_SAY.finditer(text, sentence.start, sentence.end)
+            if not _HAD.match(text, m.start())
+        ]
+        spans.extend(said)
+        if _HAD.search(text, sentence.start, sentence.end):
+            return []
+        words = sentence.words
+        conditional = False
+        for i, word in enumerate(words[:-1]):
+            # A past verb after "if", or after "I would…" in its sentence ("I would check the
+            # chart so I had my facts right"), is part of the plan.
+            if word.lower in ("if", "unless", "whether") or any(
+                sp.start <= word.start for sp in said
+            ):
+                conditional = True
+            if word.lower not in ("i", "we") or conditional:
+                continue
+            j = i + 1
+            if words[j].lower in _ADVERBS or words[j].lower.endswith("ly"):
+                j += 1
+            if j < len(words) and (
+                words[j].lower in _IRREGULAR_PAST
+                or (words[j].lower.endswith("ed") and len(words[j].lower) > 3)
+            ):
+                return []
+    return spans
 
 
 def structure(

@@ -44,6 +44,11 @@ LIST_KEYS = (
     # Pieces of work feedback can name as the candidate's ("your stewardship audit", "the
     # onboarding pilot"): a remark that names one is about the answer that names it too.
     "work_nouns",
+    # Settings of a story told from outside work ("my five-a-side team", "the renovation of my
+    # flat"), the question words that invite one, and words that place a story at work.
+    "outside_work",
+    "outside_work_asked",
+    "work_setting",
 )
 # Lists a word list file may leave out: tool words that are also everyday English words
 # ("spring", "rest", "lean"), counted as tools only when written as a name ("Spring", "REST").

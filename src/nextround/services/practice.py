@@ -149,10 +149,12 @@ def analyse_text(
     earlier: tuple[str, ...] = (),
     semantic: bool | None = None,
     follow_up: bool = False,
+    asked_after: str = "",
 ) -> Analysis:
     """The coach's analysis of one answer as practice gives it, with no storage involved.
 
-    `terms` are the job's key terms; by default those read from `requirements`.
+    `terms` are the job's key terms; by default those read from `requirements`. `asked_after`
+    is the question a follow-up follows, which its answer is judged against too.
     """
     # The answer's vector is computed while the question is read and the words are analysed.
     scorer = meaning.relevance_scorer(semantic, ahead=answer)
@@ -163,6 +165,7 @@ def analyse_text(
         earlier_answers=earlier,
         question_type=classified.type if classified.confidence >= 0.35 else None,
         follow_up=follow_up,
+        asked_after=asked_after,
     )
     try:
         return analyze_answer(question, answer, context, relevance_scorer=scorer)
@@ -222,10 +225,12 @@ def analyse(
     *,
     semantic: bool | None = None,
     follow_up: bool = False,
+    asked_after: str = "",
 ) -> Feedback:
     """Instant feedback on an answer, compared with earlier attempts at the same question.
 
     `semantic` forces meaning-based relevance on (True) or off (False); None uses the default.
+    `asked_after` is the question a follow-up follows.
     """
     question, answer = _check_text(question, answer)
     requirements = _requirements(owner, opportunity_id)
@@ -238,6 +243,7 @@ def analyse(
         earlier=tuple(earlier),
         semantic=semantic,
         follow_up=follow_up,
+        asked_after=asked_after,
     )
     data = result.to_dict()
     probes = bank_probes(question, result.question_type)
@@ -288,8 +294,20 @@ def practise(
         opportunity_id = rounds.get(owner, round_id).opportunity_id
     if seconds_taken is not None and not 0 <= seconds_taken <= 24 * 3600:
         raise InvalidInput.one("seconds_taken", "must be between 0 and 86,400")
+    # A follow-up's answer is judged against the question that opened the exchange.
+    root = ""
+    if parent is not None:
+        earlier = (parent.analysis or {}).get("follow_up_of")
+        root = str(earlier.get("question", "")) if isinstance(earlier, dict) else ""
+        root = root or parent.question_text
     feedback = analyse(
-        owner, question, answer, opportunity_id, semantic=semantic, follow_up=parent is not None
+        owner,
+        question,
+        answer,
+        opportunity_id,
+        semantic=semantic,
+        follow_up=parent is not None,
+        asked_after=root,
     )
     if parent is not None:
         feedback.analysis["follow_up_of"] = {
