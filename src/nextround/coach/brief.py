@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from nextround.coach.bank import questions_to_ask
+from nextround.coach.bank import fits_round, questions_to_ask
 from nextround.coach.brief_content import BriefContent, load_content
 from nextround.coach.debrief import AskedText, Debrief, FeedbackText, Point, analyse_debrief
 from nextround.coach.evidence import (
@@ -25,8 +25,18 @@ from nextround.coach.evidence import (
     map_evidence,
     rank_indexed,
 )
-from nextround.coach.fields import cares_about, craft_ask, organisation, unsuited_asks
+from nextround.coach.fields import (
+    cares_about,
+    craft_ask,
+    employer_word,
+    function_of,
+    job_leads,
+    organisation,
+    public_employer,
+    unsuited_asks,
+)
 from nextround.coach.likely import (
+    PUBLIC_SERVICE,
     Doubt,
     LikelyQuestion,
     StoryRef,
@@ -43,13 +53,14 @@ from nextround.coach.logistics import (
     presentation_to_prepare,
     slides_due,
 )
-from nextround.coach.research_asks import ResearchAsk, research_ask
+from nextround.coach.research_asks import ResearchAsk, research_asks
 from nextround.coach.semantic import content_keys
 from nextround.coach.words import clip
 
 SCHEMA = "nextround.brief"
 SCHEMA_VERSION = 2
 MAX_ASKS = 4
+MAX_RESEARCH_ASKS = 2
 __all__ = ["Doubt", "LikelyQuestion", "StoryRef"]
 
 
@@ -249,7 +260,9 @@ def _missing(data: BriefInput) -> list[Missing]:
 def _cares(data: BriefInput, p: PersonText, content: BriefContent) -> list[str]:
     """What this interviewer probably cares about, by role, title and seniority, in the job's
     field and for the kind of job it is."""
-    return list(cares_about(data.field, _acting_role(p), p.seniority, p.title, data.role))
+    role = _acting_role(p)
+    leads = job_leads(data.role)
+    return list(cares_about(data.field, role, p.seniority, p.title, data.role, leads))
 
 
 def _acting_role(p: PersonText) -> str:
@@ -269,7 +282,10 @@ def _research_text(found: ResearchAsk, content: BriefContent, employer: str) -> 
     if found.kind == "quoted":
         return s["research_quoted"].format(quote=quoted(found.slots["quote"]))
     if found.kind == "spoke":
-        return s["research_spoke"].format(organisation=employer, **found.slots)
+        slots = dict(found.slots)
+        if slots.pop("topic_quoted", ""):
+            slots["topic"] = quoted(slots["topic"])  # their own words, as they said them
+        return s["research_spoke"].format(organisation=employer, **slots)
     return s[f"research_{found.kind}"].format(**found.slots)
 
 
@@ -321,7 +337,11 @@ def on_panel_for_experience(role: str, *texts: str) -> bool:
 def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
     purpose = data.round.purpose if data.round.purpose != "unknown" else None
     tailored = content.tailored_asks
-    employer = organisation(data.field)
+    employer = employer_word(data.field, data.company)
+    # A head of department asks a leader's questions, a classroom teacher a classroom one; a
+    # school or an NHS trust is not asked about its competitors or its tech stack.
+    leads = job_leads(data.role)
+    business = data.field not in PUBLIC_SERVICE and not public_employer(data.company)
     # Several people in one room: a question is put to one of them, and what suits a
     # one-to-one (comparing the firm with a rival they left) is not asked in front of the rest.
     staff = [p for p in data.panel if not lived_experience(p)]
@@ -346,8 +366,9 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         # The candidate's own questions first: they are the ones to print.
         asks = [Ask(text, content.sentences["own_ask_why"]) for text in p.own_asks]
         tenure: set[str] = set()  # the asks about their time here: one person's on a panel
-        found = research_ask(p.research_notes, p.name)
-        if found is not None:
+        # What they said or did, from the candidate's own notes: one question per topic, at
+        # most two, before anything general.
+        for found in research_asks(p.research_notes, p.name)[:MAX_RESEARCH_ASKS]:
             why = content.sentences["research_why"].format(quote=quoted(clip(found.source)))
             asks.append(Ask(_research_text(found, content, employer), why))
         if p.years_at_company is not None and p.years_at_company >= 2:
@@ -377,8 +398,20 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
         if p.role == "technical":
             asks.append(Ask(craft_ask(data.field), "Invites them to talk about their craft."))
         role = acting if acting in content.care_abouts else "other"
-        for template in questions_to_ask(role, purpose, 8 + len(unsuited), data.field):
-            if template.id not in unsuited:
+        theirs = function_of(p.title, data.field)
+        templates = questions_to_ask(
+            role,
+            purpose,
+            8 + len(unsuited),
+            data.field,
+            leads=leads,
+            function=theirs.id if theirs else None,
+            business=business,
+        )
+        for template in templates:
+            # Only what was written for this person and this round: a question meant for
+            # someone else ("What would my first day look like?" to a consultant) is no filler.
+            if template.id not in unsuited and fits_round(template, role, purpose):
                 asks.append(Ask(*template.said(employer)))
                 if template.id in TENURE_ASKS:
                     tenure.add(_norm(asks[-1].text))
@@ -659,6 +692,9 @@ def _counter_advice(
     doubt = next((d for d in found if d.question == point.question), None)
     if doubt is not None:
         title = doubt.story.title if doubt.story else ""
+        if not title and doubt.maybe is not None:
+            # The doubt offers a story to check: the counter says the same, never "none".
+            return s["counter_maybe"].format(story=quoted(doubt.maybe.title))
     else:
         best = rank_indexed(f"{point.question} {point.answer_note}", stories, similarity, limit=1)
         title = best[0].title if best else ""

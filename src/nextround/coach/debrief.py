@@ -52,7 +52,7 @@ _CLAUSES = re.compile(
     r",?\s+and\s+(?=(?:about|whether|if)\b)|"
     r",?\s+and\s+(?=(?:they|he|she|we|there|it|the panel|the team|(?-i:[A-Z][a-z]+))(?:\s+|(?='))"
     r"(?:would|will|also|want|wants|felt|thought|were|was|'d|'ll|'s|are|is|might|may|did|didn't|"
-    r"weren't|wasn't|had|has|have|[a-z]+ed\b))|"
+    r"weren't|wasn't|had|has|have|said|says|thought|felt|told|reckoned|[a-z]+ed\b))|"
     # "They loved X and thought your safeguarding answer was spot on": a second judgement.
     r",?\s+and\s+(?=(?:thought|felt|found|reckoned|said)\s+(?:that\s+)?(?:your|you|the)\b))",
     re.IGNORECASE,
@@ -658,7 +658,10 @@ def find_remarks(
                 flags=re.IGNORECASE,
             )
             pronoun = re.match(
-                r"^(?:he|she|they|we|i|it|[A-Z][a-z]+ (?:and I|really|also))\b", before, re.I
+                r"^(?:he|she|they|we|i|it|everyone|everybody|the (?:panel|interviewers?|team|"
+                r"board|client|school|trust)|[A-Z][a-z]+ (?:and I|really|also))\b",
+                before,
+                re.I,
             )
             topic = clean_topic(before) if before and not pronoun else ""
             if topic[:2].istitle() and topic.split()[0].lower() in _SENTENCE_STARTS:
@@ -782,13 +785,21 @@ def attach(
         only when that answer names the work too, however many other words they share: praise of
         an audit is no verdict on an answer about arguing with a consultant over the same drug."""
         works = works_named(text)
-        scored = sorted(
-            (
-                (_closeness(q, text, similarity) if _about_work(q, works) else 0.0, q.id)
-                for q in same_round
-            ),
-            reverse=True,
-        )
+
+        def score(q: AskedText) -> float:
+            if not _about_work(q, works):
+                return 0.0
+            close = _closeness(q, text, similarity)
+            if close < ABOUT_COSINE and not set(content_stems(text)) & set(
+                content_stems(f"{q.text} {q.answer_note}")
+            ):
+                # Below the bar for praise, a doubt is tied only to an answer it shares a word
+                # with: "managing a departmental budget" is no doubt about how she handled an
+                # underperforming teacher, however alike the two read.
+                return 0.0
+            return close
+
+        scored = sorted(((score(q), q.id) for q in same_round), reverse=True)
         if scored and scored[0][0] >= bar:
             runner_up = scored[1][0] if len(scored) > 1 else 0.0
             if scored[0][0] - runner_up >= ABOUT_MARGIN or scored[0][0] >= 1.0 > runner_up:
@@ -844,6 +855,12 @@ def attach(
     return out
 
 
+def _names(note: str, question: AskedText) -> bool:
+    """Whether the candidate's note names this answer: two of its content words in common."""
+    qtext = f"{question.text} {question.answer_note}"
+    return len(set(content_stems(note)) & set(content_stems(qtext))) >= 2
+
+
 def _note_closeness(
     note: str, questions: Sequence[AskedText], similarity: Similarity | None
 ) -> dict[int, float]:
@@ -875,6 +892,7 @@ def _judge(
     remarks: Sequence[Remark],
     notes: tuple[dict[int, float], dict[int, float]],
     similarity: Similarity | None,
+    named: bool = True,
 ) -> Point | None:
     said = [r for r in remarks if r.question_id == question.id]
     heard = sum(1 if r.kind == "praise" else -1 for r in said)
@@ -913,6 +931,11 @@ def _judge(
         return None
     if not outside and question.reaction == "neutral" and not own_note:
         return None  # the interviewer saw nothing either way: a self-rating alone is no evidence
+    if not outside and not own and own_note and not named:
+        # Only her note, tied by closeness in meaning alone, would decide an answer she rated
+        # middling with no reaction seen: "the Pupil Premium results" read as about the data
+        # answer. A note decides alone only when it names the answer in its words.
+        return None
     if not outside:
         decided_by = "notes" if own_note else "rating"
         if verdict_sign > 0 and classify_question(question.text).type == "salary-notice":
@@ -972,10 +995,20 @@ def analyse_debrief(
             _note_closeness(good, asked, similarity),
             _note_closeness(bad, asked, similarity),
         )
+    said = {n: f"{good} {bad}" for n, good, bad in notes}
     points = [
         p
         for q in questions
-        if (p := _judge(q, remarks, by_round.get(q.round_number, ({}, {})), similarity)) is not None
+        if (
+            p := _judge(
+                q,
+                remarks,
+                by_round.get(q.round_number, ({}, {})),
+                similarity,
+                named=_names(said.get(q.round_number, ""), q),
+            )
+        )
+        is not None
     ]
     order = {"feedback": 0, "reaction": 1, "notes": 2, "rating": 3}
     counter = sorted(

@@ -503,6 +503,20 @@ def likely_questions(
         )
         why = s["follow_up_why"].format(round=point.round_number, question=quoted(point.question))
         out.add(template, why, "follow-up", match_story=f"{point.question} {point.answer_note}")
+    # The follow-up an interviewer actually asked ("What would you do if things didn't improve
+    # after support?") is the likeliest question of all: the answers that did not land first.
+    weak_ids = {p.question_id for p in debrief.counter}
+    asked_after = sorted(
+        (q for q in data.questions if q.follow_up.strip().endswith("?")),
+        key=lambda q: (q.id not in weak_ids, q.round_number),
+    )
+    for q in asked_after[:MAX_REPEATS]:
+        out.add(
+            " ".join(q.follow_up.split()),
+            s["asked_follow_up_why"].format(round=q.round_number, question=quoted(q.text)),
+            "follow-up",
+            match_story=f"{q.text} {q.follow_up} {q.answer_note}",
+        )
     senior = [
         p
         for p in data.panel
@@ -579,7 +593,8 @@ def likely_questions(
         names = names_of([p.name for p in new_people]) or "the new decision-maker"
         weak = {p.question_id for p in debrief.counter}
         ordered = sorted(data.questions, key=lambda q: (q.id not in weak, q.round_number))
-        for q in ordered[:MAX_REPEATS]:
+        for q in [q for q in ordered if q.text not in doubted][:MAX_REPEATS]:
+            # A question a doubt is about is asked there already, once.
             out.add(
                 q.text,
                 s["repeat_why"].format(round=q.round_number, names=names),

@@ -1,0 +1,138 @@
+"""A head of science's final round, read as a coach would: the follow-up she was asked comes
+back, a doubt's question is asked once, the counter and the doubt name the same story, and
+neither a note nor a doubt is pinned on an answer it only resembles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nextround.coach.brief import Brief, BriefInput, PersonText, RoundInfo, build_brief
+from nextround.coach.debrief import AskedText, FeedbackText, analyse_debrief
+from nextround.coach.evidence import RequirementText, StoryText
+
+ROUND = RoundInfo(2, 1, 2, "on-site", "panel", "final", dt.date(2026, 12, 10))
+PANEL = (
+    PersonText(
+        1, "Priya Nair", "Deputy Headteacher", "hiring-manager", "director", met_in_rounds=(1,)
+    ),
+    PersonText(3, "David Ashworth", "Headteacher", "senior-executive", "executive"),
+)
+UNDERPERFORMING = AskedText(
+    3,
+    1,
+    "Describe how you have handled an underperforming member of staff.",
+    "Talked about a supportive chat and CPD; no outcome, no formal process.",
+    2,
+    "negative",
+    follow_up="What would you do if things didn't improve after support?",
+)
+DATA = AskedText(
+    5, 1, "How do you use data to monitor pupil progress?", "SISRA, question-level analysis.", 3,
+    "neutral",
+)  # fmt: skip
+PREMIUM = AskedText(
+    2,
+    1,
+    "How would you raise attainment in GCSE science for disadvantaged pupils?",
+    "My Year 11 Pupil Premium intervention narrowed the gap from -0.8 to -0.2.",
+    4,
+    "positive",
+)
+FEEDBACK = FeedbackText(
+    7,
+    1,
+    "However, they weren't sure you have experience of managing a departmental budget, and "
+    "they'd want to hear more about how you have held colleagues to account when performance "
+    "slips.",
+    "consultant",
+)
+ECT = StoryText(
+    9,
+    "Supporting a struggling early career teacher",
+    situation="An early career teacher in my team was struggling with behaviour and marking.",
+    action="I held weekly coaching meetings, set targets and held colleagues to account on "
+    "marking with a review date.",
+    result="His marking was up to date within six weeks.",
+)
+
+
+def case(**changes: object) -> BriefInput:
+    values: dict[str, object] = {
+        "company": "Northfield Academy",
+        "role": "Head of Science",
+        "round": ROUND,
+        "today": dt.date(2026, 12, 4),
+        "has_job_description": True,
+        "earlier_rounds": (1,),
+        "panel": PANEL,
+        "questions": (UNDERPERFORMING, DATA, PREMIUM),
+        "feedback": (FEEDBACK,),
+        "requirements": (RequirementText(10, "Excellent classroom practice", "must"),),
+        "stories": (ECT,),
+        "field": "teaching",
+        "field_label": "teaching",
+        "impressed": ((1, "The Pupil Premium results and the clear safeguarding answer."),),
+    }
+    values.update(changes)
+    return BriefInput(**values)  # type: ignore[arg-type]
+
+
+def alike(a: str, b: str) -> float:
+    """Cosines as the sentence model gives them for these texts: the note on the Pupil Premium
+    results reads closest to the data answer, the budget doubt close to the staff answer."""
+    pairs = {
+        ("Pupil Premium results", "monitor pupil progress"): 0.63,
+        ("Pupil Premium results", "disadvantaged pupils"): 0.49,
+        ("departmental budget", "underperforming member"): 0.40,
+        ("held colleagues to account", "underperforming member"): 0.55,
+        ("held colleagues to account", "early career teacher"): 0.30,
+    }
+    for (x, y), value in pairs.items():
+        if (x in a and y in b) or (x in b and y in a):
+            return value
+    return 0.0
+
+
+def brief() -> Brief:
+    return build_brief(case(), alike)
+
+
+def test_the_follow_up_she_was_asked_comes_back_and_the_doubted_answer_is_asked_once() -> None:
+    likely = brief().likely_questions
+    said = [q.text for q in likely]
+    assert "What would you do if things didn't improve after support?" in said
+    follow = next(q for q in likely if q.text.startswith("What would you do if things"))
+    assert follow.category == "follow-up" and "Asked as a follow-up in round 1" in follow.why
+    assert said.count(UNDERPERFORMING.text) <= 1
+    # The doubt about holding colleagues to account asks it; no "Asked before" copy of it.
+    assert not any(q.category == "repeat" and q.text == UNDERPERFORMING.text for q in likely)
+
+
+def test_a_doubt_is_pinned_only_on_an_answer_it_shares_words_with() -> None:
+    result = analyse_debrief(
+        [UNDERPERFORMING, DATA, PREMIUM], [FEEDBACK], similarity=alike, notes=[]
+    )
+    by_topic = {r.topic: r.question_id for r in result.concerns}
+    assert by_topic["having experience of managing a departmental budget"] is None
+    [countered] = result.counter
+    assert "budget" not in countered.why and "held colleagues to account" in countered.why
+
+
+def test_a_note_that_only_reads_like_a_middling_answer_decides_nothing() -> None:
+    result = analyse_debrief(
+        [UNDERPERFORMING, DATA, PREMIUM],
+        [],
+        similarity=alike,
+        notes=[(1, "The Pupil Premium results and the clear safeguarding answer.", "")],
+    )
+    assert DATA.id not in {p.question_id for p in (*result.reinforce, *result.counter)}
+    # It named the Pupil Premium answer in its words: that one is built on.
+    assert PREMIUM.id in {p.question_id for p in result.reinforce}
+
+
+def test_the_counter_offers_the_story_the_doubt_offers_never_none() -> None:
+    made = brief()
+    doubt = next(d for d in made.doubts if "held colleagues" in d.label)
+    assert doubt.story is None and doubt.maybe is not None
+    [advice] = made.counter_advice
+    assert advice.startswith(f"Your story “{ECT.title}” might answer it")
