@@ -535,7 +535,11 @@ def structure(
         )
 
     total = parsed.word_count
-    action_words = sum(len(sentences[i].words) for i in by_part["action"])
+    # "…and I closed it without an account executive" in the result is what she did too.
+    acting = set(by_part["action"]) | {
+        i for i in by_part["result"] if _action_hits(parsed, sentences[i])
+    }
+    action_words = sum(len(sentences[i].words) for i in acting)
     share = action_words / total if total else 0.0
     if by_part["action"]:
         reasons.append(f"action is {share:.0%} of the words")
@@ -630,6 +634,50 @@ def tells_outcome(parsed: ParsedAnswer, sentence: Sentence) -> bool:
 
 
 _COLLECTIVE = frozenset({"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"})
+# Words that start a clause with another actor: the verbs after them are not the candidate's.
+_NEW_SUBJECT = frozenset(
+    [
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "that",
+        "which",
+        "who",
+        "but",
+        "because",
+        "so",
+        "when",
+        "while",
+    ]
+)
+
+
+def _more_deeds(parsed: ParsedAnswer, sentence: Sentence) -> int:
+    """Verbs an "I" carries on to in a list ("I mapped…, ran…, brought in… and agreed…").
+
+    One "I" then stands for several deeds; counted once, a single "we" in a clause at the end
+    ("…that we reviewed") would weigh as much as all of them."""
+    words = sentence.words
+    text = parsed.text
+    hits = _action_hits(parsed, sentence)
+    if not hits:
+        return 0
+    extra = 0
+    for i in hits:
+        if words[i].lower != "i":
+            continue
+        for k in range(i + 2, len(words)):
+            lowered = words[k].lower
+            if lowered in _NEW_SUBJECT or lowered == "i":
+                break
+            between = text[words[k - 1].end : words[k].start]
+            joined = "," in between or words[k - 1].lower == "and"
+            if joined and _doing(parsed, lowered):
+                extra += 1
+    # "and agreed" was counted already by the action hits; count each verb once.
+    return max(0, extra - (len(hits) - 1))
 
 
 def _we_quote(parsed: ParsedAnswer, span: Span, limit: int = 50) -> str:
@@ -665,15 +713,30 @@ def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectR
             chosen = [s for s, item in pairs if item.label != "situation"] or list(parsed.sentences)
             outcome = set()
         where = "the story"
-    mine = ours = 0
+    mine = ours = 0.0  # weighted by deeds, for the score
+    said_i = said_we = 0  # as said, for the message
     unclear: list[Span] = []
     for sentence in chosen:
         singular, collective = parsed.first_person(sentence)
-        mine += singular
-        ours += collective
+        said_i += singular
+        said_we += collective
         if collective and not singular and sentence.index not in outcome:
             unclear.append(sentence.span)
-    reasons = [f"“I” {plural(mine, 'time')}, “we” {plural(ours, 'time')} in {where}"]
+        shared = float(collective)
+        if singular:
+            # Where "I" acts, "our finance team" and "with us" name the setting, not who acted,
+            # and "a plan that we reviewed" shares a detail of what "I" did.
+            words = sentence.words
+            shared -= sum(1 for w in words if w.lower in ("our", "us"))
+            shared -= 0.5 * sum(
+                1
+                for k, w in enumerate(words)
+                if w.lower == "we" and k and words[k - 1].lower in ("that", "which", "where")
+            )
+            singular += _more_deeds(parsed, sentence)
+        mine += singular
+        ours += max(0.0, shared)
+    reasons = [f"“I” {plural(said_i, 'time')}, “we” {plural(said_we, 'time')} in {where}"]
     if mine + ours == 0:
         result.add(
             "info",
@@ -713,8 +776,8 @@ def ownership(parsed: ParsedAnswer, labels: tuple[StarSentence, ...]) -> AspectR
     if share >= 0.6 and clean_mine >= 2 and clean_mine >= 2 * clean_ours and len(clean) >= 2:
         result.add(
             "good",
-            f"Your own part is clear: “I” {plural(mine, 'time')} against “we” "
-            f"{plural(ours, 'time')} in {where}.",
+            f"Your own part is clear: “I” {plural(said_i, 'time')} against “we” "
+            f"{plural(said_we, 'time')} in {where}.",
             [s.span for s in clean],
             code="ownership",
         )
