@@ -180,6 +180,14 @@ class AskTemplate:
     purposes: tuple[str, ...]  # empty: suits any round
     why: str
     fields: tuple[str, ...] = ()  # empty: suits any field
+    # True: only for a job that leads a team ("What budget would I have?"); False: only for one
+    # that does not ("how much freedom would I have in my own lessons?"); None: either.
+    leads: bool | None = None
+    # The interviewer's kind of work (coach/fields.py functions): empty suits anyone; else only
+    # someone whose title names one of them (a consultant physician, an education lead).
+    functions: tuple[str, ...] = ()
+    # Asked only of a business: a school or an NHS trust has no competitors or tech stack.
+    business_only: bool = False
 
     def said(self, organisation: str) -> tuple[str, str]:
         """The question and its why, with the employer called what the field calls it."""
@@ -232,6 +240,12 @@ class _Item:
         if any(not c.strip() or c != " ".join(c.lower().split()) for c in cues):
             raise self.fail("presumes", "each word in 'any' must be trimmed lower-case text")
         return Presumption(source, tuple(cues))
+
+    def flag(self, field: str) -> bool | None:
+        value = self.raw.get(field)
+        if value is not None and not isinstance(value, bool):
+            raise self.fail(field, "must be true or false")
+        return value
 
     def text(self, field: str) -> str:
         value = self.raw.get(field)
@@ -329,6 +343,9 @@ def parse_asks(raw: object, source: str) -> tuple[AskTemplate, ...]:
             purposes=item.words("purposes", ROUND_PURPOSES, allow_empty=True),
             why=item.text("why"),
             fields=item.words("fields", FIELDS, allow_empty=True) if "fields" in item.raw else (),
+            leads=item.flag("leads"),
+            functions=item.words("functions", allow_empty=True) if "functions" in item.raw else (),
+            business_only=item.flag("business_only") is True,
         )
         for key in ("text", "why"):
             bad = [x for x in _SLOT.findall(getattr(ask, key)) if x != ORGANISATION_SLOT]
@@ -450,12 +467,22 @@ def bank_for(
 
 
 def questions_to_ask(
-    role: str, purpose: str | None, limit: int, field: str | None = None
+    role: str,
+    purpose: str | None,
+    limit: int,
+    field: str | None = None,
+    *,
+    leads: bool | None = None,
+    function: str | None = None,
+    business: bool = True,
 ) -> list[AskTemplate]:
-    """Questions for the candidate to ask, best first: the role, the purpose, then the field.
+    """Questions for the candidate to ask, best first: the interviewer's kind of work, the
+    role, the purpose, then the field.
 
-    Questions written for another field are never returned; with field None only questions for
-    any field are.
+    Questions written for another field, for a job of the other level (`leads`: whether the
+    job leads a team; None: not known), for another kind of interviewer's work (`function`) or,
+    when the employer is no business, for a business, are never returned; with field None only
+    questions for any field are.
     """
     _check([role], INTERVIEWER_ROLES, "interviewer role")
     if purpose is not None:
@@ -464,17 +491,40 @@ def questions_to_ask(
     if limit < 0:
         raise ValueError("limit must not be negative")
 
-    def rank(ask: AskTemplate) -> tuple[int, int, int, int]:
-        # A question written for this purpose beats one for any round, which beats one for
-        # another purpose; among those that suit the round, the field's own come first; within
-        # a rank the file order (most useful first) holds.
+    def rank(ask: AskTemplate) -> tuple[int, int, int, int, int, int]:
+        # A question for this person's kind of work comes first; then one written for this
+        # purpose beats one for any round, which beats one for another purpose; among those
+        # that suit the round, the field's own and the level's own come first; within a rank
+        # the file order (most useful first) holds.
         any_round = purpose is None or not ask.purposes
         fit = 1 if any_round else 2 if purpose in ask.purposes else 0
         own_field = field is not None and field in ask.fields
-        return (-int(role in ask.roles), -int(fit > 0), -int(own_field), -fit)
+        own_level = leads is not None and ask.leads is leads
+        return (
+            -int(bool(ask.functions)),
+            -int(role in ask.roles),
+            -int(fit > 0),
+            -int(own_field),
+            -int(own_level),
+            -fit,
+        )
 
-    allowed = [a for a in load_asks() if not a.fields or field in a.fields]
+    allowed = [
+        a
+        for a in load_asks()
+        if (not a.fields or field in a.fields)
+        and (a.leads is None or leads is None or a.leads is leads)
+        and (not a.functions or function in a.functions)
+        and (business or not a.business_only)
+    ]
     return sorted(allowed, key=rank)[:limit]
+
+
+def fits_round(ask: AskTemplate, role: str, purpose: str | None) -> bool:
+    """Whether a question to ask was written for this interviewer's role (or kind of work) and
+    this round: what a brief offers, rather than a question for someone else filling a gap."""
+    for_round = purpose is None or not ask.purposes or purpose in ask.purposes
+    return for_round and (bool(ask.functions) or role in ask.roles)
 
 
 def _weighted_sample(

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,9 @@ class FieldInfo:
     organisation: str = "organisation"  # what the employer is called: firm, school, company
     craft_ask: str = ""  # a question to ask a technical specialist about their own work
     unsuited_asks: frozenset[str] = frozenset()  # ids of questions to ask that do not fit
+    # What its interviewers care about when the job leads a team (a head of department): by
+    # role, before the field's own phrases, which describe the classroom or the ward.
+    lead_cares_about: Mapping[str, tuple[str, ...]] = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,12 @@ class FieldsData:
     general_organisation: str = "organisation"
     general_craft_ask: str = ""
     functions: tuple[FunctionInfo, ...] = ()
+    # Title cues of a job that leads a team ("head of", "manager") and of one that does not
+    # although its title says manager ("account manager"): lower-case, whole words.
+    lead_titles: tuple[str, ...] = ()
+    not_lead_titles: tuple[str, ...] = ()
+    # What an employer is called by its name, whatever the field: "Trust" for an NHS trust.
+    employer_words: tuple[tuple[str, str], ...] = ()
 
 
 class _Reader:
@@ -195,6 +205,9 @@ def parse_fields(raw: object, source: str) -> FieldsData:
             unsuited_asks=frozenset(
                 r.phrases(entry.get("unsuited_asks", []), f"{where}, key 'unsuited_asks'", 0, 20)
             ),
+            lead_cares_about=r.cares(
+                entry.get("lead_cares_about", {}), f"{where}, ", "lead_cares_about", (), MIN_CARES
+            ),
         )
     missing = [f for f in FIELDS if f not in fields]
     if missing:
@@ -212,7 +225,30 @@ def parse_fields(raw: object, source: str) -> FieldsData:
         ),
         general_organisation=r.text(raw.get("general_organisation"), "'general_organisation'"),
         general_craft_ask=r.text(raw.get("general_craft_ask"), "'general_craft_ask'"),
+        lead_titles=_cues(r, raw.get("lead_titles", []), "'lead_titles'"),
+        not_lead_titles=_cues(r, raw.get("not_lead_titles", []), "'not_lead_titles'"),
+        employer_words=_employer_words(r, raw.get("employer_words", [])),
     )
+
+
+def _cues(r: _Reader, raw: object, where: str) -> tuple[str, ...]:
+    cues = r.phrases(raw, where, 0, 80)
+    if any(c != c.lower() for c in cues):
+        raise r.fail(where, "cues must be lower-case")
+    return cues
+
+
+def _employer_words(r: _Reader, raw: object) -> tuple[tuple[str, str], ...]:
+    where = "'employer_words'"
+    if not isinstance(raw, list):
+        raise r.fail(where, "must be a list of [name cue, word] pairs")
+    pairs = []
+    for index, pair in enumerate(raw):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise r.fail(f"{where} item {index}", "must be a [name cue, word] pair")
+        cue = r.text(pair[0], f"{where} item {index}")
+        pairs.append((cue.lower(), r.text(pair[1], f"{where} item {index}")))
+    return tuple(pairs)
 
 
 def _functions(r: _Reader, raw: object) -> tuple[FunctionInfo, ...]:
@@ -409,6 +445,38 @@ def organisation(field: str | None) -> str:
     return info.organisation if info else load_fields().general_organisation
 
 
+def employer_word(field: str | None, company: str = "") -> str:
+    """What the employer is called: its name's word where the name says what it is ("Trust"
+    for "St Aldric's Hospital NHS Foundation Trust"), else the field's ("school", "firm")."""
+    name = _normal(company)
+    for cue, word in load_fields().employer_words:
+        if re.search(rf"(?<![a-z0-9]){_body(cue)}(?![a-z0-9])", name):
+            return word
+    return organisation(field)
+
+
+def public_employer(company: str) -> bool:
+    """Whether the employer's name says it is a public body (an NHS trust, an academy, a
+    council): the names employer_word knows."""
+    name = _normal(company)
+    return any(
+        re.search(rf"(?<![a-z0-9]){_body(cue)}(?![a-z0-9])", name)
+        for cue, _ in load_fields().employer_words
+    )
+
+
+def job_leads(title: str) -> bool:
+    """Whether a job's title says it leads a team (a head of science, a store manager, a lead
+    pharmacist), not one that manages accounts or cases (a customer success manager)."""
+    data = load_fields()
+    head = _normal(title)
+
+    def says(cues: tuple[str, ...]) -> bool:
+        return any(re.search(rf"(?<![a-z0-9]){_body(c)}(?![a-z0-9])", head) for c in cues)
+
+    return says(data.lead_titles) and not says(data.not_lead_titles)
+
+
 def craft_ask(field: str | None) -> str:
     """A question for a specialist interviewer about the hardest part of their own work."""
     info = _info(field)
@@ -445,8 +513,12 @@ def cares_about(
     seniority: str = "unknown",
     title: str = "",
     job_title: str = "",
+    leads: bool = False,
 ) -> tuple[str, ...]:
     """What an interviewer of this role probably cares about, as noun phrases.
+
+    For a job that leads a team (`leads`) the field's leaders' phrases come before its own
+    (a head of department is judged on the department, not on classroom routines).
 
     A hiring manager, team member or specialist whose title names another kind of work than
     the field's (a Commercial Manager hiring a quantity surveyor; a General Manager on an HR
@@ -467,6 +539,8 @@ def cares_about(
     job = function_of(job_title, field) if job_title else None
     if field is not None and not (job and role != "senior-executive"):
         tables.insert(0, data.fields[field].cares_about)
+        if leads and role in data.fields[field].lead_cares_about:
+            tables.insert(0, data.fields[field].lead_cares_about)
     if job is not None and role in job.cares_about:
         # A head of year's panel cares about pastoral work, whoever sits on it.
         tables.insert(0, job.cares_about)

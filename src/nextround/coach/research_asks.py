@@ -48,15 +48,28 @@ _CREDITED = re.compile(r"\bcredit(?:s|ed)?\s+(?:\w+\s+)?with\s+(\w+ing\b.+)$", r
 # "Spoke at a Constructing Excellence event in 2025 on margin erosion", "Posted on LinkedIn
 # about the school handover": the topic after "about", or else after the last "on".
 _TALK = re.compile(
-    r"^(spoke|talked|presented|gave a talk|wrote|posted|blogged|published)\b(.*)$", re.I
+    r"^(spoke|speaks|talked|talks|presented|presents|gave a talk|wrote|writes|posted|posts|"
+    r"blogged|blogs|published|co-?authored|co-?wrote|authored)\b(.*)$",
+    re.I,
 )
-_SPOKEN = {"spoke": "spoken", "talked": "spoken", "presented": "spoken", "gave a talk": "spoken"}
+_SPOKEN = {
+    "spoke": "spoken",
+    "speaks": "spoken",
+    "talked": "spoken",
+    "talks": "spoken",
+    "presented": "spoken",
+    "presents": "spoken",
+    "gave a talk": "spoken",
+}
+# A topic given in quotation marks ("speaks about 'curriculum as the progress model'"): their
+# own words, quoted as a whole rather than read as a noun phrase.
+_QUOTED_TOPIC = re.compile(r"^[\"“‘']([^\"“”‘’']{3,120})[\"”’']$")
 # "Quoted in the Pharmaceutical Journal in October 2026 saying uptake stalls where …"
 _QUOTED = re.compile(r"^(?:was\s+)?quoted\b.*?\b(?:as\s+)?saying\s+(?:that\s+)?(.+)$", re.I)
 # "Lewis runs the £12.6m Temple Newsam Primary rebuild (YORbuild framework), due in 2027"
 _PROJECT_NOUNS = (
     r"project|rebuild|build|programme|scheme|refurbishment|redevelopment|extension|"
-    r"roll-?out|migration|launch|pilot|transformation|expansion|contract"
+    r"roll-?out|migration|launch|pilot|transformation|expansion|contract|review"
 )
 _PROJECT = re.compile(
     rf"^(?:runs|leads|manages|oversees|is (?:running|leading|managing|delivering))\s+"
@@ -81,6 +94,8 @@ _NO_TOPIC = re.compile(
 @dataclass(frozen=True)
 class ResearchAsk:
     kind: str  # did, spoke, quoted, project: the template it fills
+    # did: action (a gerund phrase); spoke: topic (a noun phrase, or their words when
+    # topic_quoted is "yes") and said (spoken, written); quoted: quote; project: project
     slots: dict[str, str]
     source: str  # the clause of the note it rests on
 
@@ -144,12 +159,15 @@ def _from_clause(clause: str, name: str) -> ResearchAsk | None:
         about = re.search(r"\babout\s+(.+)$", tail, re.I)
         on = re.findall(r"\bon\s+((?:(?!\bon\b).)+)$", tail, re.I)
         topic_text = about.group(1) if about else (on[-1] if on else "")
+        verb = talk.group(1).lower()
+        said = _SPOKEN.get(verb, "written")
+        own_words = _QUOTED_TOPIC.match(topic_text.strip(" .;,"))
+        if own_words and 2 <= len(own_words.group(1).split()) <= MAX_WORDS:
+            slots = {"topic": own_words.group(1).strip(), "said": said, "topic_quoted": "yes"}
+            return ResearchAsk("spoke", slots, clause)
         topic = _clean(re.split(r"\s+and\s+(?:about|on)\s+", topic_text, flags=re.I)[0])
         if topic and not _NO_TOPIC.match(topic) and _fits(topic):
-            verb = talk.group(1).lower()
-            return ResearchAsk(
-                "spoke", {"topic": topic, "said": _SPOKEN.get(verb, "written")}, clause
-            )
+            return ResearchAsk("spoke", {"topic": topic, "said": said}, clause)
         return None
     project = _PROJECT.match(rest)
     if project:
@@ -159,9 +177,19 @@ def _from_clause(clause: str, name: str) -> ResearchAsk | None:
     return None
 
 
-def research_ask(notes: str, name: str) -> ResearchAsk | None:
-    """The most useful question the note supports: what they did, said or wrote first (in
-    the note's order), then a project they run; None when no clause fits a template."""
+# Which kind of note makes the better question: what they said in public first (it is what
+# they want to talk about), then what they did, then a project they run.
+_ORDER = {"quoted": 0, "spoke": 1, "did": 2, "project": 3}
+
+
+def research_asks(notes: str, name: str) -> list[ResearchAsk]:
+    """Every question the note supports, best first (a view they put forward, then what they
+    did, then a project they run; in the note's order within each), one for each clause."""
     found = [ask for clause in _clauses(notes) if (ask := _from_clause(clause, name))]
-    found.sort(key=lambda ask: ask.kind == "project")
+    return sorted(found, key=lambda ask: _ORDER[ask.kind])
+
+
+def research_ask(notes: str, name: str) -> ResearchAsk | None:
+    """The most useful question the note supports; None when no clause fits a template."""
+    found = research_asks(notes, name)
     return found[0] if found else None
