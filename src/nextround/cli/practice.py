@@ -311,6 +311,8 @@ def practice(
     questions = service.questions_for_round(
         user, round_id, count, seed if seed is not None else int(time.time()) // 3600
     )
+    if len(questions) < count:
+        click.echo(f"Only {len(questions)} question(s) to practise for this round, not {count}.")
     if recordings is not None:
         _practise_recordings(user, round_id, questions, recordings, as_json)
         return

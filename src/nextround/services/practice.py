@@ -537,8 +537,9 @@ def questions_for_round(
             chosen.append(PracticeQuestion(concern.question, concern.why, "second-round"))
         elif pick is not None:
             chosen.append(replace(_from_bank(pick), why=concern.why))
-            if len(chosen) >= count:
-                return chosen
+        # Exactly the count asked for: a doubt asked in its own words counts as much as any.
+        if len(chosen) >= count:
+            return chosen
     for style in styles:
         # "A values-based interview": two of its questions, said why.
         taken_ids = {c.bank_id for c in chosen if c.bank_id}
