@@ -185,3 +185,35 @@ def test_every_function_an_ask_names_is_a_known_function() -> None:
     known = {f.id for f in load_fields().functions}
     for ask in load_asks():
         assert set(ask.functions) <= known, ask.id
+
+
+def _geography_questions() -> list[tuple[str, str]]:
+    data = BriefInput(
+        company="Riverside Academy",
+        role="Head of Geography",
+        round=FINAL,
+        today=TODAY,
+        panel=(DEPUTY, TRUST_LEAD, HEAD),
+        field="teaching",
+        field_label="teaching",
+        level="executive",
+    )
+    return [(q.text, q.why) for q in build_brief(data).likely_questions]
+
+
+def test_a_head_of_department_gets_subject_leaders_questions_not_pastoral_ones() -> None:
+    questions = _geography_questions()
+    texts = " ".join(text for text, _ in questions)
+    assert "form tutors" not in texts
+    assert "bullying incidents" not in texts
+    assert "family who did not trust the school" not in texts
+    led = [text for text, why in questions if "lead a team" in why]
+    assert led, questions
+    assert all("department" in text or "leader" in text for text in led), led
+
+
+def test_no_corporate_or_retirement_staples_in_a_school_final() -> None:
+    texts = " ".join(text for text, _ in _geography_questions())
+    assert "chief executive" not in texts
+    assert "retire" not in texts
+    assert "our strategy" not in texts
