@@ -193,3 +193,80 @@ def test_analyze_counts_one_word_plainly_and_marks_no_change_without_an_arrow(cl
     assert again.code == 0, again.err
     assert "unchanged" in again.out
     assert "↓" not in again.out and "↑" not in again.out
+
+
+def _two_rounds(cli: Cli) -> int:
+    opp = cli.json("opportunity", "add", "--company", "Acme", "--role", "Analyst")
+    first = cli.json("round", "add", str(opp["id"]), "--status", "done")
+    cli.json("question", "add", str(first["id"]), "--text", QUESTION, "--rating", "1")
+    return int(cli.json("round", "add", str(opp["id"]))["id"])
+
+
+def _saved(out: str) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = json.loads(out[out.rindex("\n[") + 1 :])
+    return found
+
+
+def test_practice_an_empty_line_first_skips_the_question_and_an_answer_may_run_over_lines(
+    cli: Cli,
+) -> None:
+    second = _two_rounds(cli)
+    answers = "\nI met the marketing lead weekly.\nWe agreed one churn figure.\n\n\n"
+    result = cli("practice", str(second), "-n", "2", "--seconds", "0", "--seed", "3", input=answers)
+    assert result.code == 0, result.err
+    first, rest = result.out.split("Question 2 of 2", 1)
+    assert "Skipped." in first and "Skipped." not in rest
+    assert "1 answer(s) saved as practice attempts; 1 question(s) skipped." in rest
+    (saved,) = cli.json("attempt", "list")
+    assert saved["answer_text"] == "I met the marketing lead weekly.\nWe agreed one churn figure."
+    assert saved["question_text"] == rest.split("\n", 1)[0].removeprefix(": ")
+
+
+def test_practice_an_empty_line_after_an_answer_moves_on_and_never_fills_a_follow_up(
+    cli: Cli,
+) -> None:
+    second = _two_rounds(cli)
+    answers = f"{VAGUE_WE}\n\n\nI kept a decision log and shared it every Friday.\n\n\n"
+    result = cli(
+        "practice",
+        str(second),
+        "-n",
+        "2",
+        "--seconds",
+        "0",
+        "--seed",
+        "3",
+        "--json",
+        input=answers,
+    )
+    assert result.code == 0, result.err
+    # Each follow-up asked got the empty line and was left; the next answer went to question 2.
+    asked = result.out.count("Follow-up: ")
+    assert asked >= 1 and result.out.count("Moved on.") == asked
+    saved = _saved(result.out)
+    assert [s["follow_up_of"] for s in saved] == [None, None]
+    assert saved[0]["question"] == QUESTION
+
+
+def test_practice_an_empty_line_moves_on_from_the_follow_ups_after_one_is_answered(
+    cli: Cli,
+) -> None:
+    second = _two_rounds(cli)
+    answers = f"{VAGUE_WE}\n\nI chaired every meeting myself.\n\n\nMy second answer.\n\n"
+    result = cli(
+        "practice",
+        str(second),
+        "-n",
+        "2",
+        "--seconds",
+        "0",
+        "--seed",
+        "3",
+        "--json",
+        input=answers,
+    )
+    assert result.code == 0, result.err
+    saved = _saved(result.out)
+    assert len(saved) == 3
+    assert saved[1]["follow_up_of"] == saved[0]["attempt_id"]
+    assert saved[2]["follow_up_of"] is None

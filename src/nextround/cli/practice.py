@@ -244,17 +244,20 @@ def classify(questions: tuple[str, ...], lexical: bool, as_json: bool) -> None:
 
 
 def _read_answer(seconds: int) -> tuple[str, int]:
-    """Lines until an empty line or end of input; returns the text and the seconds taken."""
+    """One answer, which may run over several lines, and the seconds it took.
+
+    The answer ends at the first empty line (or at the end of input). An empty line before any
+    text is an empty answer: the question is skipped, or the follow-ups are left.
+    """
     started = time.monotonic()
     lines: list[str] = []
     while True:
         line = sys.stdin.readline()
-        if not line or (not line.strip() and lines):
+        if not line or not line.strip():
             break
-        if line.strip():
-            lines.append(line.rstrip("\n"))
+        lines.append(line.rstrip("\r\n"))
     taken = round(time.monotonic() - started)
-    if seconds and taken > seconds:
+    if lines and seconds and taken > seconds:
         click.echo(f"(over the {seconds} s limit by {taken - seconds} s)")
     return "\n".join(lines), taken
 
@@ -301,8 +304,11 @@ def practice(
 ) -> None:
     """A timed mock interview for a round, weighted toward your weak areas.
 
-    Type each answer and finish it with an empty line; an empty answer skips the question.
-    After each answer, the likely follow-ups are asked in turn; an empty answer moves on.
+    Type each answer on one or more lines and end it with an empty line. An empty line before
+    any text skips the question. After each answer its likely follow-ups are asked in turn; an
+    empty line before any text moves on to the next question. At the end of input the questions
+    left are skipped.
+
     With --recordings, each question is answered by the next recording in the folder instead.
     """
     user = owner()
@@ -317,13 +323,15 @@ def practice(
         _practise_recordings(user, round_id, questions, recordings, as_json)
         return
     results = []
+    skipped = 0
     for number, item in enumerate(questions, start=1):
         limit = f"{seconds} s" if seconds else "no time limit"
         click.secho(f"\nQuestion {number} of {len(questions)}: {item.text}", bold=True)
-        click.echo(f"(why: {item.why}; {limit}; end with an empty line)")
+        click.echo(f"(why: {item.why}; {limit}; end with an empty line, or skip with one now)")
         answer, taken = _read_answer(seconds)
         if not answer.strip():
             click.echo("Skipped.")
+            skipped += 1
             continue
         feedback = service.practise(user, item.text, answer, taken, round_id=round_id)
         results.append(_result(item.text, feedback, taken))
@@ -335,7 +343,8 @@ def practice(
 
         emit_json(results)
     else:
-        click.echo(f"\n{len(results)} answer(s) saved as practice attempts.")
+        left = f"; {skipped} question(s) skipped" if skipped else ""
+        click.echo(f"\n{len(results)} answer(s) saved as practice attempts{left}.")
 
 
 def _practise_recordings(
@@ -424,7 +433,7 @@ def _drill_follow_ups(
         item = pending.pop(0)
         asked += 1
         click.secho(f"\nFollow-up: {item.text}", bold=True)
-        click.echo(f"(why: {item.reason} End with an empty line; empty to move on)")
+        click.echo(f"(why: {item.reason} End with an empty line, or move on with one now)")
         answer, taken = _read_answer(seconds)
         if not answer.strip():
             click.echo("Moved on.")
