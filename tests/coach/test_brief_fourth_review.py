@@ -136,3 +136,58 @@ def test_the_counter_offers_the_story_the_doubt_offers_never_none() -> None:
     assert doubt.story is None and doubt.maybe is not None
     [advice] = made.counter_advice
     assert advice.startswith(f"Your story “{ECT.title}” might answer it")
+
+
+INVITE = (
+    "Programme: 08:45 tour with sixth-form students; 09:30 teach a 40-minute Year 9 lesson on "
+    'rates of reaction; 11:00 student panel; 13:00 a 10-minute presentation, "Your vision for '
+    'science at Northfield", followed by a 45-minute formal interview.'
+)
+
+
+def test_every_set_part_of_the_day_is_prepared_not_only_the_first() -> None:
+    made = build_brief(case(logistics_texts=(("The invite", INVITE),)), alike)
+    tasks = [q.text for q in made.likely_questions if q.category == "task"]
+    assert tasks[0].startswith("Plan the 40-minute lesson")
+    assert any(
+        "10-minute presentation on “Your vision for science at Northfield”" in t for t in tasks
+    )
+    assert any(t.startswith("Prepare for the student panel") for t in tasks)
+
+
+def test_a_case_review_and_a_case_discussion_are_two_tasks() -> None:
+    invite = (
+        "13:30 you will be given a patient case to review for 20 minutes (BNF provided). "
+        "13:50 a 15-minute clinical case-based discussion with Helen Marsh."
+    )
+    made = build_brief(case(logistics_texts=(("The invite", invite),)), alike)
+    tasks = [q.text for q in made.likely_questions if q.category == "task"]
+    assert len(tasks) == 2
+    assert "20-minute patient case" in tasks[0]
+    assert "15-minute clinical case-based discussion" in tasks[1]
+
+
+def test_a_course_not_yet_started_is_answered_with_a_plan_and_linked_by_its_words() -> None:
+    feedback = FeedbackText(
+        8,
+        1,
+        "We noticed you haven't started the postgraduate diploma yet. They weren't sure how "
+        "you would cope with prioritising a caseload on a busy ward.",
+        "interviewer",
+    )
+    requirements = (
+        RequirementText(
+            20, "Postgraduate Diploma in Clinical Pharmacy, or willingness to complete it"
+        ),
+        RequirementText(21, "Prioritise a caseload of patients by clinical risk"),
+        RequirementText(22, "Take part in multidisciplinary ward rounds"),
+    )
+
+    def ward(a: str, b: str) -> float:
+        return 0.58 if "busy ward" in a and "ward rounds" in b else 0.37 if "busy ward" in a else 0
+
+    made = build_brief(case(feedback=(feedback,), requirements=requirements, stories=()), ward)
+    diploma = next(d for d in made.doubts if "diploma" in d.label)
+    assert diploma.gap.startswith("Something to take on once you join")
+    caseload = next(d for d in made.doubts if "caseload" in d.label)
+    assert caseload.requirement == "Prioritise a caseload of patients by clinical risk"

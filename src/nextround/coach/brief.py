@@ -22,6 +22,7 @@ from nextround.coach.evidence import (
     is_credential,
     is_language,
     is_tenure,
+    is_to_take_on,
     map_evidence,
     rank_indexed,
 )
@@ -43,6 +44,7 @@ from nextround.coach.likely import (
     doubts,
     likely_questions,
     names_of,
+    other_tasks,
     quoted,
     set_task,
 )
@@ -554,14 +556,6 @@ _KNOWLEDGE = re.compile(
 )
 
 
-_TO_TAKE_ON = re.compile(
-    r"\b(?:willing(?:ness)? to (?:complete|undertake|work towards|study|train|gain|achieve|obtain)|"
-    r"(?:working|work) towards|commitment to (?:complete|undertake|gain|achieve|study)|"
-    r"(?:complete|gain|achieve|obtain) (?:it |this |one )?within \w+ (?:months|years?))\b",
-    re.I,
-)
-
-
 def gap_advice(requirement: str) -> str:
     """What to do about a requirement no story backs: write a story, or confirm what you hold."""
     sentences = load_content().sentences
@@ -569,7 +563,7 @@ def gap_advice(requirement: str) -> str:
         return sentences["language_row"]
     if is_condition(requirement):
         return sentences["condition_row"]
-    if _TO_TAKE_ON.search(requirement):
+    if is_to_take_on(requirement):
         # "A postgraduate diploma, or willingness to complete it within two years": a plan to
         # show, never a thing to confirm you hold.
         return sentences["plan_row"]
@@ -648,7 +642,16 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         impressed=data.impressed,
         fell_flat=data.fell_flat,
         likely_questions=tuple(
-            likely_questions(data, debrief, found, evidence, content, similarity, task)
+            likely_questions(
+                data,
+                debrief,
+                found,
+                evidence,
+                content,
+                similarity,
+                task,
+                other_tasks(data, content, task),
+            )
         ),
         doubts=tuple(found),
         evidence=evidence,

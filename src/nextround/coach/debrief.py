@@ -563,6 +563,12 @@ def _link(
 ) -> RequirementText | None:
     wanted = set(content_stems(topic))
     best: tuple[float, RequirementText] | None = None
+    # A requirement that says two of the doubt's words is the one it is about, however close
+    # in meaning another reads: "prioritising a caseload on a busy ward" is about "Prioritise a
+    # caseload of patients by clinical risk", not "Take part in multidisciplinary ward rounds".
+    worded = [r for r in requirements if len(wanted & set(content_stems(r.text))) >= 2]
+    if worded:
+        requirements = worded
     for requirement in requirements:
         shared = len(wanted & set(content_stems(requirement.text)))
         score = 0.5 if shared >= 2 or (shared and shared == len(wanted)) else 0.0

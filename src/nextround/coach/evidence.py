@@ -171,6 +171,20 @@ def is_condition(text: str) -> bool:
     return bool(_CONDITION.search(text))
 
 
+_TO_TAKE_ON = re.compile(
+    r"\b(?:willing(?:ness)? to (?:complete|undertake|work towards|study|train|gain|achieve|obtain)|"
+    r"(?:working|work) towards|commitment to (?:complete|undertake|gain|achieve|study)|"
+    r"(?:complete|gain|achieve|obtain) (?:it |this |one )?within \w+ (?:months|years?))\b",
+    re.I,
+)
+
+
+def is_to_take_on(text: str) -> bool:
+    """Whether a requirement is something to start once in the job ("or willingness to
+    complete it within two years"), shown by a plan, never held."""
+    return bool(_TO_TAKE_ON.search(text))
+
+
 def is_held(text: str) -> bool:
     """Whether a requirement is held rather than shown (a registration, a qualification)."""
     return bool(_HELD.search(text))

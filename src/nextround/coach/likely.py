@@ -26,7 +26,9 @@ from nextround.coach.evidence import (
     index_stories,
     is_condition,
     is_credential,
+    is_held,
     is_tenure,
+    is_to_take_on,
     rank_indexed,
 )
 from nextround.coach.logistics import MAX_QUOTE, find_facts, interview_styles
@@ -192,6 +194,14 @@ def _ref(match: StoryMatch) -> StoryRef:
     return StoryRef(match.story_id, match.title, match.reason)
 
 
+_NOT_YET = re.compile(
+    r"\b(?:haven't|hasn't|have not|has not|not yet|yet to)\b.*\b(?:started|begun|completed|"
+    r"finished|passed|taken|enrolled|start|begin|complete|finish)\b|\bnot (?:yet )?(?:started|"
+    r"completed|finished|qualified)\b",
+    re.I,
+)
+
+
 def doubts(
     debrief: Debrief,
     evidence: EvidenceMap,
@@ -239,6 +249,13 @@ def doubts(
         if story is None and maybe is not None:
             # Not sure enough to say it backs it, nor that nothing does: the candidate checks.
             gap = content.sentences["maybe"].format(story=quoted(maybe.title))
+        elif (
+            story is None
+            and _NOT_YET.search(remark.quote)
+            and (is_held(remark.requirement_text) or is_to_take_on(remark.requirement_text))
+        ):
+            # "you haven't started the postgraduate diploma yet": a plan to show, not a story.
+            gap = content.sentences["plan_row"]
         elif story is None:
             gap = (
                 content.sentences["gap"].format(topic=remark.topic)
@@ -456,6 +473,7 @@ def likely_questions(
     content: BriefContent,
     similarity: Similarity | None,
     task: SetTask | None = None,
+    more: Sequence[SetTask] = (),
 ) -> list[LikelyQuestion]:
     """The round's likely questions, best first; the first few are the ones to rehearse.
 
@@ -484,8 +502,10 @@ def likely_questions(
         out.add(
             text, why, doubt.kind, story=doubt.story, gap=doubt.gap, topic=topic, hint=doubt.maybe
         )
-    if task is not None:
-        out.add(task.text, task.why, "task")
+    for each in (task, *more):
+        if each is not None:
+            # Compared by what the task is, not by its template's words.
+            out.add(each.text, each.why, "task", topic=each.name)
     new_people = [p for p in data.panel if not p.met_in_rounds]
     fresh_ears = bool(new_people) or r.purpose == "second-opinion"
     doubted = {d.question for d in found if d.question}
@@ -610,7 +630,11 @@ def likely_questions(
 # "test" counts only with its length ("a 20-minute test"): "join early to test your camera" is none.
 _MINUTES = r"(?P<{name}>\d{{1,3}})[- ]?(?:minutes?|mins?)\b"
 _NAMED_TASK = (
-    r"case study|presentation|pitch|role[- ]play|(?:written|valuation|in-tray|technical|practical|"
+    r"case study|presentation|pitch|role[- ]play|"
+    # "a patient case to review for 20 minutes", "a 15-minute clinical case-based discussion".
+    r"(?:patient|clinical) case(?:[- ]based discussion| review| discussion)?|"
+    r"case[- ]based discussion|"
+    r"(?:written|valuation|in-tray|technical|practical|"
     r"group|data|analysis|drafting|design|coding|planning|assessment)\s+(?:exercise|task|test)|"
     # A piece of work to critique or review on the day: "a Figma critique", "a short design
     # review handed out on the day", "a take-home exercise".
@@ -620,6 +644,7 @@ _NAMED_TASK = (
 # What a presentation or pitch is on: "a 10-minute presentation on "How would you…?"", "a pitch
 # about your first 90 days".
 _SUBJECT = re.compile(
+    r"\b(?:presentation|pitch)(?:,\s*|:\s*|\s+(?=[\"“]))(?P<titled>[\"“][^\"”]{3,200}[\"”])|"
     r"\b(?:presentation|pitch)\s+(?:on|about|titled|entitled|covering)\s*:?\s+"
     r"(?!(?:the )?(?:day|arrival|screen|site|teams|zoom|video|slides?|a laptop|the call|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b)"
@@ -684,6 +709,50 @@ def _level(level: str | None) -> str | None:
     return level if level in JOB_LEVELS else None
 
 
+# A panel of the people the job serves: "11:00 student panel", "a service user panel".
+_PEOPLE_PANEL = re.compile(
+    r"\b(?P<who>student|pupil|school council|young people's|youth|service user|patient|"
+    r"resident|tenant|carer)s?'? panel\b",
+    re.I,
+)
+
+
+def other_tasks(data: BriefInput, content: BriefContent, first: SetTask | None) -> list[SetTask]:
+    """The day's other set parts beyond the first task: a lesson day may also hold a
+    presentation and a student panel, each to prepare in its own right."""
+    if first is None:
+        return []
+    s = content.sentences
+    out: list[SetTask] = []
+    # The day's next task, if it names one: what the first was found by is taken out and the
+    # rest read again ("a patient case to review", then "a case-based discussion").
+    if first.kind == "lesson":
+        facts = tuple((src, _LESSON.sub("", text)) for src, text in data.logistics_texts)
+    else:
+        facts = tuple((src, _TASK.sub("", text, count=1)) for src, text in data.logistics_texts)
+    rest = set_task(replace(data, logistics_texts=facts), content)
+    if (
+        rest is not None
+        and rest.kind not in ("lesson", "pre-read")
+        and rest.why != s["task_kind_why"]
+        and rest.name.split()[-1] != first.name.split()[-1]
+    ):
+        out.append(rest)
+    for fact in find_facts(data.logistics_texts):
+        panel = _PEOPLE_PANEL.search(fact.quote)
+        if panel is None:
+            continue
+        step = next(
+            (part for part in _PLAN_STEP.split(fact.quote) if _PEOPLE_PANEL.search(part)),
+            fact.quote,
+        )
+        name = f"{panel.group('who').lower()} panel"
+        why = s["task_why"].format(source=fact.source, quote=quoted(clip(step, MAX_QUOTE)))
+        out.append(SetTask(s["task_people_panel"].format(task=name), why, "panel", name))
+        break
+    return out
+
+
 def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
     """The set task of the day to prepare (what to do and why), from what the invite and the
     emails say, or from a presentation round; None when there is none."""
@@ -740,7 +809,8 @@ def set_task(data: BriefInput, content: BriefContent) -> SetTask | None:
             about = _SUBJECT.search(step)
             if about is not None:
                 # What it is on, as they wrote it: "…on “How would you improve falls safety?”".
-                subject = quoted(clip(about.group("subject").strip(" \"“”'"), MAX_QUOTE))
+                said = about.group("titled") or about.group("subject")
+                subject = quoted(clip(said.strip(" \"“”'"), MAX_QUOTE))
                 text = s["task_on"].format(task=named, subject=subject)
                 return SetTask(text, why, "presentation", named)
             return SetTask(s["task"].format(task=named), why, "presentation", named)
