@@ -126,10 +126,14 @@ def said_time(value: dt.datetime, zone_name: str) -> tuple[dt.datetime, str]:
     time)"); a round given only in UTC (as some calendars send it) is shown in local time alone.
     Returns the local moment and its words, e.g. "16:00 UK time (11:00 New York time)"."""
     here = local_zone_name()
+    placed = "/" in (zone_name or "") and not zone_name.startswith("Etc/")
+    if placed and (here == "UTC" or here.startswith("Etc/")):
+        # A machine on UTC is a server's clock, not where anyone lives: the round's own place
+        # says it ("08:30 UK time", never "08:30 UTC" to a teacher in Halifax).
+        here = zone_name
     local = in_zone(value, here)
     words = f"{local:%H:%M} {zone_label(here)}"
     own = in_zone(value, zone_name)
-    placed = "/" in (zone_name or "") and not zone_name.startswith("Etc/")
     if (
         placed
         and zone_label(zone_name) != zone_label(here)
