@@ -191,3 +191,20 @@ def test_a_course_not_yet_started_is_answered_with_a_plan_and_linked_by_its_word
     assert diploma.gap.startswith("Something to take on once you join")
     caseload = next(d for d in made.doubts if "caseload" in d.label)
     assert caseload.requirement == "Prioritise a caseload of patients by clinical risk"
+
+
+def test_a_time_given_for_parking_changes_the_arrival_advice_and_a_fact_is_said_once() -> None:
+    from nextround.coach.brief import brief_to_dict
+    from nextround.formats.brief_render import night_before
+
+    invite = (
+        "Parking is pay and display; allow 20 minutes to find a space. Bring: photo ID, "
+        "original degree and QTS certificates for the DBS/ID check, three printed copies of "
+        "your lesson plan."
+    )
+    made = build_brief(case(logistics_texts=(("The invite", invite),)), alike)
+    assert not any("aim to arrive 10 to 15 minutes early" in line for line in made.logistics)
+    assert any("allow the time they give for parking" in line for line in made.logistics)
+    day = next(s for s in night_before(brief_to_dict(made)) if s.key == "day")
+    lines = [item.text for item in day.items]
+    assert len(lines) == len(set(lines)) and any("Bring: photo ID" in x for x in lines)

@@ -51,3 +51,18 @@ def test_a_doctor_is_greeted_by_title_and_surname_and_everyone_else_by_first_nam
     assert greeting_name("Okafor, Adaeze") == "Adaeze"
     assert greeting_name("Mr Tom Price") == "Tom"
     assert greeting_name("Karen Whitfield") == "Karen"
+
+
+def test_a_long_programme_is_clipped_where_a_part_of_it_ends_not_inside_a_list() -> None:
+    programme = (
+        "Programme: 08:45 tour with students; 09:30 teach a 40-minute lesson; 13:00 a "
+        "10-minute presentation on your vision, followed by a 45-minute interview with the "
+        "Headteacher, Deputy Head and Trust Director of Science."
+    )
+    clipped = clip(programme, 150)
+    assert clipped == (
+        "Programme: 08:45 tour with students; 09:30 teach a 40-minute lesson; 13:00 a "
+        "10-minute presentation on your vision…"
+    )
+    # With no clause end near the limit, it is cut at a word as before.
+    assert clip("word " * 40, 50).endswith("word…")

@@ -489,7 +489,12 @@ def _logistics(
     for fact in facts:
         if fact.kind not in ("dress", "bring"):  # those have their own sections
             lines.append(s["fact"].format(source=fact.source, quote=quoted(fact.quote)))
-    lines += content.formats.get(r.format, ())
+    advice = list(content.formats.get(r.format, ()))
+    if any(_PARK_TIME.search(f.quote) for f in facts):
+        # "Parking is pay and display; allow 20 minutes to find a space": their time to park
+        # comes before the usual 10 to 15 minutes early.
+        advice = [s["arrive_parking"] if _ARRIVE.search(line) else line for line in advice]
+    lines += advice
     if kind == "assessment" and not any(f.kind == "agenda" for f in facts):
         lines.append(s["ask_exercises"])
     kind_lines = list(content.kinds.get(kind, ()))
@@ -502,6 +507,12 @@ def _logistics(
     return lines, facts
 
 
+_PARK_TIME = re.compile(
+    r"\ballow\b[^.;]{0,20}\b\d{1,3}\s*(?:minutes?|mins?)\b[^.;]{0,30}\b(?:park|parking|space|"
+    r"find|security|sign in|reception)\b",
+    re.I,
+)
+_ARRIVE = re.compile(r"\barrive 10 to 15 minutes early\b")
 _WITH_OTHERS = re.compile(r"\b(?:group|other candidates|with others|team exercise)\b", re.I)
 
 

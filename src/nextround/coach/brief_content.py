@@ -230,6 +230,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "task_lesson": frozenset({"task"}),
     "task_written_timed": frozenset({"task", "plan", "write", "check"}),
     "task_written": frozenset({"task"}),
+    "arrive_parking": frozenset(),
     "task_people_panel": frozenset({"task"}),
     "task_practical": frozenset({"task"}),
     "task_prepared": frozenset({"task"}),

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nextround.coach.words import clip
+
 # A fact is quoted whole up to this length: the limit in "no more than 6 slides" is often its
 # last words, so a sentence is cut only when it runs far past any instruction.
 MAX_QUOTE = 400
@@ -141,7 +143,7 @@ def _clean(sentence: str) -> str:
     text = " ".join(sentence.split()).strip(" -•*>")
     text = _GREETING.sub("", text)
     text = text[:1].upper() + text[1:]
-    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+    return clip(text, MAX_QUOTE - 1)
 
 
 def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:

@@ -111,7 +111,14 @@ def clip(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    cut = text[:limit]
+    # At a clause's end where one is near ("…; 13:00 a 10-minute presentation…"), never in
+    # the middle of a name ("…the Headteacher and Trust Director of…").
+    breaks = ("; ", ". ", ", followed by ", ", then ", ", and then ", ", before ", ", after ")
+    clause = max(cut.rfind(b) for b in breaks)
+    if clause >= limit * 0.6:
+        return cut[:clause].rstrip(" ,;:.") + "…"
+    return cut.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def times(number: int) -> str:

@@ -510,7 +510,10 @@ def night_before(data: Mapping[str, Any]) -> list[Section]:
     facts = [f for f in data.get("facts", ()) if f["kind"] in _DAY_KINDS]
     facts.sort(key=lambda f: _DAY_KINDS.index(f["kind"]))
     if facts:
-        day = [Item(f"{f['source']}: \u201c{f['quote']}\u201d") for f in facts]
+        # One sentence may be two kinds of fact ("Bring: …" is the agenda and what to bring):
+        # it is said once.
+        lines = dict.fromkeys(f"{f['source']}: \u201c{f['quote']}\u201d" for f in facts)
+        day = [Item(line) for line in lines]
         picked.append(Section("day", "On the day, as they told you", day))
     return picked
 
