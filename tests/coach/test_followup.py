@@ -689,3 +689,15 @@ def test_no_note_thanks_for_the_time_twice_or_says_again_twice(met_before: bool)
         body = thank_you_note(de(InterviewerInfo(name, met_before=met_before))).body.lower()
         assert body.count("your time") <= 1, body
         assert body.count("again") <= 1, body
+
+
+def test_a_note_never_recalls_challenging_someone_or_a_refusal_to_the_person_asked() -> None:
+    asked = (
+        "Tell me about a time you challenged a prescriber.",
+        "Tell me about a time you worked under pressure.",
+        "What would you do if a consultant refused to change a dose?",
+    )
+    doctor = InterviewerInfo("James Okafor", "Consultant Physician", "technical", asked)
+    note = thank_you_note(de(doctor, points=()))
+    assert note.recalls == ()
+    assert "prescriber" not in note.body and "pressure" not in note.body

@@ -221,3 +221,14 @@ def test_the_json_matches_the_documented_schema(world: World) -> None:
     assert set(data["counter"][0]) == set(schema["$defs"]["point"]["required"])
     categories = set(props["likely_questions"]["items"]["properties"]["category"]["enum"])
     assert {q["category"] for q in data["likely_questions"]} <= categories
+
+
+def test_a_round_that_has_happened_counts_down_to_nothing(world: World) -> None:
+    assert world.round2.scheduled_at is not None
+    before = world.round2.scheduled_at.date() - dt.timedelta(days=6)
+    assert brief.build(world.user, world.round2.pk, before).data["round"]["days_left"] == 6
+    m.Round.objects.filter(pk=world.round2.pk).update(status=m.RoundStatus.DONE)
+    view = brief.build(world.user, world.round2.pk, before)
+    assert view.data["round"]["days_left"] is None
+    assert "to go" not in view.subtitle
+    assert "to go" not in brief.render(view, "md").decode()

@@ -94,6 +94,7 @@ class RoundInfo:
     duration_minutes: int | None = None
     location: str = ""
     link: str = ""
+    done: bool = False  # the round has happened: nothing to count down to
 
 
 @dataclass(frozen=True)
@@ -646,7 +647,7 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         field=data.field_label or None,
         round=r if kind == r.kind else _with_kind(r, kind),
         today=data.today,
-        days_left=(r.date - data.today).days if r.date else None,
+        days_left=(r.date - data.today).days if r.date and not r.done else None,
         purpose_advice=content.purposes.get(r.purpose, content.purposes["unknown"]),
         missing=tuple(_missing(data)),
         debrief=debrief,

@@ -182,6 +182,7 @@ def brief_input(owner: User, round_id: int, today: dt.date | None = None) -> Bri
             duration_minutes=r.duration_minutes,
             location=r.location,
             link=r.link,
+            done=r.status == m.RoundStatus.DONE,
         ),
         today=today or timezone.localdate(),
         dress_code=opp.dress_code,
