@@ -113,7 +113,7 @@ def test_a_doubt_is_pinned_only_on_an_answer_it_shares_words_with() -> None:
         [UNDERPERFORMING, DATA, PREMIUM], [FEEDBACK], similarity=alike, notes=[]
     )
     by_topic = {r.topic: r.question_id for r in result.concerns}
-    assert by_topic["having experience of managing a departmental budget"] is None
+    assert by_topic["your experience of managing a departmental budget"] is None
     [countered] = result.counter
     assert "budget" not in countered.why and "held colleagues to account" in countered.why
 
@@ -208,3 +208,20 @@ def test_a_time_given_for_parking_changes_the_arrival_advice_and_a_fact_is_said_
     day = next(s for s in night_before(brief_to_dict(made)) if s.key == "day")
     lines = [item.text for item in day.items]
     assert len(lines) == len(set(lines)) and any("Bring: photo ID" in x for x in lines)
+
+
+def test_a_thin_story_tagged_with_the_doubt_is_named_to_build_out() -> None:
+    ordering = StoryText(
+        11,
+        "Science department ordering",
+        action="I made a spreadsheet.",
+        result="It was fine.",
+        skills=("budget",),
+    )
+    made = build_brief(case(stories=(ECT, ordering)), alike)
+    budget = next(d for d in made.doubts if "budget" in d.label)
+    assert budget.label == "your experience of managing a departmental budget"
+    assert budget.story is None
+    assert budget.gap.startswith("Your story “Science department ordering” is about this but")
+    first = made.likely_questions[0].text
+    assert first.startswith("Can you tell us more about your experience of managing")

@@ -231,6 +231,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "task_written_timed": frozenset({"task", "plan", "write", "check"}),
     "task_written": frozenset({"task"}),
     "arrive_parking": frozenset(),
+    "thin_story": frozenset({"story"}),
     "task_people_panel": frozenset({"task"}),
     "task_practical": frozenset({"task"}),
     "task_prepared": frozenset({"task"}),

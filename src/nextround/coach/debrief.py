@@ -501,7 +501,7 @@ def clean_topic(rest: str) -> str:
     rest = re.sub(r"^doing (?:much|many|enough|any|a lot of|lots of)\s+", "", rest, flags=re.I)
     # "having enough experience of court work" reads as "your experience of court work".
     rest = re.sub(
-        r"^having (?:enough|much|any|the|sufficient|real|more|a lot of)\s+"
+        r"^having (?:(?:enough|much|any|the|sufficient|real|more|a lot of)\s+)?"
         r"(experience|knowledge|understanding)\b",
         r"your \1",
         rest,

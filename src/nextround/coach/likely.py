@@ -22,12 +22,14 @@ from nextround.coach.evidence import (
     EvidenceMap,
     Similarity,
     StoryMatch,
+    StoryText,
     content_stems,
     index_stories,
     is_condition,
     is_credential,
     is_held,
     is_tenure,
+    is_thin,
     is_to_take_on,
     rank_indexed,
 )
@@ -202,6 +204,19 @@ _NOT_YET = re.compile(
 )
 
 
+def _thin_about(topic: str, data: BriefInput) -> StoryText | None:
+    """A story too thin to back anything whose title or tags name what the doubt is about."""
+    wanted = set(content_stems(topic))
+    for story in data.stories:
+        if not is_thin(story):
+            continue
+        tagged = set(content_stems(" ".join(story.skills)))
+        titled = set(content_stems(story.title))
+        if wanted & tagged or len(wanted & titled) >= 2:
+            return story
+    return None
+
+
 def doubts(
     debrief: Debrief,
     evidence: EvidenceMap,
@@ -256,6 +271,10 @@ def doubts(
         ):
             # "you haven't started the postgraduate diploma yet": a plan to show, not a story.
             gap = content.sentences["plan_row"]
+        elif story is None and (thin := _thin_about(remark.topic or remark.about, data)):
+            # "Science department ordering: I made a spreadsheet. It was fine." tagged budget:
+            # the story she would reach for, too thin to tell, is named so she builds it out.
+            gap = content.sentences["thin_story"].format(story=quoted(thin.title))
         elif story is None:
             gap = (
                 content.sentences["gap"].format(topic=remark.topic)
