@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -16,20 +15,14 @@ from django.db.models import Q
 from nextround.coach.analysis import Analysis, AnswerContext, AnswerError, analyze_answer
 from nextround.coach.bank import (
     FIELDS,
-    ROUND_KINDS,
-    ROUND_PURPOSES,
     BankQuestion,
     bank_for,
-    field_questions,
     load_bank,
-    select_practice_questions,
 )
-from nextround.coach.brief_content import load_content
 from nextround.coach.classify import Classification
 from nextround.coach.debrief import FeedbackText, find_remarks
-from nextround.coach.likely import STYLE_NAMES, may_ask, suits_employer
+from nextround.coach.likely import suits_employer
 from nextround.coach.probes import FollowUp, follow_ups
-from nextround.services import brief as brief_service
 from nextround.services import semantic as meaning
 from nextround.services.errors import InvalidInput
 from nextround.services.fields import field_of
@@ -396,70 +389,6 @@ def _field_of(opp: m.Opportunity) -> tuple[str | None, str]:
     return field, guess.label if field else ""
 
 
-_WHO = {
-    "consultant": "your consultant",
-    "interviewer": "the interviewer",
-    "hr": "the HR team",
-    "other": "the feedback",
-}
-
-
-@dataclass(frozen=True)
-class Concern:
-    """A doubt from the feedback: who raised it, about what (a noun phrase) and in what words."""
-
-    who: str
-    topic: str
-    about: str
-    kind: str = "concern"  # concern | focus | check
-
-    @property
-    def why(self) -> str:
-        """The reason, in plain words, for practising a question about it."""
-        if self.kind == "focus":
-            said = (
-                f"{self.who} said they will go deeper into {self.topic}"
-                if self.topic
-                else f"{self.who} said what they will go deeper into next time"
-            )
-        else:
-            said = (
-                f"{self.who} raised a concern about {self.topic}"
-                if self.topic
-                else f"{self.who} raised a concern in the last round"
-            )
-        return said[0].upper() + said[1:]
-
-    @property
-    def question(self) -> str:
-        """The question a panel would put about it, as the brief asks it."""
-        s = load_content().sentences
-        if self.kind == "focus":
-            return s["focus_question"].format(topic=self.topic)
-        return load_content().concern_question.format(topic=self.topic)
-
-
-def concerns(owner: User, opportunity_id: int) -> list[Concern]:
-    """The doubts in the feedback on an opportunity, newest first, as the debrief reads them."""
-    from nextround.coach.debrief import FeedbackText, analyse_debrief
-
-    rows = list(
-        m.Feedback.objects.filter(owner=owner, round__opportunity_id=opportunity_id)
-        .select_related("round")
-        .order_by("-id")
-    )
-    if not rows:
-        return []
-    texts = [FeedbackText(f.pk, f.round.number, f.text, f.source, f.sender) for f in rows]
-    found = analyse_debrief([], texts, []).concerns
-    order = {f.pk: i for i, f in enumerate(rows)}
-    ranked = sorted(found, key=lambda c: order.get(c.feedback_id, 0))
-    return [
-        Concern(_WHO.get(c.source, "the feedback"), c.topic, c.about or c.quote, c.kind)
-        for c in ranked
-    ]
-
-
 def _record(owner: User, opp: m.Opportunity) -> dict[str, list[str]]:
     """What a presuming bank question may rest on, by source (see bank.Presumption)."""
     rounds_ = m.Round.objects.filter(owner=owner, opportunity=opp)
@@ -484,116 +413,13 @@ def _record(owner: User, opp: m.Opportunity) -> dict[str, list[str]]:
 def questions_for_round(
     owner: User, round_id: int, count: int = 5, seed: int = 0
 ) -> list[PracticeQuestion]:
-    """Questions to practise before a round: weak answers again, the concerns, then the bank.
+    """Questions to practise before a round, as `practice_plan` picks them (see there)."""
+    from nextround.services.practice_plan import questions_for_round as planned
 
-    Bank questions come only from the job's field (or any field) and the round's set-up.
-    """
-    if not 1 <= count <= 50:
-        raise InvalidInput.one("count", "must be between 1 and 50")
-    round_ = rounds.get(owner, round_id)
-    opp = opportunities.get(owner, round_.opportunity_id)
-    field, label = _field_of(opp)
-    kind = round_.kind if round_.kind in ROUND_KINDS else None
-    purpose = round_.purpose if round_.purpose in ROUND_PURPOSES else None
-    styles = brief_service.round_styles(owner, round_)
-    level = brief_service.job_level(opp)
-    pool = bank_for(field, kind, styles, level)
-    # "Which kitchen appliance would you be?" belongs only where such questions are asked; a
-    # business's question ("a new production line") is not put to a public service, nor one
-    # that states what the record does not say ("the year you took out to travel").
-    record = _record(owner, opp)
-    left_out = {
-        q.id
-        for q in pool
-        if (field not in CURVEBALL_FIELDS and is_curveball(q))
-        or not may_ask(q, record, opp.company, field)
-    }
-    pool = tuple(q for q in pool if q.id not in left_out)
-    areas = weak_areas(owner, round_.opportunity_id)
-    numbers = dict(
-        m.Round.objects.filter(owner=owner, opportunity_id=round_.opportunity_id).values_list(
-            "pk", "number"
-        )
-    )
-    chosen: list[PracticeQuestion] = []
-    for question, classified in zip(areas.questions, areas.classified, strict=True):
-        # The same question asked again in other words is practised once.
-        if any(meaning.same_question(question.text, c.text) for c in chosen):
-            continue
-        reason = f"Your answer to it went badly in round {numbers.get(question.round_id, '?')}"
-        chosen.append(
-            PracticeQuestion(question.text, reason, classified.type, classified.competencies)
-        )
-        if len(chosen) >= count:
-            return chosen
-    for concern in concerns(owner, round_.opportunity_id)[:MAX_CONCERN_PICKS]:
-        taken = {normalise_question(c.text) for c in chosen}
-        # The doubt in its own words ("his on-call answer was passive"), not only its topic.
-        pick = related_bank_question(
-            concern.about or concern.topic, taken, pool=pool, bar=CONCERN_MATCH
-        )
-        if pick is None and concern.topic:
-            # Say so rather than offer a question about something else.
-            chosen.append(PracticeQuestion(concern.question, concern.why, "second-round"))
-        elif pick is not None:
-            chosen.append(replace(_from_bank(pick), why=concern.why))
-        # Exactly the count asked for: a doubt asked in its own words counts as much as any.
-        if len(chosen) >= count:
-            return chosen
-    for style in styles:
-        # "A values-based interview": two of its questions, said why.
-        taken_ids = {c.bank_id for c in chosen if c.bank_id}
-        styled = [q for q in pool if style in q.styles and q.id not in taken_ids]
-        for pick in random.Random(seed + round_id).sample(styled, min(2, len(styled))):
-            if len(chosen) >= count:
-                return chosen
-            why = f"They have called it a {STYLE_NAMES[style]} interview"
-            chosen.append(replace(_from_bank(pick), why=why))
-    # A question written for another purpose of round (a final's "when could you start?" in a
-    # shortlist round) is left for that round.
-    other_purpose = {
-        q.id for q in pool if q.rounds and purpose is not None and purpose not in q.rounds
-    }
-    taken_ids = {c.bank_id for c in chosen if c.bank_id} | left_out | other_purpose
-    # One or two questions written for the field and this round's purpose, then a mixed set.
-    own = field_questions(
-        field,
-        purpose,
-        min(2, count - len(chosen)),
-        seed + round_id,
-        kind,
-        exclude_ids=taken_ids,
-        level=level,
-    )
-    for pick in own:
-        chosen.append(replace(_from_bank(pick), why=f"Asked in {label} roles"))
-        taken_ids.add(pick.id)
-    taken = {normalise_question(c.text) for c in chosen}
-    picks = select_practice_questions(
-        areas.competencies,
-        None,
-        count - len(chosen) + len(taken),
-        seed + round_id,
-        exclude_ids=taken_ids,
-        field=field,
-        kind=kind,
-        styles=styles,
-        level=level,
-    )
-    for pick in picks:
-        if normalise_question(pick.text) not in taken and len(chosen) < count:
-            chosen.append(_from_bank(pick))
-            taken.add(normalise_question(pick.text))
-    return chosen
+    return planned(owner, round_id, count, seed)
 
 
-MAX_CONCERN_PICKS = 2
 _YEARS_ASKED = re.compile(r"\bhow many years\b|\byears of experience\b", re.I)
-# A bank question is about a concern when its hybrid closeness (question and what it tests) reaches
-# this: "handling an angry customer" to the angry-client question scores 0.51, a passive on-call
-# answer to "How do you feel about being on call?" 0.35, an underperforming tutor to any
-# question of the bank at most 0.28 (services.semantic.rank, shipped vectors).
-CONCERN_MATCH = 0.4
 # Fields whose interviews use curveballs (estimates, "which animal would you be?"); elsewhere, and
 # while the field is not known, they are left out of practice.
 CURVEBALL_FIELDS = frozenset({"software", "sales"})
