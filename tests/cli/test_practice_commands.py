@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli_harness import Cli
+from tests.cli_harness import Cli, Result
 
 QUESTION = "Tell me about a time you handled a difficult stakeholder."
 
@@ -270,3 +270,20 @@ def test_practice_an_empty_line_moves_on_from_the_follow_ups_after_one_is_answer
     assert len(saved) == 3
     assert saved[1]["follow_up_of"] == saved[0]["attempt_id"]
     assert saved[2]["follow_up_of"] is None
+
+
+def test_practice_with_a_seed_asks_the_same_questions_again_after_answering(cli: Cli) -> None:
+    second = _two_rounds(cli)
+    args = ("practice", str(second), "-n", "4", "--seconds", "0", "--follow-ups", "0")
+
+    def asked(result: Result) -> list[str]:
+        assert result.code == 0, result.err
+        return [line for line in result.out.splitlines() if line.startswith("Question ")]
+
+    first = asked(cli(*args, "--seed", "5", input=""))
+    answers = "".join(f"My answer number {n}, with the 12% it saved.\n\n" for n in range(4))
+    answered = asked(cli(*args, "--seed", "5", input=answers))
+    assert len(cli.json("attempt", "list")) == 4
+    assert asked(cli(*args, "--seed", "5", input="")) == first == answered
+    said = " ".join(cli("practice", "--help").out.split())
+    assert "the answers you give never change them" in said

@@ -175,3 +175,17 @@ def test_a_second_look_at_the_same_picks_reads_only_what_might_have_changed(
     practice.questions_for_round(user, school, 6, seed=0)
     with django_assert_max_num_queries(2):
         practice.questions_for_round(user, school, 6, seed=0)
+
+
+def test_the_answers_given_never_change_the_picks(user: Any, accounts: int) -> None:
+    from nextround.services import practice_plan
+
+    before = practice.questions_for_round(user, accounts, 6, seed=5)
+    for question in before:
+        practice.practise(
+            user, question.text, "I led the renewal myself and cut churn by 12%.", 40, accounts
+        )
+    # Worked out afresh, not read back from what this process kept.
+    practice_plan._plans.clear()
+    practice_plan._briefs.clear()
+    assert practice.questions_for_round(user, accounts, 6, seed=5) == before

@@ -279,7 +279,14 @@ def _read_answer(seconds: int) -> tuple[str, int]:
     show_default=True,
     help="Time for each answer (0: no limit).",
 )
-@click.option("--seed", type=int, default=None, help="Pick the same questions again.")
+@click.option(
+    "--seed",
+    type=int,
+    default=None,
+    help="Pick the same questions again: the same seed gives the same questions while the "
+    "opportunity's record (rounds, questions, feedback, job, stories) is unchanged; the answers "
+    "you give never change them. Without it, the draw changes each hour.",
+)
 @click.option(
     "--follow-ups",
     type=click.IntRange(0, 2),
