@@ -180,3 +180,13 @@ def test_an_answer_padded_with_fillers_is_long_for_what_it_says() -> None:
     ) * 4
     (fine,) = analyze_answer(CONFLICT, plain).by_aspect("length")
     assert fine.code != "too-long"
+
+
+def test_one_filler_in_a_typed_answer_is_named_without_rates_a_minute() -> None:
+    answer = (
+        "When our supplier failed in March, I rebuilt the order plan over a weekend, basically "
+        "splitting volume across two firms, and we shipped every order on time that month."
+    )
+    analysis = analyze_answer("Tell me about a time you handled a supplier failure.", answer)
+    lines = [i.message for i in analysis.by_aspect("delivery") if "filler" in i.message]
+    assert lines == ["1 filler (basically)."]

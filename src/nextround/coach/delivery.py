@@ -225,7 +225,7 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
                 code="filler",
             )
             result.step(14, f"Cut the fillers ({said}): a short pause sounds surer.")
-        elif filler_rate > FLUENT_PER_100:
+        elif filler_rate > FLUENT_PER_100 and len(fillers) >= 2:
             result.add(
                 "info",
                 f"{plural(len(fillers), 'filler')} ({said}; {rate_text}): "
@@ -236,9 +236,11 @@ def delivery(parsed: ParsedAnswer, protected: frozenset[str]) -> AspectResult:
             )
             result.step(45, f"Drop the fillers ({said}).")
         else:
+            # One filler is said plainly: a rate a minute made of one word tells nothing.
+            rate = f"; {rate_text}" if len(fillers) >= 2 else ""
             result.add(
                 "info",
-                f"{plural(len(fillers), 'filler')} ({said}; {rate_text}).",
+                f"{plural(len(fillers), 'filler')} ({said}{rate}).",
                 fillers,
                 code="filler",
             )
