@@ -701,3 +701,12 @@ def test_a_note_never_recalls_challenging_someone_or_a_refusal_to_the_person_ask
     note = thank_you_note(de(doctor, points=()))
     assert note.recalls == ()
     assert "prescriber" not in note.body and "pressure" not in note.body
+
+
+def test_the_note_to_a_consultant_after_a_round_says_you_still_want_the_job() -> None:
+    from nextround.coach.followup import RoundState, consultant_note
+
+    joe = InterviewerInfo("Joe Harris", "Consultant", "consultant")
+    note = consultant_note(de(joe), RoundState(happened=True))
+    assert "still very keen on the job" in note.body
+    assert note.body.count("Senior Data Engineer") <= 1

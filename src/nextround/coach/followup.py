@@ -590,6 +590,10 @@ def consultant_note(ctx: NoteContext, state: RoundState | None = None) -> Note:
             first = t.render(
                 "consultant_arranged_thanks", company=company, role=role, ordinal=ordinal, day=day
             )
+        if state.outcome != "passed":
+            # What a consultant can use to argue the case: that she still wants it, and will
+            # answer what they are unsure of.
+            first += " " + t.render("consultant_still_keen")
         paragraphs.append(first)
         if not state.feedback_in:
             paragraphs.append(t.render("consultant_ask_feedback"))
