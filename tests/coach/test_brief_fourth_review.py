@@ -225,3 +225,29 @@ def test_a_thin_story_tagged_with_the_doubt_is_named_to_build_out() -> None:
     assert budget.gap.startswith("Your story “Science department ordering” is about this but")
     first = made.likely_questions[0].text
     assert first.startswith("Can you tell us more about your experience of managing")
+
+
+def test_a_tools_question_that_fell_flat_is_put_right_with_facts_not_a_story() -> None:
+    tools = AskedText(
+        12, 1, "Which customer success tools have you used?", "Only HubSpot, vaguely.", 2,
+        "negative",
+    )  # fmt: skip
+    made = build_brief(case(questions=(tools,), feedback=()), alike)
+    [advice] = made.counter_advice
+    assert advice.startswith("Answer it plainly this time, with facts")
+
+
+def test_not_having_used_a_tool_is_a_doubt_and_no_logistics_fact() -> None:
+    email = FeedbackText(
+        13,
+        1,
+        "They also noticed you haven't used Gainsight, so be ready to talk about how quickly "
+        "you pick up new tools.",
+        "consultant",
+    )
+    made = build_brief(
+        case(feedback=(email,), logistics_texts=(("Your consultant's email", email.text),)),
+        alike,
+    )
+    assert any(d.label == "using Gainsight" and d.kind == "concern" for d in made.doubts)
+    assert not any("Gainsight" in line for line in made.logistics)

@@ -307,3 +307,11 @@ def test_years_or_a_language_get_no_story_to_check_and_one_offered_is_not_idle()
     # Offered to check against a requirement, it is not listed among the stories that back
     # nothing.
     assert [s.title for s in result.unused] == ["Village fete cake stall"]
+
+
+def test_a_second_language_in_brackets_is_a_language() -> None:
+    from nextround.coach.evidence import is_language
+
+    assert is_language("A second European language (German or Dutch)")
+    assert is_language("Another language would be an advantage")
+    assert not is_language("Experience of language development in the early years")

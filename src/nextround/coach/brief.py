@@ -694,6 +694,13 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
     )
 
 
+_ASKS_FOR_FACTS = re.compile(
+    r"^(?:which|what)\b[^?]*\b(?:tools?|systems?|software|platforms?|packages?|programming "
+    r"languages?|qualifications?|certifications?|CRMs?)\b[^?]*\b(?:used|use|hold|have|know)\b",
+    re.I,
+)
+
+
 def _counter_advice(
     point: Point,
     found: Sequence[Doubt],
@@ -704,6 +711,9 @@ def _counter_advice(
     """What to do about an answer that did not land: the story to tell this time, or to write.
     Where a doubt is about the same answer, its story is the one: the two never disagree."""
     s = content.sentences
+    if _ASKS_FOR_FACTS.search(point.question):
+        # "Which customer success tools have you used?" is answered with facts, not a story.
+        return s["counter_fact"]
     doubt = next((d for d in found if d.question == point.question), None)
     if doubt is not None:
         title = doubt.story.title if doubt.story else ""

@@ -191,6 +191,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "gap_quote": frozenset({"quote"}),
     "maybe": frozenset({"story"}),
     "counter_maybe": frozenset({"story"}),
+    "counter_fact": frozenset(),
     "own_ask_why": frozenset(),
     "tenure_question": frozenset({"requirement"}),
     "lived_ask_why": frozenset(),

@@ -143,7 +143,7 @@ _CONCERN = re.compile(
     r"(?: about| on| of| around)?|(?:would|'d) (?:like|want) more(?: evidence| detail)?"
     r"(?: about| on| of| around)?|"
     r"(?:haven't|hasn't|have not|has not)(?: yet)? (?:had|got|shown|done|demonstrated|held|led|"
-    r"managed|run|started|begun|completed|finished|passed|taken|enrolled on)"
+    r"managed|run|started|begun|completed|finished|passed|taken|enrolled on|used|worked with)"
     r"(?: much| enough| any| a lot of)?|"
     r"(?:was|felt|came across as|seemed|sounded|is|looked) (?:a bit|a little|slightly|rather|"
     r"quite|too|somewhat) (?:polished|rehearsed|generic|general|vague|thin|scripted|textbook|"
@@ -267,6 +267,7 @@ _IRREGULAR = {
     "handle": "handling",
     "lead": "leading",
     "manage": "managing",
+    "used": "using",
 }
 _TAIL = re.compile(
     r"\s*\b(?:in the interview|today|last time|at interview|overall|so far|in (?:the )?"
@@ -634,14 +635,16 @@ def find_remarks(
             topic = ""
         done = re.search(
             r"(?:haven't|hasn't|have not|has not)(?: yet)? (?P<verb>held|led|managed|run|started|"
-            r"begun|completed|finished|passed|taken)$",
+            r"begun|completed|finished|passed|taken|used|worked with)$",
             hit.group(0),
             re.I,
         )
         if kind == "concern" and done and topic:
             # "you haven't held a budget yet": the doubt is about holding one.
             rest_phrase = _CUT.sub("", rest.strip()).strip(" ,;.")
-            topic = f"{_gerund(done.group('verb'))} {rest_phrase}" if rest_phrase else topic
+            verb = done.group("verb")
+            doing = "working with" if verb.startswith("worked") else _gerund(verb)
+            topic = f"{doing} {rest_phrase}" if rest_phrase else topic
         if kind == "concern" and tail_cue and _THEIR_WORRY.search(clause):
             # "the retention figures are the thing everyone is worried about": the employer's
             # problem, which the round will be about, not a doubt about the candidate.

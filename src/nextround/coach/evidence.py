@@ -127,7 +127,8 @@ _LANGUAGE = re.compile(
     r"\b(?:German|French|Spanish|Italian|Welsh|Gaelic|Irish|Mandarin|Cantonese|Arabic|Polish|"
     r"Portuguese|Dutch|Japanese|Korean|Hindi|Urdu|Punjabi|Bengali|Russian|Turkish|Swedish|"
     r"Norwegian|Danish|Finnish|BSL|British Sign Language)\b(?:\s+(?:or|and|/)\s+\w+)*"
-    r"(?:\s+(?:speaker|language|fluency|skills?))?\s*$|\b(?i:fluent|bilingual|second language)\b"
+    r"(?:\s+(?:speaker|language|fluency|skills?))?\s*\)?\s*$|"
+    r"\b(?i:fluent|bilingual|(?:second|another|additional|foreign) (?:\w+ )?language)\b"
 )
 
 

@@ -110,7 +110,11 @@ _TASK_CUE = re.compile(
 _NOT_LOGISTICS = re.compile(
     r"\b(?:feedback|impressed|concerns?|convinced|liked (?:your|how|the way)|your answer|"
     r"your [\w\s-]{1,30}? answer|answers? (?:was|were)|one of the best|really pleased|"
-    r"big step up|a step up for you|not sure you|salary|offer)\b",
+    r"big step up|a step up for you|not sure you|salary|offer|"
+    # "They also noticed you haven't used Gainsight, so be ready to talk about…": a doubt and
+    # the advice on it, not the day's arrangements.
+    r"noticed|(?:haven't|hasn't|have not|has not) (?:used|done|led|had|worked)|"
+    r"be (?:ready|prepared) to (?:talk|explain|discuss))\b",
     re.I,
 )
 DRESS_CODES = (
