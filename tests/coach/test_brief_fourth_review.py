@@ -251,3 +251,16 @@ def test_not_having_used_a_tool_is_a_doubt_and_no_logistics_fact() -> None:
     )
     assert any(d.label == "using Gainsight" and d.kind == "concern" for d in made.doubts)
     assert not any("Gainsight" in line for line in made.logistics)
+
+
+def test_a_doubt_about_what_you_would_do_asks_for_a_plan_not_a_past_story() -> None:
+    email = FeedbackText(
+        14,
+        1,
+        "They'd like to hear more about how you would prioritise a book of 50 accounts.",
+        "consultant",
+    )
+    made = build_brief(case(feedback=(email,), stories=()), alike)
+    [doubt] = made.doubts
+    assert doubt.gap.startswith("Prepare your plan for how you would prioritise a book")
+    assert "what happened" not in doubt.gap

@@ -189,6 +189,7 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "story_for": frozenset({"story", "reason"}),
     "gap": frozenset({"topic"}),
     "gap_quote": frozenset({"quote"}),
+    "gap_plan": frozenset({"topic"}),
     "maybe": frozenset({"story"}),
     "counter_maybe": frozenset({"story"}),
     "counter_fact": frozenset(),

@@ -275,6 +275,14 @@ def doubts(
             # "Science department ordering: I made a spreadsheet. It was fine." tagged budget:
             # the story she would reach for, too thin to tell, is named so she builds it out.
             gap = content.sentences["thin_story"].format(story=quoted(thin.title))
+        elif (
+            story is None
+            and remark.topic
+            and re.match(r"how you(?:'d| would)\b|what you(?:'d| would)\b", remark.topic, re.I)
+        ):
+            # "how you would prioritise a book that size" looks ahead: a plan to prepare, never
+            # a past story to write.
+            gap = content.sentences["gap_plan"].format(topic=remark.topic)
         elif story is None:
             gap = (
                 content.sentences["gap"].format(topic=remark.topic)
