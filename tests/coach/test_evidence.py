@@ -315,3 +315,22 @@ def test_a_second_language_in_brackets_is_a_language() -> None:
     assert is_language("A second European language (German or Dutch)")
     assert is_language("Another language would be an advantage")
     assert not is_language("Experience of language development in the early years")
+
+
+def test_a_story_naming_none_of_the_tools_a_requirement_lists_is_not_offered_to_check() -> None:
+    def similar(a: str, b: str) -> float:
+        return 0.3 if "customer" in a.lower() and "customer" in b.lower() else 0.0
+
+    hartwell = StoryText(
+        14,
+        "Saving Hartwell from churn",
+        action="I rebuilt the customer success plan with their new operations director.",
+        result="Usage rose to 92% and they renewed for two years.",
+    )
+    platform = RequirementText(
+        50, "Experience using a customer success platform such as Gainsight or ChurnZero"
+    )
+    assert map_evidence([platform], [hartwell], similarity=similar).rows[0].maybe == ()
+    named = StoryText(15, "Health scores", action="I set up customer health scores in Gainsight.")
+    row = map_evidence([platform], [named], similarity=similar).rows[0]
+    assert [m.title for m in (*row.matches, *row.maybe)] == ["Health scores"]

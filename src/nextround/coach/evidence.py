@@ -285,6 +285,27 @@ def competencies(text: str) -> frozenset[str]:
     )
 
 
+_SUCH_AS = re.compile(
+    r"\b(?:such as|e\.g\.?|eg|like|including|for example)\s+(?P<list>[^.;()]+)", re.I
+)
+
+
+def named_tools(text: str) -> tuple[str, ...]:
+    """Products a requirement names as examples ("a CS platform such as Gainsight or
+    ChurnZero"): the capitalised names after "such as", "e.g." or "including"."""
+    found: list[str] = []
+    for hit in _SUCH_AS.finditer(text):
+        for word in re.findall(r"\b[A-Z][\w+#.-]*[A-Za-z0-9+#]", hit.group("list")):
+            if word.lower() not in _stop() and word not in ("I", "A"):
+                found.append(word)
+    return tuple(dict.fromkeys(found))
+
+
+def _names_any(story: StoryText, names: Sequence[str]) -> bool:
+    said = story.full_text.lower()
+    return any(re.search(rf"\b{re.escape(n.lower())}\b", said) for n in names)
+
+
 def distinctive_terms(text: str) -> tuple[str, ...]:
     """Terms of a text specific enough that sharing one means something: tools, acronyms."""
     from nextround.coach.requirements import describe_requirement
@@ -668,10 +689,19 @@ def map_evidence(
             or is_condition(requirement.text)
             or is_held(requirement.text)
         )
+        tools = named_tools(requirement.text)
         maybe = (
             ()
             if chosen or not story_shaped
-            else tuple(m for m in ranked if m not in strong and (m.overlap or m.shared))[:2]
+            else tuple(
+                m
+                for m in ranked
+                if m not in strong
+                and (m.overlap or m.shared)
+                # "a platform such as Gainsight or ChurnZero": a story that names none of them
+                # would have her imply a tool she has not used.
+                and (not tools or _names_any(by_id[m.story_id].story, tools))
+            )[:2]
         )
         used.update(m.story_id for m in chosen)
         used.update(m.story_id for m in maybe)  # offered to check: not idle
