@@ -577,3 +577,18 @@ def test_a_step_not_yet_started_is_a_doubt_about_starting_it() -> None:
     assert _said("They'd like to talk through how you would fund the MSc.") == [
         ("focus", "how you would fund the MSc")
     ]
+
+
+def test_an_aside_on_the_doubt_just_made_is_not_a_doubt_of_its_own() -> None:
+    assert _said(
+        "She'd like to see more structure on prioritisation - the answer felt generic - and "
+        "wants to be sure you can work with Compliance on safeguarding."
+    ) == [
+        ("concern", "structure on prioritisation"),
+        ("focus", "working with Compliance on safeguarding"),
+    ]
+    # Said as a sentence of its own, it is kept (quoted).
+    assert _said("They weren't sure about your budget experience. The answer felt generic.")[1] == (
+        "concern",
+        "",
+    )

@@ -710,3 +710,12 @@ def test_the_note_to_a_consultant_after_a_round_says_you_still_want_the_job() ->
     note = consultant_note(de(joe), RoundState(happened=True))
     assert "still very keen on the job" in note.body
     assert note.body.count("Senior Data Engineer") <= 1
+
+
+def test_a_note_says_what_its_opening_said_only_once() -> None:
+    for name in ("Dev Patel", "Marcus Webb", "Hannah Reyes", "Sam Lee", "Ana Diaz", "Jo Brown"):
+        note = thank_you_note(de(InterviewerInfo(name), points=(), role="Senior Product Manager"))
+        body = note.body.lower()
+        for phrase in ("our conversation", "learn more", "enjoyed"):
+            assert body.count(phrase) <= 1, note.body
+        assert body.count("senior product manager") <= 1, note.body

@@ -705,6 +705,18 @@ def find_remarks(
                     clause = text[start:end]
         if not topic and not content_stems(rest if kind != "praise" and not tail_cue else clause):
             continue
+        if (
+            kind == "concern"
+            and not topic
+            and remarks
+            and remarks[-1].kind == "concern"
+            and remarks[-1].context
+            and text[start:end].strip() in remarks[-1].context
+            and re.match(r"\s*(?:the|that|this|your) answer\b|\s*it\b", clause, re.I)
+        ):
+            # "more structure on prioritisation - the answer felt generic - and…": an aside on
+            # the doubt just made, not a doubt of its own to rehearse.
+            continue
         about = topic or rest
         requirement = _link(about, requirements, similarity)
         remarks.append(

@@ -397,7 +397,7 @@ def _sentences(body: str) -> set[str]:
 
 
 def _fresh(
-    key: str, start: int, said: Collection[str], avoid: str = "", **values: SlotValue
+    key: str, start: int, said: Collection[str], avoid: Sequence[str] = (), **values: SlotValue
 ) -> str:
     """The first phrasing from `start` on that no other note to this panel has used (panels
     compare notes, and one sentence sent to two of them reads as a form letter), and that does
@@ -406,8 +406,22 @@ def _fresh(
     texts = [t.render(key, start + step, **values) for step in range(t.count(key))]
     fresh = [text for text in texts if not _sentences(text) & set(said)] or texts
     if avoid:
-        fresh = [text for text in fresh if avoid not in text] or fresh
+        fresh = [text for text in fresh if not any(a in text.lower() for a in avoid)] or fresh
     return fresh[0]
+
+
+# Said once a note: "I really enjoyed our conversation about the role. I enjoyed our
+# conversation and the chance to learn more about the role." reads as a form filled twice.
+_ONCE_A_NOTE = ("our conversation", "learn more", "your questions", "the role", "enjoyed")
+
+
+def _said_in(opened: str, role: str) -> tuple[str, ...]:
+    """What the opening has said that the rest of the note should not say again."""
+    lowered = opened.lower()
+    found = [p for p in _ONCE_A_NOTE if p in lowered]
+    if role and role.lower() in lowered:
+        found.append(role.lower())
+    return tuple(found)
 
 
 def _thank_you(
@@ -422,13 +436,13 @@ def _thank_you(
     opened = t.render(opening, index, role=role, company=company)
     # "…to learn more about the Head of Science role. I left even more enthusiastic about the
     # Head of Science role": the role is named once in a note where it can be.
-    named = spoken_role(ctx.role) if spoken_role(ctx.role) in opened else ""
+    named = _said_in(opened, spoken_role(ctx.role))
     if topics:
         recall = _fresh(
-            "thank_you_recall", _turn(index, 1), said, topic=NounPhrase(join_and(topics))
+            "thank_you_recall", _turn(index, 1), said, named, topic=NounPhrase(join_and(topics))
         )
     else:
-        recall = _fresh("thank_you_recall_none", _turn(index, 1), said)
+        recall = _fresh("thank_you_recall_none", _turn(index, 1), said, named)
     point = _relevant(ctx.points, person.topics, made)
     rests_on: tuple[str, ...] = ()
     if point is not None:
