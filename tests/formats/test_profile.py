@@ -51,9 +51,11 @@ def test_it_lists_education_and_top_skills(name: str) -> None:
 def test_the_research_note_is_written_from_the_facts() -> None:
     assert parsed("profile_pdf").research_note == (
         "Priya Raman is Head of Data at Corvid Systems, there for about 5.8 years; before that "
-        "Initech Analytics and Globe Mutual Insurance. Studied at University of Warwick and "
-        "University of Bath. Lists Data Strategy, Machine Learning and Team Leadership among "
-        "top skills."
+        "Initech Analytics (2015–2019) and Globe Mutual Insurance (2012–2015). Studied at "
+        "University of Warwick and University of Bath. Lists Data Strategy, Machine Learning "
+        "and Team Leadership among top skills.\n"
+        "About: “I lead a team of twelve data scientists and engineers working on fraud "
+        "detection”"
     )
 
 

@@ -59,6 +59,96 @@ def test_the_research_note_puts_each_fact_in_its_place(name: str, how: str) -> N
     assert " is Northwind Logistics at " not in note
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_the_title_says_the_seniority_where_it_is_plain(name: str, how: str) -> None:
+    assert read(BY_NAME[name], how).seniority == BY_NAME[name].seniority
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_role_is_guessed_only_where_the_title_makes_it_plain(name: str, how: str) -> None:
+    assert read(BY_NAME[name], how).role == BY_NAME[name].role
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_earlier_employers_keep_their_years(name: str, how: str) -> None:
+    assert read(BY_NAME[name], how).earlier_spans == BY_NAME[name].spans
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_talks_posts_and_papers_are_kept_in_their_own_words(name: str, how: str) -> None:
+    profile = read(BY_NAME[name], how)
+    assert tuple(kind for kind, _ in profile.notable) == BY_NAME[name].notable
+    for _, words in profile.notable:
+        assert f"“{words.rstrip('.')}”" in profile.research_note
+
+
+def test_the_about_text_is_kept_whole_and_quoted() -> None:
+    profile = parse_profile(BY_NAME["web_about_activity"].text, TODAY)
+    assert profile.about.startswith("I run customer success and support for Quillfield's 900")
+    assert profile.about.endswith("I host the Retention Room podcast.")
+    assert profile.research_note.splitlines()[-1] == "About: “" + profile.about[:-1] + "”"
+
+
+def test_a_long_about_is_cut_after_a_whole_sentence() -> None:
+    text = "Ana Lind\nRecruiter at Brightwater Bank\n\nAbout\n" + "I hire engineers. " * 60
+    about = parse_profile(text, TODAY).research_note.splitlines()[-1]
+    assert about.startswith("About: “I hire engineers. I hire")
+    assert about.endswith("I hire engineers. …”")
+    assert len(about) < 640
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "company", "seniority", "role"),
+    [
+        (
+            "Oliver Grant — VP Customer Experience at Brightdesk",
+            "VP Customer Experience",
+            "Brightdesk",
+            "executive",
+            "senior-executive",
+        ),
+        ("Sam Ode | Head of People at Fernleaf", "Head of People", "Fernleaf", "director", "hr"),
+        (
+            "Lena Park, Talent Acquisition Partner at Corvid Systems",
+            "Talent Acquisition Partner",
+            "Corvid Systems",
+            "unknown",
+            "hr",
+        ),
+        (
+            "Tom Reyes\nSenior Recruitment Consultant at Hamilton Reed",
+            "Senior Recruitment Consultant",
+            "Hamilton Reed",
+            "senior",
+            "consultant",
+        ),
+        (
+            "Jo Baxter\nSoftware Engineer at Acme Software Ltd",
+            "Software Engineer",
+            "Acme Software Ltd",
+            "unknown",
+            "other",
+        ),
+    ],
+)
+def test_a_short_name_and_title_line_gives_each_field(
+    text: str, title: str, company: str, seniority: str, role: str
+) -> None:
+    profile = parse_profile(text, TODAY)
+    assert (profile.title, profile.current_company) == (title, company)
+    assert (profile.seniority, profile.role) == (seniority, role)
+
+
+def test_the_employer_is_never_left_in_the_title() -> None:
+    text = (
+        "Oliver Grant\nVP Customer Experience at Brightdesk\nLondon, England, United Kingdom\n\n"
+        "About\nI lead Customer Success at Brightdesk.\n"
+    )
+    profile = parse_profile(text, TODAY)
+    assert (profile.title, profile.current_company) == ("VP Customer Experience", "Brightdesk")
+    assert profile.research_note.startswith("Oliver Grant is VP Customer Experience at Brightdesk.")
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -67,3 +67,14 @@ def test_an_unclear_profile_says_what_was_left_empty(client: Client, world: Worl
     assert shown["Job title"] == "not clear from the profile"
     assert shown["Company"] == "not clear from the profile"
     assert "Left empty rather than guessed: job title and company." in page.get_text(" ")
+
+
+def test_the_preview_shows_the_level_the_talks_and_the_about(client: Client, world: World) -> None:
+    text = BY_NAME["one_line_roles"].text
+    page = soup(client.post(f"/rounds/{world.round2.pk}/profile/", {"text": text}))
+    shown = facts(page)
+    assert (shown["Job title"], shown["Company"]) == ("VP Engineering", "Tallyho")
+    assert shown["Seniority"] == "Executive, from the job title"
+    assert shown["Role in the process"] == "Senior executive, from the job title"
+    assert shown["Paper"].startswith('“I co-authored "Boring Deploys"')
+    assert shown["About"].startswith("I lead 60 engineers across payments")

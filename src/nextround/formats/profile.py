@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from nextround.formats.cv import COMPANY_WORDS, MONTH, PRESENT, TITLE_WORDS, parse_date
+from nextround.formats.cv import COMPANY_WORDS, MONTH, MONTHS, PRESENT, TITLE_WORDS, parse_date
+from nextround.formats.profile_facts import (
+    notable_items,
+    research_note,
+    role_from_title,
+    seniority_from_title,
+)
 
 SECTIONS = {
     "contact": "contact",
@@ -14,16 +20,22 @@ SECTIONS = {
     "skills": "skills",
     "languages": "languages",
     "certifications": "other",
-    "honors-awards": "other",
-    "honours-awards": "other",
-    "publications": "other",
-    "patents": "other",
+    # What they said, wrote or won in public, by what the section calls it.
+    "honors-awards": "notable:Award",
+    "honours-awards": "notable:Award",
+    "honors & awards": "notable:Award",
+    "honours & awards": "notable:Award",
+    "publications": "notable:Paper",
+    "patents": "notable:Patent",
+    "featured": "notable:",
+    "talks": "notable:Talk",
+    "speaking": "notable:Talk",
     "summary": "summary",
     "about": "summary",
     "experience": "experience",
     "education": "education",
     "volunteer experience": "other",
-    "activity": "other",
+    "activity": "notable:Post",
     "interests": "other",
 }
 DATE = rf"(?:{MONTH}\s+\d{{4}}|\d{{4}})"
@@ -32,6 +44,16 @@ ROLE_DATES = re.compile(
     r"(?:\s*[·(]\s*(?P<duration>[^)]*)\)?)?$",
     re.IGNORECASE,
 )
+# One line per role: "VP Customer Experience — Brightdesk — Mar 2023 – Present",
+# "Product Manager, Globex (2019 - 2022)", "Head of Sales at Initech | 2015 - 2019".
+ROLE_INLINE = re.compile(
+    rf"^(?P<head>.*?[^\s(,|·—–-])\s*(?:[,|·(]|\s[-–—])\s*(?P<start>{DATE})\s*(?:[-–—]|to)\s*"
+    rf"(?P<end>{DATE}|{PRESENT})\)?(?:\s*[·(]\s*(?P<duration>[^)]*)\)?)?$",
+    re.IGNORECASE,
+)
+# Between a role's title and its employer on one line.
+ROLE_PARTS = re.compile(r"\s+(?:—|–|-|\||·|at|@)\s+")
+MAX_ROLE_LINE = 300
 DURATION = re.compile(
     r"^(?:(?P<years>\d+)\s+yrs?|(?P<years2>\d+)\s+years?)?\s*"
     r"(?:(?P<months>\d+)\s+mos?|(?P<months2>\d+)\s+months?)?$|^less than a year$",
@@ -93,6 +115,10 @@ PLACES = {
     "london",
     "remote",
 }
+PAGE_MARK = re.compile(r"^page \d+ of \d+$", re.IGNORECASE)
+SIDEBAR = {"contact", "skills", "languages", "other"} | {
+    key for key in SECTIONS.values() if key.startswith("notable:")
+}
 SCHOOL_YEARS = re.compile(r"\s*·?\s*\((\d{4}\s*[-–]\s*\d{4})\)\s*$|\s*·\s*(\d{4}\s*[-–]\s*\d{4})$")
 
 
@@ -110,6 +136,12 @@ class ProfileParse:
     education: tuple[str, ...]  # "School — degree (years)"
     skills: tuple[str, ...]
     research_note: str
+    # When each earlier employer was theirs, where the profile says: ("Zendesk", "2017–2023").
+    earlier_spans: tuple[tuple[str, str], ...] = ()
+    about: str = ""  # their own About or bio text, as written
+    notable: tuple[tuple[str, str], ...] = ()  # (kind, their words): talks, posts, papers
+    seniority: str = "unknown"  # a level the title makes plain, else "unknown"
+    role: str = "other"  # a part in the process the title makes plain, else "other"
 
 
 @dataclass(frozen=True)
@@ -119,6 +151,7 @@ class Position:
     start: tuple[int, int | None] | None
     current: bool
     duration: str
+    end: tuple[int, int | None] | None = None
 
 
 def parse_profile(text: str, today: date) -> ProfileParse:
@@ -133,7 +166,7 @@ def parse_profile(text: str, today: date) -> ProfileParse:
     loose: list[tuple[int, str]] = []
     current: str | None = None
     for index, line in enumerate(lines):
-        if not line:
+        if not line or PAGE_MARK.match(line):
             continue
         key = SECTIONS.get(line.lower().rstrip(":"))
         if key:
@@ -143,10 +176,14 @@ def parse_profile(text: str, today: date) -> ProfileParse:
         # A top-level heading after the sidebar is the name: the main column starts here.
         if index in headings and raw_level(text, index) == 1 and current != "experience":
             current = None
+        # Saved as PDF and copied out, the sidebar runs straight into the name and headline.
+        if current in SIDEBAR and not loose and starts_main_column(lines, index):
+            current = None
         if current is None:
             loose.append((index, line))
         else:
             sections[current].append((index, line))
+    loose = split_name_line(loose)
     name, headline, location = identity(loose)
     from_headline = title_and_company(headline)
     positions = parse_positions(
@@ -156,7 +193,14 @@ def parse_profile(text: str, today: date) -> ProfileParse:
     )
     currents = [p for p in positions if p.current] or positions[:1]
     now = currents[0] if currents else None
-    bio = read_bio(loose, name, today) if not positions else None
+    about = " ".join(line for _, line in sections.get("summary", []))
+    listed = [
+        (key.split(":", 1)[1], line)
+        for key, found in sections.items()
+        if key.startswith("notable:")
+        for _, line in found
+    ]
+    bio = read_bio(loose, name, today, about) if not positions else None
     if now is not None:
         company, title = now.company, now.title
         if not title and from_headline[1] and same_org(from_headline[1], company):
@@ -167,6 +211,7 @@ def parse_profile(text: str, today: date) -> ProfileParse:
         title, company = from_headline
     if bio is not None and bio.title:
         headline = headline if headline != bio.title else ""
+    title = without_employer(title, company)
     if now is not None and company:
         years = tenure([p for p in positions if same_org(p.company, company)], today)
     else:
@@ -176,10 +221,13 @@ def parse_profile(text: str, today: date) -> ProfileParse:
         employer = position.company
         if employer and not same_org(employer, company) and employer not in earlier:
             earlier.append(employer)
+    spans = [(e, span) for e in earlier if (span := years_span(positions, e))]
     if bio is not None:
         earlier += [e for e in bio.earlier if e not in earlier and not same_org(e, company)]
+        spans += [(e, span) for e, span in bio.spans if e in earlier and not same_org(e, company)]
     education = parse_education(sections.get("education", []))
     skills = tuple(line for _, line in sections.get("skills", []) if len(line) <= 50)
+    own_words = about or (bio.prose if bio is not None else "")
     profile = ProfileParse(
         name=name,
         headline=headline,
@@ -191,8 +239,53 @@ def parse_profile(text: str, today: date) -> ProfileParse:
         education=education,
         skills=skills,
         research_note="",
+        earlier_spans=tuple(spans),
+        about=own_words,
+        notable=notable_items(own_words, listed),
+        seniority=seniority_from_title(title or from_headline[0]),
+        role=role_from_title(title or from_headline[0] or headline),
     )
     return ProfileParse(**{**profile.__dict__, "research_note": research_note(profile)})
+
+
+def starts_main_column(lines: list[str], index: int) -> bool:
+    """A name with a job title on the next line: "Kwame Mensah" over "Director of Supply"."""
+    after = next((line for line in lines[index + 1 :] if line), "")
+    return looks_like_name(lines[index]) and bool(is_title(after) or title_and_company(after)[0])
+
+
+def split_name_line(loose: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """ "Hannah Cole, Chief Operating Officer" or "Oliver Grant — VP Sales": two lines."""
+    out = list(loose)
+    for at, (index, line) in enumerate(loose[:3]):
+        if looks_like_name(line) or is_sentence(line):
+            break
+        found = re.match(r"^(.+?)(?:\s+[—–|-]\s+|,\s+)(.+)$", line)
+        if found and looks_like_name(found.group(1)) and TITLE_WORDS.search(found.group(2)):
+            out[at : at + 1] = [(index, found.group(1)), (index, found.group(2))]
+            break
+    return out
+
+
+def without_employer(title: str, company: str) -> str:
+    """ "VP Sales, Brightdesk" less the employer when we know it: "VP Sales"."""
+    if not company:
+        return title
+    found = re.match(
+        rf"^(.+?)(?:\s+(?:at|@|[—–|·-])\s+|\s*,\s*){re.escape(company)}\.?$", title, re.I
+    )
+    return found.group(1).strip() if found else title
+
+
+def years_span(positions: list[Position], employer: str) -> str:
+    """When the profile says they were at an employer: "2017–2023", or "" if it does not."""
+    there = [p for p in positions if same_org(p.company, employer)]
+    starts = [p.start[0] for p in there if p.start]
+    ends = [p.end[0] for p in there if p.end]
+    if not starts or not ends:
+        return ""
+    first, last = min(starts), max(ends)
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def strip_markdown(line: str) -> str:
@@ -276,10 +369,17 @@ def parse_positions(
     start = 0
     for i, line in enumerate(lines):
         match = ROLE_DATES.match(line)
+        inline = None
+        if not match and len(line) <= MAX_ROLE_LINE:
+            match = inline = ROLE_INLINE.match(line)
         if not match:
             continue
         header = lines[start:i]
         start = i + 1
+        if inline:
+            parts = inline_parts(inline.group("head"), companies)
+            # A whole role on one line: the lines before it describe the role above.
+            header = parts if len(parts) == 2 else [*header, *parts]
         grouped = any(is_duration(h) or is_employment_only(h) for h in header)
         kept = [
             h
@@ -300,16 +400,35 @@ def parse_positions(
         if company and company not in companies:
             companies.append(company)
         end = match.group("end")
+        current = bool(re.fullmatch(PRESENT, end, re.IGNORECASE))
         positions.append(
             Position(
                 company=company,
                 title=title,
                 start=parse_date(match.group("start")),
-                current=bool(re.fullmatch(PRESENT, end, re.IGNORECASE)),
+                current=current,
                 duration=(match.group("duration") or "").strip(),
+                end=None if current else parse_date(end),
             )
         )
     return positions
+
+
+def inline_parts(head: str, companies: list[str]) -> list[str]:
+    """A one-line role's title and employer, as two parts in the line's order.
+
+    "Director, Customer Success EMEA — Zendesk" splits at the dash; a comma splits only
+    before a plain employer ("Product Manager, Globex Ltd"), as "Head of Data, Payments"
+    names a team.
+    """
+    parts = [p.strip() for p in ROLE_PARTS.split(head) if p.strip()]
+    if len(parts) > 2:
+        parts = [" — ".join(parts[:-1]), parts[-1]]
+    if len(parts) == 1 and "," in head:
+        first, second = (p.strip() for p in head.rsplit(",", 1))
+        if first and is_org(second, companies) and not is_title(second):
+            parts = [first, second]
+    return parts
 
 
 def read_header(
@@ -431,41 +550,76 @@ class Bio:
     company: str
     years: float | None
     earlier: tuple[str, ...]
+    spans: tuple[tuple[str, str], ...] = ()  # ("Initech", "10 years")
+    prose: str = ""  # the page's paragraphs about them, as written
 
 
 ORG_NAME = r"((?:[A-Z][\w'’.&-]*)(?:\s+(?:&\s+)?(?:[A-Z][\w'’.&-]*|of|and|de))*)"
-JOINED = re.compile(
-    rf"\bjoined\s+(?:the\s+)?{ORG_NAME}(?:\s+as\s+[^,.]+?)?(?:\s+in\s+(\d{{4}}))?\b"
+JOINED = re.compile(rf"\bjoined\s+(?:the\s+)?{ORG_NAME}")
+SINCE = re.compile(rf"\b(?:been|is|was)\s+(?:at|with)\s+{ORG_NAME}\s+since\b")
+MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# "in March 2021" or "since 2019" after the employer, in the same sentence.
+WHEN = re.compile(rf"^[^.]*?\b(?:in|since)\s+(?:({MONTH_NAMES})\.?\s+)?(\d{{4}})\b", re.I)
 EARLIER_AT = re.compile(
     rf"\b(?:before that|previously|prior to (?:that|this|joining)|earlier|career|spent)\b"
     rf"[^.]*?\bat\s+{ORG_NAME}"
 )
+NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        re.findall(
+            r"\w+",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty",
+        ),
+        start=1,
+    )
+}
+# Case matters here: the employer is the capitalised words after "at".
+YEARS_AT = re.compile(rf"\b(\d{{1,2}}|{'|'.join(NUMBERS)})\s+years?\s+at\s+{ORG_NAME}")
 
 
-def read_bio(loose: list[tuple[int, str]], name: str, today: date) -> Bio | None:
+def read_bio(loose: list[tuple[int, str]], name: str, today: date, about: str = "") -> Bio | None:
     """The title under the name, and the employer and past ones named in the prose below it."""
     texts = [line for _, line in loose]
     at = next((i for i, t in enumerate(texts) if name and t.endswith(name)), None)
     if at is None:
         return None
     after = texts[at + 1 :]
-    title = after[0] if after and is_title(after[0]) and not is_sentence(after[0]) else ""
-    prose = " ".join(t for t in after if is_sentence(t))
+    first = after[0] if after and not is_sentence(after[0]) else ""
+    split_title, split_company = title_and_company(first) if first else ("", "")
+    title = split_title or (first if is_title(first) else "")
+    own = " ".join(t for t in after if is_sentence(t))
+    prose = " ".join(t for t in (own, about) if t)
     if not prose:
-        return Bio(title, "", None, ())
-    joined = JOINED.search(prose)
-    company = clean_org(joined.group(1)) if joined else ""
+        return Bio(title, split_company, None, ())
+    joined = JOINED.search(prose) or SINCE.search(prose)
+    company = clean_org(joined.group(1)) if joined else split_company
     years = None
-    if joined and joined.group(2):
-        years = tenure([Position(company, title, (int(joined.group(2)), None), True, "")], today)
+    when = WHEN.search(prose[joined.end(1) :]) if joined else None
+    if when:
+        month = MONTHS.get(when.group(1)[:3].lower()) if when.group(1) else None
+        start = (int(when.group(2)), month)
+        years = tenure([Position(company, title, start, True, "")], today)
     earlier: list[str] = []
+    spans: list[tuple[str, str]] = []
     for sentence in re.split(r"(?<=\.)\s+", prose):
         for found in EARLIER_AT.finditer(sentence):
             employer = clean_org(found.group(1))
             if employer and not same_org(employer, company) and employer not in earlier:
                 earlier.append(employer)
-    return Bio(title, company, years, tuple(earlier))
+        for found in YEARS_AT.finditer(sentence):
+            employer = clean_org(found.group(2))
+            if employer and not same_org(employer, company) and employer not in earlier:
+                earlier.append(employer)  # "after eight years at Deloitte"
+            count = found.group(1).lower()
+            number = int(count) if count.isdigit() else NUMBERS[count]
+            if employer in earlier and employer not in dict(spans):
+                spans.append((employer, f"{number} year" + ("" if number == 1 else "s")))
+    return Bio(title, company, years, tuple(earlier), tuple(spans), own)
 
 
 def clean_org(text: str) -> str:
@@ -478,62 +632,29 @@ def same_org(a: str, b: str) -> bool:
 
 
 def is_title(text: str) -> bool:
-    """Reads as a job title: "Head of Data", "Operations Manager", not "Brightwater Bank"."""
-    return bool(TITLE_WORDS.search(text)) and not ORG_WORDS.search(text)
+    """Reads as a job title: "Head of Data", "Operations Manager", not "Brightwater Bank".
+
+    A title word last is the head of the phrase: "Software Engineer" and "Healthcare
+    Assistant" are jobs, though "software" and "healthcare" name employers elsewhere.
+    """
+    return bool(TITLE_WORDS.search(text)) and (not ORG_WORDS.search(text) or ends_in_title(text))
+
+
+def ends_in_title(text: str) -> bool:
+    words = re.findall(r"[\w'’]+", text)
+    return bool(words) and bool(TITLE_WORDS.fullmatch(words[-1]))
 
 
 def is_org(text: str, companies: list[str]) -> bool:
     """Reads as an employer: a known one, company words ("Ltd", "Bank"), or "· Full-time"."""
     if any(same_org(text, c) for c in companies):
         return True
-    return bool(ORG_WORDS.search(text) or EMPLOYMENT.search(text))
+    if EMPLOYMENT.search(text):
+        return True
+    return bool(ORG_WORDS.search(text)) and not ends_in_title(text)
 
 
 def is_employment_only(line: str) -> bool:
     """ "Full-time · 6 yrs 2 mos": the employment type (and total time) under a company."""
     rest = EMPLOYMENT_TYPE.sub("", line).strip(" ·")
     return line != rest and (not rest or is_duration(rest))
-
-
-def research_note(profile: ProfileParse) -> str:
-    """Two or three sentences from the facts, for the candidate's preparation.
-
-    Each fact goes in its own slot; a fact the profile did not make plain is left out.
-    """
-    sentences: list[str] = []
-    who = profile.name or "The interviewer"
-    there = ""
-    if profile.years_at_company is not None and profile.current_company:
-        there = f", there for about {format_years(profile.years_at_company)}"
-    if profile.title and profile.current_company:
-        role = f"{who} is {profile.title} at {profile.current_company}{there}"
-    elif profile.current_company:
-        role = f"{who} works at {profile.current_company}{there}"
-    elif profile.title:
-        role = f"{who}'s job title: {profile.title}"
-    elif profile.headline:
-        role = f"{who}: {profile.headline}"
-    else:
-        role = who
-    if profile.earlier_employers:
-        role += "; before that " + join_names(list(profile.earlier_employers[:3]))
-    sentences.append(role + ".")
-    if profile.education:
-        schools = [entry.split(" — ")[0] for entry in profile.education[:2]]
-        sentences.append("Studied at " + join_names(schools) + ".")
-    if profile.skills:
-        sentences.append("Lists " + join_names(list(profile.skills[:3])) + " among top skills.")
-    return " ".join(sentences)
-
-
-def format_years(years: float) -> str:
-    if years < 1:
-        return "less than a year"
-    shown = f"{years:.1f}".rstrip("0").rstrip(".")
-    return f"{shown} year" + ("" if shown == "1" else "s")
-
-
-def join_names(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +38,11 @@ class ProfileFacts:
     education: tuple[str, ...]
     skills: tuple[str, ...]
     research_note: str
+    seniority: str = "unknown"  # from the title where it makes the level plain
+    role: str = "other"  # from the title where it makes the part plain (a recruiter: hr)
+    earlier_spans: tuple[tuple[str, str], ...] = ()
+    about: str = ""
+    notable: tuple[tuple[str, str], ...] = ()
 
     @property
     def has_facts(self) -> bool:
@@ -50,6 +56,14 @@ class ProfileFacts:
         """The fields the profile did not make plain, left for the candidate to fill in."""
         missing = (("job title", self.title), ("company", self.current_company))
         return tuple(label for label, value in missing if not value)
+
+    @property
+    def seniority_label(self) -> str:
+        return str(m.Seniority(self.seniority).label)
+
+    @property
+    def role_label(self) -> str:
+        return str(m.InterviewerRole(self.role).label)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -72,6 +86,8 @@ class ProfileImportResult:
             "created": self.created,
             "changed": list(self.changed),
             "title": person.title,
+            "role": person.role,
+            "seniority": person.seniority,
             "years_at_company": (
                 float(person.years_at_company) if person.years_at_company is not None else None
             ),
@@ -94,6 +110,22 @@ def facts_from_text(text: str, source_name: str = "", today: dt.date | None = No
     text = text.replace("\r\n", "\n").strip()
     if not text:
         raise InvalidInput.one("text", "the profile text is empty")
+    not_text = InvalidInput.one(
+        "text",
+        "the profile text is not readable text (control characters or a binary file's "
+        "bytes); paste the words of the profile, or give its PDF as a file",
+    )
+    if _looks_binary(text):
+        raise not_text
+    if _ESCAPED_BYTE.search(text):
+        # Piped from a file in another encoding: the bytes that were not UTF-8 arrive as
+        # escapes, which no database stores. Read the bytes as the file reader would.
+        try:
+            text = documents.read_upload(
+                text.encode("utf-8", "surrogateescape"), "pasted.txt"
+            ).text.strip()
+        except (documents.UnreadableDocument, UnicodeEncodeError):
+            raise not_text from None
     if len(text) > MAX_PROFILE_CHARS:
         raise InvalidInput.one(
             "text",
@@ -112,7 +144,27 @@ def facts_from_text(text: str, source_name: str = "", today: dt.date | None = No
         education=parse.education,
         skills=parse.skills,
         research_note=parse.research_note,
+        seniority=parse.seniority if parse.seniority in m.Seniority.values else "unknown",
+        role=parse.role if parse.role in m.InterviewerRole.values else "other",
+        earlier_spans=parse.earlier_spans,
+        about=parse.about,
+        notable=parse.notable,
     )
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _looks_binary(text: str) -> bool:
+    """NULs; more than one character in fifty a control code or a replacement character; or
+    bytes that did not decode for a third of the text (a few are accents in another encoding).
+    """
+    if "\x00" in text:
+        return True
+    sample = text[:20_000]
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\n\t\r\f") or ch == "\ufffd")
+    escaped = len(_ESCAPED_BYTE.findall(sample))
+    return odd * 50 > len(sample) or escaped * 3 > len(sample)
 
 
 @dataclass(frozen=True)
@@ -207,6 +259,8 @@ def new_values(facts: ProfileFacts) -> dict[str, Any]:
         "title": facts.title,
         "earlier_employers": list(facts.earlier_employers[:MAX_LIST_ITEMS]),
         "research_notes": facts.research_note,
+        "seniority": facts.seniority if facts.seniority != m.Seniority.UNKNOWN else "",
+        "role": facts.role if facts.role != m.InterviewerRole.OTHER else "",
     }
     if facts.years_at_company is not None:
         values["years_at_company"] = _years(facts)
@@ -218,6 +272,11 @@ def changed_values(person: m.Interviewer, facts: ProfileFacts) -> dict[str, Any]
     changes: dict[str, Any] = {}
     if facts.title and facts.title != person.title:
         changes["title"] = facts.title
+    # A level or part the candidate chose is theirs: the title only fills in the defaults.
+    if facts.seniority != m.Seniority.UNKNOWN and person.seniority == m.Seniority.UNKNOWN:
+        changes["seniority"] = facts.seniority
+    if facts.role != m.InterviewerRole.OTHER and person.role == m.InterviewerRole.OTHER:
+        changes["role"] = facts.role
     years = _years(facts)
     if years is not None and years != person.years_at_company:
         changes["years_at_company"] = years
