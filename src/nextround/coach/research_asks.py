@@ -130,7 +130,19 @@ def _fits(phrase: str) -> bool:
     return MIN_WORDS <= len(words) <= MAX_WORDS and not _LEANS.search(phrase)
 
 
+# A line an imported profile wrote: their own words, quoted whole after a label
+# ('Talk: “I spoke at SaaStock 2025 about digital-touch customer success”').
+_OWN_WORDS = re.compile(
+    r"^(?:Talk|Paper|Post|Award|Patent|Listed):\s*[“\"]((?:I\s+)?([^“”\"]+))[”\"]$"
+)
+
+
 def _from_clause(clause: str, name: str) -> ResearchAsk | None:
+    own = _OWN_WORDS.match(clause)
+    if own:
+        # "I" in their own words is the person, as their name is in the candidate's notes.
+        inner = _from_clause(own.group(2), name)
+        return ResearchAsk(inner.kind, inner.slots, own.group(1)) if inner else None
     credited = _CREDITED.search(clause)
     if credited:
         action = _clean(credited.group(1))
