@@ -18,6 +18,25 @@ from nextround.web.forms_documents import FILE_HELP, DocumentField, keep_files
 LINES_HELP = "One per line."
 
 
+class DateBox(forms.DateInput):
+    """The browser's date box, given its value as it reads it (2026-12-08) whatever the locale:
+    a value in the locale's form (08/12/2026) shows as empty, and Save then clears the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeBox(forms.DateTimeInput):
+    """The browser's date-and-time box, given its value as it reads it (2026-12-08T14:00)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
 class LinesField(forms.CharField):
     """A list edited as text, one item per line; the service splits and checks it."""
 
@@ -228,7 +247,7 @@ class RoundForm(ServiceForm):
     scheduled_at = forms.CharField(
         label="Date and time",
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeBox(),
     )
     timezone = TimeZoneField(
         label="Time zone",
@@ -241,7 +260,7 @@ class RoundForm(ServiceForm):
         # The same fields the rounds service accepts, in the same order.
         fields = list(records.rounds.fields)
         widgets = {
-            "news_expected_on": forms.DateInput(attrs={"type": "date"}),
+            "news_expected_on": DateBox(),
             "impressed": forms.Textarea(attrs={"rows": 3}),
             "fell_flat": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -380,7 +399,7 @@ class FeedbackForm(ServiceForm):
         model = m.Feedback
         fields = ["source", "sender", "received_on", "text"]
         widgets = {
-            "received_on": forms.DateInput(attrs={"type": "date"}),
+            "received_on": DateBox(),
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 

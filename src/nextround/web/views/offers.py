@@ -16,7 +16,7 @@ from nextround.services import decisions, money, offers
 from nextround.services.errors import InvalidInput, ServiceError
 from nextround.services.records import offers as offer_records
 from nextround.store import models as m
-from nextround.web.forms import ServiceForm, ServiceMeta
+from nextround.web.forms import DateBox, ServiceForm, ServiceMeta
 from nextround.web.views.common import found, owner, save
 
 # The choice in the Opportunity menu that records the job the person has now.
@@ -51,8 +51,8 @@ class OfferForm(ServiceForm):
             "notes",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateBox(),
+            "deadline": DateBox(),
             "benefits": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
