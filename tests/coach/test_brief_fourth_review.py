@@ -264,3 +264,33 @@ def test_a_doubt_about_what_you_would_do_asks_for_a_plan_not_a_past_story() -> N
     [doubt] = made.doubts
     assert doubt.gap.startswith("Prepare your plan for how you would prioritise a book")
     assert "what happened" not in doubt.gap
+
+
+def test_the_counter_names_the_story_of_a_doubt_about_what_the_answer_asked() -> None:
+    roadmap = AskedText(
+        15, 1, "How do you prioritise a roadmap when everything is urgent?", "RICE, vaguely.", 2,
+        "negative",
+    )  # fmt: skip
+    email = FeedbackText(16, 1, "She'd like to see more structure on prioritisation.", "consultant")
+    cro = StoryText(
+        17,
+        "Saying no to the CRO",
+        situation="Sales wanted a bespoke feature for one client.",
+        action="I scored it with RICE against the roadmap and wrote a one-pager.",
+        result="The CRO agreed to drop it; we shipped the payouts work a month early.",
+    )
+    roadmap_req = RequirementText(30, "Structure and prioritisation of a product roadmap", "must")
+    made = build_brief(
+        case(
+            questions=(roadmap,),
+            feedback=(email,),
+            stories=(cro,),
+            requirements=(roadmap_req,),
+            links=((30, 17),),
+        ),
+        lambda a, b: 0.0,
+    )
+    [doubt] = made.doubts
+    assert doubt.question == "" and doubt.story is not None  # not pinned on the answer
+    [advice] = made.counter_advice
+    assert advice.startswith("This time, answer it with your story “Saying no to the CRO”")

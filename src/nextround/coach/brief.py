@@ -17,6 +17,7 @@ from nextround.coach.evidence import (
     Similarity,
     StoryIndex,
     StoryText,
+    content_stems,
     index_stories,
     is_condition,
     is_credential,
@@ -715,6 +716,18 @@ def _counter_advice(
         # "Which customer success tools have you used?" is answered with facts, not a story.
         return s["counter_fact"]
     doubt = next((d for d in found if d.question == point.question), None)
+    if doubt is None:
+        # A doubt not pinned on the answer but about what it asked ("more structure on
+        # prioritisation" and "How do you prioritise a roadmap…?"): its story is the one.
+        asked = set(content_stems(point.question))
+
+        def about_it(label: str) -> bool:
+            # "prioritisation" and "prioritise" stem apart: a shared start of five letters is
+            # the same word.
+            said = set(content_stems(label.strip("“”")))
+            return any(a[:5] == b[:5] and min(len(a), len(b)) >= 5 for a in asked for b in said)
+
+        doubt = next((d for d in found if d.story and about_it(d.label)), None)
     if doubt is not None:
         title = doubt.story.title if doubt.story else ""
         if not title and doubt.maybe is not None:
