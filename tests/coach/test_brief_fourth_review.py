@@ -294,3 +294,18 @@ def test_the_counter_names_the_story_of_a_doubt_about_what_the_answer_asked() ->
     assert doubt.question == "" and doubt.story is not None  # not pinned on the answer
     [advice] = made.counter_advice
     assert advice.startswith("This time, answer it with your story “Saying no to the CRO”")
+
+
+def test_a_squad_or_a_ward_takes_no_team_after_it_in_an_ask() -> None:
+    from dataclasses import replace
+
+    for team, said in (
+        ("Payouts squad", "What is the Payouts squad's biggest focus"),
+        ("Payments team", "What is the Payments team's biggest focus"),
+        ("Data", "What is the Data team's biggest focus"),
+    ):
+        dev = PersonText(4, "Dev Patel", "Staff Engineer", "technical", "senior", team=team)
+        made = build_brief(replace(case(), panel=(dev,)), alike)
+        asks = [a.text for person in made.people for a in person.questions_to_ask]
+        assert any(a.startswith(said) for a in asks), asks
+        assert not any("squad team" in a for a in asks)

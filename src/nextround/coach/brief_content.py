@@ -19,7 +19,7 @@ KINDS = ("one-to-one", "panel", "meet-the-team", "tour", "presentation", "assess
 TASKS = ("lesson", "written", "prepared", "pre-read", "take-home", "send-slides")
 DRESS_CODES = ("unknown", "formal", "business", "smart-casual", "casual")
 PROBE_CATEGORIES = ("tool", "qualification", "skill", "responsibility", "seniority")
-TAILORED = ("long_tenure", "short_tenure", "employer", "team", "senior")
+TAILORED = ("long_tenure", "short_tenure", "employer", "team", "team_named", "senior")
 # Word lists the likely questions read a requirement's phrase with (see likely.asked_for):
 # words that open a phrase as an adjective ("confident"), that end its head ("with", "in"),
 # heads that are no person ("number"), determiners, heads that are counted ("record"), and the
