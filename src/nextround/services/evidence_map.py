@@ -10,7 +10,7 @@ from django.db import transaction
 
 from nextround.coach.brief import gap_advice
 from nextround.coach.evidence import RequirementText, Similarity, is_condition, map_evidence
-from nextround.coach.requirements import ExtractedRequirement, extract_requirements
+from nextround.coach.requirements import ExtractedRequirement, Extraction, extract_requirements
 from nextround.services import matching
 from nextround.services.brief import story_texts
 from nextround.services.errors import InvalidInput
@@ -31,6 +31,8 @@ class ExtractResult:
     found: list[ExtractedRequirement]
     key_terms: tuple[str, ...]
     read: int = 0  # what the job asks for and what it involves, as read from the description
+    # Read again from an edited description, absent here and so removed by the user: not re-added.
+    left_out: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         def row(q: m.Requirement) -> dict[str, Any]:
@@ -41,16 +43,31 @@ class ExtractResult:
             "added": [row(q) for q in self.added],
             "kept": [row(q) for q in self.kept],
             "removed": self.removed,
+            "left_out": self.left_out,
             "found": [x.to_dict() for x in self.found],
             "key_terms": list(self.key_terms),
         }
 
 
-def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractResult:
+def _wanted(extraction: Extraction) -> list[tuple[str, str]]:
+    """What the job asks for, then what it involves (both want a story behind them), once each."""
+    found: list[tuple[str, str]] = [(x.text, x.kind) for x in extraction.requirements]
+    found += [(x.text, "duty") for x in extraction.duties]
+    wanted: dict[str, tuple[str, str]] = {}
+    for text, kind in found:
+        wanted.setdefault(_key(text), (text, kind))
+    return list(wanted.values())
+
+
+def extract(
+    owner: User, opportunity_id: int, replace: bool = False, earlier: str | None = None
+) -> ExtractResult:
     """Save the job description's requirements; never drop an edit or a linked story silently.
 
     Merge (the default) adds only requirements not already there and changes nothing else.
     Replace removes the others except those that stories back, and names every one it removes.
+    With the earlier text of an edited description, a requirement read from that text too and no
+    longer here was removed by the user, so it is left out rather than added back.
     """
     opp = opportunities.get(owner, opportunity_id)
     if not opp.job_description.strip():
@@ -81,14 +98,18 @@ def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractR
         else:
             kept = existing[:]
         have = {_key(q.text) for q in existing}
-        added = []
-        # What the job asks for, then what it involves: both want a story behind them.
-        wanted: list[tuple[str, str]] = [(x.text, x.kind) for x in extraction.requirements]
-        wanted += [(x.text, "duty") for x in extraction.duties]
+        known: set[str] = set()
+        if earlier and not replace:
+            known = {_key(t) for t, _ in _wanted(extract_requirements(earlier))}
+        added: list[m.Requirement] = []
+        left_out: list[str] = []
+        wanted = _wanted(extraction)
         for text, kind in wanted:
             if _key(text) in have:
                 continue
-            have.add(_key(text))
+            if _key(text) in known:
+                left_out.append(text)
+                continue
             added.append(requirements.create(owner, opp.pk, text=text[:500], kind=kind))
     return ExtractResult(
         opp.pk,
@@ -98,6 +119,7 @@ def extract(owner: User, opportunity_id: int, replace: bool = False) -> ExtractR
         list(extraction.requirements),
         extraction.key_terms,
         read=len(wanted),
+        left_out=left_out,
     )
 
 
@@ -112,6 +134,9 @@ def save_opportunity(
 ) -> SavedOpportunity:
     """Create or change an opportunity, and read requirements from its job description whenever
     that is new or changed (merged: the requirements already there stay as they are)."""
+    if isinstance(values.get("job_description"), str):
+        # Browsers send a textarea's lines ended by CRLF; what was saved may end them by LF.
+        values = values | {"job_description": _one_line_end(values["job_description"])}
     with transaction.atomic():
         if opportunity_id is None:
             before = ""
@@ -120,9 +145,18 @@ def save_opportunity(
             before = opportunities.get(owner, opportunity_id).job_description
             opp = opportunities.update(owner, opportunity_id, **values)
         read = None
-        if opp.job_description.strip() and opp.job_description != before:
-            read = extract(owner, opp.pk)
+        if opp.job_description.strip() and _as_read(opp.job_description) != _as_read(before):
+            read = extract(owner, opp.pk, earlier=before)
     return SavedOpportunity(opp, read)
+
+
+def _one_line_end(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _as_read(text: str) -> str:
+    """The text as far as reading requirements goes: spaces at line ends and line endings aside."""
+    return "\n".join(line.rstrip() for line in _one_line_end(text).strip().split("\n"))
 
 
 def said(result: ExtractResult) -> str:
@@ -133,9 +167,13 @@ def said(result: ExtractResult) -> str:
             "No requirements could be read from the job description: add them below, one at a time."
         )
     text = f"Read {found} requirement{'s' if found != 1 else ''} from the job description"
-    if result.kept:
-        return f"{text}: {len(result.added)} added, {len(result.kept)} already here (kept)."
-    return f"{text}: check them under “What the job asks for”."
+    if not result.kept and not result.left_out:
+        return f"{text}: check them under “What the job asks for”."
+    here = found - len(result.added) - len(result.left_out)
+    counts = f"{len(result.added)} added, {here} already here"
+    if result.left_out:
+        counts += f", {len(result.left_out)} you had removed left out"
+    return f"{text}: {counts}."
 
 
 @dataclass(frozen=True)

@@ -175,9 +175,5 @@ def extract(request: HttpRequest, pk: int) -> HttpResponse:
     except InvalidInput as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(
-            request,
-            f"Read {len(result.found)} requirements from the job description: "
-            f"{len(result.added)} added, {len(result.kept)} already here (kept as they are).",
-        )
+        messages.success(request, evidence_map.said(result))
     return redirect(reverse("opportunity", kwargs={"pk": pk}) + "#requirements")
