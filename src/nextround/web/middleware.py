@@ -43,6 +43,7 @@ PUBLIC_PREFIXES = (
     "/health",
     "/api/",
     "/feeds/",  # a calendar feed's address is its own key (views/calendar.py)
+    "/favicon.ico",
 )
 # Pages whose forms change records: a coach a record was shared with does not get them.
 EDIT_FORM_SUFFIXES = ("-edit", "-new")

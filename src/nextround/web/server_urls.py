@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from nextround.web import health
 from nextround.web.api import api
@@ -23,5 +24,7 @@ patterns: list[Any] = [
     path("shared/<int:pk>/leave/", sharing.leave, name="share-leave"),
     path("opportunities/<int:pk>/shares/", sharing.add, name="share-add"),
     path("shares/<int:share_pk>/revoke/", sharing.revoke, name="share-revoke"),
+    # django-ninja serves its docs without the slash that people type after them.
+    path("api/docs/", RedirectView.as_view(pattern_name="api:openapi-view"), name="api-docs-slash"),
     path("api/", api.urls),
 ]

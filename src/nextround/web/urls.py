@@ -1,8 +1,10 @@
 from django.urls import URLPattern, path, register_converter
+from django.views.generic import RedirectView
 
 from nextround.web.server_urls import patterns as server_patterns
 from nextround.web.views import dashboard, opportunities, practice, rounds, stories, welcome
 from nextround.web.views import documents as document_views
+from nextround.web.views import errors as error_views
 from nextround.web.views import followups as followup_views
 from nextround.web.views import identity as identity_views
 from nextround.web.views import offers as offer_views
@@ -61,6 +63,8 @@ urlpatterns: list[URLPattern] = [
     path("stories/", stories.index, name="stories"),
     path("stories/new/", stories.new, name="story-new"),
     path("stories/<int:pk>/edit/", stories.edit, name="story-edit"),
+    # The address people guess for a story: a story has no page of its own but its form.
+    path("stories/<int:pk>/", RedirectView.as_view(pattern_name="story-edit"), name="story"),
     path("stories/<int:pk>/delete/", stories.delete, name="story-delete"),
     # documents in
     path("cv/import/", document_views.cv_page, name="cv-import"),
@@ -93,6 +97,7 @@ urlpatterns: list[URLPattern] = [
     path("offers/<int:pk>/accept/", offer_views.accept, name="offer-accept"),
     path("rounds/<int:pk>/done/", rounds.mark_done, name="round-done"),
     path("profile/", profile_views.page, name="profile"),
+    path("favicon.ico", error_views.favicon, name="favicon"),
 ]
 
 # round brief and evidence map
