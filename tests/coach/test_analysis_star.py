@@ -202,3 +202,15 @@ def test_a_result_told_as_what_fell_and_how_the_year_finished_is_found() -> None
         "Tell me about a time you challenged a budget holder who disagreed with you.", answer
     )
     assert not [i for i in analysis.insights if i.code in ("no-result", "vague-result")]
+
+
+def test_what_a_change_brought_in_or_generated_is_its_result() -> None:
+    from nextround.coach.analysis import analyze_answer
+
+    answer = (
+        "We were losing £40k a month on free instant payouts. I ran a four-week pricing test "
+        "with a 1% fee for half of our merchants. It generated £55k a month and 92% of them "
+        "stayed on instant payouts."
+    )
+    analysis = analyze_answer("Tell me about a calculated risk you took at work.", answer)
+    assert [s.label for s in analysis.star][-1] == "result"

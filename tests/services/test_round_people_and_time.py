@@ -57,9 +57,10 @@ def test_an_email_about_the_coming_round_is_quoted_as_an_email(world: World) -> 
         ("Europe/London", "UTC", "16:00 UK time"),
         ("Europe/London", "Europe/London", "16:00 UK time"),
         ("Asia/Tokyo", "Europe/London", "01:00 Tokyo time (16:00 UK time)"),
-        # A machine on UTC is a server's clock: the round's own place says the time.
+        # A machine on UTC whose clock reads as the round's place: the place names the time.
         ("UTC", "Europe/London", "16:00 UK time"),
-        ("UTC", "America/New_York", "11:00 New York time"),
+        # Where the clocks differ, the machine's comes first.
+        ("UTC", "America/New_York", "16:00 UTC (11:00 New York time)"),
     ],
 )
 def test_a_rounds_start_is_said_on_the_candidates_clock_first(

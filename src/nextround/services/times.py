@@ -127,9 +127,14 @@ def said_time(value: dt.datetime, zone_name: str) -> tuple[dt.datetime, str]:
     Returns the local moment and its words, e.g. "16:00 UK time (11:00 New York time)"."""
     here = local_zone_name()
     placed = "/" in (zone_name or "") and not zone_name.startswith("Etc/")
-    if placed and (here == "UTC" or here.startswith("Etc/")):
-        # A machine on UTC is a server's clock, not where anyone lives: the round's own place
-        # says it ("08:30 UK time", never "08:30 UTC" to a teacher in Halifax).
+    if (
+        placed
+        and (here == "UTC" or here.startswith("Etc/"))
+        and in_zone(value, zone_name).utcoffset() == in_zone(value, here).utcoffset()
+    ):
+        # A machine on UTC whose clock reads the same as the round's place: the place names it
+        # ("08:30 UK time", not "08:30 UTC" to a teacher in Halifax). Where the two clocks
+        # differ, the machine's stays first: a reader may be where it is.
         here = zone_name
     local = in_zone(value, here)
     words = f"{local:%H:%M} {zone_label(here)}"
