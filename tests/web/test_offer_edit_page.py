@@ -85,7 +85,7 @@ def test_the_current_job_stays_the_current_job(client: Client, world: World) -> 
     [
         ("salary", "-10", "greater than or equal to 0"),
         ("salary", "lots", "Enter a number"),
-        ("deadline", "next week", "Enter a valid date"),
+        ("deadline", "next week", "\u201cnext week\u201d is not a date: give one such as"),
         ("currency", "$", "stands for more than one currency"),
         ("opportunity", "", "Choose the opportunity the offer is from"),
     ],

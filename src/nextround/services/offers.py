@@ -116,6 +116,16 @@ def label(offer: m.Offer) -> str:
     return f"Offer {offer.pk}"
 
 
+def deadline_passed(offer: m.Offer, today: dt.date | None = None) -> str:
+    """A word to check a reply-by date already gone, or "": it is kept, as they may have set it
+    before the offer was recorded, but a slip of the year (2025 for 2026) shows at once."""
+    today = today or timezone.localdate()
+    still_open = offer.decision in (m.Decision.PENDING, m.Decision.NEGOTIATING)
+    if offer.deadline is None or offer.deadline >= today or not still_open:
+        return ""
+    return f"The reply-by date, {notes.say_date(offer.deadline)}, has passed: check it."
+
+
 def _get(owner: User, offer_id: int) -> m.Offer:
     offers.get(owner, offer_id)
     return m.Offer.objects.select_related("opportunity").get(pk=offer_id)

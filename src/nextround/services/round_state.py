@@ -56,3 +56,21 @@ def state_of(r: m.Round, now: dt.datetime | None = None) -> RoundState:
 def mark_done(owner: User, round_id: int) -> m.Round:
     """The round took place: its page turns to the debrief."""
     return rounds.update(owner, round_id, status=m.RoundStatus.DONE)
+
+
+def done_early(r: m.Round, now: dt.datetime | None = None) -> str:
+    """A note when a round marked done is dated later than now (a slip of the date, or of the
+    round), or "": it is marked done all the same."""
+    now = now or timezone.now()
+    if r.scheduled_at is None or r.scheduled_at <= now:
+        return ""
+    starts = times.in_zone(r.scheduled_at, r.timezone)
+    days = (starts.date() - now.astimezone(starts.tzinfo).date()).days
+    when = f"{starts.day} {starts:%B}"
+    if days <= 0:
+        away = f"at {starts:%H:%M} today, later than now"
+    elif days == 1:
+        away = f"{when}, tomorrow"
+    else:
+        away = f"{when}, {days} days away"
+    return f"This round is dated {away}: marked done anyway."

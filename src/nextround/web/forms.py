@@ -8,9 +8,10 @@ from functools import lru_cache
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from nextround.services import records, times
+from nextround.services import dates, records, times
 from nextround.services.errors import InvalidInput
 from nextround.store import models as m
 from nextround.web.forms_documents import FILE_HELP, DocumentField, keep_files
@@ -37,6 +38,41 @@ class DateTimeBox(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
+def _shown_as_typed(form: forms.BaseForm) -> None:
+    """A refused date box shows what was typed as text: the browser's box cannot show a day
+    that is not in the calendar (2026-02-30) and would look empty beside its error."""
+    for name in form.errors:
+        field = form.fields.get(name)
+        if field is None or not isinstance(field.widget, DateBox | DateTimeBox):
+            continue
+        sent = str(form[name].value() or "")
+        try:
+            dt.datetime.strptime(sent, str(field.widget.format))
+        except ValueError:
+            field.widget.input_type = "text"
+
+
+def not_a_day(value: object, with_time: bool = False) -> str:
+    """Why a typed date (or date and time) is refused, naming what was typed."""
+    text = str(value).strip()
+    example = "2026-12-08 14:00" if with_time else "2026-12-08"
+    what = "date and time" if with_time else "date"
+    said = dates.refused_day(text)
+    return said or f"\u201c{text}\u201d is not a {what}: give one such as {example}."
+
+
+class DayField(forms.DateField):
+    """A date whose refusal says plainly what is wrong with the day typed."""
+
+    def to_python(self, value: Any) -> dt.date | None:
+        try:
+            return super().to_python(value)
+        except ValidationError as exc:
+            if exc.code != "invalid":
+                raise
+            raise ValidationError(not_a_day(value), code="invalid") from None
+
+
 class LinesField(forms.CharField):
     """A list edited as text, one item per line; the service splits and checks it."""
 
@@ -51,6 +87,8 @@ class LinesField(forms.CharField):
 def _formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        kwargs.setdefault("form_class", DayField)
     return field.formfield(**kwargs)
 
 
@@ -126,11 +164,13 @@ class ServiceForm(forms.ModelForm):  # type: ignore[type-arg]
                 self.add_error(target, message)
         self.focus_first_error()
         keep_files(self)
+        _shown_as_typed(self)
 
     def full_clean(self) -> None:
         super().full_clean()
         self.focus_first_error()
         keep_files(self)
+        _shown_as_typed(self)
 
     def focus_first_error(self) -> None:
         focus_first_error(self, self.first_focus)
@@ -287,6 +327,19 @@ class RoundForm(ServiceForm):
         assert isinstance(zone_field, TimeZoneField)
         given = self.data.get("timezone") if self.is_bound else self.initial.get("timezone")
         zone_field.keep(str(given or ""))
+
+    def clean_scheduled_at(self) -> str:
+        text = str(self.cleaned_data.get("scheduled_at") or "").strip()
+        if text and not dates.refused_day(text):
+            try:
+                times.parse(text)
+            except InvalidInput:
+                pass
+            else:
+                return text
+        if text:
+            raise ValidationError(not_a_day(text, with_time=True))
+        return text
 
     def values(self) -> dict[str, Any]:
         values = super().values()

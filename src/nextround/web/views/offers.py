@@ -98,6 +98,13 @@ def _ratings(request: HttpRequest) -> dict[int, dict[str, str]]:
     return found_
 
 
+def _check_deadline(request: HttpRequest, offer: m.Offer) -> None:
+    """A reply-by date already gone is saved, with a word to check it."""
+    warning = offers.deadline_passed(offer)
+    if warning:
+        messages.warning(request, warning)
+
+
 def page(request: HttpRequest) -> HttpResponse:
     user = owner(request)
     form = OfferForm(request.POST or None, user=user)
@@ -105,6 +112,7 @@ def page(request: HttpRequest) -> HttpResponse:
         created = save(form, lambda v: offer_records.create(user, **v), request)
         if created is not None:
             messages.success(request, f"Recorded {offers.label(created)}.")
+            _check_deadline(request, created)
             return redirect("offers")
     matrix = offers.compare(user)
     status = 400 if form.errors else 200
@@ -121,6 +129,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         saved = save(form, lambda v: offer_records.update(user, pk, **v))
         if saved is not None:
             messages.success(request, f"Saved {offers.label(saved)}.")
+            _check_deadline(request, saved)
             return redirect(reverse("offers") + f"#offer-{pk}")
     context = {"form": form, "offer": offer, "name": offers.label(offer)}
     return render(request, "nextround/offer_form.html", context, status=400 if form.errors else 200)

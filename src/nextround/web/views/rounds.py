@@ -128,6 +128,9 @@ def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
     """The round took place: the page turns to the debrief."""
     r = found(lambda: round_state.mark_done(owner(request), pk))
     messages.success(request, f"Round {r.number} marked done: debrief it below.")
+    early = round_state.done_early(r)
+    if early:
+        messages.warning(request, early)
     return redirect(reverse("round", kwargs={"pk": pk}) + "#debrief")
 
 
