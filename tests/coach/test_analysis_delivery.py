@@ -190,3 +190,16 @@ def test_one_filler_in_a_typed_answer_is_named_without_rates_a_minute() -> None:
     analysis = analyze_answer("Tell me about a time you handled a supplier failure.", answer)
     lines = [i.message for i in analysis.by_aspect("delivery") if "filler" in i.message]
     assert lines == ["1 filler (basically)."]
+
+
+def test_a_name_said_three_times_is_one_concrete_detail() -> None:
+    answer = (
+        "At Finch Bank the CRO wanted a bespoke feature for one client. I scored it with RICE "
+        "against the Payouts roadmap and showed the CRO a one-pager with the cost. The CRO "
+        "agreed to drop it and we shipped the reconciliation work a month early."
+    )
+    analysis = analyze_answer("Tell me about a time you said no to a senior stakeholder.", answer)
+    said = " ".join(i.message for i in analysis.by_aspect("specificity"))
+    assert "Finch Bank, CRO, RICE and Payouts" in said and "more" not in said
+    spec = next(s for s in analysis.scores if s.aspect == "specificity")
+    assert "4 named tools or names" in " ".join(spec.reasons)

@@ -245,11 +245,22 @@ def specificity(parsed: ParsedAnswer, question_type: str = "behavioural") -> Asp
     # A figure said as a guess is no concrete detail; it is pointed out instead.
     guesses = [e for e in found if e.kind in FIGURE_KINDS and hedged(parsed, e.span)]
     evidence = [e for e in found if e not in guesses]
+    text = parsed.text
+    # A name said twice ("the CRO… the CRO") is one detail, counted and listed once.
+    seen: set[str] = set()
+    once: list[Evidence] = []
+    for e in evidence:
+        key = " ".join(text[e.span.start : e.span.end].split()).casefold()
+        if e.kind in NAME_KINDS and key in seen:
+            continue
+        seen.add(key)
+        once.append(e)
+    # Every mention still supports a claim in its own sentence.
+    starts = [e.span.start for e in evidence]
+    evidence = once
     figures = [e for e in evidence if e.kind in FIGURE_KINDS]
     names = [e for e in evidence if e.kind in NAME_KINDS]
-    text = parsed.text
 
-    starts = [e.span.start for e in evidence]
     vague: list[Span] = []
     for span in parsed.found("vague_claims"):
         if not _supported(starts, parsed, parsed.sentence_of(span.start)):
