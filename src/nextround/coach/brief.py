@@ -398,13 +398,13 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             team = re.sub(r"\s+team$", "", p.team.strip(), flags=re.IGNORECASE)
             # "the Payouts squad", "the Acute Medicine unit": a word for the group of its own
             # takes no "team" after it ("the Payouts squad team's").
-            own = re.search(
+            grouped = re.search(
                 r"\b(?:squad|tribe|unit|department|group|ward|service|directorate|function|"
                 r"practice|office|desk|pod|chapter|guild|faculty)$",
                 team,
                 re.IGNORECASE,
             )
-            key = "team_named" if own else "team"
+            key = "team_named" if grouped else "team"
             asks.append(Ask(tailored[key].format(team=team), "About their own work."))
         if senior:
             asks.append(Ask(tailored["senior"], "Senior people judge by outcomes."))
