@@ -309,3 +309,17 @@ def test_a_squad_or_a_ward_takes_no_team_after_it_in_an_ask() -> None:
         asks = [a.text for person in made.people for a in person.questions_to_ask]
         assert any(a.startswith(said) for a in asks), asks
         assert not any("squad team" in a for a in asks)
+
+
+def test_a_doubt_about_what_you_would_do_is_asked_as_a_plan_not_for_a_real_example() -> None:
+    email = FeedbackText(
+        18,
+        1,
+        "They weren't sure how you would cope with prioritising a caseload on a busy ward.",
+        "interviewer",
+    )
+    made = build_brief(case(feedback=(email,), stories=()), alike)
+    first = made.likely_questions[0]
+    assert first.category == "concern"
+    assert first.text.startswith("Can you talk us through how you would cope with prioritising")
+    assert "a real example" not in first.text

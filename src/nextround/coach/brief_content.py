@@ -173,6 +173,7 @@ def _phrase_words(r: _Reader) -> dict[str, frozenset[str]]:
 SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "focus_question": frozenset({"topic"}),
     "focus_plan_question": frozenset({"topic"}),
+    "concern_plan_question": frozenset({"topic"}),
     "concern_why": frozenset({"source", "round", "quote"}),
     "focus_why": frozenset({"source", "round", "quote"}),
     "repeat_why": frozenset({"round", "names"}),

@@ -523,6 +523,10 @@ def likely_questions(
             ahead = _AHEAD.match(doubt.label)
             key = "focus_plan_question" if ahead else "focus_question"
             text = s[key].format(topic=doubt.label)
+        elif _AHEAD.match(doubt.label):
+            # "how you would cope with prioritising a caseload on a busy ward": asked as a plan,
+            # never for "a real example" of what may not have happened yet.
+            text = s["concern_plan_question"].format(topic=doubt.label)
         else:
             text = content.concern_question.format(topic=doubt.label)
         topic = doubt.label.strip("“”") if not doubt.label.startswith("“") else doubt.quote
