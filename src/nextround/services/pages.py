@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.contrib.auth.models import User
 from django.db.models import Count, Prefetch, Q
@@ -88,6 +89,13 @@ def _has_dates(opp: m.Opportunity, round_list: Sequence[m.Round], offers: list[m
     ).exists()
 
 
+# What following a round's link does, by how the round is held.
+CALL_WORDS: dict[str, str] = {
+    m.RoundFormat.VIDEO: "Join the video call",
+    m.RoundFormat.PHONE: "Open the call link",
+}
+
+
 @dataclass(frozen=True)
 class RoundPage:
     round: m.Round
@@ -102,6 +110,17 @@ class RoundPage:
     earlier_rounds: list[m.Round]
     # Each of `others` with the rounds they were on: "Priya Shah, Head of Data (round 1)".
     other_labels: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def call_link(self) -> tuple[str, str] | None:
+        """The round's link as the page offers it: what following it does, and the site it is
+        on ("Join the video call", "meet.google.com"); None when the round has no link."""
+        link = self.round.link
+        if not link:
+            return None
+        site = (urlsplit(link).hostname or "").removeprefix("www.")
+        follow = CALL_WORDS.get(self.round.format, "Open the meeting link")
+        return follow, site
 
 
 def _other_labels(others: list[m.Interviewer]) -> list[tuple[int, str]]:
