@@ -323,3 +323,20 @@ def test_a_doubt_about_what_you_would_do_is_asked_as_a_plan_not_for_a_real_examp
     assert first.category == "concern"
     assert first.text.startswith("Can you talk us through how you would cope with prioritising")
     assert "a real example" not in first.text
+
+
+def test_when_the_invite_says_who_covers_what_nobody_is_told_to_find_it_out() -> None:
+    from dataclasses import replace
+
+    invite = (
+        "13:50 a 15-minute clinical case-based discussion with Helen Marsh. 14:15 a 40-minute "
+        "values-based panel interview with Sarah Whitfield."
+    )
+    panel = (
+        PersonText(5, "Helen Marsh", "Education Lead Pharmacist", "technical", "senior"),
+        PersonText(6, "Sarah Whitfield", "Lead Pharmacist", "hiring-manager", "manager"),
+    )
+    told = build_brief(replace(case(logistics_texts=(("The invite", invite),)), panel=panel), alike)
+    assert not any("who covers what" in line for line in told.logistics)
+    untold = build_brief(replace(case(), panel=panel), alike)
+    assert any("who covers what" in line for line in untold.logistics)

@@ -514,6 +514,15 @@ def _logistics(
         kind_lines = [line for line in kind_lines if not _WITH_OTHERS.search(line)]
     if r.format in ("video", "phone"):
         kind_lines = [line for line in kind_lines if not _IN_PERSON.search(line)]
+    said_who = [
+        p.name.split()[-1]
+        for p in data.panel
+        if p.name.split() and any(p.name.split()[-1] in f.quote for f in facts)
+    ]
+    if len(said_who) >= 2:
+        # "a case discussion with Helen Marsh… a values panel with Sarah Whitfield": they said
+        # who covers what, so nobody is told to find it out.
+        kind_lines = [line for line in kind_lines if "who covers what" not in line]
     lines += kind_lines
     return lines, facts
 
