@@ -340,3 +340,18 @@ def test_when_the_invite_says_who_covers_what_nobody_is_told_to_find_it_out() ->
     assert not any("who covers what" in line for line in told.logistics)
     untold = build_brief(replace(case(), panel=panel), alike)
     assert any("who covers what" in line for line in untold.logistics)
+
+
+def test_slides_sent_ahead_on_their_laptop_need_no_usb_stick_or_handouts() -> None:
+    from dataclasses import replace
+
+    said = (
+        "The 15-minute presentation is on the Kestrel account plan. Please email your slides "
+        "to Emma by 12:00 on Monday and bring your laptop."
+    )
+    pitch = replace(ROUND, kind="presentation")
+    told = build_brief(case(round=pitch, logistics_texts=(("The invite", said),)), alike)
+    assert not any("USB" in line or "handout" in line.lower() for line in told.logistics)
+    assert not any("USB" in b or "andouts" in b for b in told.bring)
+    untold = build_brief(case(round=pitch), alike)
+    assert any("USB" in b for b in untold.bring)

@@ -523,6 +523,8 @@ def _logistics(
         # "a case discussion with Helen Marsh… a values panel with Sarah Whitfield": they said
         # who covers what, so nobody is told to find it out.
         kind_lines = [line for line in kind_lines if "who covers what" not in line]
+    if _told_how(facts):
+        kind_lines = [line for line in kind_lines if not _OUR_MEDIA.search(line)]
     lines += kind_lines
     return lines, facts
 
@@ -537,6 +539,17 @@ _WITH_OTHERS = re.compile(r"\b(?:group|other candidates|with others|team exercis
 
 
 # What only an in-person round has: something to hand over or show on paper.
+_OUR_MEDIA = re.compile(r"\b(?:USB stick|handouts?)\b", re.I)
+
+
+def _told_how(facts: Sequence[Fact]) -> bool:
+    """Whether they said how the presentation is shown: slides sent ahead, or a laptop."""
+    return slides_due(facts) or any(
+        f.kind in ("bring", "presentation", "agenda") and re.search(r"\blaptop\b", f.quote, re.I)
+        for f in facts
+    )
+
+
 _IN_PERSON = re.compile(r"\b(?:USB stick|printed|print|handouts?|copies of your CV)\b", re.I)
 _ID = re.compile(r"\b(?:photo ID|passport|driving licence|ID)\b")
 
@@ -651,6 +664,10 @@ def build_brief(data: BriefInput, similarity: Similarity | None = None) -> Brief
         bring = [b for b in bring if not b.startswith("The address")]
     if any(_ID.search(a) for a in asked):
         bring = [b for b in bring if b in asked or not _ID.search(b)]  # they said which ID
+    if _told_how(facts):
+        # "Slides by email by Monday 12:00; bring your laptop": they said how it is shown, so
+        # no USB stick or handouts of ours beside it.
+        bring = [b for b in bring if b in asked or not _OUR_MEDIA.search(b)]
     if r.format in ("video", "phone"):
         # Nothing is handed over on a call: no USB stick, handouts or printed CVs.
         bring = [b for b in bring if b in asked or not _IN_PERSON.search(b)]
