@@ -69,6 +69,37 @@ def _violations(page: Any) -> list[str]:
     return list(result)
 
 
+# Runs of letters (the words of "What the job involves", "SystmOne") that are drawn on more than one
+# line: a cell or badge that breaks "Essential" into "Ess/ent/ial". In a cell, breaks at spaces,
+# hyphens and slashes are fine.
+SPLIT_WORDS = """selector => {
+  const split = [];
+  for (const el of document.querySelectorAll(selector)) {
+    // A badge is drawn whole on one line ("Follow-up question", never "Follow- / up question"),
+    // wherever it falls in the line.
+    const whole = getComputedStyle(el).whiteSpace === "nowrap" && el.getClientRects().length === 1;
+    if (el.classList.contains("tag") && !whole) split.push(el.textContent);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/\\p{L}+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+  }
+  return split;
+}"""
+# Where words must stay whole at 375 px: the brief's evidence table and the badges of the brief
+# and the night-before page.
+WHOLE_WORDS = {
+    "brief": ".brief-body td, .brief-body th, .brief-body .tag",
+    "night-before": ".brief-body .tag",
+}
+
+
 def _urls(ids: dict[str, int]) -> dict[str, str]:
     return {
         "dashboard": "/",
@@ -80,6 +111,7 @@ def _urls(ids: dict[str, int]) -> dict[str, str]:
         "practice": f"/practice/?round={ids['round']}",
         "search": "/search/?q=why",
         "not-found": "/opportunities/999/",
+        "unknown-address": "/stories/999/nope/",
         "welcome": "/welcome/",
         "brief": f"/rounds/{ids['round']}/brief/",
         "night-before": f"/rounds/{ids['round']}/night-before/",
@@ -121,6 +153,7 @@ def test_every_main_page_passes_axe_and_fits_its_screen(
     shots = Shots(page, request.node.name)
     problems = {}
     too_wide = {}
+    split = {}
     for name, url in _urls(ids).items():
         page.goto(app_server + url)
         shots(f"{scheme}-{width}-{name}")
@@ -130,9 +163,14 @@ def test_every_main_page_passes_axe_and_fits_its_screen(
         scrolled = page.evaluate("document.documentElement.scrollWidth")
         if scrolled > width + 1:
             too_wide[name] = scrolled
+        if name in WHOLE_WORDS:
+            assert page.locator(WHOLE_WORDS[name]).count(), name  # something to check
+            if page.evaluate(SPLIT_WORDS, WHOLE_WORDS[name]):
+                split[name] = page.evaluate(SPLIT_WORDS, WHOLE_WORDS[name])
     context.close()
     assert problems == {}
     assert too_wide == {}, f"pages wider than {width} px: {too_wide}"
+    assert split == {}, f"words broken across lines at {width} px: {split}"
 
 
 def test_keyboard_focus_is_visible(page: Any, app_server: str, shots: Shots) -> None:

@@ -67,6 +67,9 @@ class RenderError(Exception):
     """The brief cannot be rendered (a bad brief, or a missing system library for PDF)."""
 
 
+REQUIREMENT_KINDS = {"must": "Must have", "nice": "Nice to have", "duty": "What the job involves"}
+
+
 def _said(note: str) -> str:
     """The candidate's own words, quoted as written: never read as the brief's own line."""
     return f"“{' '.join(note.split())}”"
@@ -245,7 +248,7 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
         )
     )
     ev = data["evidence"]
-    rows = [["Requirement", "Essential or desirable", "Your story", "Why"]]
+    rows = [["Requirement", "Kind", "Your story", "Why"]]
     for row in ev["rows"]:
         best = row["stories"][0] if row["stories"] else None
         if best:
@@ -260,7 +263,8 @@ def sections(data: Mapping[str, Any], *, with_checklist: bool = True) -> list[Se
             story, why = "No story needed", row["gap_advice"]
         else:
             story, why = "Gap", row["gap_advice"]
-        kind = "condition of the job" if row.get("condition") else label("requirement", row["kind"])
+        # The words of the opportunity page, not "essential" and "desirable".
+        kind = "Condition of the job" if row.get("condition") else REQUIREMENT_KINDS[row["kind"]]
         rows.append([first_capital(row["requirement"]), kind, story, why])
     intro = ""
     if ev["unused_stories"]:
