@@ -355,3 +355,28 @@ def test_slides_sent_ahead_on_their_laptop_need_no_usb_stick_or_handouts() -> No
     assert not any("USB" in b or "andouts" in b for b in told.bring)
     untold = build_brief(case(round=pitch), alike)
     assert any("USB" in b for b in untold.bring)
+
+
+def test_the_values_an_invite_names_each_get_an_example_to_prepare() -> None:
+    from nextround.coach.likely import named_values
+
+    invite = (
+        "14:15 a 40-minute values-based panel interview, based on the Trust values: "
+        "Compassion, Respect, Integrity and Teamwork. Please bring photo ID."
+    )
+    assert named_values([invite]) == ("Compassion", "Respect", "Integrity", "Teamwork")
+    assert named_values(["Our values are: Working together, Aiming high and Respect."]) == (
+        "Working together",
+        "Aiming high",
+        "Respect",
+    )
+    assert named_values(["We value your time and will be in touch."]) == ()
+    made = build_brief(case(logistics_texts=(("The invite", invite),)), alike)
+    said = [q.text for q in made.likely_questions]
+    assert any(
+        t.startswith(
+            "Have one real example ready for each of their values, Compassion, Respect, "
+            "Integrity and Teamwork"
+        )
+        for t in said
+    ), said

@@ -174,6 +174,8 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "focus_question": frozenset({"topic"}),
     "focus_plan_question": frozenset({"topic"}),
     "concern_plan_question": frozenset({"topic"}),
+    "values_examples": frozenset({"values"}),
+    "values_examples_why": frozenset(),
     "concern_why": frozenset({"source", "round", "quote"}),
     "focus_why": frozenset({"source", "round", "quote"}),
     "repeat_why": frozenset({"round", "names"}),

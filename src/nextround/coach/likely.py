@@ -907,6 +907,27 @@ def _record(data: BriefInput) -> dict[str, list[str]]:
     }
 
 
+_ONE_VALUE = r"[A-Z][\w'-]+(?:\s+(?!and\b|or\b)[a-z]+)?"
+_VALUE_LIST = re.compile(
+    rf"\bvalues\b(?:\s+(?:are|of|is))?\s*[:(]\s*(?P<list>{_ONE_VALUE}"
+    rf"(?:\s*,\s*{_ONE_VALUE})*(?:,?\s+(?:and|&)\s+{_ONE_VALUE})?)"
+)
+
+
+def named_values(texts: Sequence[str]) -> tuple[str, ...]:
+    """The organisation's values as an invite or email lists them ("based on the Trust values:
+    Compassion, Respect, Integrity and Teamwork"), or () when none are listed."""
+    for text in texts:
+        hit = _VALUE_LIST.search(" ".join(text.split()))
+        if hit is None:
+            continue
+        parts = [p.strip(" .") for p in re.split(r",|\s+(?:and|&)\s+", hit.group("list"))]
+        parts = [p for p in parts if p and p[0].isupper()]
+        if 2 <= len(parts) <= 8:
+            return tuple(dict.fromkeys(parts))
+    return ()
+
+
 def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) -> None:
     s = content.sentences
     r = data.round
@@ -931,6 +952,15 @@ def _bank_questions(data: BriefInput, out: _Questions, content: BriefContent) ->
         general = [q for q in general if not _BUSINESS.search(q.text)]
     keen = r.purpose in ("test-commitment", "final")
     deeper = r.purpose in ("delve-deeper", "second-opinion")
+    named = named_values([text for _, text in data.logistics_texts])
+    if named:
+        # "based on the Trust values: Compassion, Respect, Integrity and Teamwork": one real
+        # example for each, named as they wrote them.
+        out.add(
+            s["values_examples"].format(values=names_of(list(named))),
+            s["values_examples_why"],
+            "style",
+        )
     for style in styles:
         # "A values-based interview": every question is about how you live their values.
         styled = [q for q in bank if style in q.styles and (not q.fields or data.field in q.fields)]
