@@ -380,3 +380,15 @@ def test_the_values_an_invite_names_each_get_an_example_to_prepare() -> None:
         )
         for t in said
     ), said
+
+
+def test_a_tool_never_used_is_asked_how_you_would_approach_it_not_for_an_example() -> None:
+    email = FeedbackText(
+        19, 1, "They also noticed you haven't used Gainsight.", "consultant"
+    )  # fmt: skip
+    made = build_brief(case(feedback=(email,), stories=()), alike)
+    [doubt] = made.doubts
+    assert doubt.gap.startswith("Something you have not done yet, not a story to write")
+    first = made.likely_questions[0].text
+    assert first.startswith("You have not done this yet, so they will ask: how would you approach")
+    assert "a real example" not in first

@@ -719,3 +719,9 @@ def test_a_note_says_what_its_opening_said_only_once() -> None:
         for phrase in ("our conversation", "learn more", "enjoyed"):
             assert body.count(phrase) <= 1, note.body
         assert body.count("senior product manager") <= 1, note.body
+
+
+def test_a_note_says_came_away_once() -> None:
+    for name in ("Helen Marsh", "Nadia Khan", "Oliver Grant", "Priya Desai", "Tom Bellamy"):
+        note = thank_you_note(de(InterviewerInfo(name), points=(), role="Clinical Pharmacist"))
+        assert note.body.lower().count("came away") <= 1, note.body

@@ -377,7 +377,9 @@ def _people(data: BriefInput, content: BriefContent) -> list[PersonBrief]:
             asks.append(Ask(_research_text(found, content, employer), why))
         if p.years_at_company is not None and p.years_at_company >= 2:
             if not together or p is longest:
-                text = tailored["long_tenure"].format(years=f"{p.years_at_company:g}")
+                # "about 3.8 years" is no one's way of saying it: to the nearest half year.
+                said = round(p.years_at_company * 2) / 2
+                text = tailored["long_tenure"].format(years=f"{said:g}")
                 asks.append(Ask(text, f"Uses their long view of the {employer}."))
                 tenure.add(_norm(text))
         elif p.years_at_company is not None and p.years_at_company < 1:

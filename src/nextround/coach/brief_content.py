@@ -175,6 +175,8 @@ SENTENCE_SLOTS: dict[str, frozenset[str]] = {
     "focus_plan_question": frozenset({"topic"}),
     "concern_plan_question": frozenset({"topic"}),
     "values_examples": frozenset({"values"}),
+    "not_yet_question": frozenset({"topic"}),
+    "not_yet_gap": frozenset(),
     "values_examples_why": frozenset(),
     "concern_why": frozenset({"source", "round", "quote"}),
     "focus_why": frozenset({"source", "round", "quote"}),

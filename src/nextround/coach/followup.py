@@ -412,7 +412,15 @@ def _fresh(
 
 # Said once a note: "I really enjoyed our conversation about the role. I enjoyed our
 # conversation and the chance to learn more about the role." reads as a form filled twice.
-_ONCE_A_NOTE = ("our conversation", "learn more", "your questions", "the role", "enjoyed")
+_ONCE_A_NOTE = (
+    "our conversation",
+    "learn more",
+    "your questions",
+    "the role",
+    "enjoyed",
+    "came away",
+    "clearer picture",
+)
 
 
 def _said_in(opened: str, role: str) -> tuple[str, ...]:

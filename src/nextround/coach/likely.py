@@ -204,6 +204,13 @@ _NOT_YET = re.compile(
 )
 
 
+_NOT_DONE = re.compile(
+    r"\b(?:haven't|hasn't|have not|has not|never)(?: yet| actually| really)? (?:used|started|"
+    r"begun|completed|finished|done|worked with|worked in|held|led|run|managed|taken)\b",
+    re.I,
+)
+
+
 def _thin_about(topic: str, data: BriefInput) -> StoryText | None:
     """A story too thin to back anything whose title or tags name what the doubt is about."""
     wanted = set(content_stems(topic))
@@ -271,6 +278,9 @@ def doubts(
         ):
             # "you haven't started the postgraduate diploma yet": a plan to show, not a story.
             gap = content.sentences["plan_row"]
+        elif story is None and _NOT_DONE.search(remark.quote) and remark.topic:
+            # "you haven't used Gainsight": never "write one about using Gainsight".
+            gap = content.sentences["not_yet_gap"]
         elif story is None and (thin := _thin_about(remark.topic or remark.about, data)):
             # "Science department ordering: I made a spreadsheet. It was fine." tagged budget:
             # the story she would reach for, too thin to tell, is named so she builds it out.
@@ -523,6 +533,10 @@ def likely_questions(
             ahead = _AHEAD.match(doubt.label)
             key = "focus_plan_question" if ahead else "focus_question"
             text = s[key].format(topic=doubt.label)
+        elif _NOT_DONE.search(doubt.quote) and doubt.kind == "concern" and doubt.story is None:
+            # "you haven't used Gainsight", "you haven't started the diploma": no real example
+            # to ask for; how she would go about it, and what comes closest.
+            text = s["not_yet_question"].format(topic=doubt.label)
         elif _AHEAD.match(doubt.label):
             # "how you would cope with prioritising a caseload on a busy ward": asked as a plan,
             # never for "a real example" of what may not have happened yet.

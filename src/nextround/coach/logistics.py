@@ -147,7 +147,8 @@ def _clean(sentence: str) -> str:
     text = " ".join(sentence.split()).strip(" -•*>")
     text = _GREETING.sub("", text)
     text = text[:1].upper() + text[1:]
-    return clip(text, MAX_QUOTE - 1)
+    # A day's programme is quoted whole where it can be: its last part is often the interview.
+    return clip(text, 2 * MAX_QUOTE - 1)
 
 
 def find_facts(texts: Sequence[tuple[str, str]]) -> tuple[Fact, ...]:
