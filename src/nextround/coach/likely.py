@@ -196,17 +196,13 @@ def _ref(match: StoryMatch) -> StoryRef:
     return StoryRef(match.story_id, match.title, match.reason)
 
 
-_NOT_YET = re.compile(
-    r"\b(?:haven't|hasn't|have not|has not|not yet|yet to)\b.*\b(?:started|begun|completed|"
-    r"finished|passed|taken|enrolled|start|begin|complete|finish)\b|\bnot (?:yet )?(?:started|"
-    r"completed|finished|qualified)\b",
-    re.I,
-)
-
-
+# What the candidate has not done yet ("you haven't used Gainsight", "not yet started the
+# diploma"): shown by a plan or by what comes closest, never by a story to write.
 _NOT_DONE = re.compile(
     r"\b(?:haven't|hasn't|have not|has not|never)(?: yet| actually| really)? (?:used|started|"
-    r"begun|completed|finished|done|worked with|worked in|held|led|run|managed|taken)\b",
+    r"begun|completed|finished|done|worked with|worked in|held|led|run|managed|taken|passed|"
+    r"enrolled)\b|\b(?:not yet|yet to) (?:started|begun|completed|finished|start|begin|complete|"
+    r"finish|qualified)\b|\bnot (?:started|completed|finished|qualified)\b",
     re.I,
 )
 
@@ -273,7 +269,7 @@ def doubts(
             gap = content.sentences["maybe"].format(story=quoted(maybe.title))
         elif (
             story is None
-            and _NOT_YET.search(remark.quote)
+            and _NOT_DONE.search(remark.quote)
             and (is_held(remark.requirement_text) or is_to_take_on(remark.requirement_text))
         ):
             # "you haven't started the postgraduate diploma yet": a plan to show, not a story.
