@@ -592,3 +592,13 @@ def test_an_aside_on_the_doubt_just_made_is_not_a_doubt_of_its_own() -> None:
         "concern",
         "",
     )
+
+
+def test_unsure_you_had_and_questioned_how_are_two_doubts() -> None:
+    assert _said(
+        "The panel was unsure you had led whole-staff training, and questioned how you would "
+        "manage a team of 15 teaching assistants."
+    ) == [
+        ("concern", "leading whole-staff training"),
+        ("concern", "how you would manage a team of 15 teaching assistants"),
+    ]

@@ -46,6 +46,7 @@ _CLAUSES = re.compile(
     r"(?:[.!?;]+[\"”']?\s+|\n+|\s+-\s+|\s+–\s+|"
     r",?\s+\b(?:but|however|although|even though|though|whereas|while)\b,?\s+|"
     r",?\s+and\s+(?=to (?:hear|see|understand|know|learn)\b)|"
+    r",?\s+and\s+(?=questioned\b)|"
     # "Her worry is churn: she wants to know how…": a second clause after the colon.
     r":\s+(?=(?:she|he|they|we|the panel|(?-i:[A-Z][a-z]+))\s+(?:also\s+)?(?:wants?|would|will|"
     r"'d|'ll|needs?|felt|thought)\b)|"
@@ -118,7 +119,9 @@ _CONCERN = re.compile(
     r"doubt|hesitation|reservation)(?:\s+for (?:them|her|him))?\s+(?:is|was|'s)(?: that)?|"
     r"not enough|limited|too little|(?:some |slight |a few |one )?concerns? (?:about|that|over|"
     r"with|around|on|regarding)|concerned (?:about|that|with)|"
-    r"worr(?:ied|y|ies) (?:about|that)|unsure (?:about|whether|if|of)|"
+    r"worr(?:ied|y|ies) (?:about|that)|unsure (?:about|whether|if|of)|unsure(?= (?:that )?you\b)|"
+    # "and questioned how you would manage a team of 15": the doubt is what follows.
+    r"questioned(?= (?:how|whether|if|what|why)\b)|"
     r"not (?:yet |fully |entirely |totally |quite |completely )?(?:sure|convinced|clear)"
     r"(?: about| that| whether| of| by| on)?|"
     r"(?:less|not as|not so) (?:sure|convinced|confident) (?:about|that|whether|of|in|on)?|"
